@@ -1,0 +1,104 @@
+# trailq — build, test and install.
+#
+#   make                 build ./trailq
+#   make check           unit tests + golden end-to-end tests
+#   make SANITIZE=1 check   the same, built with ASan + UBSan (into build/san)
+#   make deps            install the Debian 12 packages needed to build and test
+#   make install / uninstall   (PREFIX, DESTDIR honoured)
+#   make bench           benchmark against jq, lnav and DuckDB (not part of check)
+#   make V=1             show the full compiler command lines
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+
+CC      ?= cc
+PKGS    := jansson libpcre2-8 sqlite3 readline zlib
+OPT     ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+             -Wno-unused-parameter -pthread -I. $(OPT) \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+ifeq ($(SANITIZE),1)
+  BUILD := build/san
+  CFLAGS_ALL += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+  LDSAN := -fsanitize=address,undefined
+  BIN   := $(BUILD)/trailq
+else
+  BUILD := build/rel
+  LDSAN :=
+  BIN   := trailq
+endif
+
+ifeq ($(V),1)
+  Q :=
+  say := @true
+else
+  Q := @
+  say := @printf '  %-6s %s\n'
+endif
+
+SRC_LIB := $(wildcard index/*.c parsers/*.c query/*.c) $(filter-out cmd/main.c,$(wildcard cmd/*.c))
+SRC_MAIN := cmd/main.c
+OBJ_LIB := $(SRC_LIB:%.c=$(BUILD)/%.o)
+OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check unit golden deps install uninstall clean bench lint-man
+
+all: $(BIN)
+
+$(BIN): $(OBJ_MAIN) $(BUILD)/libtrailq.a
+	$(say) LINK $@
+	$(Q)$(CC) $(LDSAN) -o $@ $(OBJ_MAIN) $(BUILD)/libtrailq.a $(LIBS)
+
+$(BUILD)/libtrailq.a: $(OBJ_LIB)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $(OBJ_LIB)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS)
+
+-include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d)
+
+# The whole test suite: unit tests, then golden end-to-end tests. The driver
+# prints one line "N passed, N failed" and exits non-zero on any failure.
+check: $(BIN) $(UNIT_BIN)
+	@TRAILQ=$(abspath $(BIN)) UNIT_BINS="$(abspath $(UNIT_BIN))" bash tests/run.sh
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+# Debian 12 packages for building, testing and the man-page lint.
+DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
+        libreadline-dev zlib1g-dev mandoc jq
+deps:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/trailq
+	install -m 644 man/trailq.1 $(DESTDIR)$(MANDIR)/man1/trailq.1
+	install -m 644 completions/trailq.bash $(DESTDIR)$(BASHCOMPDIR)/trailq
+	install -m 644 completions/_trailq $(DESTDIR)$(ZSHCOMPDIR)/_trailq
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/trailq $(DESTDIR)$(MANDIR)/man1/trailq.1 \
+	      $(DESTDIR)$(BASHCOMPDIR)/trailq $(DESTDIR)$(ZSHCOMPDIR)/_trailq
+
+bench: $(BIN)
+	bash bench/run.sh
+
+clean:
+	rm -rf build trailq tests/out

@@ -1,0 +1,31 @@
+/*
+ * numfmt.c — canonical number rendering (see numfmt.h).
+ */
+#include "index/numfmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+size_t fmt_int(long long v, char out[NUMFMT_MAX])
+{
+    return (size_t)snprintf(out, NUMFMT_MAX, "%lld", v);
+}
+
+size_t fmt_double(double d, char out[NUMFMT_MAX])
+{
+    if (isnan(d))
+        return (size_t)snprintf(out, NUMFMT_MAX, "NaN");
+    if (isinf(d))
+        return (size_t)snprintf(out, NUMFMT_MAX, d < 0 ? "-Infinity" : "Infinity");
+    if (d == 0)
+        return (size_t)snprintf(out, NUMFMT_MAX, "0");
+    if (d == floor(d) && fabs(d) < 1e15)
+        return (size_t)snprintf(out, NUMFMT_MAX, "%.0f", d);
+    for (int prec = 15; prec <= 17; prec++) {
+        int n = snprintf(out, NUMFMT_MAX, "%.*g", prec, d);
+        if (prec == 17 || strtod(out, NULL) == d)
+            return (size_t)n;
+    }
+    return 0; /* not reached */
+}
