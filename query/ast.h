@@ -19,20 +19,11 @@
 #include <stdint.h>
 
 #include "index/arena.h"
+#include "index/timeval.h" /* struct period */
 
 /* A byte range [start, end) in the query text. */
 struct span {
     uint32_t start, end;
-};
-
-/* Time units of periods (reference §1.8). */
-enum period_unit {
-    PU_MS, PU_SEC, PU_MIN, PU_HOUR, PU_DAY, PU_WEEK, PU_MONTH, PU_QUARTER, PU_YEAR
-};
-
-struct period {
-    int64_t n;              /* the count written before the unit */
-    enum period_unit unit;
 };
 
 enum expr_kind {
