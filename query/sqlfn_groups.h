@@ -1,0 +1,22 @@
+/*
+ * sqlfn_groups.h — one registration function per group of SQL functions.
+ * sqlfn_register() (sqlfn.c) calls them all; each lives in its own file
+ * and installs its functions from a static table (sqlfn_util.h).
+ * Each returns SQLITE_OK or the first failing code.
+ */
+#ifndef TRAILQ_SQLFN_GROUPS_H
+#define TRAILQ_SQLFN_GROUPS_H
+
+#include <sqlite3.h>
+
+int sqlfn_register_core(sqlite3 *db);     /* sqlfn_core.c: operators, like, regex, in, parse helpers */
+int sqlfn_register_collate(sqlite3 *db);  /* collate.c: INSIGHTS collation, tq_sortkey */
+int sqlfn_register_agg(sqlite3 *db);      /* sqlfn_agg.c: aggregates */
+int sqlfn_register_time(sqlite3 *db);     /* sqlfn_time.c: bin, datefloor, dateceil, toMillis */
+int sqlfn_register_string(sqlite3 *db);   /* sqlfn_string.c */
+int sqlfn_register_numeric(sqlite3 *db);  /* sqlfn_numeric.c */
+int sqlfn_register_json(sqlite3 *db);     /* sqlfn_json.c */
+int sqlfn_register_ip(sqlite3 *db);       /* sqlfn_ip.c */
+int sqlfn_register_hash(sqlite3 *db);     /* sqlfn_hash.c */
+
+#endif
