@@ -1,0 +1,373 @@
+/*
+ * input.c — buffered, optionally gunzipped reading of one input (see
+ * input.h).
+ */
+#include "parsers/input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "index/xalloc.h"
+
+enum { READ_CHUNK = 256 * 1024 };
+
+struct input {
+    char *path;
+    int fd;
+    bool is_stdin;
+    int64_t size, mtime;
+
+    char *buf;             /* decompressed data: valid bytes are buf[start..end) */
+    size_t start, end, cap;
+    bool eof;              /* no more data will come */
+    bool failed;
+    char errmsg[256];
+
+    bool gz_checked;       /* compression detected */
+    bool gz;
+    bool gz_stream_ended;  /* the current member is complete */
+    z_stream zs;
+    bool zs_init;
+    unsigned char *zin;    /* compressed bytes read from fd */
+    size_t zin_len;
+    bool fd_eof;
+    uint64_t total_out;    /* decompressed bytes so far */
+};
+
+static int set_error(struct input *in, const char *fmt, const char *detail)
+{
+    in->failed = true;
+    snprintf(in->errmsg, sizeof in->errmsg, fmt, detail);
+    return -1;
+}
+
+int input_open(struct input **out, const char *path, struct strbuf *err)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->path = xstrdup(path);
+    in->size = in->mtime = -1;
+    if (strcmp(path, "-") == 0) {
+        in->fd = 0;
+        in->is_stdin = true;
+    } else {
+        in->fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (in->fd < 0) {
+            sb_puts(err, strerror(errno));
+            free(in->path);
+            free(in);
+            return -1;
+        }
+        struct stat st;
+        if (fstat(in->fd, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                sb_puts(err, "is a directory");
+                close(in->fd);
+                free(in->path);
+                free(in);
+                return -1;
+            }
+            in->size = st.st_size;
+            in->mtime = (int64_t)st.st_mtim.tv_sec * 1000 + st.st_mtim.tv_nsec / 1000000;
+        }
+    }
+    *out = in;
+    return 0;
+}
+
+void input_close(struct input *in)
+{
+    if (!in)
+        return;
+    if (!in->is_stdin && in->fd >= 0)
+        close(in->fd);
+    if (in->zs_init)
+        inflateEnd(&in->zs);
+    free(in->zin);
+    free(in->buf);
+    free(in->path);
+    free(in);
+}
+
+/* Make room for at least `room` more bytes after end. */
+static void make_room(struct input *in, size_t room)
+{
+    if (in->start > 0 && (in->start >= in->cap / 2 || in->cap - in->end < room)) {
+        memmove(in->buf, in->buf + in->start, in->end - in->start);
+        in->end -= in->start;
+        in->start = 0;
+    }
+    if (in->cap - in->end < room) {
+        size_t cap = in->cap ? in->cap : READ_CHUNK;
+        while (cap - in->end < room)
+            cap *= 2;
+        in->buf = xrealloc(in->buf, cap);
+        in->cap = cap;
+    }
+}
+
+/* Read raw bytes from the file into dst; returns count, 0 at EOF, -1 error. */
+static ssize_t read_raw(struct input *in, void *dst, size_t n)
+{
+    for (;;) {
+        ssize_t r = read(in->fd, dst, n);
+        if (r >= 0)
+            return r;
+        if (errno != EINTR)
+            return set_error(in, "read error: %s", strerror(errno));
+    }
+}
+
+static ssize_t fill_plain(struct input *in)
+{
+    make_room(in, READ_CHUNK);
+    ssize_t r = read_raw(in, in->buf + in->end, in->cap - in->end);
+    if (r < 0)
+        return -1;
+    if (r == 0)
+        in->eof = true;
+    in->end += (size_t)r;
+    return r;
+}
+
+static ssize_t fill_gz(struct input *in)
+{
+    if (!in->zs_init) {
+        if (inflateInit2(&in->zs, 16 + MAX_WBITS) != Z_OK)
+            return set_error(in, "%s", "cannot start gzip decompression");
+        in->zs_init = true;
+        in->zin = xmalloc(READ_CHUNK);
+    }
+    make_room(in, READ_CHUNK);
+    size_t produced = 0;
+    while (produced == 0 && !in->eof) {
+        if (in->zs.avail_in == 0 && !in->fd_eof) {
+            ssize_t r = read_raw(in, in->zin, READ_CHUNK);
+            if (r < 0)
+                return -1;
+            if (r == 0)
+                in->fd_eof = true;
+            in->zs.next_in = in->zin;
+            in->zs.avail_in = (uInt)r;
+        }
+        if (in->gz_stream_ended) {
+            /* Another member may follow; skip zero padding as gzip does. */
+            while (in->zs.avail_in && *in->zs.next_in == 0) {
+                in->zs.next_in++;
+                in->zs.avail_in--;
+            }
+            if (in->zs.avail_in == 0) {
+                if (in->fd_eof) {
+                    in->eof = true;
+                    break;
+                }
+                continue;
+            }
+            if (in->zs.avail_in >= 1 && *in->zs.next_in != 0x1f)
+                return set_error(in, "%s", "trailing garbage after gzip data");
+            inflateReset(&in->zs);
+            in->gz_stream_ended = false;
+        }
+        if (in->zs.avail_in == 0 && in->fd_eof) {
+            char detail[96];
+            snprintf(detail, sizeof detail, "%llu bytes", (unsigned long long)in->total_out);
+            return set_error(in, "truncated gzip data (input ends after %s of decompressed data)",
+                             detail);
+        }
+        in->zs.next_out = (unsigned char *)in->buf + in->end;
+        in->zs.avail_out = (uInt)(in->cap - in->end);
+        int rc = inflate(&in->zs, Z_NO_FLUSH);
+        size_t got = (in->cap - in->end) - in->zs.avail_out;
+        in->end += got;
+        produced += got;
+        in->total_out += got;
+        if (rc == Z_STREAM_END) {
+            in->gz_stream_ended = true;
+        } else if (rc == Z_BUF_ERROR) {
+            if (in->zs.avail_in == 0 && in->fd_eof) {
+                char detail[96];
+                snprintf(detail, sizeof detail, "%llu bytes",
+                         (unsigned long long)in->total_out);
+                return set_error(
+                    in, "truncated gzip data (input ends after %s of decompressed data)", detail);
+            }
+        } else if (rc != Z_OK) {
+            return set_error(in, "corrupt gzip data: %s", in->zs.msg ? in->zs.msg : "inflate failed");
+        }
+    }
+    return (ssize_t)produced;
+}
+
+static int detect_gzip(struct input *in)
+{
+    /* Peek at the first two raw bytes without losing them. */
+    in->gz_checked = true;
+    unsigned char head[2];
+    size_t have = 0;
+    while (have < 2) {
+        ssize_t r = read_raw(in, head + have, 2 - have);
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        have += (size_t)r;
+    }
+    in->gz = have == 2 && head[0] == 0x1f && head[1] == 0x8b;
+    if (in->gz) {
+        if (inflateInit2(&in->zs, 16 + MAX_WBITS) != Z_OK)
+            return set_error(in, "%s", "cannot start gzip decompression");
+        in->zs_init = true;
+        in->zin = xmalloc(READ_CHUNK);
+        memcpy(in->zin, head, 2);
+        ssize_t r = read_raw(in, in->zin + 2, READ_CHUNK - 2);
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            in->fd_eof = true;
+        in->zs.next_in = in->zin;
+        in->zs.avail_in = (uInt)(2 + r);
+    } else {
+        make_room(in, READ_CHUNK);
+        memcpy(in->buf + in->end, head, have);
+        in->end += have;
+        if (have < 2)
+            in->eof = true;
+    }
+    return 0;
+}
+
+ssize_t input_fill(struct input *in, size_t want)
+{
+    if (in->failed)
+        return -1;
+    if (!in->gz_checked && detect_gzip(in) < 0)
+        return -1;
+    while (in->end - in->start < want && !in->eof) {
+        if (want > INPUT_MAX_SPAN)
+            want = INPUT_MAX_SPAN;
+        ssize_t r = in->gz ? fill_gz(in) : fill_plain(in);
+        if (r < 0)
+            return -1;
+    }
+    return (ssize_t)(in->end - in->start);
+}
+
+const char *input_data(const struct input *in)
+{
+    return in->buf ? in->buf + in->start : "";
+}
+
+size_t input_avail(const struct input *in)
+{
+    return in->end - in->start;
+}
+
+void input_consume(struct input *in, size_t n)
+{
+    if (n > in->end - in->start)
+        n = in->end - in->start;
+    in->start += n;
+    if (in->start == in->end)
+        in->start = in->end = 0;
+}
+
+bool input_eof(const struct input *in)
+{
+    return in->eof;
+}
+
+const char *input_error(const struct input *in)
+{
+    return in->failed ? in->errmsg : "";
+}
+
+bool input_is_gzip(const struct input *in)
+{
+    return in->gz;
+}
+
+int64_t input_size(const struct input *in)
+{
+    return in->size;
+}
+
+int64_t input_mtime(const struct input *in)
+{
+    return in->mtime;
+}
+
+const char *input_path(const struct input *in)
+{
+    return in->path;
+}
+
+int input_getline(struct input *in, const char **line, size_t *len)
+{
+    size_t scanned = 0;
+    for (;;) {
+        const char *p = in->buf ? in->buf + in->start : NULL;
+        size_t avail = in->end - in->start;
+        const char *nl = NULL;
+        if (avail > scanned) {
+            const char *from = p + scanned;
+            size_t rem = avail - scanned;
+            const char *lf = memchr(from, '\n', rem);
+            const char *cr = memchr(from, '\r', lf ? (size_t)(lf - from) : rem);
+            nl = cr ? cr : lf;
+        }
+        if (nl) {
+            size_t n = (size_t)(nl - p);
+            size_t eol = 1;
+            if (*nl == '\r') {
+                /* "\r\n" is one line end; a "\r" at the buffer's end needs a peek. */
+                if (n + 1 >= avail && !in->eof) {
+                    if (input_fill(in, avail + 1) < 0)
+                        return -1;
+                    p = in->buf + in->start;
+                    avail = in->end - in->start;
+                }
+                if (n + 1 < avail && p[n + 1] == '\n')
+                    eol = 2;
+            }
+            *line = p;
+            *len = n;
+            in->start += n + eol; /* consumed on the next call's view */
+            if (in->start == in->end)
+                in->start = in->end = 0;
+            /* The caller's pointer stays valid: buffers only move on fill. */
+            return 1;
+        }
+        if (in->eof) {
+            if (avail == 0)
+                return 0;
+            *line = p;
+            *len = avail;
+            in->start = in->end = 0;
+            return 1;
+        }
+        if (avail >= INPUT_MAX_SPAN) {
+            /* Skip the rest of this huge line. */
+            in->start = in->end = 0;
+            for (;;) {
+                if (input_fill(in, 1) < 0)
+                    return -1;
+                if (in->end == in->start)
+                    return -2;
+                const char *q = memchr(in->buf + in->start, '\n', in->end - in->start);
+                if (q) {
+                    in->start = (size_t)(q - in->buf) + 1;
+                    return -2;
+                }
+                in->start = in->end = 0;
+            }
+        }
+        scanned = avail;
+        if (input_fill(in, avail + READ_CHUNK) < 0)
+            return -1;
+    }
+}
