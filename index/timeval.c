@@ -121,7 +121,7 @@ void tv_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
     /* z = days + 719468 split as era * 146097 + doe without forming z, so
      * that days near INT64_MAX cannot overflow. */
     int64_t era = floor_div(days, DAYS_PER_ERA);
-    int64_t rest = days - era * DAYS_PER_ERA + DAYS_0000_03_01_TO_EPOCH;
+    int64_t rest = floor_mod(days, DAYS_PER_ERA) + DAYS_0000_03_01_TO_EPOCH;
     era += rest / DAYS_PER_ERA;
     int64_t doe = rest % DAYS_PER_ERA;                                  /* [0, 146096] */
     int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
@@ -443,7 +443,7 @@ bool tv_parse_cli_time(const char *s, int64_t now_ms, int64_t *ms)
 static int64_t calendar_months(struct period p)
 {
     int64_t k = p.unit == PU_YEAR ? 12 : p.unit == PU_QUARTER ? 3 : 1;
-    return sat_mul(p.n < 1 ? 1 : p.n, k);
+    return sat_mul(p.n, k);
 }
 
 /* Months since 1970-01 of the month holding ts. */
@@ -475,18 +475,20 @@ static int64_t fixed_remainder(int64_t ts, struct period p, int64_t len)
 
 int64_t tv_floor(int64_t ts, struct period p)
 {
+    if (p.n < 1)
+        p.n = 1;
     if (is_calendar(p.unit)) {
         int64_t mi = month_index(ts);
         return month_start(mi - floor_mod(mi, calendar_months(p)));
     }
     int64_t len = tv_period_ms(p);
-    if (len < 1)
-        len = 1;
     return sat_sub(ts, fixed_remainder(ts, p, len));
 }
 
 int64_t tv_ceil(int64_t ts, struct period p)
 {
+    if (p.n < 1)
+        p.n = 1;
     if (is_calendar(p.unit)) {
         int64_t mi = month_index(ts);
         int64_t per = calendar_months(p);
@@ -496,8 +498,6 @@ int64_t tv_ceil(int64_t ts, struct period p)
         return month_start(sat_add(fm, per));
     }
     int64_t len = tv_period_ms(p);
-    if (len < 1)
-        len = 1;
     int64_t r = fixed_remainder(ts, p, len);
     return r == 0 ? ts : sat_add(ts, len - r);
 }
