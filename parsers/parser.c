@@ -1,0 +1,58 @@
+/*
+ * parser.c — the entry point shared by all input formats (see parser.h):
+ * type names, dispatch to the format's reader, and batch flushing.
+ */
+#include "parsers/parser.h"
+
+#include <string.h>
+
+static const char *const type_names[] = {
+    [IT_AUTO] = "auto",         [IT_CLOUDTRAIL] = "cloudtrail", [IT_CWLOGS] = "cwlogs",
+    [IT_EXPORT] = "export",     [IT_JSONL] = "jsonl",           [IT_LAMBDA] = "lambda",
+    [IT_VPCFLOW] = "vpcflow",   [IT_TEXT] = "text",             [IT_UNKNOWN] = "unknown",
+};
+
+const char *input_type_name(enum input_type t)
+{
+    return t <= IT_UNKNOWN ? type_names[t] : "unknown";
+}
+
+enum input_type input_type_parse(const char *name)
+{
+    for (int t = IT_AUTO; t < IT_UNKNOWN; t++)
+        if (strcmp(name, type_names[t]) == 0)
+            return (enum input_type)t;
+    return IT_UNKNOWN;
+}
+
+int parse_emit(struct parse_ctx *ctx)
+{
+    rb_end(ctx->batch);
+    ctx->n_records++;
+    if (ctx->batch->n_recs >= BATCH_MAX_RECS || ctx->batch->bytes.len >= BATCH_MAX_BYTES) {
+        if (ctx->flush(ctx->flush_arg, ctx->batch) < 0) {
+            ctx->stopped = 1;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int parse_input(struct parse_ctx *ctx, enum input_type type)
+{
+    int rc;
+    switch (type) {
+    case IT_CLOUDTRAIL:
+        rc = ct_parse(ctx);
+        break;
+    default:
+        diag_add(ctx->diags, DIAG_ERROR, 0, "cannot read inputs of type %s yet",
+                 input_type_name(type));
+        return 0;
+    }
+    if (rc == 0 && ctx->batch->n_recs > 0 && ctx->flush(ctx->flush_arg, ctx->batch) < 0) {
+        ctx->stopped = 1;
+        rc = -1;
+    }
+    return rc;
+}
