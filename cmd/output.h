@@ -1,0 +1,103 @@
+/*
+ * output.h — result rows to text: table, tsv, csv, json, jsonl (SPEC §1).
+ *
+ * run.c opens a writer with the result columns (names in projection order,
+ * and the static type that decides how a value is shown), then feeds it
+ * one row at a time straight from the SQLite statement, then closes it.
+ *
+ * Value rendering, the same in every format:
+ *   - SQL NULL is a missing value: an empty cell in table/tsv/csv, and the
+ *     key is left out of the object in json/jsonl.
+ *   - OT_TIME: INTEGER (or REAL) ms since the epoch printed as
+ *     "YYYY-MM-DD HH:MM:SS.mmm" UTC (tv_format); a TEXT value is printed as is.
+ *     A REAL is floored to whole ms; one that is not finite or outside the
+ *     int64 range is printed as a number, but as text (a JSON string).
+ *   - OT_BOOL: INTEGER 0/1 printed as false/true; TEXT as is. Any non-zero
+ *     number (INTEGER or REAL) is true.
+ *   - INTEGER and REAL: numfmt.h (fmt_int / fmt_double).
+ *   - TEXT: as is. BLOB: as text bytes.
+ *   - json/jsonl: numbers (INTEGER/REAL, not OT_TIME/OT_BOOL) are JSON
+ *     numbers (NaN/Infinity as strings); everything else is a JSON string.
+ *
+ * Formats:
+ *   table  header row, a rule of '-' under it, columns separated by two
+ *          spaces, numbers right-aligned, everything else left-aligned.
+ *          Widths come from the first OUT_TABLE_SAMPLE rows (buffered);
+ *          later rows are streamed with those widths. When the total is
+ *          wider than term_width (0 = unlimited), the widest columns are
+ *          narrowed until it fits (never below 8 characters) and cells
+ *          that do not fit end with "…". Control characters in cells are
+ *          shown as \n, \t, \r, \xNN so a row stays one line.
+ *          Zero rows print nothing at all (no header).
+ *          Details: a column is at least 1 wide; its header is right-aligned
+ *          when every non-NULL sample cell of it is a number. Narrowing takes
+ *          one character at a time from the widest column (the leftmost of
+ *          equals) while the total exceeds term_width; columns of 8 or less
+ *          are never narrowed, so lines may still be wider than term_width.
+ *          Header names are escaped and cut like cells. "Control characters"
+ *          are the bytes 0x00-0x1f and 0x7f (\xNN with lower-case hex);
+ *          each escape counts as its printed width. No line ends in spaces:
+ *          the last column is not padded, nor are trailing empty cells.
+ *   tsv    header line of column names, then one line per row, fields
+ *          separated by a tab; backslash, tab, newline and CR inside a
+ *          value are written as \\ \t \n \r.
+ *   csv    RFC 4180: header line, CRLF line ends, fields quoted with "
+ *          when they contain , " CR or LF (quotes doubled).
+ *   json   one JSON array of row objects, "[]" for no rows, one row object
+ *          per line: "[\n{...},\n{...}\n]\n".
+ *   jsonl  one JSON object per line; nothing for no rows.
+ *          Objects are compact ({"a":1,"b":"x"}, no spaces); a row whose
+ *          values are all NULL is {}.
+ *   tsv and csv write their header line in out_open, so it appears even
+ *   when there are no rows; column names are escaped/quoted like values.
+ *
+ * Errors: writes go through stdio; out_close() flushes and returns -1 with
+ * errno set if any write failed (EPIPE is the caller's to treat as a quiet
+ * end). Widths count UTF-8 code points, not bytes.
+ *
+ * Ownership: the writer owns copies of the column names; out_close frees it.
+ */
+#ifndef TRAILQ_OUTPUT_H
+#define TRAILQ_OUTPUT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON, OUT_JSONL };
+
+enum out_type {
+    OT_ANY,   /* render by the SQL storage class */
+    OT_TIME,  /* integer ms: timestamp */
+    OT_BOOL,  /* integer 0/1: false/true */
+};
+
+enum { OUT_TABLE_SAMPLE = 1000 };
+
+struct out_col {
+    const char *name;
+    enum out_type type;
+};
+
+struct out_writer;
+
+/* Parse a format name ("table", "tsv", ...); returns -1 if unknown. */
+int out_format_parse(const char *name);
+
+/* A writer for n_cols columns (never NULL; free it with out_close). The
+ * names are copied; fp is borrowed and must outlive the writer. term_width
+ * is used by the table format only (0 or negative = unlimited). */
+struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col *cols,
+                            size_t n_cols, int term_width);
+/* Render the current row of stmt; column i of the statement is cols[i].
+ * Returns 0, or -1 with errno set when a write failed; the first failure is
+ * remembered, and every later out_row returns -1 at once (stop the loop, but
+ * still call out_close). Table rows are buffered until OUT_TABLE_SAMPLE rows
+ * have been seen, so a failure may only show at out_close. */
+int out_row(struct out_writer *w, sqlite3_stmt *stmt);
+/* Finish (table: flush buffered rows; json: closing bracket), flush, free.
+ * Returns -1 with errno set if any write or the fflush failed, else 0. The
+ * FILE is not closed. w may be NULL (returns 0). */
+int out_close(struct out_writer *w);
+
+#endif

@@ -1,0 +1,353 @@
+/*
+ * test_output.c — unit tests for cmd/output.c (result rows to text).
+ *
+ * Rows come from a real in-memory SQLite table whose columns have no type
+ * affinity, so each value keeps the storage class it was inserted with
+ * (NULL, INTEGER, REAL, TEXT, BLOB). Each format is rendered into a memory
+ * buffer (open_memstream) and compared with text written out by hand from
+ * the rules in output.h: 1709287200000 ms is 2024-03-01 10:00:00 UTC
+ * (19783 days * 86400 s + 10 h, checked with `date -u -d @1709287200`).
+ */
+#include "cmd/output.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/testhelp.h"
+
+/* The main table: every kind of value the writer has to show. */
+static const char *const setup_sql =
+    "CREATE TABLE t(name, n, x, ts, ok, note);"
+    "INSERT INTO t VALUES('alpha', 1, 0.1, 1709287200000, 1, 'a' || char(9) || 'b');"
+    "INSERT INTO t VALUES(NULL, -42, 14.97, 1709287200123, 0, 'l1' || char(10) || 'l2');"
+    "INSERT INTO t VALUES('say \"hi\", ok', 1000, 3.0, NULL, NULL, 'ü€');";
+
+static const char *const main_sql = "SELECT name, n, x, ts, ok, note FROM t ORDER BY rowid";
+static const char *const empty_sql = "SELECT name, n, x, ts, ok, note FROM t WHERE 0";
+
+static const struct out_col main_cols[] = {
+    {"name", OT_ANY}, {"n", OT_ANY},    {"x", OT_ANY},
+    {"ts", OT_TIME},  {"ok", OT_BOOL}, {"note", OT_ANY},
+};
+enum { N_MAIN = sizeof main_cols / sizeof main_cols[0] };
+
+/* Run sql on db and render its rows in fmt; returns the text (caller frees). */
+static char *render(sqlite3 *db, enum out_format fmt, const char *sql, const struct out_col *cols,
+                    size_t n_cols, int term_width)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    sqlite3_stmt *st = NULL;
+    if (!fp || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        fprintf(stderr, "test setup: %s: %s\n", sql, sqlite3_errmsg(db));
+        exit(1);
+    }
+    struct out_writer *w = out_open(fmt, fp, cols, n_cols, term_width);
+    int rc, row_failures = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        row_failures += out_row(w, st) != 0;
+    CHECK_INT(rc, SQLITE_DONE);
+    CHECK_INT(row_failures, 0);
+    CHECK_INT(out_close(w), 0);
+    sqlite3_finalize(st);
+    fclose(fp);
+    return buf;
+}
+
+#define CHECK_RENDER(db, fmt, sql, cols, n, tw, want)                                     \
+    do {                                                                                  \
+        char *got_ = render((db), (fmt), (sql), (cols), (n), (tw));                      \
+        CHECK_STR(got_, (want));                                                          \
+        free(got_);                                                                       \
+    } while (0)
+
+static void test_formats(sqlite3 *db)
+{
+    TEST("tsv")
+    {
+        CHECK_RENDER(db, OUT_TSV, main_sql, main_cols, N_MAIN, 0,
+                     "name\tn\tx\tts\tok\tnote\n"
+                     "alpha\t1\t0.1\t2024-03-01 10:00:00.000\ttrue\ta\\tb\n"
+                     "\t-42\t14.97\t2024-03-01 10:00:00.123\tfalse\tl1\\nl2\n"
+                     "say \"hi\", ok\t1000\t3\t\t\tü€\n");
+    }
+    TEST("csv")
+    {
+        CHECK_RENDER(db, OUT_CSV, main_sql, main_cols, N_MAIN, 0,
+                     "name,n,x,ts,ok,note\r\n"
+                     "alpha,1,0.1,2024-03-01 10:00:00.000,true,a\tb\r\n"
+                     ",-42,14.97,2024-03-01 10:00:00.123,false,\"l1\nl2\"\r\n"
+                     "\"say \"\"hi\"\", ok\",1000,3,,,ü€\r\n");
+    }
+    TEST("json")
+    {
+        CHECK_RENDER(db, OUT_JSON, main_sql, main_cols, N_MAIN, 0,
+                     "[\n"
+                     "{\"name\":\"alpha\",\"n\":1,\"x\":0.1,\"ts\":\"2024-03-01 10:00:00.000\","
+                     "\"ok\":\"true\",\"note\":\"a\\tb\"},\n"
+                     "{\"n\":-42,\"x\":14.97,\"ts\":\"2024-03-01 10:00:00.123\","
+                     "\"ok\":\"false\",\"note\":\"l1\\nl2\"},\n"
+                     "{\"name\":\"say \\\"hi\\\", ok\",\"n\":1000,\"x\":3,\"note\":\"ü€\"}\n"
+                     "]\n");
+    }
+    TEST("jsonl")
+    {
+        CHECK_RENDER(db, OUT_JSONL, main_sql, main_cols, N_MAIN, 0,
+                     "{\"name\":\"alpha\",\"n\":1,\"x\":0.1,\"ts\":\"2024-03-01 10:00:00.000\","
+                     "\"ok\":\"true\",\"note\":\"a\\tb\"}\n"
+                     "{\"n\":-42,\"x\":14.97,\"ts\":\"2024-03-01 10:00:00.123\","
+                     "\"ok\":\"false\",\"note\":\"l1\\nl2\"}\n"
+                     "{\"name\":\"say \\\"hi\\\", ok\",\"n\":1000,\"x\":3,\"note\":\"ü€\"}\n");
+    }
+    /* Widths: name 12 ('say "hi", ok'), n 4, x 5, ts 23, ok 5, note 6
+     * ("l1\nl2" shown with a two-character \n). n and x hold only numbers:
+     * their cells and headers are right-aligned. The last column is not
+     * padded, and the NULLs at the end of row 3 leave no trailing spaces. */
+    TEST("table")
+    {
+        CHECK_RENDER(db, OUT_TABLE, main_sql, main_cols, N_MAIN, 0,
+                     "name             n      x  ts                       ok     note\n"
+                     "------------  ----  -----  -----------------------  -----  ------\n"
+                     "alpha            1    0.1  2024-03-01 10:00:00.000  true   a\\tb\n"
+                     "               -42  14.97  2024-03-01 10:00:00.123  false  l1\\nl2\n"
+                     "say \"hi\", ok  1000      3                                  ü€\n");
+        /* 80 columns is wider than the table (65): nothing changes. */
+        CHECK_RENDER(db, OUT_TABLE, main_sql, main_cols, N_MAIN, 80,
+                     "name             n      x  ts                       ok     note\n"
+                     "------------  ----  -----  -----------------------  -----  ------\n"
+                     "alpha            1    0.1  2024-03-01 10:00:00.000  true   a\\tb\n"
+                     "               -42  14.97  2024-03-01 10:00:00.123  false  l1\\nl2\n"
+                     "say \"hi\", ok  1000      3                                  ü€\n");
+    }
+    /* 65 wide, 49 allowed: 16 to lose. ts (23) goes down to the next widest,
+     * name (12): 11 lost. The remaining 5 are shared by name and ts (both
+     * 12): 2 each, and the leftmost (name) one more: name 9, ts 10. */
+    TEST("table narrowed to the terminal")
+    {
+        CHECK_RENDER(db, OUT_TABLE, main_sql, main_cols, N_MAIN, 49,
+                     "name          n      x  ts          ok     note\n"
+                     "---------  ----  -----  ----------  -----  ------\n"
+                     "alpha         1    0.1  2024-03-0…  true   a\\tb\n"
+                     "            -42  14.97  2024-03-0…  false  l1\\nl2\n"
+                     "say \"hi\"…  1000      3                     ü€\n");
+    }
+    TEST("zero rows")
+    {
+        CHECK_RENDER(db, OUT_TABLE, empty_sql, main_cols, N_MAIN, 0, "");
+        CHECK_RENDER(db, OUT_TSV, empty_sql, main_cols, N_MAIN, 0, "name\tn\tx\tts\tok\tnote\n");
+        CHECK_RENDER(db, OUT_CSV, empty_sql, main_cols, N_MAIN, 0, "name,n,x,ts,ok,note\r\n");
+        CHECK_RENDER(db, OUT_JSON, empty_sql, main_cols, N_MAIN, 0, "[]\n");
+        CHECK_RENDER(db, OUT_JSONL, empty_sql, main_cols, N_MAIN, 0, "");
+    }
+}
+
+static void test_values(sqlite3 *db)
+{
+    /* 1e999 overflows to Infinity in SQLite; NaN cannot be stored (SQLite
+     * turns it into NULL), so Infinity is the non-finite case to check. */
+    static const char *sql =
+        "SELECT 1e999, -1e999, 1e20, 'yesterday', 1709287200000.9, 'maybe', X'6869', 7, "
+        "-1709287200000, 2.5";
+    static const struct out_col cols[] = {
+        {"inf", OT_ANY},  {"ninf", OT_ANY},   {"big", OT_ANY}, {"t_text", OT_TIME},
+        {"t_real", OT_TIME}, {"b_text", OT_BOOL}, {"blob", OT_ANY}, {"b2", OT_BOOL},
+        {"t_neg", OT_TIME}, {"b_real", OT_BOOL},
+    };
+    enum { N = sizeof cols / sizeof cols[0] };
+    TEST("values: json")
+    {
+        /* -1709287200000 ms is 19783 days + 10 h before the epoch, i.e. day
+         * -19784 at 14:00. 1916-01-01 is day -19724 (54 years, 14 of them
+         * leap); 60 days earlier (December 31, November 30 minus one) is
+         * 1915-11-02. */
+        CHECK_RENDER(db, OUT_JSON, sql, cols, N, 0,
+                     "[\n{\"inf\":\"Infinity\",\"ninf\":\"-Infinity\",\"big\":1e+20,"
+                     "\"t_text\":\"yesterday\",\"t_real\":\"2024-03-01 10:00:00.000\","
+                     "\"b_text\":\"maybe\",\"blob\":\"hi\",\"b2\":\"true\","
+                     "\"t_neg\":\"1915-11-02 14:00:00.000\",\"b_real\":\"true\"}\n]\n");
+    }
+    TEST("values: tsv")
+    {
+        CHECK_RENDER(db, OUT_TSV, sql, cols, N, 0,
+                     "inf\tninf\tbig\tt_text\tt_real\tb_text\tblob\tb2\tt_neg\tb_real\n"
+                     "Infinity\t-Infinity\t1e+20\tyesterday\t2024-03-01 10:00:00.000\tmaybe\thi"
+                     "\ttrue\t1915-11-02 14:00:00.000\ttrue\n");
+    }
+    TEST("values: all NULL row, backslash and CR")
+    {
+        static const struct out_col c2[] = {{"a", OT_ANY}, {"b", OT_TIME}};
+        CHECK_RENDER(db, OUT_JSONL, "SELECT NULL, NULL", c2, 2, 0, "{}\n");
+        CHECK_RENDER(db, OUT_JSON, "SELECT NULL, NULL", c2, 2, 0, "[\n{}\n]\n");
+        CHECK_RENDER(db, OUT_TSV, "SELECT NULL, NULL", c2, 2, 0, "a\tb\n\t\n");
+        CHECK_RENDER(db, OUT_CSV, "SELECT NULL, NULL", c2, 2, 0, "a,b\r\n,\r\n");
+        /* All-NULL table row: nothing but the newline. */
+        CHECK_RENDER(db, OUT_TABLE, "SELECT NULL, NULL", c2, 2, 0, "a  b\n-  -\n\n");
+        CHECK_RENDER(db, OUT_TSV, "SELECT 'c:\\d' || char(13), 'x'", c2, 2, 0,
+                     "a\tb\nc:\\\\d\\r\tx\n");
+        CHECK_RENDER(db, OUT_CSV, "SELECT 'c:\\d' || char(13), 'x'", c2, 2, 0,
+                     "a,b\r\n\"c:\\d\r\",x\r\n");
+        CHECK_RENDER(db, OUT_JSONL, "SELECT 'c:\\d' || char(13) || char(1), 'x'", c2, 2, 0,
+                     "{\"a\":\"c:\\\\d\\r\\u0001\",\"b\":\"x\"}\n");
+    }
+    TEST("header names are quoted like values")
+    {
+        static const struct out_col c3[] = {{"a,b", OT_ANY}, {"q\"t", OT_ANY}, {"t\tab", OT_ANY}};
+        CHECK_RENDER(db, OUT_CSV, "SELECT 1, 2, 3", c3, 3, 0,
+                     "\"a,b\",\"q\"\"t\",t\tab\r\n1,2,3\r\n");
+        CHECK_RENDER(db, OUT_TSV, "SELECT 1, 2, 3", c3, 3, 0, "a,b\tq\"t\tt\\tab\n1\t2\t3\n");
+        CHECK_RENDER(db, OUT_JSONL, "SELECT 1, 2, 3", c3, 3, 0,
+                     "{\"a,b\":1,\"q\\\"t\":2,\"t\\tab\":3}\n");
+        /* Table: "t\tab" is shown as t\tab, 5 wide; numbers right-aligned. */
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 1, 2, 3", c3, 3, 0,
+                     "a,b  q\"t  t\\tab\n"
+                     "---  ---  -----\n"
+                     "  1    2      3\n");
+    }
+}
+
+static void test_table(sqlite3 *db)
+{
+    static const struct out_col word_cols[] = {{"word", OT_ANY}, {"k", OT_ANY}};
+    TEST("table: widths count code points, not bytes")
+    {
+        /* 'naïve' is 5 code points (6 bytes): the column is 5 wide. */
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 'naïve', 1 UNION ALL SELECT 'ab', 22", word_cols, 2, 0,
+                     "word    k\n"
+                     "-----  --\n"
+                     "naïve   1\n"
+                     "ab     22\n");
+    }
+    TEST("table: a mixed column keeps per-cell alignment, header left")
+    {
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 'abc', 1 UNION ALL SELECT 'd', 'txt'", word_cols, 2, 0,
+                     "word  k\n"
+                     "----  ---\n"
+                     "abc     1\n"
+                     "d     txt\n");
+    }
+    TEST("table: multibyte cell cut to the terminal")
+    {
+        /* 11 'é' (22 bytes) in 8 columns: 7 of them and "…". */
+        static const struct out_col c1[] = {{"w", OT_ANY}};
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 'ééééééééééé'", c1, 1, 8,
+                     "w\n--------\nééééééé…\n");
+        /* A terminal narrower than 8: the column still keeps 8. */
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 'ééééééééééé'", c1, 1, 3,
+                     "w\n--------\nééééééé…\n");
+    }
+    TEST("table: columns at 8 or less are never narrowed")
+    {
+        static const struct out_col c2[] = {{"a", OT_ANY}, {"b", OT_ANY}};
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 'xxxxxxxx', 'yyyyyyyy'", c2, 2, 10,
+                     "a         b\n"
+                     "--------  --------\n"
+                     "xxxxxxxx  yyyyyyyy\n");
+    }
+    TEST("table: control characters are escaped and counted")
+    {
+        /* a\x01b\r is 8 wide. */
+        static const struct out_col c2[] = {{"c", OT_ANY}, {"d", OT_ANY}};
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 'a' || char(1) || 'b' || char(13), 'z'", c2, 2, 0,
+                     "c         d\n"
+                     "--------  -\n"
+                     "a\\x01b\\r  z\n");
+    }
+    TEST("table: rows after the sample are streamed with the sample's widths")
+    {
+        /* Rows 1..1000 fix n at 4 wide ("1000") and s at 2 ("xy"). Row 1001
+         * has a longer s, row 1002 a longer n and a NULL s: both are cut. */
+        static const struct out_col c2[] = {{"n", OT_ANY}, {"s", OT_ANY}};
+        static const char *sql =
+            "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1002) "
+            "SELECT CASE WHEN i = 1002 THEN 123456 ELSE i END, "
+            "CASE WHEN i <= 1000 THEN 'xy' WHEN i = 1001 THEN 'long text' END FROM c";
+        char *want = NULL;
+        size_t want_len = 0;
+        FILE *fp = open_memstream(&want, &want_len);
+        fputs("   n  s\n----  --\n", fp);
+        for (int i = 1; i <= 1000; i++)
+            fprintf(fp, "%4d  xy\n", i);
+        fputs("1001  l…\n123…\n", fp);
+        fclose(fp);
+        CHECK_INT(OUT_TABLE_SAMPLE, 1000);
+        CHECK_RENDER(db, OUT_TABLE, sql, c2, 2, 0, want);
+        free(want);
+    }
+}
+
+static void test_errors(void)
+{
+    TEST("out_format_parse")
+    {
+        CHECK_INT(out_format_parse("table"), OUT_TABLE);
+        CHECK_INT(out_format_parse("tsv"), OUT_TSV);
+        CHECK_INT(out_format_parse("csv"), OUT_CSV);
+        CHECK_INT(out_format_parse("json"), OUT_JSON);
+        CHECK_INT(out_format_parse("jsonl"), OUT_JSONL);
+        CHECK_INT(out_format_parse("TSV"), -1);
+        CHECK_INT(out_format_parse("jsonx"), -1);
+        CHECK_INT(out_format_parse(""), -1);
+        CHECK_INT(out_format_parse("tab"), -1);
+    }
+    TEST("write errors reach out_row and out_close")
+    {
+        static const struct out_col c1[] = {{"a", OT_ANY}};
+        FILE *fp = fopen("/dev/full", "w");
+        if (!fp) {
+            fprintf(stderr, "note: no /dev/full, write-error tests skipped\n");
+            break;
+        }
+        /* Buffered: the header's failure shows when out_close flushes. */
+        struct out_writer *w = out_open(OUT_TSV, fp, c1, 1, 0);
+        errno = 0;
+        CHECK_INT(out_close(w), -1);
+        CHECK_INT(errno, ENOSPC);
+        clearerr(fp);
+        /* Unbuffered: the header already fails; out_row reports it. */
+        setvbuf(fp, NULL, _IONBF, 0);
+        sqlite3 *mem = NULL;
+        sqlite3_stmt *st = NULL;
+        sqlite3_open(":memory:", &mem);
+        sqlite3_prepare_v2(mem, "SELECT 1", -1, &st, NULL);
+        CHECK_INT(sqlite3_step(st), SQLITE_ROW);
+        w = out_open(OUT_TSV, fp, c1, 1, 0);
+        errno = 0;
+        CHECK_INT(out_row(w, st), -1);
+        CHECK_INT(errno, ENOSPC);
+        errno = 0;
+        CHECK_INT(out_close(w), -1);
+        CHECK_INT(errno, ENOSPC);
+        clearerr(fp);
+        /* Table rows are buffered until out_close, which reports the error. */
+        w = out_open(OUT_TABLE, fp, c1, 1, 0);
+        CHECK_INT(out_row(w, st), 0);
+        errno = 0;
+        CHECK_INT(out_close(w), -1);
+        CHECK_INT(errno, ENOSPC);
+        sqlite3_finalize(st);
+        sqlite3_close(mem);
+        fclose(fp);
+    }
+    TEST("out_close(NULL)")
+    {
+        CHECK_INT(out_close(NULL), 0);
+    }
+}
+
+int main(void)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+        sqlite3_exec(db, setup_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        fprintf(stderr, "test setup: %s\n", sqlite3_errmsg(db));
+        return 1;
+    }
+    test_formats(db);
+    test_values(db);
+    test_table(db);
+    test_errors();
+    sqlite3_close(db);
+    return test_report("output");
+}
