@@ -1,0 +1,166 @@
+/*
+ * regex.h — every use of PCRE2 in trailq goes through here.
+ *
+ * A `struct rx` is one compiled pattern (UTF, invalid UTF tolerated in
+ * subjects, JIT-compiled when the library allows) together with what it
+ * needs to run: a match context carrying match and depth limits (so a
+ * catastrophic pattern fails with "match limit exceeded" instead of hanging),
+ * a JIT stack, and match data that remembers the first match in the last
+ * subject it was asked about. Several tq_rxgroup() calls on the same row
+ * (one per group of a `parse`) therefore run the regex once.
+ *
+ * Lifetime: an rx is reference-counted. The SQL layer keeps one reference in
+ * each statement's auxdata slot (compile once per statement) and one in a
+ * small per-connection cache (`struct rx_cache`, kept as the user data of the
+ * regex functions), so call sites with the same pattern share one rx and its
+ * remembered match. Nothing here is global; a connection is used by one
+ * thread at a time, which is all the sharing needs.
+ *
+ * The compiler uses the stateless helpers: rx_check() to validate a /regex/
+ * literal, rx_group_names() for `parse /(?<a>..)/`, rx_glob_to_pcre() for
+ * `parse "glob"`.
+ *
+ * Error messages written into caller buffers are complete sentences without
+ * the "regex:" prefix; the SQL layer adds it (rx_sql_error()).
+ */
+#ifndef TRAILQ_REGEX_H
+#define TRAILQ_REGEX_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct strbuf;
+
+enum {
+    RX_MSG_MAX = 256,              /* enough for any PCRE2 message plus offset */
+    RX_MATCH_LIMIT = 10000000,     /* pcre2_set_match_limit */
+    RX_DEPTH_LIMIT = 100000,       /* pcre2_set_depth_limit */
+};
+
+/* ---- compile-time helpers for the query compiler ---- */
+
+/* Is pattern[0..len) a valid PCRE2 pattern under trailq's flags? Returns 0,
+ * or -1 with PCRE2's message in msg (always NUL-terminated) and the byte
+ * offset in the pattern where the error was found in *offset (may be NULL). */
+int rx_check(const char *pattern, size_t len, char *msg, size_t msgsize, size_t *offset);
+
+/* One named capture group. */
+struct rx_group_name {
+    char *name;   /* NUL-terminated group name, owned by the array */
+    int number;   /* its capture group number, 1-based */
+};
+
+/* The named groups of a pattern, in increasing group number (a name used
+ * for several groups under (?J) appears once per group), and the total
+ * number of capture groups (named or not) in *n_captures.
+ * On success returns 0 and *names is a new array of *n_names entries (NULL
+ * when there are none) that the caller frees with rx_group_names_free().
+ * On a pattern error returns -1 with msg/offset filled as by rx_check(). */
+int rx_group_names(const char *pattern, size_t len, struct rx_group_name **names,
+                   size_t *n_names, int *n_captures, char *msg, size_t msgsize,
+                   size_t *offset);
+void rx_group_names_free(struct rx_group_name *names, size_t n_names);
+
+/* Append to out the PCRE2 pattern for an Insights `parse` glob: "(?s)", then
+ * the glob with every literal character escaped, each `*` a capture group,
+ * lazy "(.*?)" except a `*` that ends the glob, which is greedy "(.*)". The
+ * result is meant for an unanchored search. */
+void rx_glob_to_pcre(const char *glob, size_t n, struct strbuf *out);
+
+/* ---- compiled patterns ---- */
+
+struct rx;
+
+/* Compile pattern[0..len). Returns a new rx holding one reference, or NULL
+ * with "<message> at offset N" in msg. */
+struct rx *rx_compile(const char *pattern, size_t len, char *msg, size_t msgsize);
+void rx_ref(struct rx *rx);
+/* Drop one reference (void * so it can be an SQLite destructor); the last
+ * one frees the rx. NULL is allowed. */
+void rx_unref(void *rx);
+
+/* Does the rx hold exactly this source pattern? */
+bool rx_is_pattern(const struct rx *rx, const char *pattern, size_t len);
+
+/* The source pattern (owned by the rx); *len gets its length. */
+const char *rx_pattern(const struct rx *rx, size_t *len);
+
+/* Number of capture groups (not counting group 0). */
+int rx_capture_count(const struct rx *rx);
+
+/* First match in s[0..n): returns 1 (matched), 0 (no match) or -1 (match
+ * error such as the match limit, message in msg). The result is remembered
+ * with a copy of the subject: asking again about the same bytes does not run
+ * the regex. */
+int rx_first(struct rx *rx, const char *s, size_t n, char *msg, size_t msgsize);
+
+/* After rx_first() returned 1: the byte span [*start, *end) of group g of
+ * the remembered match (0 = whole match). false if g does not exist or did
+ * not take part in the match. */
+bool rx_first_group(const struct rx *rx, int g, size_t *start, size_t *end);
+
+/* Same, with the group given by name (name[0..n)). With duplicate names the
+ * first group of that name that took part wins. */
+bool rx_first_named(const struct rx *rx, const char *name, size_t n, size_t *start, size_t *end);
+
+/* ---- scanning all matches of a subject (tq_matches) ---- */
+
+/* Iteration state: its own match data and position, so scanning does not
+ * disturb the remembered first match. Holds a reference to its rx. */
+struct rx_scan;
+
+/* Start scanning s[0..n) (not copied: s must stay valid while scanning). */
+struct rx_scan *rx_scan_new(struct rx *rx, const char *s, size_t n);
+void rx_scan_free(struct rx_scan *sc);
+
+/* Next non-overlapping match, left to right; an empty match is retried as
+ * non-empty at the same place and otherwise the scan advances one
+ * character (as PCRE2's pcre2demo does). Returns 1, 0 (no more) or -1 (match
+ * error, message in msg). */
+int rx_scan_next(struct rx_scan *sc, char *msg, size_t msgsize);
+
+/* Group g of the current match, as for rx_first_group(). */
+bool rx_scan_group(const struct rx_scan *sc, int g, size_t *start, size_t *end);
+
+/* Append to out the current match as a compact JSON object: every group
+ * number that took part as a string key ("1", "2", ...) and then every group
+ * name (once, first participating group of that name), each mapped to the
+ * captured text. */
+void rx_scan_groups_json(const struct rx_scan *sc, struct strbuf *out);
+
+/* ---- per-connection cache and SQL glue ---- */
+
+/* A small most-recently-used cache of compiled patterns, keyed by pattern
+ * bytes; reference-counted so several SQLite registrations can share it
+ * (each holds a reference and releases it from its destructor). */
+struct rx_cache;
+
+struct rx_cache *rx_cache_new(void);        /* one reference, the caller's */
+void rx_cache_ref(struct rx_cache *c);
+void rx_cache_unref(void *c);               /* SQLite destructor form */
+
+/* The compiled pattern for these bytes, from the cache or compiled (and
+ * cached) now. Returns a new reference, or NULL with the message as by
+ * rx_compile(). */
+struct rx *rx_cache_get(struct rx_cache *c, const char *pattern, size_t len, char *msg,
+                        size_t msgsize);
+
+/* The compiled pattern of SQL argument `arg` (TEXT; numbers by their text):
+ * from the call site's auxdata when it holds this pattern, else from cache
+ * (may be NULL: compile without caching). Returns a reference the caller
+ * must pass to rx_sql_release() when done with it. Returns NULL when the
+ * argument is NULL (nothing set) or the pattern does not compile (then the
+ * statement's error "regex: <message> at offset N" is set, and *failed is
+ * true). */
+struct rx *rx_sql_pattern(sqlite3_context *ctx, struct rx_cache *cache, sqlite3_value **argv,
+                          int arg, bool *failed);
+
+/* Give up the reference from rx_sql_pattern(): it is stored in the call
+ * site's auxdata for the next row when it did not come from there. */
+void rx_sql_release(sqlite3_context *ctx, int arg, struct rx *rx);
+
+/* Fail the statement with "regex: <msg>". */
+void rx_sql_error(sqlite3_context *ctx, const char *msg);
+
+#endif
