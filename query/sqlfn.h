@@ -27,7 +27,7 @@
  *
  * The Insights sort order (SPEC §4, reference §3.5) is available three ways
  * that always agree: the collation INSIGHTS (text against text), the C
- * function insights_compare() (any two values), and tq_sortkey(x), a BLOB
+ * function insights_compare_values() (any two values), and tq_sortkey(x), a BLOB
  * whose memcmp order is that order (ORDER BY uses it).
  */
 #ifndef TRAILQ_SQLFN_H
@@ -50,5 +50,20 @@ bool sqlfn_text_to_number(const char *s, size_t n, double *d, long long *i, bool
  * other values compare chunk by chunk (digit runs by length, then value;
  * other runs by code point). */
 int insights_compare_text(const char *a, size_t an, const char *b, size_t bn);
+
+/* The same order for any two values (collate.c): INTEGER and REAL values
+ * and TEXT made only of digits are "number values", which sort after all
+ * others and compare by value (a REAL by its shortest round-trip decimal
+ * form, digit strings exactly); everything else compares by its text under
+ * insights_compare_text(). A NULL sorts after everything (two NULLs are
+ * equal). Returns <0, 0, >0; agrees with memcmp order of tq_sortkey(). */
+int insights_compare_values(sqlite3_value *a, sqlite3_value *b);
+
+/* Insights comparison (SPEC §4, sqlfn_core.c), the rule behind = != < <= >
+ * >= and `in`: when both values are numbers under the value rules, compare
+ * numerically (exactly for two integers, and for an integer against a
+ * double); otherwise compare their text forms bytewise, a prefix first.
+ * Returns false when either value is NULL; else stores <0, 0, >0 in *cmp. */
+bool sqlfn_compare(sqlite3_value *a, sqlite3_value *b, int *cmp);
 
 #endif
