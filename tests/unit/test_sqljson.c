@@ -1,0 +1,188 @@
+/*
+ * test_sqljson.c — the JSON SQL functions (query/sqlfn_json.c), run through
+ * SQLite on an in-memory database: jsonParse's compact re-serialisation
+ * (key order kept), access by key and index with the value types of each
+ * JSON kind, jsonStringify, jsonArraySize and jsonArrayContains, with
+ * missing and invalid inputs. Expected values are worked out by hand.
+ */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "query/sqlfn_groups.h"
+#include "tests/unit/testhelp.h"
+
+/* The first column of the first row of the last statement run. */
+struct row {
+    sqlite3 *db;
+    int type;        /* SQLITE_INTEGER ... SQLITE_NULL, or -1 on error */
+    long long i;     /* as integer */
+    double d;        /* as double */
+    char text[512];  /* as text, or the error message */
+};
+
+static void run(struct row *r, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    r->type = -1;
+    r->i = 0;
+    r->d = 0;
+    r->text[0] = '\0';
+    int rc = sqlite3_prepare_v2(r->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        r->type = sqlite3_column_type(st, 0);
+        r->i = sqlite3_column_int64(st, 0);
+        r->d = sqlite3_column_double(st, 0);
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        snprintf(r->text, sizeof r->text, "%s", t ? (const char *)t : "");
+    } else {
+        snprintf(r->text, sizeof r->text, "%s", sqlite3_errmsg(r->db));
+        fprintf(stderr, "  note: %s: %s\n", sql, r->text);
+    }
+    sqlite3_finalize(st);
+}
+
+#define EXPECT_TEXT(sql, want)                                                            \
+    do {                                                                                  \
+        run(&r, sql);                                                                     \
+        CHECK_INT(r.type, SQLITE_TEXT);                                                   \
+        CHECK_STR(r.text, want);                                                          \
+    } while (0)
+#define EXPECT_INT(sql, want)                                                             \
+    do {                                                                                  \
+        run(&r, sql);                                                                     \
+        CHECK_INT(r.type, SQLITE_INTEGER);                                                \
+        CHECK_INT(r.i, want);                                                             \
+    } while (0)
+#define EXPECT_NULL(sql)                                                                  \
+    do {                                                                                  \
+        run(&r, sql);                                                                     \
+        CHECK_INT(r.type, SQLITE_NULL);                                                   \
+    } while (0)
+
+int main(void)
+{
+    struct row r = {0};
+    if (sqlite3_open(":memory:", &r.db) != SQLITE_OK)
+        return 1;
+    TEST("register") { CHECK_INT(sqlfn_register_json(r.db), SQLITE_OK); }
+
+    TEST("jsonParse") {
+        EXPECT_TEXT("SELECT tq_jsonparse('{\"b\":1,\"a\":[1,2,{\"c\":null}],\"d\":\"x\"}')",
+                    "{\"b\":1,\"a\":[1,2,{\"c\":null}],\"d\":\"x\"}");
+        EXPECT_TEXT("SELECT tq_jsonparse('{ \"a\" : 1 ,' || char(10) || ' \"b\" : [ true , false ] }')",
+                    "{\"a\":1,\"b\":[true,false]}");
+        EXPECT_TEXT("SELECT tq_jsonparse('[1.5, 2.0, 1e20, 0.1, -3]')", "[1.5,2,1e+20,0.1,-3]");
+        EXPECT_TEXT("SELECT tq_jsonparse('{\"s\":\"a\\\"b\\\\c\\u00e9\\n\"}')",
+                    "{\"s\":\"a\\\"b\\\\c\xc3\xa9\\n\"}");
+        EXPECT_TEXT("SELECT tq_jsonparse('[123456789012345678901234567890]')",
+                    "[1.2345678901234568e+29]");
+        EXPECT_TEXT("SELECT tq_jsonparse('{}')", "{}");
+        EXPECT_TEXT("SELECT tq_jsonparse('[]')", "[]");
+        EXPECT_TEXT("SELECT tq_jsonparse('{\"\":1}')", "{\"\":1}");
+        EXPECT_NULL("SELECT tq_jsonparse('\"x\"')");
+        EXPECT_NULL("SELECT tq_jsonparse('5')");
+        EXPECT_NULL("SELECT tq_jsonparse('true')");
+        EXPECT_NULL("SELECT tq_jsonparse('null')");
+        EXPECT_NULL("SELECT tq_jsonparse('not json')");
+        EXPECT_NULL("SELECT tq_jsonparse('{\"a\":1} x')");
+        EXPECT_NULL("SELECT tq_jsonparse('{\"a\":')");
+        EXPECT_NULL("SELECT tq_jsonparse('')");
+        EXPECT_NULL("SELECT tq_jsonparse(5)");
+        EXPECT_NULL("SELECT tq_jsonparse(NULL)");
+    }
+
+    TEST("jsonget") {
+        EXPECT_TEXT("SELECT tq_jsonget('{\"a\":{\"b\":[10,\"x\"]},\"z\":0}', 'a')",
+                    "{\"b\":[10,\"x\"]}");
+#define ARR "'[10,\"x\",2.5,true,false,null,{\"c\":1},[1, 2]]'"
+        EXPECT_INT("SELECT tq_jsonget(" ARR ", 0)", 10);
+        EXPECT_INT("SELECT tq_jsonget(" ARR ", '0')", 10);
+        EXPECT_TEXT("SELECT tq_jsonget(" ARR ", '1')", "x");
+        run(&r, "SELECT tq_jsonget(" ARR ", 2)");
+        CHECK_INT(r.type, SQLITE_FLOAT);
+        CHECK(r.d == 2.5);
+        EXPECT_TEXT("SELECT tq_jsonget(" ARR ", 3)", "true");
+        EXPECT_TEXT("SELECT tq_jsonget(" ARR ", 4)", "false");
+        EXPECT_NULL("SELECT tq_jsonget(" ARR ", 5)");
+        EXPECT_TEXT("SELECT tq_jsonget(" ARR ", 6)", "{\"c\":1}");
+        EXPECT_TEXT("SELECT tq_jsonget(" ARR ", 7)", "[1,2]");
+        EXPECT_NULL("SELECT tq_jsonget(" ARR ", 8)");
+        EXPECT_NULL("SELECT tq_jsonget(" ARR ", -1)");
+        EXPECT_NULL("SELECT tq_jsonget(" ARR ", '-1')");
+        EXPECT_NULL("SELECT tq_jsonget(" ARR ", 'a')");
+        EXPECT_NULL("SELECT tq_jsonget(" ARR ", 1.5)");
+#undef ARR
+        EXPECT_NULL("SELECT tq_jsonget('{\"a\":1}', 'b')");
+        EXPECT_TEXT("SELECT tq_jsonget('{\"0\":\"zero\"}', 0)", "zero");
+        run(&r, "SELECT tq_jsonget('{\"a\":2.0}', 'a')");
+        CHECK_INT(r.type, SQLITE_FLOAT);
+        CHECK(r.d == 2.0);
+        EXPECT_TEXT("SELECT tq_jsonget('{\"a\":\"\xc3\xa9\"}', 'a')", "\xc3\xa9");
+        EXPECT_TEXT("SELECT tq_jsonget('{\"A\":1,\"a\":\"lower\"}', 'a')", "lower");
+        EXPECT_INT("SELECT tq_jsonget(tq_jsonget(tq_jsonparse('{\"a\":{\"b\":7}}'), 'a'), 'b')", 7);
+        EXPECT_NULL("SELECT tq_jsonget(NULL, 'a')");
+        EXPECT_NULL("SELECT tq_jsonget('{\"a\":1}', NULL)");
+        EXPECT_NULL("SELECT tq_jsonget('x', 'a')");
+        EXPECT_NULL("SELECT tq_jsonget('\"a\"', 0)");
+    }
+
+    TEST("jsonStringify") {
+        EXPECT_TEXT("SELECT tq_jsonstringify('{ \"a\" : [1, 2] }')", "{\"a\":[1,2]}");
+        EXPECT_TEXT("SELECT tq_jsonstringify('[ ]')", "[]");
+        EXPECT_TEXT("SELECT tq_jsonstringify('hello')", "\"hello\"");
+        EXPECT_TEXT("SELECT tq_jsonstringify('say \"hi\"')", "\"say \\\"hi\\\"\"");
+        EXPECT_TEXT("SELECT tq_jsonstringify('[1,')", "\"[1,\"");
+        EXPECT_TEXT("SELECT tq_jsonstringify('')", "\"\"");
+        EXPECT_TEXT("SELECT tq_jsonstringify('200')", "\"200\"");
+        EXPECT_TEXT("SELECT tq_jsonstringify(42)", "42");
+        EXPECT_TEXT("SELECT tq_jsonstringify(1.5)", "1.5");
+        EXPECT_TEXT("SELECT tq_jsonstringify('true')", "true");
+        EXPECT_TEXT("SELECT tq_jsonstringify('false')", "false");
+        EXPECT_NULL("SELECT tq_jsonstringify(NULL)");
+    }
+
+    TEST("jsonArraySize") {
+        EXPECT_INT("SELECT tq_jsonarraysize('[1,2,3]')", 3);
+        EXPECT_INT("SELECT tq_jsonarraysize('[]')", 0);
+        EXPECT_INT("SELECT tq_jsonarraysize('[[1,2],3]')", 2);
+        EXPECT_NULL("SELECT tq_jsonarraysize('{\"a\":1}')");
+        EXPECT_NULL("SELECT tq_jsonarraysize('x')");
+        EXPECT_NULL("SELECT tq_jsonarraysize(3)");
+        EXPECT_NULL("SELECT tq_jsonarraysize(NULL)");
+    }
+
+    TEST("jsonArrayContains") {
+        EXPECT_INT("SELECT tq_jsonarraycontains('[\"a\",\"b\"]', 'a')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[\"a\",\"b\"]', 'A')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[\"a\",\"b\"]', 'c')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1,2,3]', 2)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1,2,3]', '2')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1,2,3]', 2.0)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1,2,3]', 4)", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1.5]', 1.5)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1.5]', '1.50')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[\"1\"]', 1)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[\"1.0\"]', 1)", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[true]', 'true')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[true]', 1)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[false]', 0)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[true]', 'false')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1]', 'true')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[{\"a\":1}]', '{\"a\": 1}')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[[1,2]]', '[1, 2]')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[[1,2]]', '[2, 1]')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[null]', NULL)", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[\"a\"]', NULL)", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('{\"a\":1}', 'a')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('invalid', 'a')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[]', 'a')", 0);
+        EXPECT_INT("SELECT tq_jsonarraycontains(NULL, 'a')", 0);
+    }
+
+    sqlite3_close(r.db);
+    return test_report("sqljson");
+}
