@@ -53,10 +53,11 @@ int insights_compare_text(const char *a, size_t an, const char *b, size_t bn);
 
 /* The same order for any two values (collate.c): INTEGER and REAL values
  * and TEXT made only of digits are "number values", which sort after all
- * others and compare by value (a REAL by its shortest round-trip decimal
- * form, digit strings exactly); everything else compares by its text under
+ * others and compare by value, exactly (digit strings of any length
+ * included); everything else compares by its text under
  * insights_compare_text(). A NULL sorts after everything (two NULLs are
- * equal). Returns <0, 0, >0; agrees with memcmp order of tq_sortkey(). */
+ * equal). Returns <0, 0, >0; for non-NULL values it agrees with the memcmp
+ * order of tq_sortkey() (which is NULL for NULL). */
 int insights_compare_values(sqlite3_value *a, sqlite3_value *b);
 
 /* Insights comparison (SPEC §4, sqlfn_core.c), the rule behind = != < <= >
