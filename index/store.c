@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "index/overflow.h"
+#include "index/subtree.h"
 #include "index/xalloc.h"
 
 enum { SCHEMA_VERSION = 1 };
@@ -217,7 +218,7 @@ int store_open(struct store **out, enum store_mode mode, const char *path, int m
              "PRAGMA temp_store = FILE;",
              err))
         goto fail;
-    if (overflow_register(s->db) != SQLITE_OK) {
+    if (overflow_register(s->db) != SQLITE_OK || subtree_register(s->db) != SQLITE_OK) {
         sb_printf(err, "index: cannot register functions: %s", sqlite3_errmsg(s->db));
         goto fail;
     }

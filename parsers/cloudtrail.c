@@ -425,9 +425,39 @@ recover:
     return skip_line(st);
 }
 
+/* The delivery time in an S3 object name such as
+ * 111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz
+ * (reference §7.2), or TS_NONE. */
+static int64_t file_name_time(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *ct = strstr(base, "_CloudTrail_");
+    if (!ct)
+        return TS_NONE;
+    for (const char *p = ct; (p = strchr(p + 1, '_')) != NULL;) {
+        /* _YYYYMMDDTHHMMZ_ */
+        const char *t = p + 1;
+        bool ok = strlen(t) >= 15 && t[8] == 'T' && t[13] == 'Z' && t[14] == '_';
+        for (int i = 0; ok && i < 13; i++)
+            if (i != 8 && (t[i] < '0' || t[i] > '9'))
+                ok = false;
+        if (!ok)
+            continue;
+        char iso[32];
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2sT%.2s:%.2sZ", t, t + 4, t + 6, t + 9, t + 11);
+        int64_t ms;
+        if (tv_parse_iso8601(iso, strlen(iso), &ms))
+            return ms;
+    }
+    return TS_NONE;
+}
+
 int ct_parse(struct parse_ctx *ctx)
 {
     struct ct_state st = {.ctx = ctx, .line = 1};
+    if (ctx->file_time == TS_NONE)
+        ctx->file_time = file_name_time(ctx->path);
     int rc = 0;
     bool first = true;
     for (;;) {

@@ -1,0 +1,286 @@
+/*
+ * main.c — trailq's entry point: wires the layers together.
+ *
+ *   argv --options--> query text --parse/analyse--> ingest plan
+ *        --walk/ingest (parsers -> index)--> SQL --run--> output
+ *
+ * This file owns the exit status (SPEC §1), decided in one place,
+ * finish(): 0 everything read and the query ran; 1 it ran but some input
+ * could not be read; 2 the command line or query is wrong; 3 nothing
+ * could be done.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cmd/fieldlist.h"
+#include "cmd/ingest.h"
+#include "cmd/msgs.h"
+#include "cmd/options.h"
+#include "cmd/output.h"
+#include "cmd/repl.h"
+#include "cmd/run.h"
+#include "cmd/walk.h"
+#include "index/timeval.h"
+#include "index/xalloc.h"
+#include "query/compile.h"
+#include "query/parser.h"
+#include "query/sqlfn.h"
+
+#define TRAILQ_VERSION "0.1.0"
+
+enum exit_status { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FAIL = 3 };
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *cols = getenv("COLUMNS");
+    if (cols) {
+        long v = strtol(cols, NULL, 10);
+        if (v > 0 && v < 100000)
+            return (int)v;
+    }
+    return 0;
+}
+
+static char *read_query_file(const char *path)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) {
+        errorf("%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        sb_append(&sb, buf, n);
+        if (sb.len > (1u << 20)) {
+            errorf("%s: query file larger than 1 MiB", path);
+            break;
+        }
+    }
+    bool bad = ferror(fp) || sb.len > (1u << 20);
+    if (fp != stdin)
+        fclose(fp);
+    if (bad) {
+        sb_free(&sb);
+        return NULL;
+    }
+    return sb_detach(&sb);
+}
+
+struct run_state {
+    struct options opt;
+    char *query_text;        /* owned */
+    struct query *q;
+    struct store *st;
+    struct file_list files;
+    size_t walk_problems;
+    struct ingest_result ir;
+    struct ingest_plan plan;
+    struct compile_opts copts;
+};
+
+/* One place for the exit status and the summary line. */
+static int finish(struct run_state *rs, int status)
+{
+    if (status == EXIT_OK || status == EXIT_PARTIAL) {
+        size_t bad_inputs = rs->walk_problems + rs->ir.n_unreadable;
+        if (bad_inputs || rs->ir.n_with_errors) {
+            errorf("%zu of %zu input%s could not be read, %zu read with errors, %lld record%s "
+                   "skipped",
+                   bad_inputs, rs->ir.n_inputs + rs->walk_problems,
+                   rs->ir.n_inputs + rs->walk_problems == 1 ? "" : "s", rs->ir.n_with_errors,
+                   (long long)rs->ir.n_skipped, rs->ir.n_skipped == 1 ? "" : "s");
+            status = EXIT_PARTIAL;
+        }
+    }
+    if (fflush(stdout) != 0 && errno != EPIPE) {
+        errorf("writing the results failed: %s", strerror(errno));
+        status = EXIT_FAIL;
+    }
+    store_close(rs->st);
+    if (rs->q)
+        query_free(rs->q);
+    free(rs->query_text);
+    file_list_free(&rs->files);
+    options_free(&rs->opt);
+    return status;
+}
+
+static int parse_range(struct run_state *rs)
+{
+    int64_t now = rs->copts.now_ms;
+    rs->copts.start_ms = INT64_MIN;
+    rs->copts.end_ms = INT64_MAX;
+    if (rs->opt.start && !tv_parse_cli_time(rs->opt.start, now, &rs->copts.start_ms)) {
+        errorf("invalid --start time '%s' (use ISO-8601, epoch seconds or ms, now, or -15m)",
+               rs->opt.start);
+        return -1;
+    }
+    if (rs->opt.end && !tv_parse_cli_time(rs->opt.end, now, &rs->copts.end_ms)) {
+        errorf("invalid --end time '%s' (use ISO-8601, epoch seconds or ms, now, or -15m)",
+               rs->opt.end);
+        return -1;
+    }
+    rs->copts.has_range = rs->opt.start || rs->opt.end;
+    if (rs->copts.has_range && rs->copts.start_ms >= rs->copts.end_ms) {
+        errorf("--start must be before --end");
+        return -1;
+    }
+    return 0;
+}
+
+/* Read the inputs (or reuse the --db index). Returns an exit status to
+ * stop with, or -1 to go on. */
+static int load(struct run_state *rs)
+{
+    struct strbuf err = STRBUF_INIT;
+    int max_cols = rs->plan.all_fields ? STORE_MAX_COLS : 1 << 20;
+    if (store_open(&rs->st, rs->opt.db ? STORE_FILE : STORE_TEMP, rs->opt.db, max_cols, &err) <
+        0) {
+        errorf("%s", sb_str(&err));
+        sb_free(&err);
+        return EXIT_FAIL;
+    }
+    sb_free(&err);
+    if (sqlfn_register(store_db(rs->st)) != SQLITE_OK) {
+        errorf("cannot register SQL functions: %s", sqlite3_errmsg(store_db(rs->st)));
+        return EXIT_FAIL;
+    }
+    char *stdin_path[] = {"-"};
+    char *const *paths = rs->opt.paths;
+    size_t n_paths = rs->opt.n_paths;
+    if (n_paths == 0) {
+        if (rs->opt.db)
+            return -1; /* query the index as it is */
+        if (isatty(STDIN_FILENO)) {
+            errorf("no input: give files or directories, or pipe logs into standard input");
+            return EXIT_USAGE;
+        }
+        paths = stdin_path;
+        n_paths = 1;
+    }
+    rs->walk_problems = walk_inputs(paths, n_paths, &rs->files);
+    struct ingest_opts io = {.type = rs->opt.type, .reuse = rs->opt.db != NULL};
+    if (ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir) < 0)
+        return EXIT_FAIL;
+    size_t tried = rs->ir.n_inputs + rs->walk_problems;
+    if (tried > 0 && rs->walk_problems + rs->ir.n_unreadable == tried &&
+        store_n_events(rs->st) == 0) {
+        errorf("no readable input");
+        return EXIT_FAIL;
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    struct run_state rs = {0};
+    signal(SIGPIPE, SIG_IGN);
+    struct strbuf err = STRBUF_INIT;
+    if (options_parse(argc, argv, &rs.opt, &err) < 0) {
+        errorf("%s", sb_str(&err));
+        fputs("Try 'trailq --help' for more information.\n", stderr);
+        sb_free(&err);
+        return finish(&rs, EXIT_USAGE);
+    }
+    sb_free(&err);
+    msg_set_color(rs.opt.color == WHEN_ALWAYS ||
+                  (rs.opt.color == WHEN_AUTO && isatty(STDERR_FILENO) && !getenv("NO_COLOR")));
+    if (rs.opt.help) {
+        options_help(stdout);
+        return finish(&rs, EXIT_OK);
+    }
+    if (rs.opt.version) {
+        printf("trailq %s (SQLite %s, jansson %s)\n", TRAILQ_VERSION, sqlite3_libversion(),
+               JANSSON_VERSION);
+        return finish(&rs, EXIT_OK);
+    }
+    rs.copts.now_ms = now_ms();
+    if (parse_range(&rs) < 0)
+        return finish(&rs, EXIT_USAGE);
+
+    if (rs.opt.query_file) {
+        rs.query_text = read_query_file(rs.opt.query_file);
+        if (!rs.query_text)
+            return finish(&rs, EXIT_USAGE);
+    } else if (rs.opt.query) {
+        rs.query_text = xstrdup(rs.opt.query);
+    }
+
+    plan_init_all(&rs.plan);
+    rs.plan.has_range = rs.copts.has_range;
+    rs.plan.start_ms = rs.copts.start_ms;
+    rs.plan.end_ms = rs.copts.end_ms;
+
+    if (rs.opt.fields) {
+        int st = load(&rs);
+        if (st >= 0)
+            return finish(&rs, st);
+        int fmt = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+        return finish(&rs, fieldlist_print(rs.st, fmt, stdout, terminal_width()));
+    }
+
+    if (!rs.query_text) {
+        if (!isatty(STDIN_FILENO)) {
+            errorf("no query given (and standard input is not a terminal for the interactive mode)");
+            fputs("Try 'trailq --help' for more information.\n", stderr);
+            return finish(&rs, EXIT_USAGE);
+        }
+        int st = load(&rs);
+        if (st >= 0)
+            return finish(&rs, st);
+        int status = repl_run(rs.st, &rs.copts, rs.opt.format);
+        return finish(&rs, status);
+    }
+
+    /* One query: parse and analyse it before reading anything. */
+    struct qerror qe = {0};
+    rs.q = query_parse(rs.query_text, strlen(rs.query_text), &qe);
+    struct compile_result an;
+    if (rs.q && compile_query(rs.q, NULL, &rs.copts, &an, &qe) == 0) {
+        if (!rs.opt.db) {
+            rs.plan.all_fields = false;
+            rs.plan.fields = an.raw_fields;
+            rs.plan.n_fields = an.n_raw_fields;
+            rs.plan.keep_message = an.needs_message;
+            rs.plan.groups = an.groups;
+            rs.plan.n_groups = an.n_groups;
+        }
+    } else {
+        struct strbuf sb = STRBUF_INIT;
+        qerror_render(&qe, rs.query_text, strlen(rs.query_text), &sb);
+        msg_raw(sb_str(&sb));
+        sb_free(&sb);
+        return finish(&rs, EXIT_USAGE);
+    }
+    int st = load(&rs);
+    if (st >= 0)
+        return finish(&rs, st);
+    struct run_opts ro = {
+        .format = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV,
+        .explain = rs.opt.explain,
+        .term_width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
+        .out = stdout,
+        .copts = &rs.copts,
+    };
+    return finish(&rs, run_query(rs.st, rs.q, &ro));
+}

@@ -1,0 +1,79 @@
+/*
+ * msgs.c — the one writer of stderr (see msgs.h).
+ */
+#include "cmd/msgs.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+/* The CLI's own option: whether stderr gets colour. */
+static bool use_color;
+
+void msg_set_color(bool on)
+{
+    use_color = on;
+}
+
+bool msg_color(void)
+{
+    return use_color;
+}
+
+static void vmsg(const char *color, const char *label, const char *fmt, va_list ap)
+{
+    if (use_color && color)
+        fprintf(stderr, "trailq: \033[%sm%s\033[0m", color, label);
+    else
+        fprintf(stderr, "trailq: %s", label);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void errorf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("1;31", "", fmt, ap);
+    va_end(ap);
+}
+
+void warnf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg("33", "warning: ", fmt, ap);
+    va_end(ap);
+}
+
+void notef(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(NULL, "note: ", fmt, ap);
+    va_end(ap);
+}
+
+void msg_raw(const char *text)
+{
+    fputs(text, stderr);
+}
+
+void msg_diags(const struct diag_list *dl)
+{
+    for (size_t i = 0; i < dl->n_items; i++) {
+        const struct diag *d = &dl->items[i];
+        if (d->level == DIAG_NOTE) {
+            if (d->line > 0)
+                notef("%s:%ld: %s", dl->path, d->line, d->msg);
+            else
+                notef("%s: %s", dl->path, d->msg);
+        } else if (d->line > 0) {
+            errorf("%s:%ld: %s", dl->path, d->line, d->msg);
+        } else {
+            errorf("%s: %s", dl->path, d->msg);
+        }
+    }
+    if (dl->n_dropped)
+        errorf("%s: ... and %zu more problem%s not shown", dl->path, dl->n_dropped,
+               dl->n_dropped == 1 ? "" : "s");
+}

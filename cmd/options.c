@@ -1,0 +1,239 @@
+/*
+ * options.c — parsing the command line from the option table (see
+ * options.h). Accepts --name VALUE, --name=VALUE, -x VALUE, -xVALUE and
+ * "--" to end options. The first operand is the query unless -f, --fields
+ * or --help was given, or it names an existing file or directory (then
+ * every operand is an input and, on a terminal, the REPL starts).
+ */
+#include "cmd/options.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd/output.h"
+#include "index/xalloc.h"
+
+const struct opt_def opt_table[] = {
+    {OPT_OUTPUT, "output", 'o', "FORMAT", "table tsv csv json jsonl",
+     "output format (default: table on a terminal, else tsv)"},
+    {OPT_FILE, "file", 'f', "QUERYFILE", NULL, "read the query from a file"},
+    {OPT_START, "start", 0, "TIME", NULL,
+     "keep events at or after TIME (ISO-8601, epoch s/ms, now, -15m, -2h, -7d)"},
+    {OPT_END, "end", 0, "TIME", NULL, "keep events before TIME"},
+    {OPT_TYPE, "type", 't', "TYPE", "auto cloudtrail cwlogs export jsonl lambda vpcflow text",
+     "input format (default: detected from each input's content)"},
+    {OPT_DB, "db", 0, "FILE", NULL,
+     "keep the index in FILE; later runs reuse it and read only new or changed inputs"},
+    {OPT_EXPLAIN, "explain", 0, NULL, NULL, "print the SQL and SQLite's plan; run nothing"},
+    {OPT_FIELDS, "fields", 0, NULL, NULL, "list the fields found in the inputs, with counts"},
+    {OPT_COLOR, "color", 0, "WHEN", "auto always never", "colour messages and table headers"},
+    {OPT_PROGRESS, "progress", 0, "WHEN", "auto always never",
+     "show reading progress on stderr (auto: on a terminal, for long reads)"},
+    {OPT_HELP, "help", 'h', NULL, NULL, "show this help"},
+    {OPT_VERSION, "version", 'V', NULL, NULL, "show the version"},
+};
+const size_t opt_count = sizeof opt_table / sizeof opt_table[0];
+
+static const struct opt_def *find_long(const char *name, size_t len)
+{
+    for (size_t i = 0; i < opt_count; i++)
+        if (strlen(opt_table[i].long_name) == len && strncmp(opt_table[i].long_name, name, len) == 0)
+            return &opt_table[i];
+    return NULL;
+}
+
+static const struct opt_def *find_short(char c)
+{
+    for (size_t i = 0; i < opt_count; i++)
+        if (opt_table[i].short_name == c)
+            return &opt_table[i];
+    return NULL;
+}
+
+static int parse_when(const char *v, enum when *w)
+{
+    if (strcmp(v, "auto") == 0)
+        *w = WHEN_AUTO;
+    else if (strcmp(v, "always") == 0)
+        *w = WHEN_ALWAYS;
+    else if (strcmp(v, "never") == 0)
+        *w = WHEN_NEVER;
+    else
+        return -1;
+    return 0;
+}
+
+static int apply(const struct opt_def *d, const char *v, struct options *o, struct strbuf *err)
+{
+    switch (d->id) {
+    case OPT_OUTPUT:
+        o->format = out_format_parse(v);
+        if (o->format < 0)
+            goto bad_value;
+        break;
+    case OPT_FILE:
+        o->query_file = v;
+        break;
+    case OPT_START:
+        o->start = v;
+        break;
+    case OPT_END:
+        o->end = v;
+        break;
+    case OPT_TYPE:
+        o->type = input_type_parse(v);
+        if (o->type == IT_UNKNOWN)
+            goto bad_value;
+        break;
+    case OPT_DB:
+        o->db = v;
+        break;
+    case OPT_EXPLAIN:
+        o->explain = true;
+        break;
+    case OPT_FIELDS:
+        o->fields = true;
+        break;
+    case OPT_COLOR:
+        if (parse_when(v, &o->color))
+            goto bad_value;
+        break;
+    case OPT_PROGRESS:
+        if (parse_when(v, &o->progress))
+            goto bad_value;
+        break;
+    case OPT_HELP:
+        o->help = true;
+        break;
+    case OPT_VERSION:
+        o->version = true;
+        break;
+    }
+    return 0;
+bad_value:
+    sb_printf(err, "invalid value '%s' for --%s (expected one of: %s)", v, d->long_name,
+              d->values);
+    return -1;
+}
+
+static bool is_existing_path(const char *s)
+{
+    struct stat st;
+    return strcmp(s, "-") == 0 || stat(s, &st) == 0;
+}
+
+int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
+{
+    *o = (struct options){.format = -1, .type = IT_AUTO};
+    char **operands = xcalloc((size_t)argc + 1, sizeof *operands);
+    size_t n_ops = 0;
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
+            operands[n_ops++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            options_done = true;
+            continue;
+        }
+        const struct opt_def *d;
+        const char *value = NULL;
+        if (a[1] == '-') {
+            const char *name = a + 2;
+            const char *eq = strchr(name, '=');
+            d = find_long(name, eq ? (size_t)(eq - name) : strlen(name));
+            if (!d) {
+                sb_printf(err, "unknown option '%s'", a);
+                goto fail;
+            }
+            if (eq) {
+                if (!d->arg) {
+                    sb_printf(err, "option '--%s' takes no value", d->long_name);
+                    goto fail;
+                }
+                value = eq + 1;
+            }
+        } else {
+            d = find_short(a[1]);
+            if (!d) {
+                sb_printf(err, "unknown option '-%c'", a[1]);
+                goto fail;
+            }
+            if (a[2]) {
+                if (!d->arg) {
+                    sb_printf(err, "option '-%c' takes no value", a[1]);
+                    goto fail;
+                }
+                value = a + 2;
+            }
+        }
+        if (d->arg && !value) {
+            if (i + 1 >= argc) {
+                sb_printf(err, "option '--%s' needs a value (%s)", d->long_name, d->arg);
+                goto fail;
+            }
+            value = argv[++i];
+        }
+        if (apply(d, value, o, err))
+            goto fail;
+    }
+    size_t first_path = 0;
+    if (!o->query_file && !o->fields && !o->help && !o->version && n_ops > 0 &&
+        !is_existing_path(operands[0])) {
+        o->query = operands[0];
+        first_path = 1;
+    }
+    o->n_paths = n_ops - first_path;
+    o->paths = xcalloc(o->n_paths + 1, sizeof *o->paths);
+    for (size_t k = 0; k < o->n_paths; k++)
+        o->paths[k] = operands[first_path + k];
+    free(operands);
+    return 0;
+fail:
+    free(operands);
+    return -1;
+}
+
+void options_free(struct options *o)
+{
+    free(o->paths);
+    o->paths = NULL;
+}
+
+void options_help(FILE *fp)
+{
+    fputs("usage: trailq [OPTIONS] QUERY [PATH ...]\n"
+          "       trailq [OPTIONS] -f QUERYFILE [PATH ...]\n"
+          "       trailq [OPTIONS] [PATH ...]          (interactive, when stdin is a terminal)\n"
+          "\n"
+          "Search CloudTrail and CloudWatch-style logs with the CloudWatch Logs Insights\n"
+          "query language. PATH is a file, a directory (read recursively) or - for\n"
+          "standard input; .gz is detected by content.\n"
+          "\n"
+          "Options:\n",
+          fp);
+    for (size_t i = 0; i < opt_count; i++) {
+        const struct opt_def *d = &opt_table[i];
+        char left[64];
+        if (d->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", d->short_name, d->long_name,
+                     d->arg ? " " : "", d->arg ? d->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", d->long_name, d->arg ? " " : "",
+                     d->arg ? d->arg : "");
+        fprintf(fp, "  %-24s %s\n", left, d->help);
+        if (d->values && d->id != OPT_COLOR && d->id != OPT_PROGRESS)
+            fprintf(fp, "  %-24s   (%s)\n", "", d->values);
+    }
+    fputs("\n"
+          "Examples:\n"
+          "  trailq 'filter errorCode like /AccessDenied/ | stats count(*) by userIdentity.arn' AWSLogs/\n"
+          "  trailq -o jsonl 'fields @timestamp, eventName | sort @timestamp desc | limit 5' trail.json.gz\n"
+          "\n"
+          "Exit status: 0 success, 1 some input could not be read, 2 bad command line or\n"
+          "query, 3 nothing could be done. The full reference is trailq(1).\n",
+          fp);
+}

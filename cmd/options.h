@@ -1,0 +1,55 @@
+/*
+ * options.h — the command line: one table of options, and the parser.
+ *
+ * The table (opt_table) is the single source for argument parsing,
+ * `--help`, and the checks in tests that the man page and the shell
+ * completions list the same options.
+ */
+#ifndef TRAILQ_OPTIONS_H
+#define TRAILQ_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "index/strbuf.h"
+#include "parsers/parser.h"
+
+enum opt_id {
+    OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS,
+    OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+};
+
+struct opt_def {
+    enum opt_id id;
+    const char *long_name;  /* without the dashes */
+    char short_name;        /* 0 if none */
+    const char *arg;        /* argument name for help, NULL for a flag */
+    const char *values;     /* the allowed values, space-separated, or NULL */
+    const char *help;       /* one line */
+};
+
+extern const struct opt_def opt_table[];
+extern const size_t opt_count;
+
+enum when { WHEN_AUTO, WHEN_ALWAYS, WHEN_NEVER };
+
+struct options {
+    const char *query;        /* the query text (from argv or -f) */
+    const char *query_file;   /* -f */
+    char **paths;             /* inputs, as given */
+    size_t n_paths;
+    int format;               /* enum out_format, or -1: table on a terminal, else tsv */
+    const char *start, *end;  /* --start / --end as given */
+    enum input_type type;     /* -t; IT_AUTO by default */
+    const char *db;           /* --db */
+    bool explain, fields, help, version;
+    enum when color, progress;
+};
+
+/* Returns 0, or -1 with a usage message in err. paths points into argv. */
+int options_parse(int argc, char **argv, struct options *o, struct strbuf *err);
+void options_help(FILE *fp);
+void options_free(struct options *o);
+
+#endif

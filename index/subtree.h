@@ -1,0 +1,18 @@
+/*
+ * subtree.h — a whole object or array of a stored JSON event, by path.
+ *
+ * A full index stores leaves only; when a query names an object such as
+ * `userIdentity`, the SQL function tq_subtree(msg, 'userIdentity') takes it
+ * from @message and returns it as compact JSON text with keys in their
+ * original order (NULL if the path is absent or a leaf is null). Path
+ * segments are matched as object keys, or as 0-based indexes in arrays,
+ * exactly as fields are named at ingest (SPEC §2).
+ */
+#ifndef TRAILQ_SUBTREE_H
+#define TRAILQ_SUBTREE_H
+
+#include <sqlite3.h>
+
+int subtree_register(sqlite3 *db);
+
+#endif

@@ -1,0 +1,823 @@
+/*
+ * compile.c — commands to a chain of SQL CTEs (see compile.h).
+ *
+ * The walk runs twice when SQL is wanted: the first pass (no SQL) finds
+ * every event field the query reads, so the second can start the chain
+ * with a base relation that has exactly those columns:
+ *
+ *   WITH s0 AS (SELECT e.id AS _id, e.ts AS _ts, <fields> FROM events e ...),
+ *        s1 AS (SELECT * FROM s0 WHERE <filter>),
+ *        s2 AS (SELECT *, <expr> AS v1 FROM s1),            -- fields / parse
+ *        s3 AS (SELECT <keys>, <aggregates> FROM s2 GROUP BY <keys>),
+ *        ...
+ *   SELECT <projection> FROM sN ORDER BY <current order> [LIMIT n]
+ *
+ * Order is tracked, not trusted to subqueries: every relation has a
+ * "current order" (newest first for events, stats keys ascending after
+ * stats, the sort keys after sort), and limit, dedup and the final SELECT
+ * use it explicitly.
+ */
+#include "query/compile.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "query/compile_int.h"
+#include "query/parser.h"
+#include "query/regex.h"
+#include "query/sqlfn.h"
+
+/* ---- small helpers ---- */
+
+int cerr(struct cctx *c, struct span where, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    qerror_vset(c->err, where, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+const char *new_col(struct cctx *c)
+{
+    return arena_printf(c->a, "v%d", ++c->next_col);
+}
+
+struct sym *scope_find(struct cctx *c, const char *name)
+{
+    for (size_t i = c->n_syms; i-- > 0;)
+        if (strcmp(c->syms[i].name, name) == 0)
+            return &c->syms[i];
+    return NULL;
+}
+
+static struct sym *scope_add(struct cctx *c, const char *name, const char *col, enum vtype type,
+                             bool ephemeral, struct span def)
+{
+    c->syms = arena_grow(c->a, c->syms, &c->cap_syms, c->n_syms + 1, sizeof *c->syms);
+    struct sym *s = &c->syms[c->n_syms++];
+    *s = (struct sym){name, col, type, ephemeral, def};
+    return s;
+}
+
+void add_raw_field(struct cctx *c, const char *name)
+{
+    for (size_t i = 0; i < c->n_raw; i++)
+        if (strcmp(c->raw[i], name) == 0)
+            return;
+    c->raw = arena_grow(c->a, c->raw, &c->cap_raw, c->n_raw + 1, sizeof *c->raw);
+    c->raw[c->n_raw++] = arena_strdup(c->a, name);
+}
+
+/* Define an ephemeral name; defining one twice is an error (Insights:
+ * "Ephemeral field is already defined"). */
+static int define(struct cctx *c, const char *name, const char *col, enum vtype type,
+                  struct span where)
+{
+    struct sym *old = scope_find(c, name);
+    if (old && old->ephemeral) {
+        int line, column;
+        qerror_position(c->q->text, c->q->len, old->def.start, &line, &column);
+        return cerr(c, where, "field '%s' is already defined (at %d:%d)", name, line, column);
+    }
+    scope_add(c, name, col, type, true, where);
+    return 0;
+}
+
+static const char *expr_text(struct cctx *c, const struct expr *e)
+{
+    struct strbuf sb = STRBUF_INIT;
+    expr_to_text(c->q, e, &sb);
+    const char *r = arena_strdup(c->a, sb_str(&sb));
+    sb_free(&sb);
+    return r;
+}
+
+/* ---- output projection ---- */
+
+struct proj {
+    const char *name;
+    const char *sql;
+    enum vtype type;
+};
+
+struct plist {
+    struct proj *items;
+    size_t n, cap;
+};
+
+static void plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
+                      enum vtype type)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].name, name) == 0) {
+            l->items[i].sql = sql;
+            l->items[i].type = type;
+            return;
+        }
+    l->items = arena_grow(c->a, l->items, &l->cap, l->n + 1, sizeof *l->items);
+    l->items[l->n++] = (struct proj){name, sql, type};
+}
+
+/* ---- the walk ---- */
+
+struct walk {
+    struct strbuf with;      /* "WITH s0 AS (...), s1 AS (...)" */
+    int stage;               /* the current relation is s<stage> */
+    const char *order;       /* current order: ORDER BY terms over its columns */
+    struct plist fields;     /* fields items (union) since the last stats */
+    struct plist parsed;     /* names made by parse / unnest since the last stats */
+    struct plist stats_out;  /* the last stats' results */
+    struct plist display;    /* the last display */
+    bool have_display, have_stats;
+    int64_t final_limit;     /* a trailing limit, applied to the final SELECT */
+    bool final_limit_tail;
+    const struct command *dedup_cmd;
+};
+
+/* Start a new CTE: `s<N> AS (<body>)`. */
+static void add_stage(struct cctx *c, struct walk *w, const char *body)
+{
+    if (!c->emit)
+        return;
+    sb_puts(&w->with, w->stage == 0 && w->with.len == 0 ? "WITH " : ", ");
+    sb_printf(&w->with, "s%d AS (%s)", w->stage + 1, body);
+    w->stage++;
+}
+
+static const char *prev(struct cctx *c, struct walk *w)
+{
+    return arena_printf(c->a, "s%d", w->stage);
+}
+
+/* ORDER BY terms that sort `sql` by the Insights order, missing last. */
+static const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc)
+{
+    if (type == VT_TIME || type == VT_NUM || type == VT_BOOL)
+        return arena_printf(c->a, "(%s) IS NULL, %s%s", sql, sql, desc ? " DESC" : "");
+    return arena_printf(c->a, "(%s) IS NULL, tq_sortkey(%s)%s", sql, sql, desc ? " DESC" : "");
+}
+
+/* The "reverse" of the current order, for tail N. */
+static const char *reverse_order(struct cctx *c, const char *order)
+{
+    /* Each term is either "X IS NULL" (kept: missing stays last) or a key
+     * with or without DESC, which flips. Terms are separated by ", " at
+     * depth 0. */
+    struct strbuf out = STRBUF_INIT;
+    const char *p = order;
+    while (*p) {
+        const char *start = p;
+        int depth = 0;
+        while (*p && !(depth == 0 && p[0] == ',' && p[1] == ' ')) {
+            if (*p == '(')
+                depth++;
+            else if (*p == ')')
+                depth--;
+            else if (*p == '\'') {
+                p++;
+                while (*p && !(*p == '\'' && p[1] != '\''))
+                    p += (*p == '\'' ? 2 : 1);
+            }
+            if (*p)
+                p++;
+        }
+        size_t len = (size_t)(p - start);
+        if (out.len)
+            sb_puts(&out, ", ");
+        if (len > 8 && memcmp(start + len - 8, " IS NULL", 8) == 0)
+            sb_append(&out, start, len);
+        else if (len > 5 && memcmp(start + len - 5, " DESC", 5) == 0)
+            sb_append(&out, start, len - 5);
+        else {
+            sb_append(&out, start, len);
+            sb_puts(&out, " DESC");
+        }
+        if (*p)
+            p += 2;
+    }
+    const char *r = arena_strdup(c->a, sb_str(&out));
+    sb_free(&out);
+    return r;
+}
+
+/* Pre-filter: literals a kept event must contain, from filter conjuncts. */
+static bool safe_literal(const char *s, bool message)
+{
+    if (!*s || strlen(s) < 3)
+        return false; /* too short to be worth a search */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == '"' || *p == '\\')
+            return false;
+        if (message && (*p == ' ' || *p == ':' || *p == ',' || *p == '{' || *p == '}' ||
+                        *p == '[' || *p == ']'))
+            return false;
+    }
+    return true;
+}
+
+static bool prefilter_field(struct cctx *c, const struct expr *f, bool *message)
+{
+    if (f->kind != EX_FIELD || scope_find(c, f->name))
+        return false;
+    *message = strcmp(f->name, "@message") == 0;
+    return *message || f->name[0] != '@' ||
+           (strcmp(f->name, "@timestamp") != 0 && strcmp(f->name, "@log") != 0 &&
+            strcmp(f->name, "@logStream") != 0 && strcmp(f->name, "@ptr") != 0 &&
+            strcmp(f->name, "@ingestionTime") != 0);
+}
+
+static void add_group(struct cctx *c, const char **lits, size_t n)
+{
+    c->groups = arena_grow(c->a, c->groups, &c->cap_groups, c->n_groups + 1, sizeof *c->groups);
+    c->groups[c->n_groups++] = (struct plan_group){lits, n};
+}
+
+static void collect_prefilter(struct cctx *c, const struct expr *e)
+{
+    if (e->kind == EX_BINARY && e->op == OP_AND) {
+        collect_prefilter(c, e->args[0]);
+        collect_prefilter(c, e->args[1]);
+        return;
+    }
+    bool message;
+    if (e->kind == EX_BINARY && e->op == OP_EQ) {
+        const struct expr *f = e->args[0], *v = e->args[1];
+        if (f->kind != EX_FIELD) {
+            f = e->args[1];
+            v = e->args[0];
+        }
+        if (prefilter_field(c, f, &message) && v->kind == EX_STRING &&
+            !sqlfn_text_to_number(v->str, strlen(v->str), NULL, NULL, NULL) &&
+            safe_literal(v->str, message)) {
+            const char **lits = arena_alloc(c->a, sizeof *lits);
+            lits[0] = v->str;
+            add_group(c, lits, 1);
+        }
+        return;
+    }
+    if (e->kind == EX_LIKE && !e->negated && e->args[1]->kind == EX_STRING &&
+        prefilter_field(c, e->args[0], &message) && safe_literal(e->args[1]->str, message)) {
+        const char **lits = arena_alloc(c->a, sizeof *lits);
+        lits[0] = e->args[1]->str;
+        add_group(c, lits, 1);
+        return;
+    }
+    if (e->kind == EX_IN && !e->negated && prefilter_field(c, e->args[0], &message) &&
+        e->args[1]->kind == EX_LIST && e->args[1]->n_args > 0) {
+        const struct expr *list = e->args[1];
+        for (size_t i = 0; i < list->n_args; i++) {
+            const struct expr *v = list->args[i];
+            if (v->kind != EX_STRING ||
+                sqlfn_text_to_number(v->str, strlen(v->str), NULL, NULL, NULL) ||
+                !safe_literal(v->str, message))
+                return;
+        }
+        const char **lits = arena_alloc(c->a, list->n_args * sizeof *lits);
+        for (size_t i = 0; i < list->n_args; i++)
+            lits[i] = list->args[i]->str;
+        add_group(c, lits, list->n_args);
+    }
+}
+
+/* ---- commands ---- */
+
+static int do_filter(struct cctx *c, struct walk *w, const struct command *cmd)
+{
+    if (c->prefilter_open && !c->emit)
+        collect_prefilter(c, cmd->cond);
+    const char *cond;
+    if (cx_cond(c, cmd->cond, false, &cond))
+        return -1;
+    add_stage(c, w, arena_printf(c->a, "SELECT * FROM %s WHERE %s", prev(c, w), cond));
+    return 0;
+}
+
+/* fields and display share item handling. */
+static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, struct plist *into)
+{
+    struct strbuf cols = STRBUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < cmd->n_items; i++) {
+        const struct item *it = &cmd->items[i];
+        struct cexpr v;
+        if (cx_expr(c, it->expr, &v)) {
+            rc = -1;
+            break;
+        }
+        const char *name = it->alias ? it->alias
+                           : it->expr->kind == EX_FIELD ? it->expr->name
+                                                        : expr_text(c, it->expr);
+        const char *col = v.sql;
+        if (it->alias || it->expr->kind != EX_FIELD) {
+            col = new_col(c);
+            sb_printf(&cols, ", %s AS %s", v.sql, col);
+            if (it->alias) {
+                if (define(c, name, col, v.type, it->alias_span)) {
+                    rc = -1;
+                    break;
+                }
+            } else if (!scope_find(c, name)) {
+                scope_add(c, name, col, v.type, false, it->span);
+            }
+        }
+        plist_add(c, into, name, col, v.type);
+    }
+    if (rc == 0 && cols.len)
+        add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&cols), prev(c, w)));
+    sb_free(&cols);
+    return rc;
+}
+
+static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
+{
+    struct cexpr src;
+    if (cmd->source) {
+        if (cx_expr(c, cmd->source, &src))
+            return -1;
+    } else if (cx_field(c, "@message", cmd->kw_span, &src)) {
+        return -1;
+    }
+    /* The regex and the names of what it captures. */
+    struct strbuf re = STRBUF_INIT;
+    if (cmd->mode == PARSE_GLOB)
+        rx_glob_to_pcre(cmd->pattern, strlen(cmd->pattern), &re);
+    else
+        sb_puts(&re, cmd->pattern);
+    char msg[256];
+    size_t offset = 0;
+    if (rx_check(re.buf, re.len, msg, sizeof msg, &offset) != 0) {
+        sb_free(&re);
+        return cerr(c, cmd->pattern_span, "invalid regex: %s", msg);
+    }
+    const char *pattern = cx_quote(c, sb_str(&re));
+    struct rx_groups groups;
+    int ngroups = rx_group_names(re.buf, re.len, &groups);
+    sb_free(&re);
+    if (ngroups < 0)
+        return cerr(c, cmd->pattern_span, "invalid regex");
+
+    /* names: glob and "as" lists name groups 1..n; otherwise named groups */
+    size_t n_names = cmd->n_aliases ? cmd->n_aliases : groups.n_named;
+    if (cmd->mode == PARSE_REGEX && cmd->n_aliases && cmd->n_aliases > (size_t)ngroups) {
+        rx_groups_free(&groups);
+        return cerr(c, cmd->pattern_span, "the regex has %d group%s but %zu names follow as",
+                    ngroups, ngroups == 1 ? "" : "s", cmd->n_aliases);
+    }
+    if (n_names == 0) {
+        rx_groups_free(&groups);
+        return cerr(c, cmd->pattern_span,
+                    "the regex names no fields: use (?<name>...) groups, or add as name");
+    }
+    struct strbuf cols = STRBUF_INIT;
+    int rc = 0;
+    const char *m = arena_printf(c->a, "m%d", w->stage + 1);
+    for (size_t i = 0; i < n_names; i++) {
+        const char *name;
+        struct span at;
+        const char *group_key; /* SQL: group number or quoted name */
+        if (cmd->n_aliases) {
+            name = cmd->aliases[i];
+            at = cmd->alias_spans[i];
+            group_key = arena_printf(c->a, "%zu", i + 1);
+        } else {
+            name = arena_strdup(c->a, groups.names[i]);
+            at = cmd->pattern_span;
+            group_key = cx_quote(c, name);
+        }
+        const char *col = new_col(c);
+        if (cmd->multi)
+            sb_printf(&cols, ", json_extract(%s.groups, '$.\"' || %s || '\"') AS %s", m,
+                      group_key, col);
+        else
+            sb_printf(&cols, ", tq_rxgroup(%s, %s, %s) AS %s", src.sql, pattern, group_key, col);
+        if (define(c, name, col, VT_ANY, at)) {
+            rc = -1;
+            break;
+        }
+        plist_add(c, &w->parsed, name, col, VT_ANY);
+    }
+    rx_groups_free(&groups);
+    if (rc == 0) {
+        const char *p = prev(c, w);
+        if (cmd->multi)
+            add_stage(c, w,
+                      arena_printf(c->a,
+                                   "SELECT %s.*%s FROM %s LEFT JOIN tq_matches(%s.%s, %s) AS %s",
+                                   p, sb_str(&cols), p, p, src.sql, pattern, m));
+        else
+            add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&cols), p));
+    }
+    sb_free(&cols);
+    return rc;
+}
+
+static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
+{
+    if (c->n_stats == 2)
+        return cerr(c, cmd->kw_span, "a query can have at most two stats commands");
+    c->n_stats++;
+    c->prefilter_open = false;
+    c->n_stats_aliases = 0;
+    c->offset_ms = 0;
+    c->stats_offset = cmd->has_offset;
+    if (cmd->has_offset) {
+        int64_t len = tv_period_ms(cmd->offset);
+        if (len <= 0)
+            return cerr(c, cmd->offset_span, "offset must be in ms, s, m, h, d or w");
+        c->offset_ms = len;
+    }
+    struct strbuf sel = STRBUF_INIT, group = STRBUF_INIT;
+    struct plist out = {0};
+    struct sym *newsyms = NULL;
+    size_t n_new = 0, cap_new = 0;
+    const char *order = NULL;
+    int rc = 0;
+
+    /* by keys */
+    for (size_t i = 0; i < cmd->n_by && rc == 0; i++) {
+        const struct item *it = &cmd->by[i];
+        struct cexpr v;
+        c->place = EP_STATS_BY;
+        rc = cx_expr(c, it->expr, &v);
+        c->place = EP_ROW;
+        if (rc)
+            break;
+        const char *col = new_col(c);
+        const char *name = it->alias ? it->alias
+                           : it->expr->kind == EX_FIELD ? it->expr->name
+                                                        : expr_text(c, it->expr);
+        sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
+        sb_printf(&group, "%s%s", group.len ? ", " : "", col);
+        plist_add(c, &out, name, col, v.type);
+        newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
+        newsyms[n_new++] = (struct sym){name, col, v.type, it->alias != NULL, it->span};
+        const char *t = order_terms(c, col, v.type, false);
+        order = order ? arena_printf(c->a, "%s, %s", order, t) : t;
+    }
+    if (rc == 0 && c->stats_offset)
+        rc = cerr(c, cmd->offset_span, "offset needs a bin() among the by keys");
+
+    /* aggregates: an earlier alias of this stats may be reused */
+    for (size_t i = 0; i < cmd->n_items && rc == 0; i++) {
+        const struct item *it = &cmd->items[i];
+        struct cexpr v;
+        size_t saved_syms = c->n_syms;
+        for (size_t k = 0; k < c->n_stats_aliases; k++)
+            scope_add(c, c->stats_aliases[k].name, c->stats_aliases[k].col,
+                      c->stats_aliases[k].type, false, c->stats_aliases[k].def)->is_agg = true;
+        c->place = EP_STATS_ITEM;
+        c->saw_agg = false;
+        rc = cx_expr(c, it->expr, &v);
+        c->place = EP_ROW;
+        c->n_syms = saved_syms;
+        if (rc)
+            break;
+        if (!c->saw_agg) {
+            rc = cerr(c, it->expr->span,
+                      "stats needs an aggregate here, such as count(*), sum(x) or avg(x)");
+            break;
+        }
+        const char *name = it->alias ? it->alias : expr_text(c, it->expr);
+        const char *col = new_col(c);
+        /* Inline: an alias stands for its aggregate's SQL in later items. */
+        c->stats_aliases = arena_grow(c->a, c->stats_aliases, &c->cap_stats_aliases,
+                                      c->n_stats_aliases + 1, sizeof *c->stats_aliases);
+        c->stats_aliases[c->n_stats_aliases++] = (struct sym){
+            name, arena_printf(c->a, "(%s)", v.sql), v.type, true, it->span, .is_agg = true};
+        sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
+        plist_add(c, &out, name, col, v.type);
+        for (size_t k = 0; k < n_new; k++)
+            if (strcmp(newsyms[k].name, name) == 0) {
+                rc = cerr(c, it->alias ? it->alias_span : it->span,
+                          "field '%s' is already defined in this stats", name);
+                break;
+            }
+        newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
+        newsyms[n_new++] = (struct sym){name, col, v.type, true, it->span};
+    }
+    if (rc == 0) {
+        add_stage(c, w,
+                  arena_printf(c->a, "SELECT %s FROM %s%s%s", sb_str(&sel), prev(c, w),
+                               group.len ? " GROUP BY " : "", sb_str(&group)));
+        /* From here on only the stats results exist. */
+        c->n_syms = 0;
+        for (size_t k = 0; k < n_new; k++)
+            scope_add(c, newsyms[k].name, newsyms[k].col, newsyms[k].type, newsyms[k].ephemeral,
+                      newsyms[k].def);
+        c->raw_scope = false;
+        c->have_ts = false;
+        w->order = order ? order : "1";
+        w->stats_out = out;
+        w->have_stats = true;
+        w->fields = (struct plist){0};
+        w->parsed = (struct plist){0};
+    }
+    sb_free(&sel);
+    sb_free(&group);
+    return rc;
+}
+
+static int do_sort(struct cctx *c, struct walk *w, const struct command *cmd)
+{
+    const char *terms = NULL;
+    for (size_t i = 0; i < cmd->n_keys; i++) {
+        struct cexpr v;
+        if (cx_expr(c, cmd->keys[i].expr, &v))
+            return -1;
+        const char *t = order_terms(c, v.sql, v.type, cmd->keys[i].desc);
+        terms = terms ? arena_printf(c->a, "%s, %s", terms, t) : t;
+    }
+    /* stable: ties keep the previous order */
+    w->order = w->order ? arena_printf(c->a, "%s, %s", terms, w->order) : terms;
+    return 0;
+}
+
+static int do_limit(struct cctx *c, struct walk *w, const struct command *cmd, bool last)
+{
+    c->prefilter_open = false;
+    if (cmd->limit < 0)
+        return cerr(c, cmd->span, "limit must not be negative");
+    if (last) {
+        w->final_limit = cmd->limit;
+        w->final_limit_tail = cmd->limit_tail;
+        return 0;
+    }
+    add_stage(c, w,
+              arena_printf(c->a, "SELECT * FROM %s ORDER BY %s LIMIT %lld", prev(c, w),
+                           cmd->limit_tail ? reverse_order(c, w->order) : w->order,
+                           (long long)cmd->limit));
+    return 0;
+}
+
+static int do_dedup(struct cctx *c, struct walk *w, const struct command *cmd)
+{
+    c->prefilter_open = false;
+    struct strbuf part = STRBUF_INIT, keep = STRBUF_INIT;
+    for (size_t i = 0; i < cmd->n_dedup; i++) {
+        struct cexpr v;
+        if (cx_expr(c, cmd->dedup[i], &v)) {
+            sb_free(&part);
+            sb_free(&keep);
+            return -1;
+        }
+        sb_printf(&part, "%s%s", i ? ", " : "", v.sql);
+        sb_printf(&keep, " OR (%s) IS NULL", v.sql);
+    }
+    const char *rn = arena_printf(c->a, "_rn%d", w->stage + 1);
+    add_stage(c, w,
+              arena_printf(c->a,
+                           "SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY %s ORDER BY "
+                           "%s) AS %s FROM %s) WHERE %s = 1%s",
+                           sb_str(&part), w->order, rn, prev(c, w), rn, sb_str(&keep)));
+    sb_free(&part);
+    sb_free(&keep);
+    return 0;
+}
+
+static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
+{
+    struct cexpr v;
+    if (cx_expr(c, cmd->unnest_expr, &v))
+        return -1;
+    const char *col = new_col(c);
+    const char *j = arena_printf(c->a, "j%d", w->stage + 1);
+    const char *p = prev(c, w);
+    if (define(c, cmd->into, col, VT_ANY, cmd->into_span))
+        return -1;
+    plist_add(c, &w->parsed, cmd->into, col, VT_ANY);
+    /* A list gives one row per element; any other value is a list of one. */
+    add_stage(c, w,
+              arena_printf(c->a,
+                           "SELECT %s.*, %s.value AS %s FROM %s, json_each(CASE WHEN "
+                           "json_valid(%s.%s) AND json_type(%s.%s) = 'array' THEN %s.%s ELSE "
+                           "json_array(%s.%s) END) AS %s",
+                           p, j, col, p, p, v.sql, p, v.sql, p, v.sql, p, v.sql, j));
+    return 0;
+}
+
+/* The order rules between commands (reference §3.4, §3.8). */
+static int check_order(struct cctx *c, const struct query *q)
+{
+    int stats_seen = 0;
+    const struct command *sort_before_stats = NULL;
+    for (size_t i = 0; i < q->n_cmds; i++) {
+        const struct command *cmd = &q->cmds[i];
+        if (cmd->kind == CMD_STATS) {
+            stats_seen++;
+            if (stats_seen == 2 && sort_before_stats)
+                return cerr(c, sort_before_stats->kw_span,
+                            "%s must come after the second stats",
+                            sort_before_stats->kind == CMD_SORT    ? "sort"
+                            : sort_before_stats->kind == CMD_LIMIT ? "limit"
+                                                                   : "dedup");
+        }
+        if (stats_seen >= 1 && (cmd->kind == CMD_SORT || cmd->kind == CMD_LIMIT ||
+                                cmd->kind == CMD_DEDUP) && !sort_before_stats)
+            sort_before_stats = cmd;
+        if (cmd->kind == CMD_DEDUP) {
+            for (size_t k = i + 1; k < q->n_cmds; k++)
+                if (q->cmds[k].kind != CMD_LIMIT)
+                    return cerr(c, q->cmds[k].kw_span, "only limit may follow dedup");
+        }
+    }
+    return 0;
+}
+
+/* The base relation s0: one row per event, a column per field read. */
+static void base_relation(struct cctx *c, struct walk *w)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_puts(&sb, "WITH s0 AS (SELECT e.id AS _id, e.ts AS _ts");
+    for (size_t i = 0; i < c->n_raw; i++) {
+        const struct store_field *f = store_field(c->store, c->raw[i]);
+        if (f && f->col >= 0)
+            sb_printf(&sb, ", e.c%d AS f%zu", f->col, i);
+        else if (f)
+            sb_printf(&sb, ", tq_xf(e.ov, %lld) AS f%zu", (long long)f->id, i);
+        else if (store_has_children(c->store, c->raw[i])) {
+            sb_puts(&sb, ", tq_subtree(r.msg, ");
+            sb_sql_quote(&sb, c->raw[i], strlen(c->raw[i]));
+            sb_printf(&sb, ") AS f%zu", i);
+            c->need_msg = true;
+        } else
+            sb_printf(&sb, ", NULL AS f%zu", i);
+    }
+    if (c->need_msg)
+        sb_puts(&sb, ", r.msg AS _msg");
+    if (c->need_log)
+        sb_puts(&sb, ", s.path AS _log");
+    if (c->need_stream)
+        sb_puts(&sb, ", coalesce(e.stream, s.base) AS _stream");
+    if (c->need_ptr)
+        sb_puts(&sb, ", s.path || ':' || e.seq AS _ptr");
+    if (c->need_ingest)
+        sb_puts(&sb, ", e.ingest AS _ingest");
+    sb_puts(&sb, " FROM events e");
+    if (c->need_msg)
+        sb_puts(&sb, " LEFT JOIN raw r ON r.id = e.id");
+    if (c->need_log || c->need_stream || c->need_ptr)
+        sb_puts(&sb, " JOIN sources s ON s.id = e.src");
+    if (c->opts->has_range)
+        sb_printf(&sb, " WHERE e.ts >= %lld AND e.ts < %lld", (long long)c->opts->start_ms,
+                  (long long)c->opts->end_ms);
+    sb_puts(&sb, ")");
+    sb_append(&w->with, sb.buf, sb.len);
+    sb_free(&sb);
+    w->stage = 0;
+}
+
+static int walk(struct cctx *c, struct walk *w)
+{
+    const struct query *q = c->q;
+    c->n_syms = 0;
+    c->raw_scope = true;
+    c->have_ts = true;
+    c->n_stats = 0;
+    c->next_col = 0;
+    c->place = EP_ROW;
+    c->prefilter_open = true;
+    w->order = "_ts DESC, _id";
+    if (check_order(c, q))
+        return -1;
+    if (c->emit)
+        base_relation(c, w);
+    for (size_t i = 0; i < q->n_cmds; i++) {
+        const struct command *cmd = &q->cmds[i];
+        int rc = 0;
+        switch (cmd->kind) {
+        case CMD_FILTER:
+            rc = do_filter(c, w, cmd);
+            break;
+        case CMD_FIELDS:
+            rc = do_items(c, w, cmd, &w->fields);
+            break;
+        case CMD_DISPLAY:
+            w->display = (struct plist){0};
+            rc = do_items(c, w, cmd, &w->display);
+            w->have_display = true;
+            break;
+        case CMD_PARSE:
+            rc = do_parse(c, w, cmd);
+            break;
+        case CMD_STATS:
+            rc = do_stats(c, w, cmd);
+            break;
+        case CMD_SORT:
+            rc = do_sort(c, w, cmd);
+            break;
+        case CMD_LIMIT:
+            rc = do_limit(c, w, cmd, i + 1 == q->n_cmds);
+            break;
+        case CMD_DEDUP:
+            rc = do_dedup(c, w, cmd);
+            break;
+        case CMD_UNNEST:
+            rc = do_unnest(c, w, cmd);
+            break;
+        }
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* The columns shown (reference §2.2): the last display; else after stats its
+ * results (or the fields named after it); else the fields named (or
+ * @timestamp and @message), plus what parse and unnest made. */
+static int projection(struct cctx *c, struct walk *w, struct plist *out)
+{
+    *out = (struct plist){0};
+    if (w->have_display) {
+        *out = w->display;
+        return 0;
+    }
+    if (w->have_stats) {
+        *out = w->fields.n ? w->fields : w->stats_out;
+        for (size_t i = 0; i < w->parsed.n; i++)
+            plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
+                      w->parsed.items[i].type);
+        return 0;
+    }
+    if (w->fields.n) {
+        for (size_t i = 0; i < w->fields.n; i++)
+            plist_add(c, out, w->fields.items[i].name, w->fields.items[i].sql,
+                      w->fields.items[i].type);
+    } else {
+        struct cexpr ts, msg;
+        if (cx_field(c, "@timestamp", (struct span){0, 0}, &ts) ||
+            cx_field(c, "@message", (struct span){0, 0}, &msg))
+            return -1;
+        plist_add(c, out, "@timestamp", ts.sql, VT_TIME);
+        plist_add(c, out, "@message", msg.sql, VT_ANY);
+    }
+    for (size_t i = 0; i < w->parsed.n; i++)
+        plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
+                  w->parsed.items[i].type);
+    return 0;
+}
+
+int compile_query(struct query *q, struct store *store, const struct compile_opts *opts,
+                  struct compile_result *out, struct qerror *err)
+{
+    struct cctx c = {.q = q, .a = &q->arena, .store = store, .opts = opts, .err = err};
+    struct walk w = {0};
+    *out = (struct compile_result){0};
+    /* pass 1: analysis */
+    struct plist proj;
+    if (walk(&c, &w) || projection(&c, &w, &proj)) {
+        sb_free(&w.with);
+        return -1;
+    }
+    out->raw_fields = c.raw;
+    out->n_raw_fields = c.n_raw;
+    out->needs_message = c.need_msg;
+    out->groups = c.groups;
+    out->n_groups = c.n_groups;
+    sb_free(&w.with);
+    if (!store)
+        return 0;
+
+    /* pass 2: SQL, with the base relation known */
+    struct walk w2 = {0};
+    c.emit = true;
+    c.groups = NULL;
+    c.n_groups = c.cap_groups = 0;
+    if (walk(&c, &w2) || projection(&c, &w2, &proj)) {
+        sb_free(&w2.with);
+        return -1;
+    }
+    struct strbuf sql = STRBUF_INIT;
+    sb_append(&sql, w2.with.buf, w2.with.len);
+    sb_puts(&sql, " SELECT ");
+    out->cols = arena_alloc(c.a, (proj.n ? proj.n : 1) * sizeof *out->cols);
+    out->n_cols = proj.n;
+    for (size_t i = 0; i < proj.n; i++) {
+        sb_printf(&sql, "%s%s", i ? ", " : "", proj.items[i].sql);
+        out->cols[i].name = proj.items[i].name;
+        out->cols[i].type = proj.items[i].type;
+    }
+    if (!proj.n)
+        sb_puts(&sql, "NULL");
+    sb_printf(&sql, " FROM s%d", w2.stage);
+    if (w2.final_limit_tail) {
+        /* tail N: the last N rows in the current order, shown in that order */
+        struct strbuf sel = STRBUF_INIT;
+        for (size_t i = 0; i < proj.n; i++)
+            sb_printf(&sel, "%s%s", i ? ", " : "", proj.items[i].sql);
+        sb_reset(&sql);
+        sb_printf(&sql, "%s, t AS (SELECT * FROM s%d ORDER BY %s LIMIT %lld) SELECT %s FROM t"
+                  " ORDER BY %s",
+                  w2.with.buf, w2.stage, reverse_order(&c, w2.order), (long long)w2.final_limit,
+                  proj.n ? sb_str(&sel) : "NULL", w2.order);
+        sb_free(&sel);
+    } else {
+        sb_printf(&sql, " ORDER BY %s", w2.order);
+        if (w2.final_limit || (q->n_cmds && q->cmds[q->n_cmds - 1].kind == CMD_LIMIT))
+            sb_printf(&sql, " LIMIT %lld", (long long)w2.final_limit);
+    }
+    out->sql = arena_strdup(c.a, sb_str(&sql));
+    sb_free(&sql);
+    sb_free(&w2.with);
+    return 0;
+}

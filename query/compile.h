@@ -1,0 +1,64 @@
+/*
+ * compile.h — a parsed query to SQL over the index.
+ *
+ * compile_query() does two jobs with one walk over the commands:
+ *
+ *  1. Analysis (always): checks what the parser cannot — functions exist
+ *     and get the right arguments, aggregates only in stats, at most two
+ *     stats and what may follow them, only limit after dedup, no field
+ *     defined twice, regexes compile — and works out what ingest needs:
+ *     the raw fields the query reads, whether @message is needed, and the
+ *     literals every matching event must contain (the pre-filter).
+ *     With store == NULL this is all it does; cmd/ turns the result into
+ *     an ingest_plan before reading any input.
+ *
+ *  2. SQL (when a store is given): one SELECT over the index, built as a
+ *     chain of CTEs, one per command, and the result columns with the
+ *     static type that decides how each is shown. User text never enters
+ *     the SQL unquoted: names become generated column aliases, literals
+ *     become quoted SQL literals.
+ *
+ * Everything returned lives in the query's arena (freed by query_free).
+ */
+#ifndef TRAILQ_COMPILE_H
+#define TRAILQ_COMPILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "index/plan.h"
+#include "index/store.h"
+#include "query/ast.h"
+#include "query/funcs.h"
+#include "query/qerror.h"
+
+struct compile_opts {
+    int64_t now_ms;      /* the query's start time: now() */
+    bool has_range;      /* --start / --end given */
+    int64_t start_ms;    /* keep start_ms <= @timestamp < end_ms */
+    int64_t end_ms;
+};
+
+struct result_col {
+    const char *name;    /* as shown in the header */
+    enum vtype type;     /* VT_TIME and VT_BOOL change how values print */
+};
+
+struct compile_result {
+    /* analysis */
+    const char **raw_fields;   /* event fields the query reads (not system fields) */
+    size_t n_raw_fields;
+    bool needs_message;        /* @message is read or shown */
+    struct plan_group *groups; /* pre-filter: literals each kept event must contain */
+    size_t n_groups;
+    /* SQL (store given) */
+    const char *sql;
+    struct result_col *cols;
+    size_t n_cols;
+};
+
+/* Returns 0, or -1 with err set (pointing into the query text). */
+int compile_query(struct query *q, struct store *store, const struct compile_opts *opts,
+                  struct compile_result *out, struct qerror *err);
+
+#endif
