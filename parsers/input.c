@@ -233,8 +233,8 @@ static int detect_gzip(struct input *in)
         in->zs.avail_in = (uInt)(2 + r);
     } else {
         make_room(in, READ_CHUNK);
-        memcpy(in->buf + in->end, head, have);
-        in->end += have;
+        for (size_t k = 0; k < have && k < sizeof head; k++)
+            in->buf[in->end++] = (char)head[k];
         if (have < 2)
             in->eof = true;
     }

@@ -56,7 +56,7 @@ static struct sym *scope_add(struct cctx *c, const char *name, const char *col, 
 {
     c->syms = arena_grow(c->a, c->syms, &c->cap_syms, c->n_syms + 1, sizeof *c->syms);
     struct sym *s = &c->syms[c->n_syms++];
-    *s = (struct sym){name, col, type, ephemeral, def};
+    *s = (struct sym){.name = name, .col = col, .type = type, .ephemeral = ephemeral, .def = def};
     return s;
 }
 
@@ -351,21 +351,23 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
         return cerr(c, cmd->pattern_span, "invalid regex: %s", msg);
     }
     const char *pattern = cx_quote(c, sb_str(&re));
-    struct rx_groups groups;
-    int ngroups = rx_group_names(re.buf, re.len, &groups);
+    struct rx_group_name *names = NULL;
+    size_t n_named = 0;
+    int ngroups = 0;
+    int grc = rx_group_names(re.buf, re.len, &names, &n_named, &ngroups, msg, sizeof msg, &offset);
     sb_free(&re);
-    if (ngroups < 0)
-        return cerr(c, cmd->pattern_span, "invalid regex");
+    if (grc != 0)
+        return cerr(c, cmd->pattern_span, "invalid regex: %s", msg);
 
     /* names: glob and "as" lists name groups 1..n; otherwise named groups */
-    size_t n_names = cmd->n_aliases ? cmd->n_aliases : groups.n_named;
+    size_t n_names = cmd->n_aliases ? cmd->n_aliases : n_named;
     if (cmd->mode == PARSE_REGEX && cmd->n_aliases && cmd->n_aliases > (size_t)ngroups) {
-        rx_groups_free(&groups);
+        rx_group_names_free(names, n_named);
         return cerr(c, cmd->pattern_span, "the regex has %d group%s but %zu names follow as",
                     ngroups, ngroups == 1 ? "" : "s", cmd->n_aliases);
     }
     if (n_names == 0) {
-        rx_groups_free(&groups);
+        rx_group_names_free(names, n_named);
         return cerr(c, cmd->pattern_span,
                     "the regex names no fields: use (?<name>...) groups, or add as name");
     }
@@ -381,7 +383,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             at = cmd->alias_spans[i];
             group_key = arena_printf(c->a, "%zu", i + 1);
         } else {
-            name = arena_strdup(c->a, groups.names[i]);
+            name = arena_strdup(c->a, names[i].name);
             at = cmd->pattern_span;
             group_key = cx_quote(c, name);
         }
@@ -397,7 +399,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
         }
         plist_add(c, &w->parsed, name, col, VT_ANY);
     }
-    rx_groups_free(&groups);
+    rx_group_names_free(names, n_named);
     if (rc == 0) {
         const char *p = prev(c, w);
         if (cmd->multi)
@@ -451,7 +453,8 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         sb_printf(&group, "%s%s", group.len ? ", " : "", col);
         plist_add(c, &out, name, col, v.type);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
-        newsyms[n_new++] = (struct sym){name, col, v.type, it->alias != NULL, it->span};
+        newsyms[n_new++] = (struct sym){
+            .name = name, .col = col, .type = v.type, .ephemeral = it->alias != NULL, .def = it->span};
         const char *t = order_terms(c, col, v.type, false);
         order = order ? arena_printf(c->a, "%s, %s", order, t) : t;
     }
@@ -483,8 +486,9 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         /* Inline: an alias stands for its aggregate's SQL in later items. */
         c->stats_aliases = arena_grow(c->a, c->stats_aliases, &c->cap_stats_aliases,
                                       c->n_stats_aliases + 1, sizeof *c->stats_aliases);
-        c->stats_aliases[c->n_stats_aliases++] = (struct sym){
-            name, arena_printf(c->a, "(%s)", v.sql), v.type, true, it->span, .is_agg = true};
+        c->stats_aliases[c->n_stats_aliases++] =
+            (struct sym){.name = name, .col = arena_printf(c->a, "(%s)", v.sql), .type = v.type,
+                         .ephemeral = true, .def = it->span, .is_agg = true};
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         plist_add(c, &out, name, col, v.type);
         for (size_t k = 0; k < n_new; k++)
@@ -494,7 +498,8 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
                 break;
             }
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
-        newsyms[n_new++] = (struct sym){name, col, v.type, true, it->span};
+        newsyms[n_new++] =
+            (struct sym){.name = name, .col = col, .type = v.type, .ephemeral = true, .def = it->span};
     }
     if (rc == 0) {
         add_stage(c, w,

@@ -250,14 +250,6 @@ static void func_suggest(const char *name, char *out, size_t outsz)
         out[0] = '\0';
 }
 
-static int compile_args(struct cctx *c, const struct expr *e, struct cexpr *args)
-{
-    for (size_t i = 0; i < e->n_args; i++)
-        if (cx_expr(c, e->args[i], &args[i]))
-            return -1;
-    return 0;
-}
-
 static const char *join_args(struct cctx *c, const struct cexpr *args, size_t n, size_t from)
 {
     struct strbuf sb = STRBUF_INIT;
@@ -395,7 +387,7 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         out->sql = arena_strdup(c->a, sb_str(&sb));
         sb_free(&sb);
     } else if (name_is(fd, "bin")) {
-        const char *pn, *pu, *ts = ts_sql(c, e->span);
+        const char *pn = NULL, *pu = NULL, *ts = ts_sql(c, e->span);
         if (!ts || period_args(c, e->args[0], &pn, &pu))
             return -1;
         out->sql = fmt(c, "tq_bin(%s, %s, %s, %lld)", ts, pn, pu,
@@ -404,7 +396,7 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         if (c->place == EP_STATS_BY)
             c->stats_offset = false; /* the offset found its bin */
     } else if (name_is(fd, "datefloor") || name_is(fd, "dateceil")) {
-        const char *pn, *pu;
+        const char *pn = NULL, *pu = NULL;
         if (period_args(c, e->args[1], &pn, &pu))
             return -1;
         out->sql = fmt(c, "%s(%s, %s, %s)", fd->sql, args[0].sql, pn, pu);
