@@ -10,6 +10,7 @@
  * R real, T text, N null, E error message.
  */
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
