@@ -2,8 +2,9 @@
  * test_sqlcore.c — unit tests for the operator and regex SQL functions
  * (query/sqlfn_core.c) and the PCRE2 module (query/regex.c): results and
  * their SQLite types, NULL handling of every function, the reference's §9
- * cases 1, 2, 12, 13 and 14, the per-statement pattern cache, match limits,
- * and the tq_matches table-valued function.
+ * cases 1, 2, 10, 12, 13 and 14, the per-statement pattern cache, match
+ * limits, the tq_matches table-valued function, and the time functions of
+ * query/sqlfn_time.c (bin, datefloor, dateceil, toMillis, fromMillis).
  *
  * Expected values are worked out by hand from sqlfn.h, SPEC §4 and the
  * reference. Query results are rendered as "<type>:<text>": I integer,
@@ -16,6 +17,7 @@
 #include <time.h>
 
 #include "index/strbuf.h"
+#include "index/timeval.h"
 #include "query/regex.h"
 #include "query/sqlfn_groups.h"
 #include "tests/unit/testhelp.h"
@@ -100,6 +102,7 @@ int main(void)
     if (sqlite3_open(":memory:", &db) != SQLITE_OK)
         return 1;
     CHECK_INT(sqlfn_register_core(db), SQLITE_OK);
+    CHECK_INT(sqlfn_register_time(db), SQLITE_OK);
 #define Q(sql) q(db, sql, b)
 #define QALL(sql) qall(db, sql, &sb)
 
@@ -478,6 +481,70 @@ int main(void)
         }
         CHECK(rx_compile("[", 1, msg, sizeof msg) == NULL);
         CHECK_STR(msg, "missing terminating ] for character class at offset 1");
+    }
+
+    TEST("toMillis, fromMillis (reference 9.10)") {
+        /* 2022-01-14T21:18:31Z: 19006 days after the epoch, + 76711 s */
+        CHECK_STR(Q("SELECT tq_tomillis('2022-01-14T13:18:31.000-08:00')"), "I:1642195111000");
+        CHECK_STR(Q("SELECT tq_tomillis('2024-03-01')"), "I:1709251200000");
+        CHECK_STR(Q("SELECT tq_tomillis(1642195111000)"), "I:1642195111000");
+        CHECK_STR(Q("SELECT tq_tomillis(1.9)"), "I:1");
+        CHECK_STR(Q("SELECT tq_tomillis(-1.9)"), "I:-1");
+        CHECK_STR(Q("SELECT tq_tomillis('1234')"), "I:1234");
+        CHECK_STR(Q("SELECT tq_tomillis('12.7')"), "I:12");
+        CHECK_STR(Q("SELECT tq_tomillis('abc')"), "N");
+        CHECK_STR(Q("SELECT tq_tomillis(1e300)"), "N");
+        CHECK_STR(Q("SELECT tq_tomillis(x'00')"), "N");
+        CHECK_STR(Q("SELECT tq_tomillis(NULL)"), "N");
+        CHECK_STR(Q("SELECT tq_frommillis(5)"), "I:5");
+        CHECK_STR(Q("SELECT tq_frommillis('5')"), "I:5");
+        CHECK_STR(Q("SELECT tq_frommillis(5.9)"), "I:5");
+        CHECK_STR(Q("SELECT tq_frommillis('x')"), "N");
+        CHECK_STR(Q("SELECT tq_frommillis(NULL)"), "N");
+    }
+
+    TEST("bin, datefloor, dateceil") {
+        /* 2024-03-01T00:00:00Z = 1709251200000 (19783 days), a Friday */
+        char sql[256];
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, 0)", PU_MIN);
+        CHECK_STR(Q(sql), "I:1709251500000"); /* 00:07:01.234 -> 00:05 */
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, 60000)", PU_MIN);
+        CHECK_STR(Q(sql), "I:1709251560000"); /* bins start at :01, :06, ... -> 00:06 */
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, NULL)", PU_MIN);
+        CHECK_STR(Q(sql), "I:1709251500000");
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000.9, 1, %d, 0)", PU_HOUR);
+        CHECK_STR(Q(sql), "I:1709251200000");
+        snprintf(sql, sizeof sql, "SELECT tq_bin('2024-03-01T00:07:01Z', 5, %d, 0)", PU_MIN);
+        CHECK_STR(Q(sql), "I:1709251500000");
+        snprintf(sql, sizeof sql, "SELECT tq_bin('1709251621234', 5, %d, 0)", PU_MIN);
+        CHECK_STR(Q(sql), "I:1709251500000");
+        snprintf(sql, sizeof sql, "SELECT tq_bin(NULL, 5, %d, 0)", PU_MIN);
+        CHECK_STR(Q(sql), "N");
+        snprintf(sql, sizeof sql, "SELECT tq_bin('soon', 5, %d, 0)", PU_MIN);
+        CHECK_STR(Q(sql), "N");
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000, 0, %d, 0)", PU_MIN);
+        CHECK_STR(Q(sql), "N");
+        CHECK_STR(Q("SELECT tq_bin(1709251200000, 1, 99, 0)"), "N");
+        snprintf(sql, sizeof sql, "SELECT tq_datefloor(1709251200000 + 13 * 3600000, 1, %d)", PU_DAY);
+        CHECK_STR(Q(sql), "I:1709251200000");
+        snprintf(sql, sizeof sql, "SELECT tq_dateceil(1709251200000 + 13 * 3600000, 1, %d)", PU_DAY);
+        CHECK_STR(Q(sql), "I:1709337600000");
+        snprintf(sql, sizeof sql, "SELECT tq_dateceil(1709251200000, 1, %d)", PU_DAY);
+        CHECK_STR(Q(sql), "I:1709251200000"); /* on a boundary */
+        snprintf(sql, sizeof sql, "SELECT tq_datefloor(1709251200000, 1, %d)", PU_WEEK);
+        CHECK_STR(Q(sql), "I:1708905600000"); /* Monday 2024-02-26 */
+        snprintf(sql, sizeof sql, "SELECT tq_datefloor('2024-03-15T10:00:00Z', 1, %d)", PU_MONTH);
+        CHECK_STR(Q(sql), "I:1709251200000");
+        snprintf(sql, sizeof sql, "SELECT tq_datefloor('2024-03-15T10:00:00Z', 1, %d)", PU_QUARTER);
+        CHECK_STR(Q(sql), "I:1704067200000"); /* 2024-01-01: 19723 days */
+        snprintf(sql, sizeof sql, "SELECT tq_dateceil('2024-03-15T10:00:00Z', 1, %d)", PU_MONTH);
+        CHECK_STR(Q(sql), "I:1711929600000"); /* 2024-04-01: 19814 days */
+        snprintf(sql, sizeof sql, "SELECT tq_datefloor(NULL, 1, %d)", PU_DAY);
+        CHECK_STR(Q(sql), "N");
+        snprintf(sql, sizeof sql, "SELECT tq_dateceil(NULL, 1, %d)", PU_DAY);
+        CHECK_STR(Q(sql), "N");
+        snprintf(sql, sizeof sql, "SELECT tq_datefloor(5, NULL, %d)", PU_DAY);
+        CHECK_STR(Q(sql), "N");
     }
 
     sb_free(&sb);
