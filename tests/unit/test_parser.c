@@ -257,7 +257,7 @@ static const char *const semantic_negatives[] = {
     "stats count(*) by x offset 30s",
 };
 
-int main(void)
+static void test_reference_queries(void)
 {
     TEST("every reference §8 example query parses") {
         size_t n = sizeof reference_queries / sizeof reference_queries[0];
@@ -431,6 +431,10 @@ int main(void)
         query_free(q);
     }
 
+}
+
+static void test_expressions(void)
+{
     TEST("precedence: or, and, not") {
         CHECK_STR(F("a or b and c"), "(or a (and b c))");
         CHECK_STR(F("a and b or c"), "(or (and a b) c)");
@@ -574,6 +578,10 @@ int main(void)
         CHECK_STR(F("@message like /\\/health-check/"), "(like @message //health-check/)");
     }
 
+}
+
+static void test_commands(void)
+{
     TEST("comments between and inside commands") {
         struct query *q = parse("# leading comment\n"
                                 "fields a, # first\n"
@@ -728,6 +736,10 @@ int main(void)
         query_free(q);
     }
 
+}
+
+static void test_text(void)
+{
     TEST("expr_to_text") {
         struct query *q = parse("stats count( * ), avg(@duration), sum(x)\n  / 2 as y, bin(5m), count(*) by `a  b`");
         const struct command *c = &q->cmds[0];
@@ -759,6 +771,10 @@ int main(void)
         query_free(q);
     }
 
+}
+
+static void test_errors(void)
+{
     TEST("query errors: empty, pipes, commands") {
         CHECK_ERR("", "empty query", 0, 0);
         CHECK_ERR("   \n\t", "empty query", 0, 0);
@@ -827,6 +843,10 @@ int main(void)
         CHECK_ERR("fields 5x", "unknown time unit 'x' in '5x'", 7, 9);
     }
 
+}
+
+static void test_clause_errors(void)
+{
     TEST("query errors: command clauses") {
         CHECK_ERR("fields a b", "unexpected 'b'; expected ',' or '|'", 9, 10);
         CHECK_ERR("filter a = 1 b", "unexpected 'b'; expected 'and', 'or' or '|'", 13, 14);
@@ -875,6 +895,10 @@ int main(void)
         CHECK_ERR("parse /x/i", "regex flags after the closing / are not supported; use (?i) inside the pattern", 9, 10);
     }
 
+}
+
+static void test_limits(void)
+{
     TEST("nesting depth") {
         struct strbuf sb = STRBUF_INIT;
         sb_puts(&sb, "filter ");
@@ -933,6 +957,10 @@ int main(void)
         CHECK_INT(err.span.end, 9);
     }
 
+}
+
+static void test_render(void)
+{
     TEST("qerror basics") {
         struct qerror e = {0};
         qerror_set(&e, (struct span){3, 5}, "first %d", 1);
@@ -1015,6 +1043,18 @@ int main(void)
                   "    ^^^^^^\n");
     }
 
+}
+
+int main(void)
+{
+    test_reference_queries();
+    test_expressions();
+    test_commands();
+    test_text();
+    test_errors();
+    test_clause_errors();
+    test_limits();
+    test_render();
     sb_free(&out);
     return test_report("parser");
 }
