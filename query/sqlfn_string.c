@@ -24,17 +24,15 @@
  *   - regexReplace: in the replacement, \0..\9 and $0..$9 are groups (0 is
  *     the whole match), ${name} or ${number} a group by name or number, \\
  *     and $$ a literal \ and $; a group that does not exist or did not take
- *     part gives "". After an empty match the search resumes one character
- *     further, as Perl and PCRE2's demo program do.
+ *     part gives "". Matches are found by regex.h's scan (compiled once
+ *     per statement, with its match limits): after an empty match the
+ *     search resumes one character further, as Perl and pcre2demo do.
  *   - hexToDec accepts an optional '-', an optional 0x / 0X, then hex
  *     digits of either case; decToHex truncates toward zero and gives
  *     missing beyond the 64-bit range.
  * Results are new TEXT values owned by SQLite.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
-
 #include <math.h>
-#include <pcre2.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,6 +40,7 @@
 
 #include "index/strbuf.h"
 #include "index/xalloc.h"
+#include "query/regex.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 
@@ -367,93 +366,94 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     result_sb(ctx, &sb);
 }
 
-/* A compiled regexReplace pattern, cached per statement as auxdata. */
-struct rx_cached {
-    pcre2_code *code;            /* the compiled pattern */
-    pcre2_match_context *mctx;   /* match and depth limits */
+/* The named groups of a regexReplace pattern, looked up only when the
+ * replacement uses ${name}, and kept as the auxdata of the replacement
+ * argument (with the pattern they belong to, since that may change). */
+struct repl_names {
+    char *pattern;                /* the pattern's bytes (owned) */
+    size_t pattern_len;           /* its length */
+    struct rx_group_name *names;  /* rx_group_names() result (owned) */
+    size_t n_names;               /* entries in names */
 };
 
-enum { RX_MATCH_LIMIT = 10000000, RX_DEPTH_LIMIT = 100000 };
-
-static void rx_cached_free(void *p)
+static void repl_names_free(void *p)
 {
-    struct rx_cached *rx = p;
-    if (!rx)
+    struct repl_names *rn = p;
+    if (!rn)
         return;
-    pcre2_match_context_free(rx->mctx);
-    pcre2_code_free(rx->code);
-    free(rx);
+    rx_group_names_free(rn->names, rn->n_names);
+    free(rn->pattern);
+    free(rn);
 }
 
-/* Compile pat, or set an error ("regex: ...") on ctx and return NULL. The
- * caller owns the result (free with rx_cached_free). */
-static struct rx_cached *rx_compile(sqlite3_context *ctx, const char *pat, size_t pat_n)
+/* Does the replacement refer to a group by name (${name})? */
+static bool uses_group_names(const char *repl, size_t n)
 {
-    int err;
-    PCRE2_SIZE off;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, pat_n, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-                                     &err, &off, NULL);
-    if (!code) {
-        PCRE2_UCHAR msg[256];
-        pcre2_get_error_message(err, msg, sizeof msg);
-        char *e = xasprintf("regex: %s at offset %zu", (const char *)msg, (size_t)off);
-        sqlite3_result_error(ctx, e, -1);
-        free(e);
-        return NULL;
-    }
-    pcre2_match_context *mctx = pcre2_match_context_create(NULL);
-    if (!mctx) {
-        pcre2_code_free(code);
-        sqlite3_result_error_nomem(ctx);
-        return NULL;
-    }
-    pcre2_set_match_limit(mctx, RX_MATCH_LIMIT);
-    pcre2_set_depth_limit(mctx, RX_DEPTH_LIMIT);
-    struct rx_cached *rx = xmalloc(sizeof *rx);
-    rx->code = code;
-    rx->mctx = mctx;
-    return rx;
+    for (size_t i = 0; i + 2 < n; i++)
+        if (repl[i] == '$' && repl[i + 1] == '{' && (repl[i + 2] < '0' || repl[i + 2] > '9'))
+            return true;
+    return false;
 }
 
-/* Append capture group g of the current match (nothing if unset). */
-static void append_group(struct strbuf *sb, const char *s, pcre2_match_data *md, long g)
+/* The group names of pattern pat[0..n); a new struct the caller frees with
+ * repl_names_free. The pattern is known to compile. */
+static struct repl_names *repl_names_new(const char *pat, size_t n)
 {
-    if (g < 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
-        return;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (ov[2 * g] == PCRE2_UNSET || ov[2 * g + 1] < ov[2 * g])
-        return;
-    sb_append(sb, s + ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
+    struct repl_names *rn = xcalloc(1, sizeof *rn);
+    char msg[RX_MSG_MAX];
+    int n_captures;
+    rn->pattern = xstrndup(pat, n);
+    rn->pattern_len = n;
+    if (rx_group_names(pat, n, &rn->names, &rn->n_names, &n_captures, msg, sizeof msg, NULL))
+        rn->n_names = 0;
+    return rn;
+}
+
+/* Append group g of the current match (nothing if it did not take part). */
+static void append_group(struct strbuf *sb, const char *s, const struct rx_scan *sc, int g)
+{
+    size_t a, b;
+    if (rx_scan_group(sc, g, &a, &b) && b >= a)
+        sb_append(sb, s + a, b - a);
+}
+
+/* Append the first participating group called name[0..n). */
+static void append_named(struct strbuf *sb, const char *s, const struct rx_scan *sc,
+                         const struct repl_names *rn, const char *name, size_t n)
+{
+    for (size_t k = 0; rn && k < rn->n_names; k++) {
+        size_t a, b;
+        if (strlen(rn->names[k].name) == n && memcmp(rn->names[k].name, name, n) == 0 &&
+            rx_scan_group(sc, rn->names[k].number, &a, &b)) {
+            if (b >= a)
+                sb_append(sb, s + a, b - a);
+            return;
+        }
+    }
 }
 
 /* Append the replacement text with its group references expanded. */
-static void expand_replacement(struct strbuf *sb, const char *repl, size_t rn, const char *s,
-                               const pcre2_code *code, pcre2_match_data *md)
+static void expand_replacement(struct strbuf *sb, const char *repl, size_t rn_len, const char *s,
+                               const struct rx_scan *sc, const struct repl_names *rn)
 {
     size_t i = 0;
-    while (i < rn) {
+    while (i < rn_len) {
         char c = repl[i];
-        char d = i + 1 < rn ? repl[i + 1] : '\0';
+        char d = i + 1 < rn_len ? repl[i + 1] : '\0';
         if ((c == '\\' || c == '$') && d >= '0' && d <= '9') {
-            append_group(sb, s, md, d - '0');
+            append_group(sb, s, sc, d - '0');
             i += 2;
         } else if ((c == '\\' && d == '\\') || (c == '$' && d == '$')) {
             sb_putc(sb, c);
             i += 2;
-        } else if (c == '$' && d == '{') {
-            const char *close = memchr(repl + i + 2, '}', rn - i - 2);
-            if (!close) {
-                sb_putc(sb, c);
-                i++;
-                continue;
-            }
-            size_t name_n = (size_t)(close - (repl + i + 2));
-            char *name = xstrndup(repl + i + 2, name_n);
-            bool numeric = name_n > 0 && name_n < 6 && strspn(name, "0123456789") == name_n;
-            long g = numeric ? strtol(name, NULL, 10)
-                             : pcre2_substring_number_from_name(code, (PCRE2_SPTR)name);
-            free(name);
-            append_group(sb, s, md, g);
+        } else if (c == '$' && d == '{' && memchr(repl + i + 2, '}', rn_len - i - 2)) {
+            const char *name = repl + i + 2;
+            const char *close = memchr(name, '}', rn_len - i - 2);
+            size_t name_n = (size_t)(close - name);
+            if (name_n > 0 && name_n < 6 && strspn(name, "0123456789") >= name_n)
+                append_group(sb, s, sc, (int)strtol(name, NULL, 10));
+            else
+                append_named(sb, s, sc, rn, name, name_n);
             i = (size_t)(close - repl) + 1;
         } else {
             sb_putc(sb, c);
@@ -472,57 +472,47 @@ static void fn_regexreplace(sqlite3_context *ctx, int argc, sqlite3_value **argv
         sqlite3_result_null(ctx);
         return;
     }
-    /* sqlite3_set_auxdata may free its pointer at once, so a fresh pattern
-     * is handed over only after its last use. */
-    struct rx_cached *rx = sqlite3_get_auxdata(ctx, 1);
-    bool fresh = false;
-    if (!rx) {
-        rx = rx_compile(ctx, pat, pat_n);
-        if (!rx)
-            return;
-        fresh = true;
+    bool failed;
+    struct rx *rx = rx_sql_pattern(ctx, NULL, argv, 1, &failed);
+    if (!rx)
+        return; /* the error is set */
+    /* Group names, from the replacement's auxdata when it is for this
+     * pattern. sqlite3_set_auxdata may free its pointer at once, so a fresh
+     * one is handed over only after its last use. */
+    struct repl_names *names = NULL, *fresh = NULL;
+    if (uses_group_names(repl, repl_n)) {
+        names = sqlite3_get_auxdata(ctx, 2);
+        if (!names || names->pattern_len != pat_n || memcmp(names->pattern, pat, pat_n) != 0)
+            names = fresh = repl_names_new(pat, pat_n);
     }
     struct strbuf sb = STRBUF_INIT;
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(rx->code, NULL);
-    if (!md) {
-        sqlite3_result_error_nomem(ctx);
-        goto out;
-    }
-    size_t copied = 0, pos = 0;
-    uint32_t opts = 0;
-    for (;;) {
-        int rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, pos, opts, md, rx->mctx);
-        if (rc == PCRE2_ERROR_NOMATCH) {
-            if (opts == 0 || pos >= n)
-                break;
-            pos = u8_next(s, n, pos); /* no non-empty match here: step one character */
-            opts = 0;
+    struct rx_scan *sc = rx_scan_new(rx, s, n);
+    size_t copied = 0;
+    char msg[RX_MSG_MAX];
+    int rc;
+    while ((rc = rx_scan_next(sc, msg, sizeof msg)) == 1) {
+        size_t start, end;
+        if (!rx_scan_group(sc, 0, &start, &end))
             continue;
-        }
-        if (rc < 0) {
-            PCRE2_UCHAR msg[256];
-            pcre2_get_error_message(rc, msg, sizeof msg);
-            char *e = xasprintf("regex: %s", (const char *)msg);
-            sqlite3_result_error(ctx, e, -1);
-            free(e);
-            sb_free(&sb);
-            goto out;
-        }
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        size_t start = ov[0] < copied ? copied : ov[0];
-        size_t end = ov[1] < start ? start : ov[1];
+        if (start < copied)
+            start = copied;
+        if (end < start)
+            end = start;
         sb_append(&sb, s + copied, start - copied);
-        expand_replacement(&sb, repl, repl_n, s, rx->code, md);
+        expand_replacement(&sb, repl, repl_n, s, sc, names);
         copied = end;
-        pos = end;
-        opts = ov[0] == ov[1] ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
     }
-    sb_append(&sb, s + copied, n - copied);
-    result_sb(ctx, &sb);
-out:
-    pcre2_match_data_free(md);
+    if (rc < 0) {
+        rx_sql_error(ctx, msg);
+        sb_free(&sb);
+    } else {
+        sb_append(&sb, s + copied, n - copied);
+        result_sb(ctx, &sb);
+    }
+    rx_scan_free(sc);
+    rx_sql_release(ctx, 1, rx);
     if (fresh)
-        sqlite3_set_auxdata(ctx, 1, rx, rx_cached_free);
+        sqlite3_set_auxdata(ctx, 2, fresh, repl_names_free);
 }
 
 /* ---- tests: strcontains, startsWith, endsWith, isempty, isblank -------- */

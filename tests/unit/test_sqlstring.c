@@ -169,6 +169,11 @@ int main(void)
         EXPECT_TEXT("SELECT tq_regexreplace('user=bob', 'user=(?<name>\\w+)', '<${name}>')",
                     "<bob>");
         EXPECT_TEXT("SELECT tq_regexreplace('abc', 'b', '[${0}|$0|\\0]')", "a[b|b|b]c");
+        EXPECT_TEXT("SELECT tq_regexreplace('b', '(?J)(?<n>a)|(?<n>b)', '<${n}>')", "<b>");
+        EXPECT_TEXT("SELECT tq_regexreplace('ab', 'b', '${x')", "a${x");
+        EXPECT_TEXT("WITH t(p) AS (VALUES ('(?<x>a)'), ('(?<x>b)'), ('(?<y>a)'))"
+                    " SELECT group_concat(tq_regexreplace('ab', p, '[${x}]'), ',') FROM t",
+                    "[a]b,a[b],[]b");
         EXPECT_TEXT("SELECT tq_regexreplace('a', 'a', '$$')", "$");
         EXPECT_TEXT("SELECT tq_regexreplace('a', 'a', '\\\\')", "\\");
         EXPECT_TEXT("SELECT tq_regexreplace('a', 'a', '$x\\y')", "$x\\y");
