@@ -175,7 +175,7 @@ const struct func_def funcs[] = {
      "True for valid addresses that are neither private nor reserved"},
     {"isReservedIP", FK_SCALAR, 1, 1, A1(STR), VT_BOOL, "tq_isreservedip",
      "isReservedIP(ip)",
-     "True for special-purpose addresses (loopback, link-local, multicast ...) that are not private"},
+     "True for special-purpose addresses (loopback, link-local, multicast ...), not private"},
 
     /* §5.7 hashing */
     {"md5", FK_SCALAR, 1, 1, A1(STR), STR, "tq_md5", "md5(str)",

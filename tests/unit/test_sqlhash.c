@@ -78,7 +78,8 @@ int main(void)
         EXPECT_TEXT("SELECT tq_md5('message digest')", "f96b697d7cb7938d525a2f31aaf161d0");
         EXPECT_TEXT("SELECT tq_md5('abcdefghijklmnopqrstuvwxyz')",
                     "c3fcd3d76192e4007dfb496cca67e13b");
-        EXPECT_TEXT("SELECT tq_md5('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')",
+        EXPECT_TEXT("SELECT tq_md5('ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                    "abcdefghijklmnopqrstuvwxyz0123456789')",
                     "d174ab98d277d9f5a5611c2c9f419d9f");
         EXPECT_TEXT("SELECT tq_md5('1234567890123456789012345678901234567890"
                     "1234567890123456789012345678901234567890')",

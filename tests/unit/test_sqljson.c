@@ -73,7 +73,8 @@ int main(void)
     TEST("jsonParse") {
         EXPECT_TEXT("SELECT tq_jsonparse('{\"b\":1,\"a\":[1,2,{\"c\":null}],\"d\":\"x\"}')",
                     "{\"b\":1,\"a\":[1,2,{\"c\":null}],\"d\":\"x\"}");
-        EXPECT_TEXT("SELECT tq_jsonparse('{ \"a\" : 1 ,' || char(10) || ' \"b\" : [ true , false ] }')",
+        EXPECT_TEXT("SELECT tq_jsonparse('{ \"a\" : 1 ,' || char(10) ||"
+                    " ' \"b\" : [ true , false ] }')",
                     "{\"a\":1,\"b\":[true,false]}");
         EXPECT_TEXT("SELECT tq_jsonparse('[1.5, 2.0, 1e20, 0.1, -3]')", "[1.5,2,1e+20,0.1,-3]");
         EXPECT_TEXT("SELECT tq_jsonparse('{\"s\":\"a\\\"b\\\\c\\u00e9\\n\"}')",
