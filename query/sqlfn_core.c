@@ -285,12 +285,13 @@ static void fn_nlike(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* First match of pattern argv[1] in subject argv[0]: 1, 0, -1 when the
  * subject or pattern is missing, -2 after an error (already set). *rxp
- * receives the pattern reference for rx_sql_release (may be NULL). */
+ * receives the pattern reference for rx_sql_release (may be NULL). *subj
+ * (may be NULL) receives the subject text, which may live in the caller's
+ * num buffer. */
 static int regex_first(sqlite3_context *ctx, sqlite3_value **argv, struct rx **rxp,
-                       const char **subj)
+                       const char **subj, char num[NUMFMT_MAX])
 {
     *rxp = NULL;
-    char num[NUMFMT_MAX];
     size_t n;
     const char *s = sqlfn_value_text(argv[0], &n, num);
     if (!s)
@@ -314,7 +315,8 @@ static int regex_first(sqlite3_context *ctx, sqlite3_value **argv, struct rx **r
 static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     struct rx *rx;
-    int rc = regex_first(ctx, argv, &rx, NULL);
+    char num[NUMFMT_MAX];
+    int rc = regex_first(ctx, argv, &rx, NULL, num);
     if (rc != -2)
         sqlite3_result_int(ctx, rc == 1);
     rx_sql_release(ctx, 1, rx);
@@ -323,7 +325,8 @@ static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_nregex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     struct rx *rx;
-    int rc = regex_first(ctx, argv, &rx, NULL);
+    char num[NUMFMT_MAX];
+    int rc = regex_first(ctx, argv, &rx, NULL, num);
     if (rc != -2)
         sqlite3_result_int(ctx, rc == 0);
     rx_sql_release(ctx, 1, rx);
@@ -336,7 +339,8 @@ static void fn_rxgroup(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     struct rx *rx;
     const char *s = NULL;
-    int rc = regex_first(ctx, argv, &rx, &s);
+    char num[NUMFMT_MAX];
+    int rc = regex_first(ctx, argv, &rx, &s, num);
     if (rc == 1) {
         size_t a = 0, b = 0;
         bool found = false;
