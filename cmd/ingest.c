@@ -67,11 +67,15 @@ static int ingest_one(struct store *st, const char *path, const struct ingest_pl
     }
     enum input_type type = opts->type;
     if (type == IT_AUTO) {
-        if (input_fill(in, DETECT_BYTES) < 0) {
+        /* A read error here (a truncated .gz, say) still leaves what was
+         * read before it; the parser reports the error when it gets there. */
+        if (input_fill(in, DETECT_BYTES) < 0 && input_avail(in) == 0) {
             errorf("%s: %s", path, input_error(in));
             res->n_unreadable++;
             goto out;
         }
+        if (input_avail(in) == 0 && input_eof(in))
+            goto out; /* an empty input holds no events; nothing is wrong */
         type = detect_type(input_data(in), input_avail(in));
         if (type == IT_UNKNOWN) {
             errorf("%s: cannot tell what kind of log this is (use -t TYPE to say)", path);

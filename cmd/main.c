@@ -103,12 +103,20 @@ static int finish(struct run_state *rs, int status)
 {
     if (status == EXIT_OK || status == EXIT_PARTIAL) {
         size_t bad_inputs = rs->walk_problems + rs->ir.n_unreadable;
+        size_t tried = rs->ir.n_inputs + rs->walk_problems;
         if (bad_inputs || rs->ir.n_with_errors) {
-            errorf("%zu of %zu input%s could not be read, %zu read with errors, %lld record%s "
-                   "skipped",
-                   bad_inputs, rs->ir.n_inputs + rs->walk_problems,
-                   rs->ir.n_inputs + rs->walk_problems == 1 ? "" : "s", rs->ir.n_with_errors,
-                   (long long)rs->ir.n_skipped, rs->ir.n_skipped == 1 ? "" : "s");
+            struct strbuf sum = STRBUF_INIT;
+            if (bad_inputs)
+                sb_printf(&sum, "%zu of %zu input%s could not be read", bad_inputs, tried,
+                          tried == 1 ? "" : "s");
+            if (rs->ir.n_with_errors)
+                sb_printf(&sum, "%s%zu input%s read with errors", sum.len ? ", " : "",
+                          rs->ir.n_with_errors, rs->ir.n_with_errors == 1 ? "" : "s");
+            if (rs->ir.n_skipped)
+                sb_printf(&sum, ", %lld record%s skipped", (long long)rs->ir.n_skipped,
+                          rs->ir.n_skipped == 1 ? "" : "s");
+            errorf("%s", sb_str(&sum));
+            sb_free(&sum);
             status = EXIT_PARTIAL;
         }
     }

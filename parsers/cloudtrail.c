@@ -37,6 +37,7 @@ enum rec_mode {
 struct ct_state {
     struct parse_ctx *ctx;
     long line;                /* line number of input_data()[0] */
+    bool ended;               /* the input ended inside a broken value: already reported */
     struct strbuf scratch;    /* compacted message */
 };
 
@@ -106,6 +107,7 @@ static int value_end(struct ct_state *st, size_t off, size_t *end)
             diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, n),
                      "invalid JSON: the input ends inside a value that starts on line %ld",
                      line_at(st, off));
+            st->ended = true;
             return 0;
         }
         if (n - off >= INPUT_MAX_SPAN) {
@@ -130,12 +132,16 @@ static int skip_line(struct ct_state *st)
             return 0;
         }
         input_consume(st->ctx->in, n);
-        if (input_eof(st->ctx->in))
+        if (input_eof(st->ctx->in)) {
+            st->ended = true;
             return 0;
+        }
         if (want(st, 0, 1) < 0)
             return -1;
-        if (input_avail(st->ctx->in) == 0)
+        if (input_avail(st->ctx->in) == 0) {
+            st->ended = true;
             return 0;
+        }
     }
 }
 
@@ -284,8 +290,9 @@ static int read_array(struct ct_state *st, enum rec_mode mode)
             return -1;
         consume(st, (size_t)off);
         if (input_avail(st->ctx->in) == 0) {
-            diag_add(st->ctx->diags, DIAG_ERROR, st->line,
-                     "invalid JSON: the input ends inside an array (missing ']')");
+            if (!st->ended)
+                diag_add(st->ctx->diags, DIAG_ERROR, st->line,
+                         "invalid JSON: the input ends inside an array (missing ']')");
             return 0;
         }
         char c = input_data(st->ctx->in)[0];
@@ -309,8 +316,9 @@ static int read_array(struct ct_state *st, enum rec_mode mode)
             return -1;
         consume(st, (size_t)off);
         if (input_avail(st->ctx->in) == 0) {
-            diag_add(st->ctx->diags, DIAG_ERROR, st->line,
-                     "invalid JSON: the input ends inside an array (missing ']')");
+            if (!st->ended)
+                diag_add(st->ctx->diags, DIAG_ERROR, st->line,
+                         "invalid JSON: the input ends inside an array (missing ']')");
             return 0;
         }
         c = input_data(st->ctx->in)[0];
@@ -415,8 +423,9 @@ static int read_object(struct ct_state *st)
     consume(st, off);
     return 0;
 truncated:
-    diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-             "invalid JSON: the input ends inside an object (missing '}')");
+    if (!st->ended)
+        diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
+                 "invalid JSON: the input ends inside an object (missing '}')");
     consume(st, input_avail(st->ctx->in));
     return 0;
 recover:
