@@ -405,8 +405,8 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
         if (cmd->multi)
             add_stage(c, w,
                       arena_printf(c->a,
-                                   "SELECT %s.*%s FROM %s LEFT JOIN tq_matches(%s.%s, %s) AS %s",
-                                   p, sb_str(&cols), p, p, src.sql, pattern, m));
+                                   "SELECT %s.*%s FROM %s LEFT JOIN tq_matches(%s, %s) AS %s",
+                                   p, sb_str(&cols), p, src.sql, pattern, m));
         else
             add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&cols), p));
     }
@@ -595,9 +595,9 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     add_stage(c, w,
               arena_printf(c->a,
                            "SELECT %s.*, %s.value AS %s FROM %s, json_each(CASE WHEN "
-                           "json_valid(%s.%s) AND json_type(%s.%s) = 'array' THEN %s.%s ELSE "
-                           "json_array(%s.%s) END) AS %s",
-                           p, j, col, p, p, v.sql, p, v.sql, p, v.sql, p, v.sql, j));
+                           "json_valid(%s) AND json_type(%s) = 'array' THEN %s ELSE "
+                           "json_array(%s) END) AS %s",
+                           p, j, col, p, v.sql, v.sql, v.sql, v.sql, j));
     return 0;
 }
 
