@@ -187,7 +187,12 @@ static int load(struct run_state *rs)
         n_paths = 1;
     }
     rs->walk_problems = walk_inputs(paths, n_paths, &rs->files);
-    struct ingest_opts io = {.type = rs->opt.type, .reuse = rs->opt.db != NULL};
+    struct ingest_opts io = {
+        .type = rs->opt.type,
+        .reuse = rs->opt.db != NULL,
+        .progress = rs->opt.progress == WHEN_ALWAYS ||
+                    (rs->opt.progress == WHEN_AUTO && isatty(STDERR_FILENO)),
+    };
     if (ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir) < 0)
         return EXIT_FAIL;
     size_t tried = rs->ir.n_inputs + rs->walk_problems;

@@ -77,3 +77,19 @@ void msg_diags(const struct diag_list *dl)
         errorf("%s: ... and %zu more problem%s not shown", dl->path, dl->n_dropped,
                dl->n_dropped == 1 ? "" : "s");
 }
+
+void msg_progress(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("\r\033[K", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fflush(stderr);
+}
+
+void msg_progress_clear(void)
+{
+    fputs("\r\033[K", stderr);
+    fflush(stderr);
+}
