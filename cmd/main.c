@@ -291,6 +291,7 @@ int main(int argc, char **argv)
     struct run_opts ro = {
         .format = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV,
         .explain = rs.opt.explain,
+        .make_indexes = rs.opt.db != NULL,
         .term_width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
         .out = stdout,
         .copts = &rs.copts,

@@ -152,7 +152,7 @@ static void run_one(struct store *st, const struct compile_opts *copts, const ch
         sb_free(&sb);
         return;
     }
-    struct run_opts ro = {.format = format, .explain = explain,
+    struct run_opts ro = {.format = format, .explain = explain, .make_indexes = true,
                           .term_width = isatty(STDOUT_FILENO) ? term_width() : 0,
                           .out = stdout, .copts = copts};
     run_query(st, q, &ro);

@@ -214,7 +214,7 @@ int store_open(struct store **out, enum store_mode mode, const char *path, int m
      * the catalogue is written in the same transaction. */
     if (exec(s->db,
              "PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-             "PRAGMA cache_size = -131072; PRAGMA locking_mode = EXCLUSIVE;"
+             "PRAGMA cache_size = -32768; PRAGMA locking_mode = EXCLUSIVE;"
              "PRAGMA temp_store = FILE;",
              err))
         goto fail;
@@ -589,11 +589,45 @@ const struct store_field *store_field_at(struct store *s, size_t i)
     return i < s->n_fields ? s->sorted[i] : NULL;
 }
 
-void store_ensure_index(struct store *s, int col)
+void store_ensure_index(struct store *s, const char *const *fields, size_t n)
 {
-    if (col < 0 || col >= s->n_cols)
-        return;
-    char sql[128];
-    snprintf(sql, sizeof sql, "CREATE INDEX IF NOT EXISTS events_c%d ON events(c%d)", col, col);
-    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    struct strbuf name = STRBUF_INIT, cols = STRBUF_INIT;
+    sb_puts(&name, "ix");
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(fields[i], "@timestamp") == 0) {
+            sb_puts(&name, "_ts");
+            sb_printf(&cols, "%sts", i ? ", " : "");
+            continue;
+        }
+        if (strncmp(fields[i], "@bin:", 5) == 0) {
+            /* the compiler's bin() for a fixed period, written the same way */
+            long long len = strtoll(fields[i] + 5, NULL, 10);
+            if (len <= 0)
+                goto out;
+            sb_printf(&name, "_bin%lld", len);
+            sb_printf(&cols, "%s(ts - (((ts %% %lld) + %lld) %% %lld))", i ? ", " : "", len, len,
+                      len);
+            continue;
+        }
+        const struct store_field *f = store_field(s, fields[i]);
+        if (!f)
+            goto out;
+        if (f->col >= 0) {
+            sb_printf(&name, "_c%d", f->col);
+            sb_printf(&cols, "%sc%d", i ? ", " : "", f->col);
+        } else {
+            sb_printf(&name, "_x%lld", (long long)f->id);
+            sb_printf(&cols, "%stq_xf(ov, %lld)", i ? ", " : "", (long long)f->id);
+        }
+    }
+    if (n) {
+        struct strbuf sql = STRBUF_INIT;
+        sb_printf(&sql, "CREATE INDEX IF NOT EXISTS %s ON events(%s)", sb_str(&name),
+                  sb_str(&cols));
+        sqlite3_exec(s->db, sb_str(&sql), NULL, NULL, NULL);
+        sb_free(&sql);
+    }
+out:
+    sb_free(&name);
+    sb_free(&cols);
 }

@@ -93,8 +93,10 @@ size_t store_n_fields(struct store *s);
 /* Fields in name order. */
 const struct store_field *store_field_at(struct store *s, size_t i);
 
-/* Create an index on a promoted column if not there yet (query speed-up;
- * called by the compiler for filter/group keys). Failure is not an error. */
-void store_ensure_index(struct store *s, int col);
+/* Create an index over these fields (dotted names, or "@timestamp") if
+ * there is none yet: a speed-up for a long-lived index (--db, the REPL),
+ * built once and kept in the file. Unknown fields: nothing is done.
+ * Failure is not an error (the query still runs, only slower). */
+void store_ensure_index(struct store *s, const char *const *fields, size_t n);
 
 #endif

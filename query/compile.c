@@ -21,7 +21,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "index/timeval.h"
 #include "query/compile_int.h"
 #include "query/parser.h"
 #include "query/regex.h"
@@ -233,6 +235,94 @@ static void add_group(struct cctx *c, const char **lits, size_t n)
     c->groups[c->n_groups++] = (struct plan_group){lits, n};
 }
 
+static void add_hint(struct cctx *c, const char **fields, size_t n)
+{
+    if (n == 0)
+        return;
+    c->hints = arena_grow(c->a, c->hints, &c->cap_hints, c->n_hints + 1, sizeof *c->hints);
+    c->hints[c->n_hints++] = (struct index_hint){fields, n};
+}
+
+/* An event field (not defined by the query) named by e, for index hints. */
+static const char *hint_field(struct cctx *c, const struct expr *e)
+{
+    if (e->kind != EX_FIELD || scope_find(c, e->name))
+        return NULL;
+    if (strcmp(e->name, "@timestamp") == 0 || e->name[0] != '@')
+        return e->name;
+    return NULL;
+}
+
+static void one_field_hint(struct cctx *c, const char *name)
+{
+    const char **f = arena_alloc(c->a, sizeof *f);
+    f[0] = name;
+    add_hint(c, f, 1);
+}
+
+static void collect_filter_hints(struct cctx *c, const struct expr *e)
+{
+    if (e->kind == EX_BINARY && e->op == OP_AND) {
+        collect_filter_hints(c, e->args[0]);
+        collect_filter_hints(c, e->args[1]);
+        return;
+    }
+    const char *f = NULL;
+    if (e->kind == EX_BINARY && e->op == OP_EQ) {
+        const struct expr *a = e->args[0], *b = e->args[1];
+        if (b->kind == EX_STRING || b->kind == EX_NUMBER)
+            f = hint_field(c, a);
+        else if (a->kind == EX_STRING || a->kind == EX_NUMBER)
+            f = hint_field(c, b);
+    } else if (e->kind == EX_IN && !e->negated) {
+        f = hint_field(c, e->args[0]);
+    }
+    if (f)
+        one_field_hint(c, f);
+}
+
+/* First stats: its keys and aggregated fields, when all are plain. */
+static void collect_stats_hint(struct cctx *c, const struct command *cmd)
+{
+    const char *cols[4];
+    size_t n = 0;
+    for (size_t i = 0; i < cmd->n_by; i++) {
+        const struct expr *k = cmd->by[i].expr;
+        const char *f = hint_field(c, k);
+        if (!f && k->kind == EX_CALL && strcasecmp(k->name, "bin") == 0 && k->n_args == 1 &&
+            k->args[0]->kind == EX_PERIOD) {
+            /* index the bucket itself, so grouping walks the index in order */
+            int64_t len = tv_period_ms(k->args[0]->period);
+            f = len > 0 && !cmd->has_offset ? arena_printf(c->a, "@bin:%lld", (long long)len)
+                                            : "@timestamp";
+        }
+        if (!f || n == 4)
+            return;
+        cols[n++] = f;
+    }
+    for (size_t i = 0; i < cmd->n_items; i++) {
+        const struct expr *a = cmd->items[i].expr;
+        if (a->kind != EX_CALL)
+            return;
+        if (a->star || a->n_args == 0)
+            continue;
+        const char *f = hint_field(c, a->args[0]);
+        if (!f)
+            return;
+        bool dup = false;
+        for (size_t k = 0; k < n; k++)
+            dup |= strcmp(cols[k], f) == 0;
+        if (dup)
+            continue;
+        if (n == 4)
+            return;
+        cols[n++] = f;
+    }
+    const char **f = arena_alloc(c->a, (n ? n : 1) * sizeof *f);
+    memcpy(f, cols, n * sizeof *f);
+    add_hint(c, f, n);
+}
+
 static void collect_prefilter(struct cctx *c, const struct expr *e)
 {
     if (e->kind == EX_BINARY && e->op == OP_AND) {
@@ -284,8 +374,10 @@ static void collect_prefilter(struct cctx *c, const struct expr *e)
 
 static int do_filter(struct cctx *c, struct walk *w, const struct command *cmd)
 {
-    if (c->prefilter_open && !c->emit)
+    if (c->prefilter_open && !c->emit) {
         collect_prefilter(c, cmd->cond);
+        collect_filter_hints(c, cmd->cond);
+    }
     const char *cond;
     if (cx_cond(c, cmd->cond, false, &cond))
         return -1;
@@ -418,6 +510,8 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
 {
     if (c->n_stats == 2)
         return cerr(c, cmd->kw_span, "a query can have at most two stats commands");
+    if (c->n_stats == 0 && !c->emit)
+        collect_stats_hint(c, cmd);
     c->n_stats++;
     c->prefilter_open = false;
     c->n_stats_aliases = 0;
@@ -779,6 +873,8 @@ int compile_query(struct query *q, struct store *store, const struct compile_opt
     out->needs_message = c.need_msg;
     out->groups = c.groups;
     out->n_groups = c.n_groups;
+    out->hints = c.hints;
+    out->n_hints = c.n_hints;
     sb_free(&w.with);
     if (!store)
         return 0;
@@ -788,6 +884,8 @@ int compile_query(struct query *q, struct store *store, const struct compile_opt
     c.emit = true;
     c.groups = NULL;
     c.n_groups = c.cap_groups = 0;
+    c.hints = NULL;
+    c.n_hints = c.cap_hints = 0;
     if (walk(&c, &w2) || projection(&c, &w2, &proj)) {
         sb_free(&w2.with);
         return -1;

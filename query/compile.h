@@ -44,6 +44,14 @@ struct result_col {
     enum vtype type;     /* VT_TIME and VT_BOOL change how values print */
 };
 
+/* Columns worth an index in a long-lived index (--db, REPL): fields a
+ * filter compares with a literal, or the fields a first stats groups and
+ * aggregates (keys first; "@timestamp" for bin()). */
+struct index_hint {
+    const char **fields;
+    size_t n_fields;
+};
+
 struct compile_result {
     /* analysis */
     const char **raw_fields;   /* event fields the query reads (not system fields) */
@@ -51,6 +59,8 @@ struct compile_result {
     bool needs_message;        /* @message is read or shown */
     struct plan_group *groups; /* pre-filter: literals each kept event must contain */
     size_t n_groups;
+    struct index_hint *hints;
+    size_t n_hints;
     /* SQL (store given) */
     const char *sql;
     struct result_col *cols;

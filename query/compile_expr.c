@@ -390,8 +390,17 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         const char *pn = NULL, *pu = NULL, *ts = ts_sql(c, e->span);
         if (!ts || period_args(c, e->args[0], &pn, &pu))
             return -1;
-        out->sql = fmt(c, "tq_bin(%s, %s, %s, %lld)", ts, pn, pu,
-                       c->place == EP_STATS_BY ? (long long)c->offset_ms : 0LL);
+        long long off = c->place == EP_STATS_BY ? (long long)c->offset_ms : 0LL;
+        long long len = (long long)tv_period_ms(e->args[0]->period);
+        if (len > 0 && off == 0)
+            /* fixed length: floor to a multiple of it, in plain SQL arithmetic
+             * (the modulo made non-negative so times before 1970 floor too) */
+            out->sql = fmt(c, "(%s - (((%s %% %lld) + %lld) %% %lld))", ts, ts, len, len, len);
+        else if (len > 0)
+            out->sql = fmt(c, "(%s - ((((%s - %lld) %% %lld) + %lld) %% %lld))", ts, ts, off, len,
+                           len, len);
+        else
+            out->sql = fmt(c, "tq_bin(%s, %s, %s, %lld)", ts, pn, pu, off);
         out->type = VT_TIME;
         if (c->place == EP_STATS_BY)
             c->stats_offset = false; /* the offset found its bin */

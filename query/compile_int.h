@@ -66,6 +66,10 @@ struct cctx {
     size_t n_groups, cap_groups;
     bool prefilter_open;          /* filters still qualify (no limit/dedup/stats yet) */
 
+    /* index hints */
+    struct index_hint *hints;
+    size_t n_hints, cap_hints;
+
     int next_col;                 /* generated column names v1, v2, ... */
 };
 
