@@ -15,7 +15,7 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 
 CC      ?= cc
-PKGS    := jansson libpcre2-8 sqlite3 readline zlib
+PKGS    := jansson libpcre2-8 sqlite3 readline zlib libdeflate
 OPT     ?= -O2 -g
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
              -Wno-unused-parameter -pthread -I. $(OPT) \
@@ -82,7 +82,7 @@ unit: $(UNIT_BIN)
 
 # Debian 12 packages for building, testing and the man-page lint.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
-        libreadline-dev zlib1g-dev mandoc jq
+        libreadline-dev zlib1g-dev libdeflate-dev mandoc jq
 deps:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null
 
