@@ -45,6 +45,24 @@ int parse_input(struct parse_ctx *ctx, enum input_type type)
     case IT_CLOUDTRAIL:
         rc = ct_parse(ctx);
         break;
+    case IT_CWLOGS:
+        rc = cwl_parse(ctx);
+        break;
+    case IT_EXPORT:
+        rc = export_parse(ctx);
+        break;
+    case IT_JSONL:
+        rc = jsonl_parse(ctx);
+        break;
+    case IT_LAMBDA:
+        rc = lambda_parse(ctx);
+        break;
+    case IT_VPCFLOW:
+        rc = vpc_parse(ctx);
+        break;
+    case IT_TEXT:
+        rc = text_parse(ctx);
+        break;
     default:
         diag_add(ctx->diags, DIAG_ERROR, 0, "cannot read inputs of type %s yet",
                  input_type_name(type));

@@ -1,0 +1,837 @@
+/*
+ * cwlogs.c — CloudWatch Logs events as the AWS tools hand them out (SPEC §3):
+ *
+ *   {"events":[{"logStreamName","timestamp","message","ingestionTime",
+ *               "eventId"}...], "nextToken":...}      filter-log-events
+ *   {"events":[{"timestamp","message","ingestionTime"}...],
+ *    "nextForwardToken":...}                          get-log-events
+ *   {"messageType":"DATA_MESSAGE","owner","logGroup","logStream",
+ *    "subscriptionFilters",[...],"logEvents":[{"id","timestamp","message"}]}
+ *                                                     subscription payloads
+ *   {"awslogs":{"data":"<base64 of the gzipped payload>"}}   as Lambda gets it
+ *
+ * Several of these may follow one another (pages concatenated, payloads
+ * back to back as Firehose writes them); a bare array of any of them or of
+ * log events, and a lone log event object, are read too. CONTROL_MESSAGE
+ * payloads (delivery health checks) are skipped with a note.
+ *
+ * An `events` array is streamed element by element, as cloudtrail.c streams
+ * `Records`, so merged pages of any size are read in bounded memory (the
+ * CLI merges all pages into one object). Everything else (payloads, which
+ * AWS caps at a few MB) is split once its whole object is buffered, because
+ * a payload's logStream and messageType may come after its logEvents.
+ *
+ * Per event: @timestamp = timestamp (ms; a number below 10^11 is taken as
+ * seconds, as one of the Datadog samples has, and as --start reads epochs),
+ * @ingestionTime = ingestionTime, @logStream = logStreamName or the
+ * payload's logStream, @message = message exactly as given, @ptr = the
+ * event's number in the file. @log stays the input path (SPEC §2); the log
+ * group is not a field, it only tells Lambda groups apart. The message's
+ * own fields come from msgfields.h. The event's timestamp is @timestamp
+ * even when the message is a CloudTrail record with its own eventTime
+ * (reference §7.2 leaves it open; CloudWatch stamps the event when
+ * CloudTrail delivers it).
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "index/timeval.h"
+#include "index/xalloc.h"
+#include "parsers/jsonscan.h"
+#include "parsers/msgfields.h"
+#include "parsers/parser.h"
+
+/* What a payload says about all its events. */
+struct cwl_header {
+    char *group;  /* logGroup, or NULL (owned) */
+    char *stream; /* logStream, or NULL (owned) */
+    char *type;   /* messageType, or NULL (owned) */
+};
+
+struct cwl_state {
+    struct parse_ctx *ctx;
+    long line;   /* line number of input_data()[0] */
+    bool ended;  /* the input ended inside a broken value: already reported */
+};
+
+/* Where diagnostics for in-memory text go: its first line, and whether
+ * lines inside it count (false for decoded awslogs.data, whose lines are
+ * not lines of the input). */
+struct mem_pos {
+    long line;         /* line of p[0] in the input */
+    bool count_lines;  /* add the newlines inside p */
+    const char *label; /* prefix for messages ("awslogs.data: "), or "" */
+};
+
+static void hdr_free(struct cwl_header *h)
+{
+    free(h->group);
+    free(h->stream);
+    free(h->type);
+    *h = (struct cwl_header){0};
+}
+
+/* ---- streaming buffer helpers (as in cloudtrail.c) ---- */
+
+static void consume(struct cwl_state *st, size_t n)
+{
+    st->line += (long)js_count_lines(input_data(st->ctx->in), n);
+    input_consume(st->ctx->in, n);
+}
+
+static ssize_t want(struct cwl_state *st, size_t off, size_t need)
+{
+    if (input_avail(st->ctx->in) >= off + need)
+        return (ssize_t)input_avail(st->ctx->in);
+    ssize_t r = input_fill(st->ctx->in, off + need);
+    if (r < 0) {
+        diag_add(st->ctx->diags, DIAG_ERROR, st->line, "%s", input_error(st->ctx->in));
+        return -1;
+    }
+    return r;
+}
+
+static ssize_t skip_ws(struct cwl_state *st, size_t off)
+{
+    for (;;) {
+        ssize_t n = want(st, off, 1);
+        if (n < 0)
+            return -1;
+        size_t e = js_skip_ws(input_data(st->ctx->in), (size_t)n, off);
+        if (e < (size_t)n || input_eof(st->ctx->in))
+            return (ssize_t)e;
+        off = e;
+    }
+}
+
+static long line_at(struct cwl_state *st, size_t off)
+{
+    return st->line + (long)js_count_lines(input_data(st->ctx->in), off);
+}
+
+/* End of the value at off: 1 with *end set, 0 on a structural error
+ * (reported), -1 on a read error. */
+static int value_end(struct cwl_state *st, size_t off, size_t *end)
+{
+    for (;;) {
+        size_t n = input_avail(st->ctx->in);
+        const char *why = NULL;
+        size_t e = 0;
+        enum js_status rc = JS_MORE;
+        if (n > off)
+            rc = js_value_end(input_data(st->ctx->in) + off, n - off, &e, &why);
+        if (rc == JS_OK) {
+            *end = off + e;
+            return 1;
+        }
+        if (rc == JS_ERROR) {
+            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off + e), "invalid JSON: %s", why);
+            return 0;
+        }
+        if (input_eof(st->ctx->in)) {
+            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, n),
+                     "invalid JSON: the input ends inside a value that starts on line %ld",
+                     line_at(st, off));
+            st->ended = true;
+            return 0;
+        }
+        if (n - off >= INPUT_MAX_SPAN) {
+            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
+                     "a single JSON value is longer than %zu MiB", INPUT_MAX_SPAN >> 20);
+            return 0;
+        }
+        if (want(st, 0, n + (n - off) + 65536) < 0)
+            return -1;
+    }
+}
+
+/* Drop the rest of the current line (error recovery). */
+static int skip_line(struct cwl_state *st)
+{
+    for (;;) {
+        size_t n = input_avail(st->ctx->in);
+        const char *p = input_data(st->ctx->in);
+        const char *nl = n ? memchr(p, '\n', n) : NULL;
+        if (nl) {
+            consume(st, (size_t)(nl - p) + 1);
+            return 0;
+        }
+        input_consume(st->ctx->in, n);
+        if (input_eof(st->ctx->in)) {
+            st->ended = true;
+            return 0;
+        }
+        if (want(st, 0, 1) < 0)
+            return -1;
+        if (input_avail(st->ctx->in) == 0) {
+            st->ended = true;
+            return 0;
+        }
+    }
+}
+
+/* ---- in-memory JSON walking ---- */
+
+/* One member of an object held in memory. */
+struct member {
+    const char *key;  /* the key's bytes, without the quotes */
+    size_t key_len;
+    const char *val;  /* the value's bytes */
+    size_t val_len;
+};
+
+static bool key_is(const struct member *m, const char *name)
+{
+    size_t n = strlen(name);
+    return m->key_len == n && memcmp(m->key, name, n) == 0;
+}
+
+/* Next member of the object p[0..n) (p[0] == '{'); *pos starts at 1.
+ * Returns 1 with *m set, 0 at the closing brace, -1 on an error (*why set,
+ * *pos at the offending byte). */
+static int next_member(const char *p, size_t n, size_t *pos, struct member *m, const char **why)
+{
+    size_t i = js_skip_ws(p, n, *pos);
+    if (i < n && p[i] == ',')
+        i = js_skip_ws(p, n, i + 1);
+    if (i < n && p[i] == '}') {
+        *pos = i + 1;
+        return 0;
+    }
+    size_t e;
+    *pos = i;
+    if (i >= n || p[i] != '"') {
+        *why = "expected a key in double quotes";
+        return -1;
+    }
+    if (js_value_end(p + i, n - i, &e, why) != JS_OK) {
+        *why = "unterminated key";
+        return -1;
+    }
+    m->key = p + i + 1;
+    m->key_len = e - 2;
+    i = js_skip_ws(p, n, i + e);
+    if (i >= n || p[i] != ':') {
+        *pos = i;
+        *why = "expected ':' after a key";
+        return -1;
+    }
+    i = js_skip_ws(p, n, i + 1);
+    *pos = i;
+    if (i >= n) {
+        *why = "missing value";
+        return -1;
+    }
+    if (js_value_end(p + i, n - i, &e, why) != JS_OK) {
+        if (!*why)
+            *why = "unterminated value";
+        return -1;
+    }
+    m->val = p + i;
+    m->val_len = e;
+    *pos = i + e;
+    return 1;
+}
+
+/* Next element of the array p[0..n) (p[0] == '['); *pos starts at 1. */
+static int next_element(const char *p, size_t n, size_t *pos, const char **val, size_t *len,
+                        const char **why)
+{
+    size_t i = js_skip_ws(p, n, *pos);
+    if (i < n && p[i] == ',')
+        i = js_skip_ws(p, n, i + 1);
+    if (i < n && p[i] == ']') {
+        *pos = i + 1;
+        return 0;
+    }
+    size_t e;
+    *pos = i;
+    if (i >= n) {
+        *why = "missing ']'";
+        return -1;
+    }
+    if (js_value_end(p + i, n - i, &e, why) != JS_OK) {
+        if (!*why)
+            *why = "unterminated value";
+        return -1;
+    }
+    *val = p + i;
+    *len = e;
+    *pos = i + e;
+    return 1;
+}
+
+static long mem_line(const struct mem_pos *mp, const char *base, const char *at)
+{
+    return mp->count_lines ? mp->line + (long)js_count_lines(base, (size_t)(at - base))
+                           : mp->line;
+}
+
+/* A JSON string value as an allocated C string, or NULL. */
+static char *string_value(const char *v, size_t n)
+{
+    if (n < 2 || v[0] != '"')
+        return NULL;
+    json_t *j = json_loadb(v, n, JSON_DECODE_ANY, NULL);
+    char *s = json_is_string(j) ? xstrndup(json_string_value(j), json_string_length(j)) : NULL;
+    json_decref(j);
+    return s;
+}
+
+/* ---- events ---- */
+
+/* A time in ms from a JSON value: integers and reals (below 10^11:
+ * seconds), ISO-8601 strings, strings of digits. */
+static int64_t time_value(const json_t *v)
+{
+    int64_t ms;
+    if (json_is_integer(v)) {
+        json_int_t x = json_integer_value(v);
+        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
+    }
+    if (json_is_real(v)) {
+        double x = json_real_value(v);
+        if (!(x < 9.2e15 && x > -9.2e15))
+            return TS_NONE;
+        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
+    }
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (tv_parse_iso8601(s, n, &ms))
+            return ms;
+        if (n > 0 && n < 16 && strspn(s, "0123456789") == n) {
+            int64_t x = strtoll(s, NULL, 10);
+            return x < 100000000000LL ? x * 1000 : x;
+        }
+    }
+    return TS_NONE;
+}
+
+/* One log event object p[0..n). */
+static int handle_event(struct cwl_state *st, const char *p, size_t n, long line,
+                        const struct cwl_header *hdr, const char *label)
+{
+    struct parse_ctx *ctx = st->ctx;
+    int64_t seq = ++ctx->n_seen;
+    if (!msg_may_match(ctx->plan, p, n))
+        return 0;
+    json_error_t jerr;
+    json_t *ev = json_loadb(p, n, 0, &jerr);
+    if (!ev) {
+        diag_add(ctx->diags, DIAG_ERROR, label[0] ? line : line + jerr.line - 1,
+                 "%srecord %lld: invalid JSON: %s", label, (long long)seq, jerr.text);
+        ctx->diags->records_skipped++;
+        return 0;
+    }
+    int rc = 0;
+    const json_t *msg = json_object_get(ev, "message");
+    if (!json_is_object(ev) || !json_is_string(msg)) {
+        diag_add(ctx->diags, DIAG_ERROR, line, "%srecord %lld: %s", label, (long long)seq,
+                 json_is_object(ev) ? "log event without a \"message\" string"
+                                    : "not a JSON object");
+        ctx->diags->records_skipped++;
+        goto out;
+    }
+    int64_t ts = time_value(json_object_get(ev, "timestamp"));
+    if (!plan_in_range(ctx->plan, ts))
+        goto out;
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, seq);
+    rb_set_ts(b, ts);
+    const json_t *ing = json_object_get(ev, "ingestionTime");
+    if (ing && time_value(ing) != TS_NONE)
+        rb_set_ingest_ts(b, time_value(ing));
+    const char *m = json_string_value(msg);
+    size_t mlen = json_string_length(msg);
+    if (ctx->plan->keep_message || ctx->plan->all_fields)
+        rb_set_message(b, m, mlen);
+    const json_t *sn = json_object_get(ev, "logStreamName");
+    const char *stream = json_is_string(sn) ? json_string_value(sn) : hdr ? hdr->stream : NULL;
+    size_t stream_len = json_is_string(sn) ? json_string_length(sn) : stream ? strlen(stream) : 0;
+    if (stream && stream_len)
+        rb_set_stream(b, stream, stream_len);
+    const char *group = hdr ? hdr->group : NULL;
+    msgfields_add(b, m, mlen, ctx->plan,
+                  msgfields_lambda_source(group, group ? strlen(group) : 0, stream, stream_len));
+    rc = parse_emit(ctx);
+out:
+    json_decref(ev);
+    return rc;
+}
+
+/* ---- payloads in memory ---- */
+
+static int walk_text(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp);
+
+/* The elements of an events/logEvents array v[0..n). */
+static int walk_events(struct cwl_state *st, const char *v, size_t n, const struct mem_pos *mp,
+                       const struct cwl_header *hdr)
+{
+    size_t pos = 1;
+    const char *el, *why = NULL;
+    size_t len;
+    int r;
+    while ((r = next_element(v, n, &pos, &el, &len, &why)) == 1)
+        if (handle_event(st, el, len, mem_line(mp, v, el), hdr, mp->label) < 0)
+            return -1;
+    if (r < 0) {
+        diag_add(st->ctx->diags, DIAG_ERROR, mem_line(mp, v, v + pos), "%sinvalid JSON: %s",
+                 mp->label, why);
+        st->ctx->diags->records_skipped++;
+    }
+    return 0;
+}
+
+/* Standard base64 (whitespace ignored, padding optional) into out;
+ * false on any other byte. */
+static bool base64_decode(const char *s, size_t n, struct strbuf *out)
+{
+    uint32_t acc = 0;
+    int bits = 0;
+    bool pad = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int v;
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '+' || c == '-')
+            v = 62;
+        else if (c == '/' || c == '_')
+            v = 63;
+        else if (c == '=') {
+            pad = true;
+            continue;
+        } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        else
+            return false;
+        if (pad)
+            return false;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            sb_putc(out, (char)((acc >> bits) & 0xFF));
+        }
+    }
+    return bits < 6;
+}
+
+/* Inflate gzip data (several members allowed). Returns NULL or a message. */
+static const char *gunzip(const unsigned char *in, size_t n, struct strbuf *out)
+{
+    z_stream z = {0};
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+        return "cannot start decompression";
+    z.next_in = (unsigned char *)in;
+    z.avail_in = (uInt)n;
+    const char *err = NULL;
+    unsigned char buf[65536];
+    for (;;) {
+        z.next_out = buf;
+        z.avail_out = sizeof buf;
+        int r = inflate(&z, Z_NO_FLUSH);
+        sb_append(out, (const char *)buf, sizeof buf - z.avail_out);
+        if (out->len > INPUT_MAX_SPAN) {
+            err = "decompressed data too large";
+            break;
+        }
+        if (r == Z_STREAM_END) {
+            if (z.avail_in == 0)
+                break;
+            if (inflateReset(&z) != Z_OK) {
+                err = "corrupt gzip data";
+                break;
+            }
+            continue;
+        }
+        if (r == Z_OK)
+            continue;
+        if (r == Z_BUF_ERROR && z.avail_in == 0) {
+            err = "truncated gzip data";
+            break;
+        }
+        err = z.msg ? z.msg : "corrupt gzip data";
+        break;
+    }
+    inflateEnd(&z);
+    return err;
+}
+
+/* {"data":"<base64>"}: decode, gunzip and read the payloads inside. */
+static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const struct mem_pos *mp)
+{
+    struct parse_ctx *ctx = st->ctx;
+    long line = mem_line(mp, v, v);
+    if (n < 2 || v[0] != '{') {
+        diag_add(ctx->diags, DIAG_ERROR, line, "awslogs is not an object");
+        ctx->diags->records_skipped++;
+        return 0;
+    }
+    size_t pos = 1;
+    struct member m;
+    const char *why = NULL;
+    char *data = NULL;
+    size_t data_len = 0;
+    int r;
+    while ((r = next_member(v, n, &pos, &m, &why)) == 1) {
+        if (key_is(&m, "data")) {
+            json_t *j = json_loadb(m.val, m.val_len, JSON_DECODE_ANY, NULL);
+            if (json_is_string(j)) {
+                free(data);
+                data_len = json_string_length(j);
+                data = xstrndup(json_string_value(j), data_len);
+            }
+            json_decref(j);
+        }
+    }
+    if (!data) {
+        diag_add(ctx->diags, DIAG_ERROR, line, "awslogs without a \"data\" string");
+        ctx->diags->records_skipped++;
+        return 0;
+    }
+    int rc = 0;
+    struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT;
+    const char *err = NULL;
+    if (!base64_decode(data, data_len, &raw)) {
+        err = "not valid base64";
+    } else if (raw.len >= 2 && (unsigned char)raw.buf[0] == 0x1f &&
+               (unsigned char)raw.buf[1] == 0x8b) {
+        err = gunzip((const unsigned char *)raw.buf, raw.len, &text);
+    } else {
+        sb_append(&text, raw.buf ? raw.buf : "", raw.len);
+    }
+    if (err) {
+        diag_add(ctx->diags, DIAG_ERROR, line, "awslogs.data: %s", err);
+        ctx->diags->records_skipped++;
+    }
+    if (!err || text.len) {
+        struct mem_pos inner = {.line = line, .count_lines = false, .label = "awslogs.data: "};
+        rc = walk_text(st, text.buf ? text.buf : "", text.len, &inner);
+    }
+    sb_free(&raw);
+    sb_free(&text);
+    free(data);
+    return rc;
+}
+
+/* A whole object p[0..n) in memory: a payload, a page, or one event. */
+static int walk_object(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp)
+{
+    struct parse_ctx *ctx = st->ctx;
+    struct cwl_header hdr = {0};
+    struct member m;
+    const char *why = NULL;
+    size_t pos = 1;
+    int r, rc = 0;
+    bool has_events = false, has_message = false;
+    /* pass 1: the header */
+    while ((r = next_member(p, n, &pos, &m, &why)) == 1) {
+        if (key_is(&m, "logGroup")) {
+            free(hdr.group);
+            hdr.group = string_value(m.val, m.val_len);
+        } else if (key_is(&m, "logStream")) {
+            free(hdr.stream);
+            hdr.stream = string_value(m.val, m.val_len);
+        } else if (key_is(&m, "messageType")) {
+            free(hdr.type);
+            hdr.type = string_value(m.val, m.val_len);
+        } else if (key_is(&m, "events") || key_is(&m, "logEvents") || key_is(&m, "awslogs")) {
+            has_events = true;
+        } else if (key_is(&m, "message")) {
+            has_message = true;
+        }
+    }
+    if (r < 0) {
+        diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p + pos), "%sinvalid JSON: %s",
+                 mp->label, why);
+        ctx->diags->records_skipped++;
+        goto out;
+    }
+    if (hdr.type && strcmp(hdr.type, "CONTROL_MESSAGE") == 0) {
+        diag_add(ctx->diags, DIAG_NOTE, mem_line(mp, p, p),
+                 "%sCloudWatch Logs CONTROL_MESSAGE skipped (not log events)", mp->label);
+        goto out;
+    }
+    if (!has_events) {
+        if (has_message) {
+            rc = handle_event(st, p, n, mem_line(mp, p, p), NULL, mp->label);
+        } else {
+            ctx->n_seen++;
+            diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p),
+                     "%snot CloudWatch Logs output: an object without events, logEvents or "
+                     "message",
+                     mp->label);
+            ctx->diags->records_skipped++;
+        }
+        goto out;
+    }
+    /* pass 2: the events */
+    pos = 1;
+    while (rc == 0 && next_member(p, n, &pos, &m, &why) == 1) {
+        if ((key_is(&m, "events") || key_is(&m, "logEvents")) && m.val[0] == '[')
+            rc = walk_events(st, m.val, m.val_len, mp, &hdr);
+        else if (key_is(&m, "awslogs"))
+            rc = walk_awslogs(st, m.val, m.val_len, mp);
+    }
+out:
+    hdr_free(&hdr);
+    return rc;
+}
+
+/* Text holding JSON values one after another (decoded awslogs.data, or a
+ * bare array's element). */
+static int walk_text(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp)
+{
+    struct parse_ctx *ctx = st->ctx;
+    size_t i = js_skip_ws(p, n, 0);
+    while (i < n) {
+        size_t e;
+        const char *why = NULL;
+        if ((p[i] != '{' && p[i] != '[') || js_value_end(p + i, n - i, &e, &why) != JS_OK) {
+            diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p + i), "%sinvalid JSON: %s",
+                     mp->label, why ? why : p[i] == '{' || p[i] == '[' ? "unterminated value"
+                                                                     : "expected '{' or '['");
+            ctx->diags->records_skipped++;
+            return 0;
+        }
+        int rc;
+        if (p[i] == '{') {
+            rc = walk_object(st, p + i, e, mp);
+        } else {
+            size_t pos = 1, len;
+            const char *el;
+            int r;
+            rc = 0;
+            while (rc == 0 && (r = next_element(p + i, e, &pos, &el, &len, &why)) == 1) {
+                if (el[0] == '{') {
+                    rc = walk_object(st, el, len, mp);
+                } else {
+                    ctx->n_seen++;
+                    diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, el),
+                             "%srecord %lld: not a JSON object", mp->label,
+                             (long long)ctx->n_seen);
+                    ctx->diags->records_skipped++;
+                }
+            }
+        }
+        if (rc < 0)
+            return -1;
+        i = js_skip_ws(p, n, i + e);
+    }
+    return 0;
+}
+
+/* ---- streaming ---- */
+
+/* The elements of an `events` array whose '[' has been consumed. */
+static int stream_events(struct cwl_state *st, const struct cwl_header *hdr)
+{
+    struct parse_ctx *ctx = st->ctx;
+    for (;;) {
+        ssize_t off = skip_ws(st, 0);
+        if (off < 0)
+            return -1;
+        consume(st, (size_t)off);
+        if (input_avail(ctx->in) == 0)
+            goto truncated;
+        char c = input_data(ctx->in)[0];
+        if (c == ']') {
+            consume(st, 1);
+            return 0;
+        }
+        if (c == ',') {
+            consume(st, 1);
+            continue;
+        }
+        size_t end;
+        int r = value_end(st, 0, &end);
+        if (r < 0)
+            return -1;
+        if (r == 0) {
+            ctx->diags->records_skipped++;
+            return skip_line(st);
+        }
+        if (handle_event(st, input_data(ctx->in), end, st->line, hdr, "") < 0)
+            return -1;
+        consume(st, end);
+    }
+truncated:
+    if (!st->ended)
+        diag_add(ctx->diags, DIAG_ERROR, st->line,
+                 "invalid JSON: the input ends inside an array (missing ']')");
+    st->ended = true;
+    return 0;
+}
+
+/* Compare the key at [off, end) of the buffer (quotes included). */
+static bool buf_key_is(struct cwl_state *st, size_t off, size_t end, const char *name)
+{
+    size_t n = strlen(name);
+    return end - off == n + 2 && memcmp(input_data(st->ctx->in) + off + 1, name, n) == 0;
+}
+
+/* A top-level object at the buffer start. */
+static int read_object(struct cwl_state *st)
+{
+    struct parse_ctx *ctx = st->ctx;
+    struct cwl_header hdr = {0};
+    size_t off = 1;
+    bool streamed = false;
+    int rc = 0;
+    for (;;) {
+        ssize_t o = skip_ws(st, off);
+        if (o < 0)
+            goto fail;
+        off = (size_t)o;
+        if (off >= input_avail(ctx->in))
+            goto truncated;
+        char c = input_data(ctx->in)[off];
+        if (c == '}') {
+            off++;
+            break;
+        }
+        if (c == ',') {
+            off++;
+            continue;
+        }
+        if (c != '"') {
+            diag_add(ctx->diags, DIAG_ERROR, line_at(st, off),
+                     "invalid JSON: expected a key in double quotes, found '%c'", c);
+            goto recover;
+        }
+        size_t kend;
+        int r = value_end(st, off, &kend);
+        if (r < 0)
+            goto fail;
+        if (r == 0)
+            goto recover;
+        size_t koff = off;
+        o = skip_ws(st, kend);
+        if (o < 0)
+            goto fail;
+        off = (size_t)o;
+        if (off >= input_avail(ctx->in))
+            goto truncated;
+        if (input_data(ctx->in)[off] != ':') {
+            diag_add(ctx->diags, DIAG_ERROR, line_at(st, off),
+                     "invalid JSON: expected ':' after a key");
+            goto recover;
+        }
+        o = skip_ws(st, off + 1);
+        if (o < 0)
+            goto fail;
+        off = (size_t)o;
+        if (off >= input_avail(ctx->in))
+            goto truncated;
+        char v0 = input_data(ctx->in)[off];
+        if (buf_key_is(st, koff, kend, "events") && v0 == '[') {
+            streamed = true;
+            consume(st, off + 1);
+            if (stream_events(st, &hdr) < 0)
+                goto fail;
+            off = 0;
+            continue;
+        }
+        size_t vend;
+        r = value_end(st, off, &vend);
+        if (r < 0)
+            goto fail;
+        if (r == 0)
+            goto recover;
+        const char *v = input_data(ctx->in) + off;
+        char **slot = buf_key_is(st, koff, kend, "logGroup")    ? &hdr.group
+                      : buf_key_is(st, koff, kend, "logStream") ? &hdr.stream
+                                                                : NULL;
+        if (slot) {
+            free(*slot);
+            *slot = string_value(v, vend - off);
+        }
+        if (streamed && ((buf_key_is(st, koff, kend, "logEvents") && v0 == '[') ||
+                         buf_key_is(st, koff, kend, "awslogs"))) {
+            /* after a streamed array: this member on its own */
+            struct mem_pos mp = {.line = line_at(st, off), .count_lines = true, .label = ""};
+            rc = v0 == '[' ? walk_events(st, v, vend - off, &mp, &hdr)
+                           : walk_awslogs(st, v, vend - off, &mp);
+            if (rc < 0)
+                goto fail;
+        }
+        off = vend;
+    }
+    if (!streamed) {
+        struct mem_pos mp = {.line = st->line, .count_lines = true, .label = ""};
+        rc = walk_object(st, input_data(ctx->in), off, &mp);
+    }
+    consume(st, off);
+    hdr_free(&hdr);
+    return rc;
+truncated:
+    if (!st->ended)
+        diag_add(ctx->diags, DIAG_ERROR, line_at(st, off),
+                 "invalid JSON: the input ends inside an object (missing '}')");
+    st->ended = true;
+    consume(st, input_avail(ctx->in));
+    hdr_free(&hdr);
+    return 0;
+recover:
+    ctx->diags->records_skipped++;
+    consume(st, off);
+    hdr_free(&hdr);
+    return skip_line(st);
+fail:
+    hdr_free(&hdr);
+    return -1;
+}
+
+int cwl_parse(struct parse_ctx *ctx)
+{
+    struct cwl_state st = {.ctx = ctx, .line = 1};
+    int rc = 0;
+    bool first = true;
+    while (!st.ended) {
+        ssize_t off = skip_ws(&st, 0);
+        if (off < 0)
+            break;
+        consume(&st, (size_t)off);
+        if (input_avail(ctx->in) == 0)
+            break;
+        const unsigned char *p = (const unsigned char *)input_data(ctx->in);
+        if (first && input_avail(ctx->in) >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+            consume(&st, 3);
+            first = false;
+            continue;
+        }
+        first = false;
+        if (p[0] == '{') {
+            rc = read_object(&st);
+        } else if (p[0] == '[') {
+            size_t end;
+            int r = value_end(&st, 0, &end);
+            if (r < 0)
+                break;
+            if (r == 0) {
+                ctx->diags->records_skipped++;
+                rc = skip_line(&st);
+            } else {
+                struct mem_pos mp = {.line = st.line, .count_lines = true, .label = ""};
+                rc = walk_text(&st, input_data(ctx->in), end, &mp);
+                consume(&st, end);
+            }
+        } else {
+            diag_add(ctx->diags, DIAG_ERROR, st.line,
+                     "not CloudWatch Logs JSON: expected '{' or '[', found '%c'", p[0]);
+            ctx->diags->records_skipped++;
+            rc = skip_line(&st);
+        }
+        if (rc < 0)
+            break;
+    }
+    return rc < 0 ? -1 : 0;
+}

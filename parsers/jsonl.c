@@ -1,0 +1,294 @@
+/*
+ * jsonl.c — JSON lines of any objects (SPEC §3 `jsonl`): one object per
+ * line, as most structured loggers write them. Also read: pretty-printed
+ * objects back to back, several objects on one line, and a top-level array
+ * of objects (exporters write all of these).
+ *
+ * Lines are read one by one and a value is collected until its brackets
+ * balance (an incremental scan over each new line keeps this linear). A
+ * JSON line that is cut short would otherwise swallow the lines after it,
+ * so an object still open when a line starts with '{' or '[' in column 0
+ * is reported as broken and reading resumes at that line: every bad line
+ * is reported with its number and the rest are kept.
+ *
+ * Per record: @timestamp = the first of @timestamp, timestamp, time,
+ * eventTime, ts that parses (ISO-8601, or epoch seconds / milliseconds as a
+ * number or a string of digits: values below 10^11 are seconds); none is
+ * missing. @message = the object's JSON, compacted, keys in their original
+ * order (as for CloudTrail); @ptr = the record's number; fields as
+ * flatten.h.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/strbuf.h"
+#include "index/timeval.h"
+#include "parsers/flatten.h"
+#include "parsers/jsonscan.h"
+#include "parsers/lines.h"
+#include "parsers/msgfields.h"
+#include "parsers/parser.h"
+
+struct jsonl_state {
+    struct parse_ctx *ctx;
+    struct strbuf value;   /* the value being collected */
+    long value_line;       /* its first line; 0 when none is open */
+    size_t scanned;        /* bytes of value already scanned */
+    int depth;             /* bracket depth at `scanned` */
+    bool in_str, esc;      /* inside a string / after a backslash in one */
+    struct strbuf scratch; /* compacted @message */
+};
+
+/* ---- records ---- */
+
+static int64_t time_value(const json_t *v)
+{
+    int64_t ms;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (tv_parse_iso8601(s, n, &ms))
+            return ms;
+        if (n >= 9 && n <= 15 && strspn(s, "0123456789") == n) {
+            int64_t x = strtoll(s, NULL, 10);
+            return x < INT64_C(100000000000) ? x * 1000 : x;
+        }
+        return TS_NONE;
+    }
+    if (json_is_integer(v)) {
+        json_int_t x = json_integer_value(v);
+        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
+    }
+    if (json_is_real(v)) {
+        double x = json_real_value(v);
+        if (!(x < 9.2e15 && x > -9.2e15))
+            return TS_NONE;
+        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
+    }
+    return TS_NONE;
+}
+
+static int64_t record_time(const json_t *obj)
+{
+    static const char *const keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        const json_t *v = json_object_get(obj, keys[i]);
+        if (v) {
+            int64_t ms = time_value(v);
+            if (ms != TS_NONE)
+                return ms;
+        }
+    }
+    return TS_NONE;
+}
+
+static int record(struct jsonl_state *st, const char *p, size_t n, long line)
+{
+    struct parse_ctx *ctx = st->ctx;
+    int64_t seq = ++ctx->n_seen;
+    if (!msg_may_match(ctx->plan, p, n))
+        return 0;
+    json_error_t jerr;
+    json_t *obj = json_loadb(p, n, 0, &jerr);
+    if (!obj) {
+        diag_add(ctx->diags, DIAG_ERROR, line + jerr.line - 1, "record %lld: invalid JSON: %s",
+                 (long long)seq, jerr.text);
+        ctx->diags->records_skipped++;
+        return 0;
+    }
+    int rc = 0;
+    if (!json_is_object(obj)) {
+        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);
+        ctx->diags->records_skipped++;
+        goto out;
+    }
+    int64_t ts = record_time(obj);
+    if (!plan_in_range(ctx->plan, ts))
+        goto out;
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, seq);
+    rb_set_ts(b, ts);
+    if (ctx->plan->keep_message || ctx->plan->all_fields) {
+        if (js_needs_compact(p, n)) {
+            sb_reset(&st->scratch);
+            js_compact(p, n, &st->scratch);
+            rb_set_message(b, st->scratch.buf, st->scratch.len);
+        } else {
+            rb_set_message(b, p, n);
+        }
+    }
+    flatten_json(b, obj, NULL, ctx->plan);
+    rc = parse_emit(ctx);
+out:
+    json_decref(obj);
+    return rc;
+}
+
+/* A complete value p[0..n) starting on line `line`: an object, or an
+ * array of objects. */
+static int value(struct jsonl_state *st, const char *p, size_t n, long line)
+{
+    if (p[0] == '{')
+        return record(st, p, n, line);
+    size_t i = js_skip_ws(p, n, 1);
+    while (i < n && p[i] != ']') {
+        size_t e;
+        const char *why = NULL;
+        long at = line + (long)js_count_lines(p, i);
+        if (js_value_end(p + i, n - i, &e, &why) != JS_OK) {
+            st->ctx->n_seen++;
+            diag_add(st->ctx->diags, DIAG_ERROR, at, "record %lld: invalid JSON: %s",
+                     (long long)st->ctx->n_seen, why ? why : "unterminated value");
+            st->ctx->diags->records_skipped++;
+            return 0;
+        }
+        if (record(st, p + i, e, at) < 0)
+            return -1;
+        i = js_skip_ws(p, n, i + e);
+        if (i < n && p[i] == ',')
+            i = js_skip_ws(p, n, i + 1);
+    }
+    return 0;
+}
+
+/* ---- collecting values ---- */
+
+static void drop_value(struct jsonl_state *st)
+{
+    sb_reset(&st->value);
+    st->value_line = 0;
+    st->scanned = 0;
+    st->depth = 0;
+    st->in_str = st->esc = false;
+}
+
+static void broken(struct jsonl_state *st, const char *why)
+{
+    struct parse_ctx *ctx = st->ctx;
+    ctx->n_seen++;
+    diag_add(ctx->diags, DIAG_ERROR, st->value_line, "record %lld: invalid JSON: %s",
+             (long long)ctx->n_seen, why);
+    ctx->diags->records_skipped++;
+    drop_value(st);
+}
+
+/* Scan the new bytes of the open value. Returns the offset just past the
+ * value when it is complete, 0 while it is open, (size_t)-1 on a stray
+ * closing bracket. */
+static size_t scan(struct jsonl_state *st)
+{
+    const char *p = st->value.buf;
+    for (size_t i = st->scanned; i < st->value.len; i++) {
+        char c = p[i];
+        if (st->in_str) {
+            if (st->esc)
+                st->esc = false;
+            else if (c == '\\')
+                st->esc = true;
+            else if (c == '"')
+                st->in_str = false;
+            continue;
+        }
+        if (c == '"') {
+            st->in_str = true;
+        } else if (c == '{' || c == '[') {
+            st->depth++;
+        } else if (c == '}' || c == ']') {
+            if (--st->depth == 0) {
+                st->scanned = i + 1;
+                return i + 1;
+            }
+            if (st->depth < 0)
+                return (size_t)-1;
+        }
+    }
+    st->scanned = st->value.len;
+    return 0;
+}
+
+/* Start values in text[0..len) (line `line`), or continue the open one. */
+static int jsonl_line(void *arg, const char *text, size_t len, long line)
+{
+    struct jsonl_state *st = arg;
+    struct parse_ctx *ctx = st->ctx;
+    if (st->value_line) {
+        if (st->value.buf[0] == '{' && (text[0] == '{' || text[0] == '['))
+            broken(st, "the object is not closed before the next line that starts one");
+        else {
+            sb_putc(&st->value, '\n');
+            sb_append(&st->value, text, len);
+        }
+    }
+    if (!st->value_line) {
+        size_t i = js_skip_ws(text, len, 0);
+        if (i == len)
+            return 0;
+        if (text[i] != '{' && text[i] != '[') {
+            ctx->n_seen++;
+            diag_add(ctx->diags, DIAG_ERROR, line,
+                     "record %lld: not JSON: expected '{' or '[', found '%c'",
+                     (long long)ctx->n_seen, text[i]);
+            ctx->diags->records_skipped++;
+            return 0;
+        }
+        sb_append(&st->value, text + i, len - i);
+        st->value_line = line;
+    }
+    /* complete values, possibly several on this line */
+    for (;;) {
+        size_t end = scan(st);
+        if (end == 0) {
+            if (st->value.len > INPUT_MAX_SPAN)
+                broken(st, "a single JSON value is longer than 256 MiB");
+            return 0;
+        }
+        if (end == (size_t)-1) {
+            broken(st, "unbalanced closing bracket");
+            return 0;
+        }
+        long vline = st->value_line;
+        long end_line = vline + (long)js_count_lines(st->value.buf, end);
+        if (value(st, st->value.buf, end, vline) < 0)
+            return -1;
+        /* what follows on the value's last line */
+        size_t i = js_skip_ws(st->value.buf, st->value.len, end);
+        if (i == st->value.len) {
+            drop_value(st);
+            return 0;
+        }
+        char c = st->value.buf[i];
+        if (c != '{' && c != '[') {
+            ctx->n_seen++;
+            diag_add(ctx->diags, DIAG_ERROR, end_line,
+                     "record %lld: not JSON: expected '{' or '[', found '%c'",
+                     (long long)ctx->n_seen, c);
+            ctx->diags->records_skipped++;
+            drop_value(st);
+            return 0;
+        }
+        size_t rest = st->value.len - i;
+        memmove(st->value.buf, st->value.buf + i, rest);
+        sb_truncate(&st->value, rest);
+        st->value_line = end_line;
+        st->scanned = 0;
+        st->depth = 0;
+        st->in_str = st->esc = false;
+    }
+}
+
+static bool every_line(void *arg, const char *line, size_t len)
+{
+    return true;
+}
+
+int jsonl_parse(struct parse_ctx *ctx)
+{
+    struct jsonl_state st = {.ctx = ctx};
+    int rc = lines_read(ctx, every_line, jsonl_line, &st);
+    if (rc == 0 && st.value_line)
+        broken(&st, "the input ends inside this value");
+    sb_free(&st.value);
+    sb_free(&st.scratch);
+    return rc;
+}

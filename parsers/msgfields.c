@@ -1,0 +1,70 @@
+/*
+ * msgfields.c — fields of CloudWatch Logs messages (see msgfields.h).
+ *
+ * The checks go from the most to the least specific: a whole JSON object,
+ * a flow record of the exact version 2 shape, a Lambda line.
+ */
+#include "parsers/msgfields.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "parsers/flatten.h"
+#include "parsers/lambda.h"
+#include "parsers/vpcflow.h"
+
+static bool space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+void msgfields_add(struct rec_batch *b, const char *msg, size_t n,
+                   const struct ingest_plan *plan, bool lambda_source)
+{
+    size_t i = 0, e = n;
+    while (i < e && space(msg[i]))
+        i++;
+    while (e > i && space(msg[e - 1]))
+        e--;
+    if (e - i >= 2 && msg[i] == '{' && msg[e - 1] == '}') {
+        json_t *v = json_loadb(msg + i, e - i, 0, NULL);
+        if (v && json_is_object(v)) {
+            flatten_json(b, v, NULL, plan);
+            json_decref(v);
+            return;
+        }
+        json_decref(v);
+    }
+    int64_t start;
+    if (vpc_add_default_record(b, msg + i, e - i, plan, &start))
+        return;
+    struct lambda_line ll;
+    if (lambda_parse_line(msg, n, &ll) || lambda_source)
+        lambda_add_fields(b, &ll, plan);
+}
+
+bool msgfields_lambda_source(const char *group, size_t group_len, const char *stream,
+                             size_t stream_len)
+{
+    if (group && group_len >= 12 && memcmp(group, "/aws/lambda/", 12) == 0)
+        return true;
+    /* 2020/03/05/[$LATEST]20bddfd5a2dc4c6b97ac02800eae90d0 */
+    if (!stream || stream_len < 13)
+        return false;
+    for (int k = 0; k < 11; k++) {
+        char c = stream[k];
+        bool ok = (k == 4 || k == 7 || k == 10) ? c == '/' : (c >= '0' && c <= '9');
+        if (!ok)
+            return false;
+    }
+    return stream[11] == '[' && memchr(stream + 12, ']', stream_len - 12) != NULL;
+}
+
+bool msg_may_match(const struct ingest_plan *plan, const char *raw, size_t n)
+{
+    if (plan->n_groups == 0)
+        return true;
+    if (memmem(raw, n, "\\/", 2))
+        return true;
+    return plan_may_match(plan, raw, n);
+}
