@@ -1,0 +1,784 @@
+/*
+ * jsonfields.c — validating single-pass field extraction (see jsonfields.h).
+ *
+ * The wanted paths form a trie of path segments (split on '.'). A field
+ * name is the path text P of a value: a key k of an object at path P gives
+ * P + "." + k (just k when P is empty), element i of an array gives
+ * P + "." + i. Keys may themselves contain dots, so a key is matched by
+ * walking the trie one dot-separated piece at a time; two different keys of
+ * one object can never reach the same node, which is how a repeated key is
+ * noticed (each trie node remembers the stamp of the object it was last
+ * seen in).
+ *
+ * The scanner is one loop over the bytes with an explicit stack of open
+ * containers (no recursion). Values below no wanted path are validated but
+ * nothing is decoded: strings are skipped 16 bytes at a time with SSE2
+ * where available, stopping only at '"', '\\', control bytes and non-ASCII
+ * bytes (UTF-8 is checked sequence by sequence).
+ */
+#include "parsers/jsonfields.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "index/strbuf.h"
+#include "index/xalloc.h"
+
+/* ---- the trie of wanted paths ---- */
+
+struct jf_node {
+    const char *path;       /* the dotted path (field name), NUL-terminated */
+    size_t path_len;        /* its length */
+    const char *label;      /* the last segment: a suffix of path */
+    size_t label_len;       /* its length */
+    int64_t index;          /* label as an array index ("0", "17"), or -1 */
+    uint32_t id;            /* position in jf_plan.nodes */
+    bool wanted;            /* the path is one of the plan's fields */
+    struct jf_node **kids;  /* longer wanted paths one segment down */
+    size_t n_kids;
+};
+
+struct jf_plan {
+    struct jf_node **nodes; /* every node; nodes[0] is the root (empty path) */
+    size_t n_nodes, cap_nodes;
+    char **meta_keys;       /* top-level keys reported by every scan */
+    size_t *meta_lens;      /* their lengths */
+    size_t n_meta;
+    locale_t c_locale;      /* for strtod_l: numbers use '.' whatever the locale */
+};
+
+/* One open container. */
+struct jf_frame {
+    const struct jf_node *node; /* trie node of its path; NULL when nothing below is wanted */
+    uint64_t stamp;             /* objects with a node: instance stamp for repeated keys */
+    uint32_t index;             /* arrays: index of the current element */
+    bool is_obj;                /* object (else array) */
+};
+
+/* Where a meta key's string value lies in the scanned text. */
+struct jf_meta_raw {
+    const char *raw;  /* first byte inside the quotes */
+    size_t len;       /* bytes up to the closing quote */
+    bool esc;         /* holds escapes: decode at the end */
+    size_t off;       /* decoded: offset in jf_scanner.meta_text */
+};
+
+struct jf_scanner {
+    const struct jf_plan *plan;   /* what to extract */
+    struct jf_frame *stack;       /* JF_MAX_DEPTH open containers */
+    uint64_t *seen;               /* per trie node: stamp of the object it was last a key of */
+    uint64_t stamp;               /* last stamp handed out */
+    struct strbuf scratch;        /* a decoded key or string value */
+    struct strbuf numbuf;         /* a number's text, NUL-terminated, for strtod */
+    struct strbuf meta_text;      /* decoded meta strings */
+    struct jf_value *meta;        /* results for plan->meta_keys */
+    struct jf_meta_raw *meta_raw; /* where string results lie before decoding */
+    enum jf_kind root_kind;       /* kind of the top-level value */
+};
+
+static struct jf_node *node_new(struct jf_plan *jp, const char *path, size_t path_len,
+                                size_t label_len)
+{
+    struct jf_node *nd = xcalloc(1, sizeof *nd);
+    char *copy = xstrndup(path, path_len);
+    nd->path = copy;
+    nd->path_len = path_len;
+    nd->label = copy + path_len - label_len;
+    nd->label_len = label_len;
+    nd->index = -1;
+    /* canonical decimal, as flatten prints indexes: 0, or no leading zero */
+    if (label_len > 0 && label_len <= 18 && (label_len == 1 || nd->label[0] != '0')) {
+        int64_t v = 0;
+        size_t i = 0;
+        for (; i < label_len && nd->label[i] >= '0' && nd->label[i] <= '9'; i++)
+            v = v * 10 + (nd->label[i] - '0');
+        if (i == label_len)
+            nd->index = v;
+    }
+    nd->id = (uint32_t)jp->n_nodes;
+    jp->nodes = xgrow(jp->nodes, &jp->cap_nodes, jp->n_nodes + 1, sizeof *jp->nodes);
+    jp->nodes[jp->n_nodes++] = nd;
+    return nd;
+}
+
+static struct jf_node *find_kid(const struct jf_node *nd, const char *seg, size_t len)
+{
+    for (size_t i = 0; i < nd->n_kids; i++) {
+        struct jf_node *k = nd->kids[i];
+        if (k->label_len == len && (len == 0 || (k->label[0] == seg[0] &&
+                                                 memcmp(k->label, seg, len) == 0)))
+            return k;
+    }
+    return NULL;
+}
+
+static void plan_add_path(struct jf_plan *jp, const char *path)
+{
+    size_t len = strlen(path);
+    struct jf_node *nd = jp->nodes[0];
+    if (len == 0) {
+        nd->wanted = true; /* never used: the top level is not a field */
+        return;
+    }
+    size_t start = 0;
+    for (;;) {
+        const char *dot = memchr(path + start, '.', len - start);
+        size_t end = dot ? (size_t)(dot - path) : len;
+        struct jf_node *kid = find_kid(nd, path + start, end - start);
+        if (!kid) {
+            kid = node_new(jp, path, end, end - start);
+            nd->kids = xrealloc(nd->kids, (nd->n_kids + 1) * sizeof *nd->kids);
+            nd->kids[nd->n_kids++] = kid;
+        }
+        nd = kid;
+        if (!dot)
+            break;
+        start = end + 1;
+    }
+    nd->wanted = true;
+}
+
+struct jf_plan *jf_plan_new(const struct ingest_plan *plan, const char *const *meta_keys,
+                            size_t n_meta)
+{
+    if (plan->all_fields)
+        return NULL;
+    struct jf_plan *jp = xcalloc(1, sizeof *jp);
+    node_new(jp, "", 0, 0);
+    for (size_t i = 0; i < plan->n_fields; i++)
+        plan_add_path(jp, plan->fields[i]);
+    jp->n_meta = n_meta;
+    jp->meta_keys = xcalloc(n_meta ? n_meta : 1, sizeof *jp->meta_keys);
+    jp->meta_lens = xcalloc(n_meta ? n_meta : 1, sizeof *jp->meta_lens);
+    for (size_t i = 0; i < n_meta; i++) {
+        jp->meta_keys[i] = xstrdup(meta_keys[i]);
+        jp->meta_lens[i] = strlen(meta_keys[i]);
+    }
+    jp->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return jp;
+}
+
+void jf_plan_free(struct jf_plan *jp)
+{
+    if (!jp)
+        return;
+    for (size_t i = 0; i < jp->n_nodes; i++) {
+        free((char *)jp->nodes[i]->path);
+        free(jp->nodes[i]->kids);
+        free(jp->nodes[i]);
+    }
+    free(jp->nodes);
+    for (size_t i = 0; i < jp->n_meta; i++)
+        free(jp->meta_keys[i]);
+    free(jp->meta_keys);
+    free(jp->meta_lens);
+    if (jp->c_locale)
+        freelocale(jp->c_locale);
+    free(jp);
+}
+
+struct jf_scanner *jf_scanner_new(const struct jf_plan *jp)
+{
+    struct jf_scanner *s = xcalloc(1, sizeof *s);
+    s->plan = jp;
+    s->stack = xmalloc(JF_MAX_DEPTH * sizeof *s->stack);
+    s->seen = xcalloc(jp->n_nodes, sizeof *s->seen);
+    s->meta = xcalloc(jp->n_meta ? jp->n_meta : 1, sizeof *s->meta);
+    s->meta_raw = xcalloc(jp->n_meta ? jp->n_meta : 1, sizeof *s->meta_raw);
+    return s;
+}
+
+void jf_scanner_free(struct jf_scanner *s)
+{
+    if (!s)
+        return;
+    free(s->stack);
+    free(s->seen);
+    free(s->meta);
+    free(s->meta_raw);
+    sb_free(&s->scratch);
+    sb_free(&s->numbuf);
+    sb_free(&s->meta_text);
+    free(s);
+}
+
+enum jf_kind jf_root_kind(const struct jf_scanner *s)
+{
+    return s->root_kind;
+}
+
+const struct jf_value *jf_meta(const struct jf_scanner *s)
+{
+    return s->meta;
+}
+
+/* ---- lexical pieces ---- */
+
+typedef const unsigned char *cursor;
+
+static inline bool is_digit(unsigned c)
+{
+    return c - '0' < 10u;
+}
+
+static inline cursor skip_ws(cursor p, cursor end)
+{
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+        p++;
+    return p;
+}
+
+/* Byte classes inside a string: 0 plain, 1 needs a look ('"', '\\',
+ * control, non-ASCII). */
+static const unsigned char str_special[256] = {
+    /* 0x00-0x1f: control bytes */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1,
+    /* 0x80-0xff: UTF-8 sequences */
+    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static inline int hex_val(unsigned c)
+{
+    if (is_digit(c))
+        return (int)(c - '0');
+    c |= 0x20;
+    if (c >= 'a' && c <= 'f')
+        return (int)(c - 'a' + 10);
+    return -1;
+}
+
+/* The 4 hex digits at p (p + 4 <= end checked by the caller), or -1. */
+static inline int32_t hex4(cursor p)
+{
+    int a = hex_val(p[0]), b = hex_val(p[1]), c = hex_val(p[2]), d = hex_val(p[3]);
+    if ((a | b | c | d) < 0)
+        return -1;
+    return (int32_t)((a << 12) | (b << 8) | (c << 4) | d);
+}
+
+/* Length of the valid UTF-8 sequence (2-4 bytes) at p, whose first byte is
+ * >= 0x80; 0 when invalid (jansson's utf8_check_first/utf8_check_full:
+ * no overlong forms, no surrogates, nothing above U+10FFFF). */
+static size_t utf8_seq(cursor p, cursor end)
+{
+    unsigned c = p[0];
+    size_t avail = (size_t)(end - p);
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0)
+        return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xF0) {
+        if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && p[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && p[1] >= 0xA0)
+            return 0; /* U+D800..U+DFFF */
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+            (p[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && p[1] < 0x90)
+            return 0; /* overlong */
+        if (c == 0xF4 && p[1] >= 0x90)
+            return 0; /* above U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
+/* Check the escape at p (p[0] == '\\'); returns its length (2, 6 or 12)
+ * or 0 when jansson rejects it (unknown escape, bad hex, lone or unpaired
+ * surrogate, \u0000). */
+static size_t escape_len(cursor p, cursor end)
+{
+    if (end - p < 2)
+        return 0;
+    switch (p[1]) {
+    case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return 2;
+    case 'u':
+        break;
+    default:
+        return 0;
+    }
+    if (end - p < 6)
+        return 0;
+    int32_t v = hex4(p + 2);
+    if (v <= 0) /* bad hex, or \u0000 */
+        return 0;
+    if (v >= 0xDC00 && v <= 0xDFFF)
+        return 0;
+    if (v < 0xD800 || v > 0xDBFF)
+        return 6;
+    if (end - p < 12 || p[6] != '\\' || p[7] != 'u')
+        return 0;
+    int32_t lo = hex4(p + 8);
+    if (lo < 0xDC00 || lo > 0xDFFF)
+        return 0;
+    return 12;
+}
+
+/* Scan a string whose opening quote is just before p. Returns the
+ * position just past the closing quote, or NULL when the string is invalid
+ * or unterminated; *esc is set when it holds escapes. */
+static cursor scan_string(cursor p, cursor end, bool *esc)
+{
+    for (;;) {
+#ifdef __SSE2__
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i bslash = _mm_set1_epi8('\\');
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (end - p >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+            /* signed compare: control bytes and bytes >= 0x80 are both < 0x20 */
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                                  _mm_cmpeq_epi8(v, bslash)),
+                                     _mm_cmplt_epi8(v, space));
+            unsigned mask = (unsigned)_mm_movemask_epi8(m);
+            if (mask) {
+                p += __builtin_ctz(mask);
+                goto special;
+            }
+            p += 16;
+        }
+#endif
+        while (p < end && !str_special[*p])
+            p++;
+        if (p >= end)
+            return NULL;
+#ifdef __SSE2__
+    special:
+#endif
+        if (*p == '"')
+            return p + 1;
+        if (*p == '\\') {
+            size_t e = escape_len(p, end);
+            if (!e)
+                return NULL;
+            *esc = true;
+            p += e;
+        } else if (*p < 0x20) {
+            return NULL;
+        } else {
+            size_t e = utf8_seq(p, end);
+            if (!e)
+                return NULL;
+            p += e;
+        }
+    }
+}
+
+static void put_utf8(struct strbuf *out, uint32_t cp)
+{
+    char buf[4];
+    size_t n;
+    if (cp < 0x80) {
+        buf[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        buf[0] = (char)(0xF0 | (cp >> 18));
+        buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    sb_append(out, buf, n);
+}
+
+/* Append the unescaped text of a string already checked by scan_string:
+ * raw[0..len) is what lies between the quotes. */
+static void decode_string(struct strbuf *out, const char *raw, size_t len)
+{
+    const char *p = raw, *end = raw + len;
+    while (p < end) {
+        const char *bs = memchr(p, '\\', (size_t)(end - p));
+        if (!bs) {
+            sb_append(out, p, (size_t)(end - p));
+            return;
+        }
+        sb_append(out, p, (size_t)(bs - p));
+        char c = bs[1];
+        p = bs + 2;
+        switch (c) {
+        case 'b': sb_putc(out, '\b'); break;
+        case 'f': sb_putc(out, '\f'); break;
+        case 'n': sb_putc(out, '\n'); break;
+        case 'r': sb_putc(out, '\r'); break;
+        case 't': sb_putc(out, '\t'); break;
+        case 'u': {
+            uint32_t cp = (uint32_t)hex4((cursor)p);
+            p += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                uint32_t lo = (uint32_t)hex4((cursor)p + 2);
+                p += 6;
+                cp = ((cp - 0xD800) << 10) + (lo - 0xDC00) + 0x10000;
+            }
+            put_utf8(out, cp);
+            break;
+        }
+        default: /* '"', '\\', '/' */
+            sb_putc(out, c);
+            break;
+        }
+    }
+}
+
+/* A number at p (first byte '-' or a digit). On success returns the end of
+ * it and sets *kind (JF_INT/JF_REAL); the value is computed only when
+ * want_value. Returns NULL when jansson rejects it: bad grammar, an integer
+ * outside int64 ("too big integer"), a real that overflows. */
+static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_value,
+                          enum jf_kind *kind, int64_t *ival, double *dval)
+{
+    cursor start = p;
+    bool neg = *p == '-';
+    if (neg)
+        p++;
+    cursor digits = p;
+    if (p >= end)
+        return NULL;
+    if (*p == '0') {
+        p++;
+        if (p < end && is_digit(*p))
+            return NULL;
+    } else if (is_digit(*p)) {
+        p++;
+        while (p < end && is_digit(*p))
+            p++;
+    } else {
+        return NULL;
+    }
+    size_t n_int = (size_t)(p - digits);
+    bool real = false, has_exp = false;
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || !is_digit(*p))
+            return NULL;
+        while (p < end && is_digit(*p))
+            p++;
+        real = true;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= end || !is_digit(*p))
+            return NULL;
+        while (p < end && is_digit(*p))
+            p++;
+        real = has_exp = true;
+    }
+    if (!real) {
+        *kind = JF_INT;
+        if (n_int >= 19) {
+            if (n_int > 19 ||
+                memcmp(digits, neg ? "9223372036854775808" : "9223372036854775807", 19) > 0)
+                return NULL;
+        }
+        if (want_value) {
+            uint64_t u = 0;
+            for (cursor d = digits; d < p; d++)
+                u = u * 10 + (uint64_t)(*d - '0');
+            if (!neg)
+                *ival = (int64_t)u;
+            else if (u == (uint64_t)1 << 63)
+                *ival = INT64_MIN;
+            else
+                *ival = -(int64_t)u;
+        }
+        return p;
+    }
+    *kind = JF_REAL;
+    /* Without an exponent, fewer than 309 integer digits cannot overflow. */
+    if (!want_value && !has_exp && n_int <= 308)
+        return p;
+    sb_reset(&s->numbuf);
+    sb_append(&s->numbuf, (const char *)start, (size_t)(p - start));
+    errno = 0;
+    double v = s->plan->c_locale ? strtod_l(s->numbuf.buf, NULL, s->plan->c_locale)
+                                 : strtod(s->numbuf.buf, NULL);
+    if ((v == HUGE_VAL || v == -HUGE_VAL) && errno == ERANGE)
+        return NULL;
+    *dval = v;
+    return p;
+}
+
+/* The trie node for key k of an object whose path node is nd, or NULL
+ * when no wanted path goes through it. */
+static const struct jf_node *key_node(const struct jf_plan *jp, const struct jf_node *nd,
+                                      const char *k, size_t len)
+{
+    if (len == 0 && nd == jp->nodes[0])
+        return nd; /* the path stays empty: children are named from the top */
+    for (;;) {
+        const char *dot = memchr(k, '.', len);
+        size_t seg = dot ? (size_t)(dot - k) : len;
+        nd = find_kid(nd, k, seg);
+        if (!nd || !dot)
+            return nd;
+        k += seg + 1;
+        len -= seg + 1;
+    }
+}
+
+static inline const struct jf_node *index_node(const struct jf_node *nd, uint32_t i)
+{
+    if (!nd)
+        return NULL;
+    for (size_t k = 0; k < nd->n_kids; k++)
+        if (nd->kids[k]->index == (int64_t)i)
+            return nd->kids[k];
+    return NULL;
+}
+
+/* The meta key index for a top-level key, or -1. */
+static int meta_index(const struct jf_plan *jp, const char *k, size_t len)
+{
+    for (size_t i = 0; i < jp->n_meta; i++)
+        if (jp->meta_lens[i] == len && memcmp(jp->meta_keys[i], k, len) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Decode the meta strings that held escapes; point the others into the text. */
+static void finish_meta(struct jf_scanner *s)
+{
+    const struct jf_plan *jp = s->plan;
+    sb_reset(&s->meta_text);
+    for (size_t i = 0; i < jp->n_meta; i++) {
+        struct jf_value *v = &s->meta[i];
+        struct jf_meta_raw *r = &s->meta_raw[i];
+        if (v->kind != JF_STRING)
+            continue;
+        if (!r->esc) {
+            v->str = r->raw;
+            v->len = r->len;
+            continue;
+        }
+        r->off = s->meta_text.len;
+        decode_string(&s->meta_text, r->raw, r->len);
+        v->len = s->meta_text.len - r->off;
+        v->str = NULL;
+    }
+    /* only now: meta_text may have moved while it grew */
+    for (size_t i = 0; i < jp->n_meta; i++) {
+        struct jf_value *v = &s->meta[i];
+        if (v->kind == JF_STRING && s->meta_raw[i].esc)
+            v->str = s->meta_text.buf + s->meta_raw[i].off;
+    }
+}
+
+/* ---- the scanner ---- */
+
+enum jf_status jf_scan(struct jf_scanner *s, const char *text, size_t n, struct rec_batch *b)
+{
+    const struct jf_plan *jp = s->plan;
+    const struct jf_node *root = jp->nodes[0];
+    cursor p = (cursor)text, end = p + n;
+    struct jf_frame *stack = s->stack, *top = NULL;
+    size_t depth = 0;
+    const struct jf_node *vnode = root; /* trie node of the value about to be read */
+    int vmeta = -1;                     /* meta key index of that value, or -1 */
+
+    for (size_t i = 0; i < jp->n_meta; i++)
+        s->meta[i].kind = JF_ABSENT;
+    s->root_kind = JF_ABSENT;
+
+    p = skip_ws(p, end);
+    if (p >= end || (*p != '{' && *p != '['))
+        return JF_INVALID;
+    s->root_kind = *p == '{' ? JF_OBJECT : JF_ARRAY;
+
+value:
+    /* p is at the first byte of a value (whitespace skipped). */
+    if (p >= end || depth >= JF_MAX_DEPTH)
+        return JF_INVALID;
+    switch (*p) {
+    case '{':
+    case '[': {
+        bool obj = *p == '{';
+        if (vmeta >= 0)
+            s->meta[vmeta].kind = obj ? JF_OBJECT : JF_ARRAY;
+        if (vnode && vnode->wanted && vnode != root)
+            return JF_NEED_DOM;
+        top = &stack[depth++];
+        top->is_obj = obj;
+        top->node = vnode && vnode->n_kids ? vnode : NULL;
+        top->index = 0;
+        if (obj && top->node)
+            top->stamp = ++s->stamp;
+        p = skip_ws(p + 1, end);
+        if (p >= end)
+            return JF_INVALID;
+        if (*p == (obj ? '}' : ']')) {
+            p++;
+            depth--;
+            goto after_value;
+        }
+        if (obj)
+            goto key;
+        vnode = index_node(top->node, 0);
+        vmeta = -1;
+        goto value;
+    }
+    case '"': {
+        bool esc = false;
+        cursor q = scan_string(p + 1, end, &esc);
+        if (!q)
+            return JF_INVALID;
+        const char *raw = (const char *)p + 1;
+        size_t len = (size_t)(q - p) - 2;
+        if (vnode && vnode->wanted && vnode != root) {
+            if (esc) {
+                sb_reset(&s->scratch);
+                decode_string(&s->scratch, raw, len);
+                rb_add_str(b, vnode->path, vnode->path_len, s->scratch.buf, s->scratch.len);
+            } else {
+                rb_add_str(b, vnode->path, vnode->path_len, raw, len);
+            }
+        }
+        if (vmeta >= 0) {
+            s->meta[vmeta].kind = JF_STRING;
+            s->meta_raw[vmeta] = (struct jf_meta_raw){raw, len, esc, 0};
+        }
+        p = q;
+        goto after_value;
+    }
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9': {
+        bool wanted = vnode && vnode->wanted && vnode != root;
+        enum jf_kind kind;
+        int64_t iv = 0;
+        double dv = 0;
+        p = scan_number(s, p, end, wanted || vmeta >= 0, &kind, &iv, &dv);
+        if (!p)
+            return JF_INVALID;
+        if (wanted) {
+            if (kind == JF_INT)
+                rb_add_int(b, vnode->path, vnode->path_len, iv);
+            else
+                rb_add_real(b, vnode->path, vnode->path_len, dv);
+        }
+        if (vmeta >= 0)
+            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv};
+        goto after_value;
+    }
+    case 't':
+    case 'f': {
+        bool t = *p == 't';
+        size_t len = t ? 4 : 5;
+        if ((size_t)(end - p) < len || memcmp(p, t ? "true" : "false", len) != 0)
+            return JF_INVALID;
+        p += len;
+        if (vnode && vnode->wanted && vnode != root)
+            rb_add_bool(b, vnode->path, vnode->path_len, t);
+        if (vmeta >= 0)
+            s->meta[vmeta].kind = t ? JF_TRUE : JF_FALSE;
+        goto after_value;
+    }
+    case 'n':
+        if (end - p < 4 || memcmp(p, "null", 4) != 0)
+            return JF_INVALID;
+        p += 4;
+        if (vmeta >= 0)
+            s->meta[vmeta].kind = JF_NULL;
+        goto after_value;
+    default:
+        return JF_INVALID;
+    }
+
+key:
+    /* p is at the first byte of a key of the object `top`. */
+    {
+        if (*p != '"')
+            return JF_INVALID;
+        bool esc = false;
+        cursor q = scan_string(p + 1, end, &esc);
+        if (!q)
+            return JF_INVALID;
+        vnode = NULL;
+        vmeta = -1;
+        if (top->node || (depth == 1 && jp->n_meta)) {
+            const char *k = (const char *)p + 1;
+            size_t klen = (size_t)(q - p) - 2;
+            if (esc) {
+                sb_reset(&s->scratch);
+                decode_string(&s->scratch, k, klen);
+                k = s->scratch.buf;
+                klen = s->scratch.len;
+            }
+            if (top->node) {
+                vnode = key_node(jp, top->node, k, klen);
+                if (vnode) {
+                    if (s->seen[vnode->id] == top->stamp)
+                        return JF_NEED_DOM; /* repeated key: the last one wins */
+                    s->seen[vnode->id] = top->stamp;
+                }
+            }
+            if (depth == 1)
+                vmeta = meta_index(jp, k, klen);
+        }
+        p = skip_ws(q, end);
+        if (p >= end || *p != ':')
+            return JF_INVALID;
+        p = skip_ws(p + 1, end);
+        goto value;
+    }
+
+after_value:
+    p = skip_ws(p, end);
+    if (depth == 0) {
+        if (p != end)
+            return JF_INVALID;
+        finish_meta(s);
+        return JF_OK;
+    }
+    top = &stack[depth - 1];
+    if (p >= end)
+        return JF_INVALID;
+    if (*p == ',') {
+        p = skip_ws(p + 1, end);
+        if (p >= end)
+            return JF_INVALID;
+        if (top->is_obj)
+            goto key;
+        top->index++;
+        vnode = index_node(top->node, top->index);
+        vmeta = -1;
+        goto value;
+    }
+    if (*p == (top->is_obj ? '}' : ']')) {
+        p++;
+        depth--;
+        goto after_value;
+    }
+    return JF_INVALID;
+}

@@ -1,0 +1,916 @@
+/*
+ * test_jsonfields.c — the DOM-less field scanner (parsers/jsonfields.c)
+ * against its reference, jansson's json_loadb + flatten_json.
+ *
+ * Three parts:
+ *   1. hand-written cases with values worked out by hand (escapes,
+ *      surrogates, UTF-8, numbers at the int64 and double edges, nesting at
+ *      jansson's limit, repeated keys, whitespace, garbage, truncation,
+ *      meta keys); each is also run through the differential check;
+ *   2. regression cases found by the fuzzer (tests/fuzz/fuzz_jsonfields.c);
+ *   3. the differential check (tests/fuzz/jf_diff.h) over every record of
+ *      every file in testdata/ and $SHARED/data, split as the readers split
+ *      them (Records[]/Events[]/logEvents[] elements, array elements, values
+ *      back to back, JSON lines) plus every line of every file, each under
+ *      several plans: every leaf path of the record, every top-level key,
+ *      fixed nested paths with array segments, paths that are objects,
+ *      paths that do not exist, and no fields at all.
+ * $SHARED must be set (tests/run.sh exports it); without it the test fails.
+ */
+#include <dirent.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <zlib.h>
+
+#include "index/plan.h"
+#include "index/record.h"
+#include "index/strbuf.h"
+#include "index/xalloc.h"
+#include "parsers/flatten.h"
+#include "parsers/jsonfields.h"
+#include "parsers/jsonscan.h"
+#include "tests/fuzz/jf_diff.h"
+#include "tests/unit/testhelp.h"
+
+/* ---- running one record ---- */
+
+struct runner {
+    struct jfd diff;          /* the differential checker */
+    struct rec_batch b;       /* fields of the last run_one */
+    long n_reported;          /* disagreements printed so far */
+};
+
+static void plan_of(struct ingest_plan *p, const char *const *fields, size_t n)
+{
+    *p = (struct ingest_plan){0};
+    p->fields = (const char **)fields;
+    p->n_fields = n;
+}
+
+/* Differential check of one record under one plan; prints a disagreement. */
+static int diff_one(struct runner *r, const char *p, size_t n, const json_t *dom,
+                    const struct ingest_plan *plan, struct jf_scanner *s, const char *where)
+{
+    if (jfd_check(&r->diff, p, n, dom, plan, s) == 0)
+        return 0;
+    if (r->n_reported++ < 10) {
+        fprintf(stderr, "%s: %s\n  record: %.*s%s\n  plan:", where, sb_str(&r->diff.why),
+                (int)(n > 300 ? 300 : n), p, n > 300 ? "..." : "");
+        for (size_t i = 0; i < plan->n_fields; i++)
+            fprintf(stderr, " [%s]", plan->fields[i]);
+        fprintf(stderr, "\n");
+    }
+    return -1;
+}
+
+/* Scan `json` with the given fields into r->b (checked against jansson
+ * first); returns jf_scan's status. */
+static enum jf_status run_fields(struct runner *r, const char *json, size_t n,
+                                 const char *const *fields, size_t n_fields)
+{
+    struct ingest_plan plan;
+    plan_of(&plan, fields, n_fields);
+    json_t *dom = json_loadb(json, n, 0, NULL);
+    CHECK(diff_one(r, json, n, dom, &plan, NULL, test_current) == 0);
+    json_decref(dom);
+    struct jf_plan *jp = jf_plan_new(&plan, jfd_meta_keys, JFD_N_META);
+    struct jf_scanner *s = jf_scanner_new(jp);
+    rb_reset(&r->b);
+    rb_begin(&r->b, 1);
+    enum jf_status st = jf_scan(s, json, n, &r->b);
+    jf_scanner_free(s);
+    jf_plan_free(jp);
+    return st;
+}
+
+static enum jf_status run1(struct runner *r, const char *json, const char *field)
+{
+    const char *fields[] = {field};
+    return run_fields(r, json, strlen(json), fields, field ? 1 : 0);
+}
+
+/* The i-th field of the last run, or NULL. */
+static const struct rec_field *field_at(struct runner *r, size_t i)
+{
+    if (r->b.cur.first_field + i >= r->b.n_fields)
+        return NULL;
+    return &r->b.fields[r->b.cur.first_field + i];
+}
+
+static size_t n_got(struct runner *r)
+{
+    return r->b.n_fields - r->b.cur.first_field;
+}
+
+static int got_str(struct runner *r, size_t i, const char *name, const char *val, size_t vlen)
+{
+    const struct rec_field *f = field_at(r, i);
+    return f && f->kind == FV_STR && f->name_len == strlen(name) &&
+           memcmp(rb_text(&r->b, f->name_off), name, f->name_len) == 0 && f->val_len == vlen &&
+           memcmp(rb_text(&r->b, f->val_off), val, vlen) == 0;
+}
+
+static int got_int(struct runner *r, size_t i, const char *name, int64_t v)
+{
+    const struct rec_field *f = field_at(r, i);
+    return f && f->kind == FV_INT && f->name_len == strlen(name) &&
+           memcmp(rb_text(&r->b, f->name_off), name, f->name_len) == 0 && f->ival == v;
+}
+
+static int got_real(struct runner *r, size_t i, const char *name, double v)
+{
+    const struct rec_field *f = field_at(r, i);
+    return f && f->kind == FV_REAL && f->name_len == strlen(name) &&
+           memcmp(rb_text(&r->b, f->name_off), name, f->name_len) == 0 &&
+           memcmp(&f->dval, &v, sizeof v) == 0;
+}
+
+static int got_bool(struct runner *r, size_t i, const char *name, int v)
+{
+    const struct rec_field *f = field_at(r, i);
+    return f && f->kind == FV_BOOL && f->name_len == strlen(name) &&
+           memcmp(rb_text(&r->b, f->name_off), name, f->name_len) == 0 && f->ival == v;
+}
+
+/* One string value x: {"a": x} with field "a" must give `want`. */
+#define STR_CASE(json_value, want)                                                        \
+    do {                                                                                  \
+        CHECK_INT(run1(&r, "{\"a\":" json_value "}", "a"), JF_OK);                        \
+        CHECK_INT(n_got(&r), 1);                                                          \
+        CHECK(got_str(&r, 0, "a", want, sizeof want - 1));                                \
+    } while (0)
+
+#define INVALID(json)                                                                     \
+    do {                                                                                  \
+        CHECK_INT(run_fields(&r, json, sizeof json - 1, fields_a, 1), JF_INVALID);        \
+    } while (0)
+
+#define VALID(json)                                                                       \
+    do {                                                                                  \
+        CHECK_INT(run_fields(&r, json, sizeof json - 1, fields_a, 1), JF_OK);             \
+    } while (0)
+
+static const char *const fields_a[] = {"a"};
+
+/* [[[...]]] of `depth` arrays, with `inner` in the middle. */
+static char *nested(size_t depth, const char *inner)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (size_t i = 0; i < depth; i++)
+        sb_putc(&sb, '[');
+    sb_puts(&sb, inner);
+    for (size_t i = 0; i < depth; i++)
+        sb_putc(&sb, ']');
+    return sb_detach(&sb);
+}
+
+static void hand_cases(struct runner *r_)
+{
+    struct runner r = *r_;
+
+    TEST("strings: every escape")
+    {
+        STR_CASE("\"plain\"", "plain");
+        STR_CASE("\"\"", "");
+        STR_CASE("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\/\b\f\n\r\t");
+        STR_CASE("\"x\\u0041y\"", "xAy");
+        STR_CASE("\"\\u00e9\\u00E9\"", "\xc3\xa9\xc3\xa9");       /* é: C3 A9 */
+        STR_CASE("\"\\u20AC\"", "\xe2\x82\xac");                  /* €: E2 82 AC */
+        STR_CASE("\"\\u007f\\u0080\\u07ff\\u0800\\uffff\"",
+                 "\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf");
+        STR_CASE("\"\\u0001\\u001f\"", "\x01\x1f");
+        STR_CASE("\"tab\\tin\\\\side\"", "tab\tin\\side");
+        /* raw UTF-8 passes through unchanged */
+        STR_CASE("\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"", "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+        /* DEL is not a control character for JSON */
+        STR_CASE("\"\x7f\"", "\x7f");
+        /* long strings cross the 16-byte blocks of the SSE2 scan */
+        STR_CASE("\"0123456789abcdef0123456789abcdef\\n0123456789abcdef\xc3\xa9\"",
+                 "0123456789abcdef0123456789abcdef\n0123456789abcdef\xc3\xa9");
+    }
+    TEST("strings: surrogate pairs")
+    {
+        STR_CASE("\"\\ud83d\\ude00\"", "\xf0\x9f\x98\x80");       /* U+1F600 */
+        STR_CASE("\"\\uD800\\uDC00\"", "\xf0\x90\x80\x80");       /* U+10000 */
+        STR_CASE("\"\\uDBFF\\uDFFF\"", "\xf4\x8f\xbf\xbf");       /* U+10FFFF */
+        INVALID("{\"a\":\"\\ud83d\"}");            /* lone high */
+        INVALID("{\"a\":\"\\ude00\"}");            /* lone low */
+        INVALID("{\"a\":\"\\ud83dx\"}");           /* high, then not an escape */
+        INVALID("{\"a\":\"\\ud83d\\n\"}");         /* high, then another escape */
+        INVALID("{\"a\":\"\\ud83d\\ud83d\"}");     /* high, high */
+        INVALID("{\"a\":\"\\ude00\\ud83d\"}");     /* low, high */
+        INVALID("{\"a\":\"\\ud83d\\u0041\"}");     /* high, not a low */
+        INVALID("{\"b\":\"\\ud83d\"}");            /* also where nothing is wanted */
+        INVALID("{\"\\udc00\":1}");                /* and in keys */
+    }
+    TEST("strings: invalid escapes and control bytes")
+    {
+        INVALID("{\"a\":\"\\x41\"}");
+        INVALID("{\"a\":\"\\U0041\"}");
+        INVALID("{\"a\":\"\\u004\"}");
+        INVALID("{\"a\":\"\\u00g1\"}");
+        INVALID("{\"a\":\"\\'\"}");
+        INVALID("{\"a\":\"\\\"}");
+        INVALID("{\"a\":\"\\u0000\"}");            /* NUL not allowed by default */
+        INVALID("{\"b\":\"x\\u0000y\"}");
+        INVALID("{\"\\u0000\":1}");                /* NUL in a key */
+        INVALID("{\"a\":\"tab\there\"}");          /* raw control bytes */
+        INVALID("{\"a\":\"new\nline\"}");
+        INVALID("{\"a\":\"\x1f\"}");
+        INVALID("{\"b\":\"\x01\"}");
+        INVALID("{\"a\":\"nul\0byte\"}");
+        INVALID("{\"a\":\"unterminated}");
+    }
+    TEST("strings: invalid UTF-8")
+    {
+        INVALID("{\"a\":\"\x80\"}");                  /* lone continuation */
+        INVALID("{\"a\":\"\xbf\"}");
+        INVALID("{\"a\":\"\xc0\xaf\"}");              /* overlong '/' */
+        INVALID("{\"a\":\"\xc1\xbf\"}");
+        INVALID("{\"a\":\"\xe0\x80\xaf\"}");          /* overlong, 3 bytes */
+        INVALID("{\"a\":\"\xe0\x9f\xbf\"}");          /* overlong U+07FF */
+        INVALID("{\"a\":\"\xf0\x80\x80\xaf\"}");      /* overlong, 4 bytes */
+        INVALID("{\"a\":\"\xf0\x8f\xbf\xbf\"}");      /* overlong U+FFFF */
+        INVALID("{\"a\":\"\xed\xa0\x80\"}");          /* U+D800 encoded */
+        INVALID("{\"a\":\"\xed\xbf\xbf\"}");          /* U+DFFF encoded */
+        INVALID("{\"a\":\"\xf4\x90\x80\x80\"}");      /* U+110000 */
+        INVALID("{\"a\":\"\xf5\x80\x80\x80\"}");
+        INVALID("{\"a\":\"\xff\"}");
+        INVALID("{\"a\":\"\xc3\"}");                  /* truncated sequences */
+        INVALID("{\"a\":\"\xe2\x82\"}");
+        INVALID("{\"a\":\"\xf0\x9f\x98\"}");
+        INVALID("{\"a\":\"\xc3(\"}");
+        INVALID("{\"b\":\"\xed\xa0\x80\"}");          /* where nothing is wanted */
+        INVALID("{\"\xff\":1}");                      /* in a key */
+        INVALID("{\"a\":1}\xc3\xa9");                 /* after the value */
+        INVALID("{\xc3\xa9:1}");                      /* outside strings */
+        STR_CASE("\"\xed\x9f\xbf\"", "\xed\x9f\xbf"); /* U+D7FF: last before surrogates */
+        STR_CASE("\"\xee\x80\x80\"", "\xee\x80\x80"); /* U+E000: first after */
+        STR_CASE("\"\xf4\x8f\xbf\xbf\"", "\xf4\x8f\xbf\xbf"); /* U+10FFFF */
+        STR_CASE("\"\xef\xbf\xbe\"", "\xef\xbf\xbe"); /* U+FFFE, a noncharacter: allowed */
+    }
+    TEST("numbers: integers")
+    {
+        CHECK_INT(run1(&r, "{\"a\":0}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", 0));
+        CHECK_INT(run1(&r, "{\"a\":-0}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", 0));
+        CHECK_INT(run1(&r, "{\"a\":42}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", 42));
+        CHECK_INT(run1(&r, "{\"a\":-17}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", -17));
+        CHECK_INT(run1(&r, "{\"a\":9223372036854775807}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", INT64_MAX));
+        CHECK_INT(run1(&r, "{\"a\":-9223372036854775808}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", INT64_MIN));
+        CHECK_INT(run1(&r, "{\"a\":999999999999999999}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", 999999999999999999LL));
+        CHECK_INT(run1(&r, "{\"a\":1000000000000000000}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", 1000000000000000000LL));
+        INVALID("{\"a\":9223372036854775808}");      /* too big integer */
+        INVALID("{\"a\":-9223372036854775809}");
+        INVALID("{\"a\":9999999999999999999}");
+        INVALID("{\"a\":10000000000000000000}");
+        INVALID("{\"b\":123456789012345678901234567890}"); /* also where not wanted */
+        INVALID("{\"a\":01}");
+        INVALID("{\"a\":-01}");
+        INVALID("{\"a\":00}");
+        INVALID("{\"a\":+1}");
+        INVALID("{\"a\":-}");
+        INVALID("{\"a\":- 1}");
+        INVALID("{\"a\":1x}");
+        INVALID("{\"a\":0x10}");
+        INVALID("{\"a\":1 2}");
+    }
+    TEST("numbers: reals")
+    {
+        CHECK_INT(run1(&r, "{\"a\":1.5}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 1.5));
+        CHECK_INT(run1(&r, "{\"a\":-0.0}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", -0.0));
+        CHECK_INT(run1(&r, "{\"a\":1E2}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 100.0));
+        CHECK_INT(run1(&r, "{\"a\":1e+2}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 100.0));
+        CHECK_INT(run1(&r, "{\"a\":25e-2}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 0.25));
+        CHECK_INT(run1(&r, "{\"a\":1.0}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 1.0));
+        CHECK_INT(run1(&r, "{\"a\":0.1}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 0.1));
+        /* an integer too big for int64, written as a real, is a real */
+        CHECK_INT(run1(&r, "{\"a\":9223372036854775808.0}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 9223372036854775808.0));
+        CHECK_INT(run1(&r, "{\"a\":1.7976931348623157e308}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 1.7976931348623157e308));
+        /* underflow is not an error: strtod gives 0 */
+        CHECK_INT(run1(&r, "{\"a\":1e-999}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 0.0));
+        CHECK_INT(run1(&r, "{\"a\":4.9e-324}", "a"), JF_OK);
+        CHECK(got_real(&r, 0, "a", 4.9e-324));
+        INVALID("{\"a\":1e999}");                     /* real number overflow */
+        INVALID("{\"a\":-1e999}");
+        INVALID("{\"a\":1.8e308}");
+        INVALID("{\"b\":1e309}");                     /* also where not wanted */
+        INVALID("{\"a\":1.}");
+        INVALID("{\"a\":.5}");
+        INVALID("{\"a\":1.e5}");
+        INVALID("{\"a\":1e}");
+        INVALID("{\"a\":1e+}");
+        INVALID("{\"a\":1.5.3}");
+        INVALID("{\"a\":NaN}");
+        INVALID("{\"a\":Infinity}");
+        INVALID("{\"a\":-Infinity}");
+    }
+    TEST("numbers: 400 digits")
+    {
+        struct strbuf sb = STRBUF_INIT;
+        sb_puts(&sb, "{\"b\":1");
+        for (int i = 0; i < 400; i++)
+            sb_putc(&sb, '0');
+        sb_puts(&sb, ".5}");
+        /* 1e400 without an exponent: overflow */
+        CHECK_INT(run_fields(&r, sb.buf, sb.len, fields_a, 1), JF_INVALID);
+        sb_reset(&sb);
+        sb_puts(&sb, "{\"a\":0.");
+        for (int i = 0; i < 400; i++)
+            sb_putc(&sb, '0');
+        sb_puts(&sb, "1}");
+        CHECK_INT(run_fields(&r, sb.buf, sb.len, fields_a, 1), JF_OK);
+        CHECK(got_real(&r, 0, "a", 0.0));
+        sb_free(&sb);
+    }
+    TEST("literals")
+    {
+        CHECK_INT(run1(&r, "{\"a\":true}", "a"), JF_OK);
+        CHECK(got_bool(&r, 0, "a", 1));
+        CHECK_INT(run1(&r, "{\"a\":false}", "a"), JF_OK);
+        CHECK(got_bool(&r, 0, "a", 0));
+        CHECK_INT(run1(&r, "{\"a\":null}", "a"), JF_OK);
+        CHECK_INT(n_got(&r), 0);                     /* null is missing */
+        INVALID("{\"a\":True}");
+        INVALID("{\"a\":tru}");
+        INVALID("{\"a\":truex}");
+        INVALID("{\"a\":nul}");
+        INVALID("{\"a\":nulll}");
+        INVALID("{\"a\":falsey}");
+        INVALID("{\"a\":undefined}");
+    }
+    TEST("structure: top level")
+    {
+        VALID("{}");
+        VALID("[]");
+        VALID(" \t\r\n{} \t\r\n");
+        INVALID("");
+        INVALID("   ");
+        INVALID("\"a\"");                 /* a scalar at the top: not without JSON_DECODE_ANY */
+        INVALID("1");
+        INVALID("null");
+        INVALID("{}{}");
+        INVALID("{} x");
+        INVALID("{},");
+        INVALID("[]]");
+        INVALID("{}\x0c");                /* form feed is not JSON whitespace */
+        INVALID("\xef\xbb\xbf{}");        /* a byte order mark */
+        INVALID("{}\0");
+        INVALID("{");
+        INVALID("[");
+        INVALID("}");
+    }
+    TEST("structure: objects and arrays")
+    {
+        VALID("{\"b\":{},\"b\":[]}");
+        VALID("{\"b\":[{},[],[[]]]}");
+        VALID("{ \"a\" : 1 , \"b\" : [ 1 , 2 ] }");
+        VALID("{\n\t\"a\"\r\n:\n1\n}");
+        VALID("{\"\":1}");
+        INVALID("{\"a\":1,}");
+        INVALID("{,\"a\":1}");
+        INVALID("{\"a\" 1}");
+        INVALID("{\"a\":}");
+        INVALID("{\"a\"}");
+        INVALID("{a:1}");
+        INVALID("{'a':1}");
+        INVALID("{1:1}");
+        INVALID("{\"a\":1 \"b\":2}");
+        INVALID("{\"a\":1;\"b\":2}");
+        INVALID("[1,]");
+        INVALID("[,1]");
+        INVALID("[1,,2]");
+        INVALID("[1 2]");
+        INVALID("{\"b\":[1}");
+        INVALID("{\"b\":{]}");
+        INVALID("[}");
+        INVALID("{\"a\":1]");
+    }
+    TEST("structure: truncated records")
+    {
+        const char *full = "{\"a\":{\"b\":[1,\"x\\u00e9\",true,null,-1.5e3]},\"c\":\"d\"}";
+        size_t n = strlen(full);
+        const char *const f2[] = {"a.b.1", "c"};
+        CHECK_INT(run_fields(&r, full, n, f2, 2), JF_OK);
+        CHECK_INT(n_got(&r), 2);
+        CHECK(got_str(&r, 0, "a.b.1", "x\xc3\xa9", 3));
+        CHECK(got_str(&r, 1, "c", "d", 1));
+        for (size_t i = 0; i < n; i++)
+            CHECK_INT(run_fields(&r, full, i, f2, 2), JF_INVALID);
+    }
+    TEST("nesting: jansson's limit of 2048 values deep")
+    {
+        char *s = nested(2048, "");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_OK);
+        free(s);
+        s = nested(2049, "");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_INVALID);
+        free(s);
+        /* a scalar counts as a level too */
+        s = nested(2047, "1");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_OK);
+        free(s);
+        s = nested(2048, "1");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_INVALID);
+        free(s);
+        s = nested(2047, "{}");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_OK);
+        free(s);
+        s = nested(2048, "{}");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_INVALID);
+        free(s);
+        s = nested(100000, "");
+        CHECK_INT(run_fields(&r, s, strlen(s), fields_a, 1), JF_INVALID);
+        free(s);
+        /* deep objects on a wanted path: the field at depth 2048 */
+        struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+        for (int i = 0; i < 2047; i++) {
+            sb_puts(&sb, "{\"k\":");
+            sb_puts(&path, i ? ".k" : "k");
+        }
+        sb_puts(&sb, "7");
+        for (int i = 0; i < 2047; i++)
+            sb_putc(&sb, '}');
+        const char *deep[] = {path.buf};
+        CHECK_INT(run_fields(&r, sb.buf, sb.len, deep, 1), JF_OK);
+        CHECK(got_int(&r, 0, path.buf, 7));
+        sb_free(&sb);
+        sb_free(&path);
+    }
+    TEST("paths: nested objects, arrays and dotted keys")
+    {
+        const char *j = "{\"r\":[{\"ARN\":\"x\"},{\"ARN\":\"y\",\"t\":[10,[20,21]]}],"
+                        "\"p\":{\"q\":{\"i\":{\"items\":[{\"id\":\"i-1\"}]}}}}";
+        const char *const f[] = {"r.1.ARN", "r.0.ARN", "r.1.t.1.0", "p.q.i.items.0.id",
+                                 "r.2.ARN", "r.01.ARN", "p.q.x", "r.1.t.1.1.z"};
+        CHECK_INT(run_fields(&r, j, strlen(j), f, 8), JF_OK);
+        CHECK_INT(n_got(&r), 4);
+        CHECK(got_str(&r, 0, "r.0.ARN", "x", 1));     /* document order */
+        CHECK(got_str(&r, 1, "r.1.ARN", "y", 1));
+        CHECK(got_int(&r, 2, "r.1.t.1.0", 20));
+        CHECK(got_str(&r, 3, "p.q.i.items.0.id", "i-1", 3));
+        /* keys holding dots name the same field as the nested path */
+        const char *d = "{\"a.b\":1,\"a\":{\"b\":2,\"b.c\":3,\"b\":{\"c\":4}}}";
+        const char *const fd[] = {"a.b.c"};
+        CHECK_INT(run_fields(&r, d, strlen(d), fd, 1), JF_NEED_DOM); /* "b" repeated */
+        const char *d2 = "{\"a.b\":1,\"x\":{\"y.z\":[5]},\"x.y\":{\"z\":[6]}}";
+        const char *const fd2[] = {"a.b", "x.y.z.0"};
+        CHECK_INT(run_fields(&r, d2, strlen(d2), fd2, 2), JF_OK);
+        CHECK_INT(n_got(&r), 3);
+        CHECK(got_int(&r, 0, "a.b", 1));
+        CHECK(got_int(&r, 1, "x.y.z.0", 5));
+        CHECK(got_int(&r, 2, "x.y.z.0", 6));
+        /* an escaped key matches its unescaped name */
+        CHECK_INT(run1(&r, "{\"\\u0061\":\"v\"}", "a"), JF_OK);
+        CHECK(got_str(&r, 0, "a", "v", 1));
+        /* a field below a scalar, or an index into an object: nothing */
+        CHECK_INT(run1(&r, "{\"a\":\"s\"}", "a.b"), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        CHECK_INT(run1(&r, "{\"a\":{\"0\":1}}", "a.0"), JF_OK);
+        CHECK(got_int(&r, 0, "a.0", 1));              /* key "0" is named a.0 too */
+    }
+    TEST("paths: empty keys and the top level")
+    {
+        /* flatten names the children of an empty top-level key from the top */
+        CHECK_INT(run1(&r, "{\"\":{\"x\":1}}", "x"), JF_OK);
+        CHECK(got_int(&r, 0, "x", 1));
+        CHECK_INT(run1(&r, "{\"\":[5]}", "0"), JF_OK);
+        CHECK(got_int(&r, 0, "0", 5));
+        CHECK_INT(run1(&r, "{\"\":1}", ""), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        CHECK_INT(run1(&r, "{\"a\":{\"\":1}}", "a."), JF_OK);
+        CHECK(got_int(&r, 0, "a.", 1));
+        CHECK_INT(run1(&r, "{\"\":{\"\":{\"x\":2}}}", "x"), JF_OK);
+        CHECK(got_int(&r, 0, "x", 2));
+        CHECK_INT(run1(&r, "{\".x\":3}", ".x"), JF_OK);
+        CHECK(got_int(&r, 0, ".x", 3));
+        CHECK_INT(run1(&r, "[{\"a\":1},{\"a\":2}]", "1.a"), JF_OK);
+        CHECK(got_int(&r, 0, "1.a", 2));
+        CHECK_INT(run1(&r, "[[\"x\"]]", "0.0"), JF_OK);
+        CHECK(got_str(&r, 0, "0.0", "x", 1));
+    }
+    TEST("paths: objects and arrays need the DOM")
+    {
+        CHECK_INT(run1(&r, "{\"a\":{\"b\":1}}", "a"), JF_NEED_DOM);
+        CHECK_INT(run1(&r, "{\"a\":[]}", "a"), JF_NEED_DOM);
+        CHECK_INT(run1(&r, "{\"a\":{}}", "a"), JF_NEED_DOM);
+        /* the top level is never a field */
+        CHECK_INT(run1(&r, "{\"b\":{}}", ""), JF_OK);
+        /* an object where nothing is wanted is only validated */
+        CHECK_INT(run1(&r, "{\"b\":{\"a\":{}}}", "a"), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+    }
+    TEST("repeated keys: the last one wins")
+    {
+        /* a repeated wanted key: jansson keeps the last, the scanner defers */
+        CHECK_INT(run1(&r, "{\"a\":1,\"a\":2}", "a"), JF_NEED_DOM);
+        CHECK_INT(run1(&r, "{\"a\":{\"b\":1},\"a\":2}", "a.b"), JF_NEED_DOM);
+        CHECK_INT(run1(&r, "{\"x\":{\"a\":1,\"a\":2}}", "x.a"), JF_NEED_DOM);
+        CHECK_INT(run1(&r, "{\"a\":1,\"\\u0061\":2}", "a"), JF_NEED_DOM);
+        /* unwanted repeats do not matter */
+        CHECK_INT(run1(&r, "{\"b\":1,\"b\":2,\"a\":3}", "a"), JF_OK);
+        CHECK(got_int(&r, 0, "a", 3));
+        /* the same key in two different objects is not a repeat */
+        CHECK_INT(run1(&r, "[{\"a\":1},{\"a\":2}]", "0.a"), JF_OK);
+        CHECK(got_int(&r, 0, "0.a", 1));
+        const char *j = "{\"x\":[{\"a\":1},{\"a\":2}],\"y\":{\"a\":3}}";
+        const char *const f[] = {"x.1.a", "y.a"};
+        CHECK_INT(run_fields(&r, j, strlen(j), f, 2), JF_OK);
+        CHECK(got_int(&r, 0, "x.1.a", 2));
+        CHECK(got_int(&r, 1, "y.a", 3));
+    }
+    TEST("meta keys")
+    {
+        const char *j = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"awsRegion\":\"us-\\u0065ast-1\","
+                        "\"time\":1700000000,\"timestamp\":1.5,\"readOnly\":true,"
+                        "\"logFiles\":[],\"digestStartTime\":null,\"Records\":{},"
+                        "\"recipientAccountId\":\"1\",\"recipientAccountId\":\"2\"}";
+        CHECK_INT(run_fields(&r, j, strlen(j), NULL, 0), JF_OK);
+        struct ingest_plan plan;
+        plan_of(&plan, NULL, 0);
+        struct jf_plan *jp = jf_plan_new(&plan, jfd_meta_keys, JFD_N_META);
+        struct jf_scanner *s = jf_scanner_new(jp);
+        CHECK_INT(jf_scan(s, j, strlen(j), &r.b), JF_OK);
+        const struct jf_value *m = jf_meta(s);
+        CHECK_INT(jf_root_kind(s), JF_OBJECT);
+        CHECK_INT(m[0].kind, JF_STRING);
+        CHECK(m[0].len == 20 && memcmp(m[0].str, "2024-01-01T00:00:00Z", 20) == 0);
+        CHECK_INT(m[1].kind, JF_ABSENT);                          /* @timestamp */
+        CHECK_INT(m[2].kind, JF_REAL);                            /* timestamp */
+        CHECK(m[2].dval == 1.5);
+        CHECK_INT(m[3].kind, JF_INT);                             /* time */
+        CHECK_INT(m[3].ival, 1700000000);
+        CHECK_INT(m[4].kind, JF_STRING);                          /* last one wins */
+        CHECK(m[4].len == 1 && m[4].str[0] == '2');
+        CHECK_INT(m[5].kind, JF_STRING);                          /* unescaped */
+        CHECK(m[5].len == 9 && memcmp(m[5].str, "us-east-1", 9) == 0);
+        CHECK_INT(m[6].kind, JF_NULL);
+        CHECK_INT(m[7].kind, JF_ARRAY);
+        CHECK_INT(m[8].kind, JF_OBJECT);
+        CHECK_INT(m[9].kind, JF_TRUE);
+        /* only top-level keys are meta keys */
+        const char *k = "{\"x\":{\"eventTime\":\"no\"}}";
+        CHECK_INT(jf_scan(s, k, strlen(k), &r.b), JF_OK);
+        CHECK_INT(jf_meta(s)[0].kind, JF_ABSENT);
+        CHECK_INT(jf_scan(s, "[{\"eventTime\":\"no\"}]", 20, &r.b), JF_OK);
+        CHECK_INT(jf_root_kind(s), JF_ARRAY);
+        CHECK_INT(jf_meta(s)[0].kind, JF_ABSENT);
+        jf_scanner_free(s);
+        jf_plan_free(jp);
+        /* keeping every field is not the scanner's job */
+        struct ingest_plan all;
+        plan_init_all(&all);
+        CHECK(jf_plan_new(&all, NULL, 0) == NULL);
+    }
+    *r_ = r;
+}
+
+/* ---- regression cases from the fuzzer ---- */
+
+static void fuzz_regressions(struct runner *r_)
+{
+    struct runner r = *r_;
+    TEST("fuzz regressions")
+    {
+        CHECK(1);
+    }
+    *r_ = r;
+}
+
+/* ---- corpora ---- */
+
+/* Fixed plans (names as NULL-terminated lists). */
+static const char *const plan_nested[] = {
+    "eventName", "userIdentity.arn", "userIdentity.sessionContext.sessionIssuer.userName",
+    "resources.0.ARN", "resources.1.ARN", "resources.0.type",
+    "requestParameters.instancesSet.items.0.instanceId", "requestParameters.bucketName",
+    "responseElements.ConsoleLogin", "additionalEventData.MFAUsed", "tlsDetails.tlsVersion",
+    "errorCode", "sourceIPAddress", "logEvents.0.message", "logEvents.1.id",
+    "Records.0.eventName", "0.eventName", "1.eventID", "Events.0.CloudTrailEvent",
+    "eventTime", "readOnly", "managementEvent", NULL,
+};
+static const char *const plan_objects[] = {
+    "userIdentity", "requestParameters", "resources", "responseElements",
+    "userIdentity.sessionContext", "Records", "0", NULL,
+};
+static const char *const plan_missing[] = {
+    "nope", "nope.x", "eventName.x", "resources.99.ARN", "resources.x", "", ".eventName",
+    "eventName.", "userIdentity..arn", "resources.00.ARN", "resources.-1.ARN", NULL,
+};
+static const char *const plan_none[] = {NULL};
+
+static size_t list_len(const char *const *l)
+{
+    size_t n = 0;
+    while (l[n])
+        n++;
+    return n;
+}
+
+/* The fixed plans, built once. */
+struct fixed_plan {
+    struct ingest_plan plan;  /* the names */
+    struct jf_plan *jp;       /* built from them */
+    struct jf_scanner *s;     /* a scanner of jp */
+};
+
+struct corpus {
+    struct runner *r;
+    struct fixed_plan fixed[4]; /* plan_nested, plan_objects, plan_missing, plan_none */
+    const char *file;     /* for reports */
+    long n_records;       /* records checked */
+    long n_failed;        /* records with a disagreement */
+    struct strbuf names;  /* per-record plan: field names, NUL-separated */
+};
+
+/* Per-record plan from the DOM: every leaf path (all_fields flatten), or
+ * every top-level key. */
+static size_t record_plan(struct corpus *c, const json_t *dom, bool leaves, const char ***out)
+{
+    sb_reset(&c->names);
+    size_t n = 0;
+    if (leaves) {
+        struct rec_batch b = {0};
+        struct ingest_plan all;
+        plan_init_all(&all);
+        rb_begin(&b, 1);
+        flatten_json(&b, dom, NULL, &all);
+        /* flatten checks a plan by linear search: keep big records' plans
+         * to about 256 names, spread over the whole record */
+        size_t step = b.n_fields / 256 + 1;
+        for (size_t i = 0; i < b.n_fields; i += step) {
+            sb_append(&c->names, rb_text(&b, b.fields[i].name_off), b.fields[i].name_len);
+            sb_putc(&c->names, '\0');
+            n++;
+        }
+        rb_free(&b);
+    } else if (json_is_object(dom)) {
+        const char *key;
+        const json_t *v;
+        json_object_foreach((json_t *)dom, key, v) {
+            (void)v;
+            sb_puts(&c->names, key);
+            sb_putc(&c->names, '\0');
+            n++;
+        }
+    }
+    const char **names = xcalloc(n ? n : 1, sizeof *names);
+    const char *p = sb_str(&c->names);
+    for (size_t i = 0; i < n; i++) {
+        names[i] = p;
+        p += strlen(p) + 1;
+    }
+    *out = names;
+    return n;
+}
+
+/* Check one record under every plan (`full`), or under plan_nested only
+ * (the line pass, mostly fragments of pretty-printed records). */
+static void check_record(struct corpus *c, const char *p, size_t n, int lookup_depth, bool full)
+{
+    json_t *dom = json_loadb(p, n, 0, NULL);
+    struct ingest_plan plan;
+    int bad = 0;
+    for (size_t i = 0; i < (full ? sizeof c->fixed / sizeof *c->fixed : 1); i++)
+        bad |= diff_one(c->r, p, n, dom, &c->fixed[i].plan, c->fixed[i].s, c->file);
+    if (dom && full) {
+        for (int leaves = 0; leaves < 2; leaves++) {
+            const char **names;
+            size_t k = record_plan(c, dom, leaves, &names);
+            plan_of(&plan, names, k);
+            bad |= diff_one(c->r, p, n, dom, &plan, NULL, c->file);
+            free(names);
+        }
+        /* lookup-events: the event is a JSON text inside a string */
+        const json_t *inner = json_object_get(dom, "CloudTrailEvent");
+        if (lookup_depth == 0 && json_is_string(inner))
+            check_record(c, json_string_value(inner), json_string_length(inner), 1, true);
+    }
+    json_decref(dom);
+    c->n_records++;
+    c->n_failed += bad != 0;
+}
+
+/* The elements of the array p[0..n) (p[0] == '['), each as a record. */
+static void check_elements(struct corpus *c, const char *p, size_t n)
+{
+    size_t i = 1;
+    for (;;) {
+        i = js_skip_ws(p, n, i);
+        if (i >= n || p[i] == ']')
+            return;
+        size_t e;
+        const char *why;
+        if (js_value_end(p + i, n - i, &e, &why) != JS_OK)
+            return;
+        check_record(c, p + i, e, 0, true);
+        i = js_skip_ws(p, n, i + e);
+        if (i >= n || p[i] != ',')
+            return;
+        i++;
+    }
+}
+
+/* The arrays held by the top-level keys of the object p[0..n) (Records,
+ * Events, logEvents, ...): their elements, each as a record. */
+static void check_wrapped(struct corpus *c, const char *p, size_t n)
+{
+    size_t i = 1;
+    for (;;) {
+        i = js_skip_ws(p, n, i);
+        if (i >= n || p[i] != '"')
+            return;
+        size_t e;
+        const char *why;
+        if (js_value_end(p + i, n - i, &e, &why) != JS_OK)
+            return;
+        i = js_skip_ws(p, n, i + e);
+        if (i >= n || p[i] != ':')
+            return;
+        i = js_skip_ws(p, n, i + 1);
+        if (i >= n || js_value_end(p + i, n - i, &e, &why) != JS_OK)
+            return;
+        if (p[i] == '[')
+            check_elements(c, p + i, e);
+        i = js_skip_ws(p, n, i + e);
+        if (i >= n || p[i] != ',')
+            return;
+        i++;
+    }
+}
+
+static void check_text(struct corpus *c, const char *p, size_t n)
+{
+    /* values back to back, as the readers split them */
+    size_t i = 0;
+    if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        i = 3;
+    while ((i = js_skip_ws(p, n, i)) < n) {
+        size_t e;
+        const char *why;
+        if ((p[i] == '{' || p[i] == '[') && js_value_end(p + i, n - i, &e, &why) == JS_OK) {
+            check_record(c, p + i, e, 0, true);
+            if (p[i] == '[')
+                check_elements(c, p + i, e);
+            else if (p[i] == '{')
+                check_wrapped(c, p + i, e);
+            i += e;
+        } else {
+            /* not an object or array, or broken: the readers skip the line */
+            const char *nl = memchr(p + i, '\n', n - i);
+            i = nl ? (size_t)(nl - p) + 1 : n;
+        }
+    }
+    /* and every line on its own (JSON lines; fragments of the others) */
+    for (i = 0; i < n;) {
+        const char *nl = memchr(p + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - p) : n;
+        check_record(c, p + i, e - i, 0, false);
+        i = e + 1;
+    }
+}
+
+/* Read a file, inflating gzip (zlib reads plain files as they are). */
+static int read_file(const char *path, struct strbuf *out)
+{
+    sb_reset(out);
+    gzFile gz = gzopen(path, "rb");
+    if (!gz)
+        return -1;
+    char buf[65536];
+    int n;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0)
+        sb_append(out, buf, (size_t)n);
+    int err;
+    gzerror(gz, &err);
+    gzclose(gz);
+    return n < 0 && err != Z_BUF_ERROR ? -1 : 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under dir, sorted. */
+static void list_files(const char *dir, char ***files, size_t *n, size_t *cap)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char *path = xasprintf("%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            list_files(path, files, n, cap);
+            free(path);
+        } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            *files = xgrow(*files, cap, *n + 1, sizeof **files);
+            (*files)[(*n)++] = path;
+        } else {
+            free(path);
+        }
+    }
+    closedir(d);
+}
+
+static void check_tree(struct runner *r, const char *dir, const char *label)
+{
+    char **files = NULL;
+    size_t n = 0, cap = 0;
+    list_files(dir, &files, &n, &cap);
+    qsort(files, n, sizeof *files, cmp_str);
+    struct corpus c = {.r = r};
+    const char *const *fixed[] = {plan_nested, plan_objects, plan_missing, plan_none};
+    for (size_t i = 0; i < 4; i++) {
+        plan_of(&c.fixed[i].plan, fixed[i], list_len(fixed[i]));
+        c.fixed[i].jp = jf_plan_new(&c.fixed[i].plan, jfd_meta_keys, JFD_N_META);
+        c.fixed[i].s = jf_scanner_new(c.fixed[i].jp);
+    }
+    struct strbuf text = STRBUF_INIT;
+    long unreadable = 0;
+    long before_ok = r->diff.n_ok, before_inv = r->diff.n_invalid,
+         before_dom = r->diff.n_need_dom, before_checks = r->diff.n_checks;
+    for (size_t i = 0; i < n; i++) {
+        c.file = files[i];
+        if (read_file(files[i], &text) != 0) {
+            /* a corrupt .gz (testdata/bad) is read up to where it breaks */
+            unreadable++;
+        }
+        check_text(&c, text.buf ? text.buf : "", text.len);
+        free(files[i]);
+    }
+    free(files);
+    sb_free(&text);
+    sb_free(&c.names);
+    for (size_t i = 0; i < 4; i++) {
+        jf_scanner_free(c.fixed[i].s);
+        jf_plan_free(c.fixed[i].jp);
+    }
+    printf("%s: %zu files (%ld cut short), %ld records, %ld checks: %ld compared, %ld both "
+           "invalid, %ld JF_NEED_DOM; %ld records disagree\n",
+           label, n, unreadable, c.n_records, r->diff.n_checks - before_checks,
+           r->diff.n_ok - before_ok, r->diff.n_invalid - before_inv,
+           r->diff.n_need_dom - before_dom, c.n_failed);
+    TEST(label)
+    {
+        CHECK(n > 0);
+        CHECK(c.n_records > 0);
+        CHECK_INT(c.n_failed, 0);
+    }
+}
+
+int main(void)
+{
+    struct runner r = {0};
+    hand_cases(&r);
+    fuzz_regressions(&r);
+    check_tree(&r, "testdata", "differential: testdata");
+    const char *shared = getenv("SHARED");
+    TEST("differential: $SHARED/data")
+    {
+        if (!shared || !*shared) {
+            fprintf(stderr, "SHARED is not set: it must name the shared folder holding data/ "
+                            "(tests/run.sh sets it)\n");
+            CHECK(!"SHARED is set");
+        } else {
+            char *dir = xasprintf("%s/data", shared);
+            struct stat st;
+            if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "SHARED=%s has no data/ folder\n", shared);
+                CHECK(!"$SHARED/data exists");
+            } else {
+                check_tree(&r, dir, "differential: $SHARED/data");
+            }
+            free(dir);
+        }
+    }
+    rb_free(&r.b);
+    jfd_free(&r.diff);
+    return test_report("jsonfields");
+}
