@@ -102,3 +102,26 @@ bench: $(BIN)
 
 clean:
 	rm -rf build trailq tests/out
+
+# libFuzzer harness for the JSON field scanner (not part of check): builds
+# build/fuzz/fuzz_jsonfields with clang (-fsanitize=fuzzer,address,undefined)
+# and seeds build/fuzz/corpus-jsonfields from testdata/ (needs jq). Run:
+#   build/fuzz/fuzz_jsonfields -dict=tests/fuzz/json.dict build/fuzz/corpus-jsonfields
+FUZZ_CC  ?= clang
+FUZZ_SRC := parsers/jsonfields.c parsers/flatten.c parsers/jsonscan.c index/record.c \
+            index/plan.c index/xalloc.c index/strbuf.c
+.PHONY: fuzz
+fuzz: build/fuzz/fuzz_jsonfields build/fuzz/corpus-jsonfields/.seeded
+
+build/fuzz/fuzz_jsonfields: tests/fuzz/fuzz_jsonfields.c tests/fuzz/jf_diff.h $(FUZZ_SRC) \
+                            $(wildcard parsers/*.h index/*.h)
+	@mkdir -p $(dir $@)
+	$(say) FUZZ $@
+	$(Q)$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -I. \
+	    -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    $(shell pkg-config --cflags jansson) -o $@ tests/fuzz/fuzz_jsonfields.c $(FUZZ_SRC) \
+	    $(shell pkg-config --libs jansson) -lm
+
+build/fuzz/corpus-jsonfields/.seeded: tests/fuzz/seed.sh
+	$(say) SEED build/fuzz/corpus-jsonfields
+	$(Q)bash tests/fuzz/seed.sh build/fuzz/corpus-jsonfields && touch $@

@@ -235,6 +235,15 @@ static inline cursor skip_ws(cursor p, cursor end)
     return p;
 }
 
+/* jansson's quirk, reproduced: its lexer reads one byte past a number or
+ * a true/false/null and puts it back, but a NUL byte put back is lost (its
+ * one-character buffer treats NUL as "empty"). So one NUL byte right after
+ * such a token is skipped: json_loadb accepts "[1\0]" as [1]. */
+static inline cursor skip_nul(cursor p, cursor end)
+{
+    return p < end && *p == '\0' ? p + 1 : p;
+}
+
 /* Byte classes inside a string: 0 plain, 1 needs a look ('"', '\\',
  * control, non-ASCII). */
 static const unsigned char str_special[256] = {
@@ -681,6 +690,7 @@ value:
         p = scan_number(s, p, end, wanted || vmeta >= 0, &kind, &iv, &dv);
         if (!p)
             return JF_INVALID;
+        p = skip_nul(p, end);
         if (wanted) {
             if (kind == JF_INT)
                 rb_add_int(b, vnode->path, vnode->path_len, iv);
@@ -697,7 +707,7 @@ value:
         size_t len = t ? 4 : 5;
         if ((size_t)(end - p) < len || memcmp(p, t ? "true" : "false", len) != 0)
             return JF_INVALID;
-        p += len;
+        p = skip_nul(p + len, end);
         if (vnode && vnode->wanted && vnode != root)
             rb_add_bool(b, vnode->path, vnode->path_len, t);
         if (vmeta >= 0)
@@ -707,7 +717,7 @@ value:
     case 'n':
         if (end - p < 4 || memcmp(p, "null", 4) != 0)
             return JF_INVALID;
-        p += 4;
+        p = skip_nul(p + 4, end);
         if (vmeta >= 0)
             s->meta[vmeta].kind = JF_NULL;
         goto after_value;
