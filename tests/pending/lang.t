@@ -1,0 +1,30 @@
+# Language cases that fail because trailq is wrong (issue 3). Each holds the
+# CORRECT expected output; move a case to tests/cases/lang/ once it passes.
+
+### bin with weeks aligns to Monday 00:00 UTC (SPEC §4)
+# Fails since "bin() of a fixed period as SQL arithmetic" (e11db3e): bin(w)
+# is floored to multiples of 7 days from the epoch, a Thursday.
+# checked: 2024-03-15 is a Friday (2024-01-01 is a Monday; day 74 of the
+# year, 74 mod 7 = 4); its week starts Monday 2024-03-11. Two-week buckets
+# count from Monday 1970-01-05: (epoch day 19793 - 4) / 7 = 2827 is odd, so
+# the bucket starts a week earlier, 2024-03-04 (the same as datefloor(2w)).
+$ for u in w week weeks W; do printf '%s ' $u; trailq -o tsv "fields bin(1$u) as b" testdata/lang/t1.jsonl | tail -n 1; done; trailq -o tsv 'fields bin(2w), datefloor(@timestamp, 2w)' testdata/lang/t1.jsonl
+> w 2024-03-11 00:00:00.000
+> week 2024-03-11 00:00:00.000
+> weeks 2024-03-11 00:00:00.000
+> W 2024-03-11 00:00:00.000
+> bin(2w)	datefloor(@timestamp, 2w)
+> 2024-03-04 00:00:00.000	2024-03-04 00:00:00.000
+
+### stats by bin(1w): weekly buckets start on Mondays
+# checked: by hand (see time.t's table): 2023-12-31 (Sunday) -> 12-25; i0..i5
+# (Mon 01-01 .. Sun 01-07 23:59) -> 01-01; i6 (Mon 01-08); i8 (Sun 03-31) ->
+# 03-25; i9 (Mon 04-01); i10 (Tue 12-31) -> 12-30
+$ trailq -o tsv 'stats count(*) by bin(1w)' testdata/lang/times.jsonl
+> bin(1w)	count(*)
+> 2023-12-25 00:00:00.000	1
+> 2024-01-01 00:00:00.000	6
+> 2024-01-08 00:00:00.000	1
+> 2024-03-25 00:00:00.000	1
+> 2024-04-01 00:00:00.000	1
+> 2024-12-30 00:00:00.000	1
