@@ -38,8 +38,13 @@ struct batch_node {
     struct batch_node *next;
 };
 
-/* What one file produced, handed from its worker to the writer. */
+/* What one file produced, handed from its worker to the writer. Slot k
+ * serves the files to read number k, k + n_slots, k + 2 n_slots ... in
+ * that order and no other: a worker waits until its slot's `next` is its
+ * file's number, so a later file can never take a slot an earlier one is
+ * waiting for. */
 struct slot {
+    size_t next;                   /* number (in todo order) of the next file it serves */
     size_t file;                   /* index of the file it holds */
     bool in_use;                   /* holds file `file` */
     bool type_known;               /* type/size/mtime are set */
@@ -58,10 +63,11 @@ struct shared {
     pthread_mutex_t mu;
     pthread_cond_t cond;           /* any change: a slot filled, freed, a batch queued */
     const struct file_list *files;
-    const bool *skip;              /* files not to read (unchanged in --db) */
+    const size_t *todo;            /* indexes of the files to read, in order */
+    size_t n_todo;
     const struct ingest_plan *plan;
     enum input_type forced;
-    size_t next_file;              /* next file for a worker to take */
+    size_t next_todo;              /* next entry of todo for a worker to take */
     struct slot *slots;
     size_t n_slots;
     struct batch_node *free_batches;
@@ -186,17 +192,14 @@ static void *worker_main(void *arg)
     struct shared *sh = arg;
     for (;;) {
         pthread_mutex_lock(&sh->mu);
-        if (sh->abort || sh->next_file >= sh->files->n) {
+        if (sh->abort || sh->next_todo >= sh->n_todo) {
             pthread_mutex_unlock(&sh->mu);
             return NULL;
         }
-        size_t i = sh->next_file++;
-        if (sh->skip[i]) {
-            pthread_mutex_unlock(&sh->mu);
-            continue;
-        }
-        struct slot *s = &sh->slots[i % sh->n_slots];
-        while (s->in_use && !sh->abort)
+        size_t ord = sh->next_todo++;
+        size_t i = sh->todo[ord];
+        struct slot *s = &sh->slots[ord % sh->n_slots];
+        while ((s->in_use || s->next != ord) && !sh->abort)
             pthread_cond_wait(&sh->cond, &sh->mu);
         if (sh->abort) {
             pthread_mutex_unlock(&sh->mu);
@@ -259,11 +262,13 @@ static void progress_update(struct progress *p, size_t n_files, int64_t events, 
     p->shown = true;
 }
 
-/* Insert file i's output; returns 0, or -1 on an index error. */
-static int write_file(struct shared *sh, struct store *st, size_t i, struct ingest_result *res,
+/* Insert the output of the ord-th file to read; returns 0, or -1 on an
+ * index error. */
+static int write_file(struct shared *sh, struct store *st, size_t ord, struct ingest_result *res,
                       struct progress *prog)
 {
-    struct slot *s = &sh->slots[i % sh->n_slots];
+    size_t i = sh->todo[ord];
+    struct slot *s = &sh->slots[ord % sh->n_slots];
     struct strbuf err = STRBUF_INIT;
     int64_t source_id = 0, n_events = 0;
     int rc = 0;
@@ -327,6 +332,7 @@ static int write_file(struct shared *sh, struct store *st, size_t i, struct inge
     prog->files_done++;
     pthread_mutex_lock(&sh->mu);
     s->in_use = false;
+    s->next = ord + sh->n_slots;
     pthread_cond_broadcast(&sh->cond);
     pthread_mutex_unlock(&sh->mu);
     return rc;
@@ -391,15 +397,23 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         free(skip);
         return -1;
     }
-    int n_workers = worker_count(files->n);
+    size_t *todo = xcalloc(files->n ? files->n : 1, sizeof *todo);
+    size_t n_todo = 0;
+    for (size_t i = 0; i < files->n; i++)
+        if (!skip[i])
+            todo[n_todo++] = i;
+    int n_workers = worker_count(n_todo);
     struct shared sh = {
         .files = files,
-        .skip = skip,
+        .todo = todo,
+        .n_todo = n_todo,
         .plan = plan,
         .forced = opts->type,
         .n_slots = (size_t)n_workers * 2 + 2,
     };
     sh.slots = xcalloc(sh.n_slots, sizeof *sh.slots);
+    for (size_t k = 0; k < sh.n_slots; k++)
+        sh.slots[k].next = k;
     pthread_mutex_init(&sh.mu, NULL);
     pthread_cond_init(&sh.cond, NULL);
 
@@ -420,10 +434,8 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         errorf("cannot start a reading thread");
         rc = -1;
     }
-    for (size_t i = 0; i < files->n && rc == 0; i++) {
-        if (skip[i])
-            continue;
-        if (write_file(&sh, st, i, res, &prog) < 0) {
+    for (size_t ord = 0; ord < n_todo && rc == 0; ord++) {
+        if (write_file(&sh, st, ord, res, &prog) < 0) {
             rc = -1;
             pthread_mutex_lock(&sh.mu);
             sh.abort = true;
@@ -456,6 +468,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         b = next;
     }
     free(sh.slots);
+    free(todo);
     free(skip);
     pthread_mutex_destroy(&sh.mu);
     pthread_cond_destroy(&sh.cond);
