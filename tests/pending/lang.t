@@ -28,3 +28,23 @@ $ trailq -o tsv 'stats count(*) by bin(1w)' testdata/lang/times.jsonl
 > 2024-03-25 00:00:00.000	1
 > 2024-04-01 00:00:00.000	1
 > 2024-12-30 00:00:00.000	1
+
+### stats: a field outside any aggregate that is not a by key is rejected
+# Today `stats count(*) + v` runs and adds an arbitrary v of the group
+# (SQLite's bare column): {"count(*) + v":44} on nums.jsonl. Insights allows
+# only aggregates, by keys and earlier aliases there (reference §3.4).
+# The wording is a proposal; the column and caret are what matters.
+$ trailq 'stats count(*) + v by g' testdata/lang/nums.jsonl
+! trailq: query error at 1:18: 'v' is neither a by key nor inside an aggregate
+!   stats count(*) + v by g
+!                    ^
+? 2
+
+### stats: an aggregate as a by key gets a message that says so
+# Today: "sum() can only be used in stats", which is confusing inside stats.
+# The wording is a proposal; the column and caret are what matters.
+$ trailq 'stats count(*) by sum(v)' testdata/lang/nums.jsonl
+! trailq: query error at 1:19: an aggregate cannot be a by key
+!   stats count(*) by sum(v)
+!                     ^^^
+? 2
