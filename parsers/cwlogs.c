@@ -282,34 +282,6 @@ static char *string_value(const char *v, size_t n)
 
 /* ---- events ---- */
 
-/* A time in ms from a JSON value: integers and reals (below 10^11:
- * seconds), ISO-8601 strings, strings of digits. */
-static int64_t time_value(const json_t *v)
-{
-    int64_t ms;
-    if (json_is_integer(v)) {
-        json_int_t x = json_integer_value(v);
-        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
-    }
-    if (json_is_real(v)) {
-        double x = json_real_value(v);
-        if (!(x < 9.2e15 && x > -9.2e15))
-            return TS_NONE;
-        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
-    }
-    if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        size_t n = json_string_length(v);
-        if (tv_parse_iso8601(s, n, &ms))
-            return ms;
-        if (n > 0 && n < 16 && strspn(s, "0123456789") == n) {
-            int64_t x = strtoll(s, NULL, 10);
-            return x < 100000000000LL ? x * 1000 : x;
-        }
-    }
-    return TS_NONE;
-}
-
 /* One log event object p[0..n). */
 static int handle_event(struct cwl_state *st, const char *p, size_t n, long line,
                         const struct cwl_header *hdr, const char *label)
@@ -335,15 +307,15 @@ static int handle_event(struct cwl_state *st, const char *p, size_t n, long line
         ctx->diags->records_skipped++;
         goto out;
     }
-    int64_t ts = time_value(json_object_get(ev, "timestamp"));
+    int64_t ts = msg_time_value(json_object_get(ev, "timestamp"));
     if (!plan_in_range(ctx->plan, ts))
         goto out;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, seq);
     rb_set_ts(b, ts);
     const json_t *ing = json_object_get(ev, "ingestionTime");
-    if (ing && time_value(ing) != TS_NONE)
-        rb_set_ingest_ts(b, time_value(ing));
+    if (ing && msg_time_value(ing) != TS_NONE)
+        rb_set_ingest_ts(b, msg_time_value(ing));
     const char *m = json_string_value(msg);
     size_t mlen = json_string_length(msg);
     if (ctx->plan->keep_message || ctx->plan->all_fields)
@@ -833,5 +805,6 @@ int cwl_parse(struct parse_ctx *ctx)
         if (rc < 0)
             break;
     }
-    return rc < 0 ? -1 : 0;
+    /* -1 only when a flush asked to stop; read errors are diagnostics */
+    return ctx->stopped ? -1 : 0;
 }

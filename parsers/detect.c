@@ -19,8 +19,8 @@
  *        an array of non-objects                         -> IT_UNKNOWN
  *      A file that starts like JSON is never read as text (SPEC §3).
  *   3. Lines (the last one dropped when the sample may have cut it):
- *        the first line is a flow log header, or nine in ten lines are
- *        version 2 flow records                          -> vpcflow
+ *        the first line is a flow log header, or it and half the lines
+ *        are version 2 flow records                      -> vpcflow
  *        the first line and four in five lines start with
  *        "YYYY-MM-DDTHH:MM:SS[.fff]Z " or 13-digit epoch ms and a space
  *        (what export tasks write)                       -> export
@@ -333,7 +333,7 @@ static enum input_type detect_lines(const char *p, size_t n, size_t i)
 {
     bool may_be_cut = n >= DETECT_BYTES;
     size_t lines = 0, vpc = 0, exp = 0, lam = 0;
-    bool first = true, first_export = false;
+    bool first = true, first_export = false, first_vpc = false;
     while (i < n && lines < SAMPLE_LINES) {
         size_t e = i;
         while (e < n && p[e] != '\n' && p[e] != '\r')
@@ -348,8 +348,10 @@ static enum input_type detect_lines(const char *p, size_t n, size_t i)
         if (k < len) {
             if (first && vpc_is_header(s, len))
                 return IT_VPCFLOW;
-            if (first)
+            if (first) {
                 first_export = export_prefix(s, len);
+                first_vpc = vpc_is_default_record(s, len);
+            }
             first = false;
             lines++;
             vpc += vpc_is_default_record(s, len);
@@ -365,7 +367,7 @@ static enum input_type detect_lines(const char *p, size_t n, size_t i)
     }
     if (lines == 0)
         return IT_TEXT;
-    if (vpc * 10 >= lines * 9)
+    if (first_vpc && vpc * 2 >= lines)
         return IT_VPCFLOW;
     if (first_export && exp * 5 >= lines * 4)
         return IT_EXPORT;

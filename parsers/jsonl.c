@@ -42,47 +42,6 @@ struct jsonl_state {
 
 /* ---- records ---- */
 
-static int64_t time_value(const json_t *v)
-{
-    int64_t ms;
-    if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        size_t n = json_string_length(v);
-        if (tv_parse_iso8601(s, n, &ms))
-            return ms;
-        if (n >= 9 && n <= 15 && strspn(s, "0123456789") == n) {
-            int64_t x = strtoll(s, NULL, 10);
-            return x < INT64_C(100000000000) ? x * 1000 : x;
-        }
-        return TS_NONE;
-    }
-    if (json_is_integer(v)) {
-        json_int_t x = json_integer_value(v);
-        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
-    }
-    if (json_is_real(v)) {
-        double x = json_real_value(v);
-        if (!(x < 9.2e15 && x > -9.2e15))
-            return TS_NONE;
-        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
-    }
-    return TS_NONE;
-}
-
-static int64_t record_time(const json_t *obj)
-{
-    static const char *const keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-        const json_t *v = json_object_get(obj, keys[i]);
-        if (v) {
-            int64_t ms = time_value(v);
-            if (ms != TS_NONE)
-                return ms;
-        }
-    }
-    return TS_NONE;
-}
-
 static int record(struct jsonl_state *st, const char *p, size_t n, long line)
 {
     struct parse_ctx *ctx = st->ctx;
@@ -103,7 +62,7 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
         ctx->diags->records_skipped++;
         goto out;
     }
-    int64_t ts = record_time(obj);
+    int64_t ts = msg_json_time(obj);
     if (!plan_in_range(ctx->plan, ts))
         goto out;
     struct rec_batch *b = ctx->batch;

@@ -397,6 +397,18 @@ struct lambda_state {
     int64_t last_ts; /* the previous event's time (inherited by lines without one) */
 };
 
+/* The time of a line that is a JSON object with a time key, or TS_NONE. */
+static int64_t json_line_time(const char *s, size_t n)
+{
+    size_t i = js_skip_ws(s, n, 0);
+    if (i >= n || s[i] != '{')
+        return TS_NONE;
+    json_t *v = json_loadb(s + i, n - i, 0, NULL);
+    int64_t ts = json_is_object(v) ? msg_json_time(v) : TS_NONE;
+    json_decref(v);
+    return ts;
+}
+
 static int lambda_event(void *arg, const char *text, size_t len, long line)
 {
     struct lambda_state *st = arg;
@@ -404,8 +416,11 @@ static int lambda_event(void *arg, const char *text, size_t len, long line)
     struct lambda_line ll;
     lambda_parse_line(text, len, &ll);
     int64_t ts = ll.ts;
-    if (ts == TS_NONE && !textts_scan(text, len, st->ref_ms, &ts))
-        ts = st->last_ts;
+    if (ts == TS_NONE && !textts_scan(text, len, st->ref_ms, &ts)) {
+        ts = json_line_time(text, len);
+        if (ts == TS_NONE)
+            ts = st->last_ts;
+    }
     st->last_ts = ts;
     ctx->n_seen++;
     if (!msg_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))

@@ -27,8 +27,9 @@
  *
  * lambda_parse() (parser.h) reads a file of such lines: one event per line
  * (a line starting with whitespace continues the previous one), @timestamp
- * from the prefix or another leading timestamp (textts.h), else the
- * previous line's, else the file time.
+ * from the prefix or another leading timestamp (textts.h), or for a JSON
+ * line its time key (as jsonl), else the previous line's, else the file
+ * time.
  */
 #ifndef TRAILQ_LAMBDA_H
 #define TRAILQ_LAMBDA_H

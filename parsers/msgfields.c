@@ -7,7 +7,10 @@
 #include "parsers/msgfields.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "index/timeval.h"
 
 #include "parsers/flatten.h"
 #include "parsers/lambda.h"
@@ -67,4 +70,47 @@ bool msg_may_match(const struct ingest_plan *plan, const char *raw, size_t n)
     if (memmem(raw, n, "\\/", 2))
         return true;
     return plan_may_match(plan, raw, n);
+}
+
+int64_t msg_time_value(const json_t *v)
+{
+    int64_t ms;
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t n = json_string_length(v);
+        if (tv_parse_iso8601(s, n, &ms))
+            return ms;
+        if (n >= 9 && n <= 15 && strspn(s, "0123456789") == n) {
+            int64_t x = strtoll(s, NULL, 10);
+            return x < INT64_C(100000000000) ? x * 1000 : x;
+        }
+        return TS_NONE;
+    }
+    if (json_is_integer(v)) {
+        json_int_t x = json_integer_value(v);
+        if (x >= INT64_C(100000000000000000) || x <= -INT64_C(100000000000000000))
+            return TS_NONE;
+        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
+    }
+    if (json_is_real(v)) {
+        double x = json_real_value(v);
+        if (!(x < 9.2e15 && x > -9.2e15))
+            return TS_NONE;
+        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
+    }
+    return TS_NONE;
+}
+
+int64_t msg_json_time(const json_t *obj)
+{
+    static const char *const keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        const json_t *v = json_object_get(obj, keys[i]);
+        if (v) {
+            int64_t ms = msg_time_value(v);
+            if (ms != TS_NONE)
+                return ms;
+        }
+    }
+    return TS_NONE;
 }

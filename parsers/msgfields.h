@@ -11,7 +11,8 @@
  * prefix wherever they come from, and the first embedded JSON object of
  * any line when the event comes from a Lambda log group or stream.
  *
- * Also here: the pre-filter check the line and JSON readers share.
+ * Also here: what the line and JSON readers share — reading times from
+ * JSON values, and the pre-filter check.
  */
 #ifndef TRAILQ_MSGFIELDS_H
 #define TRAILQ_MSGFIELDS_H
@@ -19,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include <jansson.h>
 
 #include "index/plan.h"
 #include "index/record.h"
@@ -32,6 +35,15 @@ void msgfields_add(struct rec_batch *b, const char *msg, size_t n,
  * "YYYY/MM/DD/[version]id". Either may be NULL. */
 bool msgfields_lambda_source(const char *group, size_t group_len, const char *stream,
                              size_t stream_len);
+
+/* A time in ms from a JSON value: an ISO-8601 string, a number or a
+ * string of digits (epoch: below 10^11 seconds, else milliseconds, as
+ * --start reads them); TS_NONE for anything else. */
+int64_t msg_time_value(const json_t *v);
+
+/* The time of a JSON event: the first of @timestamp, timestamp, time,
+ * eventTime, ts that parses (SPEC §3 jsonl), else TS_NONE. */
+int64_t msg_json_time(const json_t *obj);
 
 /* plan_may_match(), except that text holding the JSON escape "\/" is always
  * kept: the escape hides a '/' of a value from the byte search (plan.h only
