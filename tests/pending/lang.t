@@ -48,3 +48,24 @@ $ trailq 'stats count(*) by sum(v)' testdata/lang/nums.jsonl
 !   stats count(*) by sum(v)
 !                     ^^^
 ? 2
+
+### toupper and tolower convert non-ASCII letters too
+# Today only ASCII letters change: toupper("héllo") = "HéLLO". Insights runs on
+# Java, whose case mapping is Unicode-wide; users of é/Ä/ß expect HÉLLO.
+# checked: python3 "héllo".upper() = HÉLLO, "ÀÉÎ".lower() = àéî
+$ trailq -o jsonl 'fields toupper("héllo"), tolower("ÀÉÎ")' testdata/lang/t1.jsonl
+> {"toupper(\"héllo\")":"HÉLLO","tolower(\"ÀÉÎ\")":"àéî"}
+
+### formatDate / strftime and parseDate (reference §5.3) exist
+# Today: "unknown function 'formatDate'". They need no AWS state (SPEC §4:
+# every function of §5.1–5.8 that applies to local data).
+# checked: t1.jsonl is 2024-03-15T13:47:29.123Z; date -u -d '2024-03-15 13:47:29' +%s = 1710510449
+$ trailq -o jsonl 'fields formatDate(@timestamp, "%Y-%m-%d %H:%M:%S"), strftime(@timestamp, "%Y"), parseDate("2024-03-15 13:47:29", "yyyy-MM-dd HH:mm:ss")' testdata/lang/t1.jsonl
+> {"formatDate(@timestamp, \"%Y-%m-%d %H:%M:%S\")":"2024-03-15 13:47:29","strftime(@timestamp, \"%Y\")":"2024","parseDate(\"2024-03-15 13:47:29\", \"yyyy-MM-dd HH:mm:ss\")":1710510449000}
+
+### parse: regex group names may start with @ (reference §1.6, public example (?<@transId>...))
+# Today PCRE2 rejects the name: "invalid regex: subpattern name expected".
+# checked: by hand, as the "user=*," glob case in parse.t
+$ trailq -o jsonl 'parse line /user=(?<@user>\w+)/ | filter ispresent(@user) | display @user' testdata/lang/parse.jsonl
+> {"@user":"ana"}
+> {"@user":"user1234"}
