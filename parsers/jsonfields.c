@@ -684,7 +684,7 @@ value:
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9': {
         bool wanted = vnode && vnode->wanted && vnode != root;
-        enum jf_kind kind;
+        enum jf_kind kind = JF_INT;
         int64_t iv = 0;
         double dv = 0;
         p = scan_number(s, p, end, wanted || vmeta >= 0, &kind, &iv, &dv);
