@@ -113,13 +113,6 @@ $ trailq -o jsonl 'stats count(*) as n by severity | dedup n' testdata/lang/dedu
 > {"severity":"ERROR","n":2}
 > {"severity":"INFO","n":4}
 
-### only limit may follow dedup
-$ trailq 'sort @timestamp desc | dedup server | sort server' testdata/lang/dedup.jsonl
-! trailq: query error at 1:39: only limit may follow dedup
-!   sort @timestamp desc | dedup server | sort server
-!                                         ^^^^
-? 2
-
 ### only limit may follow dedup (filter)
 $ trailq 'dedup server | filter t = 1' testdata/lang/dedup.jsonl
 ! trailq: query error at 1:16: only limit may follow dedup
