@@ -288,7 +288,7 @@ static int handle_event(struct cwl_state *st, const char *p, size_t n, long line
 {
     struct parse_ctx *ctx = st->ctx;
     int64_t seq = ++ctx->n_seen;
-    if (!msg_may_match(ctx->plan, p, n))
+    if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
     json_error_t jerr;
     json_t *ev = json_loadb(p, n, 0, &jerr);
@@ -307,15 +307,15 @@ static int handle_event(struct cwl_state *st, const char *p, size_t n, long line
         ctx->diags->records_skipped++;
         goto out;
     }
-    int64_t ts = msg_time_value(json_object_get(ev, "timestamp"));
+    int64_t ts = msgfields_time_value(json_object_get(ev, "timestamp"));
     if (!plan_in_range(ctx->plan, ts))
         goto out;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, seq);
     rb_set_ts(b, ts);
     const json_t *ing = json_object_get(ev, "ingestionTime");
-    if (ing && msg_time_value(ing) != TS_NONE)
-        rb_set_ingest_ts(b, msg_time_value(ing));
+    if (ing && msgfields_time_value(ing) != TS_NONE)
+        rb_set_ingest_ts(b, msgfields_time_value(ing));
     const char *m = json_string_value(msg);
     size_t mlen = json_string_length(msg);
     if (ctx->plan->keep_message || ctx->plan->all_fields)

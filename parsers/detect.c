@@ -22,7 +22,7 @@
  *        the first line is a flow log header, or it and half the lines
  *        are version 2 flow records                      -> vpcflow
  *        the first line and four in five lines start with
- *        "YYYY-MM-DDTHH:MM:SS[.fff]Z " or 13-digit epoch ms and a space
+ *        "YYYY-MM-DDTHH:MM:SS.fffZ " or 13-digit epoch ms and a space
  *        (what export tasks write)                       -> export
  *        one in five lines is a Lambda platform line or has the runtime's
  *        application prefix                              -> lambda
@@ -300,29 +300,22 @@ static enum input_type detect_json(const char *p, size_t n, size_t i)
 
 enum { SAMPLE_LINES = 400 };
 
-/* "YYYY-MM-DDTHH:MM:SS[.fff]Z " or 13 digits and a space. */
+/* "YYYY-MM-DDTHH:MM:SS.fffZ " or 13 digits and a space: exactly what
+ * export tasks write (milliseconds and Z), so that a text log stamped to
+ * the second is not taken for an export. */
 static bool export_prefix(const char *s, size_t n)
 {
-    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ ";
     size_t i = 0;
-    for (; i < 19; i++) {
+    for (; i < sizeof shape - 1; i++) {
         if (i >= n)
             return false;
         bool ok = shape[i] == 'd' ? s[i] >= '0' && s[i] <= '9' : s[i] == shape[i];
         if (!ok)
             break;
     }
-    if (i == 19) {
-        if (i < n && s[i] == '.') {
-            i++;
-            size_t d = i;
-            while (i < n && s[i] >= '0' && s[i] <= '9')
-                i++;
-            if (i == d)
-                return false;
-        }
-        return i + 1 < n && s[i] == 'Z' && s[i + 1] == ' ';
-    }
+    if (i == sizeof shape - 1)
+        return true;
     for (i = 0; i < 13; i++)
         if (i >= n || s[i] < '0' || s[i] > '9')
             return false;

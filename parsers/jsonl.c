@@ -46,7 +46,7 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
 {
     struct parse_ctx *ctx = st->ctx;
     int64_t seq = ++ctx->n_seen;
-    if (!msg_may_match(ctx->plan, p, n))
+    if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
     json_error_t jerr;
     json_t *obj = json_loadb(p, n, 0, &jerr);
@@ -62,7 +62,7 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
         ctx->diags->records_skipped++;
         goto out;
     }
-    int64_t ts = msg_json_time(obj);
+    int64_t ts = msgfields_json_time(obj);
     if (!plan_in_range(ctx->plan, ts))
         goto out;
     struct rec_batch *b = ctx->batch;

@@ -404,7 +404,7 @@ static int64_t json_line_time(const char *s, size_t n)
     if (i >= n || s[i] != '{')
         return TS_NONE;
     json_t *v = json_loadb(s + i, n - i, 0, NULL);
-    int64_t ts = json_is_object(v) ? msg_json_time(v) : TS_NONE;
+    int64_t ts = json_is_object(v) ? msgfields_json_time(v) : TS_NONE;
     json_decref(v);
     return ts;
 }
@@ -423,7 +423,7 @@ static int lambda_event(void *arg, const char *text, size_t len, long line)
     }
     st->last_ts = ts;
     ctx->n_seen++;
-    if (!msg_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
+    if (!msgfields_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
         return 0;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, line);

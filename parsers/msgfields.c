@@ -63,7 +63,7 @@ bool msgfields_lambda_source(const char *group, size_t group_len, const char *st
     return stream[11] == '[' && memchr(stream + 12, ']', stream_len - 12) != NULL;
 }
 
-bool msg_may_match(const struct ingest_plan *plan, const char *raw, size_t n)
+bool msgfields_may_match(const struct ingest_plan *plan, const char *raw, size_t n)
 {
     if (plan->n_groups == 0)
         return true;
@@ -72,7 +72,7 @@ bool msg_may_match(const struct ingest_plan *plan, const char *raw, size_t n)
     return plan_may_match(plan, raw, n);
 }
 
-int64_t msg_time_value(const json_t *v)
+int64_t msgfields_time_value(const json_t *v)
 {
     int64_t ms;
     if (json_is_string(v)) {
@@ -101,13 +101,13 @@ int64_t msg_time_value(const json_t *v)
     return TS_NONE;
 }
 
-int64_t msg_json_time(const json_t *obj)
+int64_t msgfields_json_time(const json_t *obj)
 {
     static const char *const keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         const json_t *v = json_object_get(obj, keys[i]);
         if (v) {
-            int64_t ms = msg_time_value(v);
+            int64_t ms = msgfields_time_value(v);
             if (ms != TS_NONE)
                 return ms;
         }

@@ -39,15 +39,15 @@ bool msgfields_lambda_source(const char *group, size_t group_len, const char *st
 /* A time in ms from a JSON value: an ISO-8601 string, a number or a
  * string of digits (epoch: below 10^11 seconds, else milliseconds, as
  * --start reads them); TS_NONE for anything else. */
-int64_t msg_time_value(const json_t *v);
+int64_t msgfields_time_value(const json_t *v);
 
 /* The time of a JSON event: the first of @timestamp, timestamp, time,
  * eventTime, ts that parses (SPEC §3 jsonl), else TS_NONE. */
-int64_t msg_json_time(const json_t *obj);
+int64_t msgfields_json_time(const json_t *obj);
 
 /* plan_may_match(), except that text holding the JSON escape "\/" is always
  * kept: the escape hides a '/' of a value from the byte search (plan.h only
  * allows for "\u"). raw must contain every field value of the record. */
-bool msg_may_match(const struct ingest_plan *plan, const char *raw, size_t n);
+bool msgfields_may_match(const struct ingest_plan *plan, const char *raw, size_t n);
 
 #endif

@@ -28,7 +28,7 @@ static int text_event(void *arg, const char *text, size_t len, long line)
         ts = st->last_ts;
     st->last_ts = ts;
     ctx->n_seen++;
-    if (!msg_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
+    if (!msgfields_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
         return 0;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, line);

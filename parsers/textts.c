@@ -174,15 +174,34 @@ static bool fmt_slashed(const char *s, size_t n, int64_t *ms)
     return boundary(s, n, i) && civil_ms(y, m, d, hh, mi, ss, frac, ms);
 }
 
-/* "20171223-22:15:29:606" (HealthApp) */
+/* 1 to `max` digits at s[*i]. */
+static bool some_digits(const char *s, size_t n, size_t *i, int max, int *out)
+{
+    int v = 0, k = 0;
+    while (*i < n && k < max && is_digit(s[*i])) {
+        v = v * 10 + (s[*i] - '0');
+        (*i)++;
+        k++;
+    }
+    *out = v;
+    return k > 0 && !(*i < n && is_digit(s[*i]));
+}
+
+/* "20171223-22:15:29:606" (HealthApp; hour, minute, second and ms are not
+ * zero-padded there: "20171224-1:2:35:789", "...:35:11" is 11 ms). */
 static bool fmt_healthapp(const char *s, size_t n, int64_t *ms)
 {
     int y, m, d, hh, mi, ss, f;
     if (!digits(s, n, 0, 4, &y) || !digits(s, n, 4, 2, &m) || !digits(s, n, 6, 2, &d) ||
-        n < 21 || s[8] != '-' || !clock3(s, n, 9, &hh, &mi, &ss) || s[17] != ':' ||
-        !digits(s, n, 18, 3, &f))
+        n < 9 || s[8] != '-')
         return false;
-    return boundary(s, n, 21) && civil_ms(y, m, d, hh, mi, ss, f, ms);
+    size_t i = 9;
+    if (!some_digits(s, n, &i, 2, &hh) || i >= n || s[i++] != ':' ||
+        !some_digits(s, n, &i, 2, &mi) || i >= n || s[i++] != ':' ||
+        !some_digits(s, n, &i, 2, &ss) || i >= n || s[i++] != ':' ||
+        !some_digits(s, n, &i, 3, &f))
+        return false;
+    return boundary(s, n, i) && civil_ms(y, m, d, hh, mi, ss, f, ms);
 }
 
 /* "Jun 14 15:16:01[.fff]" or "Jun 14 2024 15:16:01" */

@@ -318,7 +318,7 @@ static int vpc_line(void *arg, const char *text, size_t len, long line)
     if (ts == TS_NONE)
         ts = st->last_ts;
     st->last_ts = ts;
-    if (!msg_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
+    if (!msgfields_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
         return 0;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, line);

@@ -139,7 +139,8 @@ int main(void)
     }
     TEST("CloudWatch Logs shapes")
     {
-        CHECK_STR(name(det("{\n    \"events\": [\n        {\n            \"logStreamName\": \"s\",\n"
+        CHECK_STR(name(det("{\n    \"events\": [\n        {\n"
+                           "            \"logStreamName\": \"s\",\n"
                            "            \"timestamp\": 1, \"message\": \"m\"}]}")),
                   "cwlogs");
         CHECK_STR(name(det("{\"events\":[{\"timestamp\":1,\"message\":\"m\",\"ingestionTime\":2}],"
@@ -155,7 +156,8 @@ int main(void)
     }
     TEST("JSON lines of other objects")
     {
-        CHECK_STR(name(det("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"hi\"}\n{\"level\":1}\n")),
+        CHECK_STR(name(det("{\"level\":\"info\",\"ts\":1700000000,\"msg\":\"hi\"}\n"
+                           "{\"level\":1}\n")),
                   "jsonl");
         CHECK_STR(name(det("{\"eventName\":\"A\",\"eventTime\":\"2024-01-01T00:00:00Z\"}\n")),
                   "jsonl");
@@ -192,25 +194,31 @@ int main(void)
                            "2020-06-09T14:56:37.620Z {\"a\":1}\n")),
                   "export");
         CHECK_STR(name(det("1591714943146 hello\n1591714943147 world\n")), "export");
-        CHECK_STR(name(det("2020-06-09T14:56:37Z first\n    continued\n2020-06-09T14:56:38Z b\n"
-                           "2020-06-09T14:56:39Z c\n2020-06-09T14:56:40Z d\n")),
+        CHECK_STR(name(det("2020-06-09T14:56:37.000Z first\n    continued\n"
+                           "2020-06-09T14:56:38.000Z b\n2020-06-09T14:56:39.000Z c\n"
+                           "2020-06-09T14:56:40.000Z d\n")),
                   "export");
+        /* to the second only: an application's text log, not an export */
+        CHECK_STR(name(det("2020-06-09T14:56:37Z first\n2020-06-09T14:56:38Z b\n")), "text");
         /* other ISO shapes are ordinary text logs */
         CHECK_STR(name(det("2015-10-18 18:01:47,978 INFO [main] x\n")), "text");
         CHECK_STR(name(det("2020-06-09T14:56:37.617+02:00 x\n")), "text");
     }
     TEST("Lambda text")
     {
-        CHECK_STR(name(det("START RequestId: 8286a188-ba32-4475-8077-530cd35c09a9 Version: $LATEST\n"
+        CHECK_STR(name(det("START RequestId: 8286a188-ba32-4475-8077-530cd35c09a9 "
+                           "Version: $LATEST\n"
                            "hello from print\n"
                            "END RequestId: 8286a188-ba32-4475-8077-530cd35c09a9\n"
                            "REPORT RequestId: 8286a188-ba32-4475-8077-530cd35c09a9\tDuration: 2.1 "
                            "ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 60 "
                            "MB\t\n")),
                   "lambda");
-        CHECK_STR(name(det("2020-03-05T16:30:36.113Z\tf08bb4c8-d6b2-4f05-ac17-af7e2ba005fb\tINFO\thi\n")),
+        CHECK_STR(name(det("2020-03-05T16:30:36.113Z\tf08bb4c8-d6b2-4f05-ac17-af7e2ba005fb"
+                           "\tINFO\thi\n")),
                   "lambda");
-        CHECK_STR(name(det("[INFO]\t2020-03-05T16:30:36.113Z\tf08bb4c8-d6b2-4f05-ac17-af7e2ba005fb\thi\n")),
+        CHECK_STR(name(det("[INFO]\t2020-03-05T16:30:36.113Z\t"
+                           "f08bb4c8-d6b2-4f05-ac17-af7e2ba005fb\thi\n")),
                   "lambda");
     }
     TEST("text and junk")

@@ -86,6 +86,9 @@ int main(void)
         CHECK_INT(ts("081109 203615 148 INFO dfs.DataNode$PacketResponder: x", 0),
                   1226262975000LL);
         CHECK_INT(ts("20171223-22:15:29:606|Step_LSC|30002312|x", 0), 1514067329606LL);
+        /* HealthApp does not pad: 01:02:35.789, and 22:15:35.011 */
+        CHECK_INT(ts("20171224-1:2:35:789|Step_LSC|x", 0), 1514077355789LL);
+        CHECK_INT(ts("20171223-22:15:35:11|Step_SPUtils|x", 0), 1514067335011LL);
         CHECK_INT(ts("[10.30 16:49:06] chrome.exe - x", 1509494400000LL /* 2017-11-01 */),
                   1509382146000LL);
         CHECK_INT(ts("03-17 16:13:38.811  1702  2395 D WindowManager: x",
