@@ -87,3 +87,16 @@ $ $vg trailq -o tsv 'filter name =~ /c$/ | fields id, name' $d/e.jsonl 2>/dev/nu
 > id	name
 > r1	abc
 > exit 0
+
+### bin alignment with weeks, property-style (see tests/cases/lang/props.t)
+# checked: binref.awk floors to multiples of the week count from Monday 1970-01-05
+$ d=$(mktemp -d) && awk -v n=1000 -v seed=7 -f testdata/lang/bingen.awk > $d/e.jsonl && \
+$ for spec in 1w 2w "1w 1d" "1w 36h"; do \
+$   set -- $spec; p=$1; o=${2:-}; \
+$   trailq -o tsv "stats count(*) as n by bin($p) as b${o:+ offset $o} | fields toMillis(b) as t, n" $d/e.jsonl | tail -n +2 | sort > $d/got; \
+$   awk -v period=$p -v offset="$o" -f testdata/lang/binref.awk $d/e.jsonl | sort > $d/want; \
+$   if cmp -s $d/got $d/want; then echo "$spec same"; else echo "$spec differ"; fi; done
+> 1w same
+> 2w same
+> 1w 1d same
+> 1w 36h same
