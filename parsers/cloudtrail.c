@@ -12,7 +12,11 @@
  * file of any size is read with memory bounded by its largest record, each
  * record can be skipped by the pre-filter before it is parsed, and a broken
  * record is reported on its own while the rest of the file is still read.
- * Each kept record is parsed with jansson and flattened (flatten.h).
+ * Each kept record is parsed with jansson and flattened (flatten.h) —
+ * or, when the query reads only some fields (a one-shot query), scanned
+ * without a DOM by jsonfields.h, which yields exactly the same fields and
+ * accepts exactly the same texts (it is tested and fuzzed against jansson);
+ * a record it cannot handle alone goes through jansson.
  *
  * @timestamp = eventTime (else the first of @timestamp, timestamp, time that
  * parses); @logStream = <recipientAccountId>_CloudTrail_<awsRegion>;
@@ -26,6 +30,7 @@
 #include "index/timeval.h"
 #include "index/xalloc.h"
 #include "parsers/flatten.h"
+#include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/parser.h"
 
@@ -38,6 +43,8 @@ struct ct_state {
     struct parse_ctx *ctx;
     long line;                /* line number of input_data()[0] */
     bool ended;               /* the input ended inside a broken value: already reported */
+    struct jf_plan *jfp;      /* fast field scanner for partial plans (NULL: jansson only) */
+    struct jf_scanner *jf;
     struct strbuf scratch;    /* compacted message */
 };
 
@@ -196,6 +203,92 @@ static bool is_digest(const json_t *obj)
     return json_object_get(obj, "digestStartTime") && json_object_get(obj, "logFiles");
 }
 
+/* Top-level keys the reader needs from every record, whatever the plan. */
+enum {
+    M_EVENT_TIME, M_AT_TIMESTAMP, M_TIMESTAMP, M_TIME, M_ACCOUNT, M_REGION, M_DIGEST,
+    M_LOGFILES, N_META
+};
+static const char *const ct_meta[N_META] = {
+    "eventTime", "@timestamp", "timestamp", "time", "recipientAccountId", "awsRegion",
+    "digestStartTime", "logFiles",
+};
+
+/* parse_time_value() for a scanned value. */
+static int64_t meta_time(const struct jf_value *v)
+{
+    int64_t ms;
+    switch (v->kind) {
+    case JF_STRING:
+        return tv_parse_iso8601(v->str, v->len, &ms) ? ms : TS_NONE;
+    case JF_INT:
+        return v->ival < 100000000000LL && v->ival > -100000000000LL ? v->ival * 1000 : v->ival;
+    case JF_REAL:
+        return v->dval < 1e11 && v->dval > -1e11 ? (int64_t)(v->dval * 1000) : (int64_t)v->dval;
+    default:
+        return TS_NONE;
+    }
+}
+
+static void set_message(struct ct_state *st, const char *msg, size_t msg_len)
+{
+    struct rec_batch *b = st->ctx->batch;
+    if (js_needs_compact(msg, msg_len)) {
+        sb_reset(&st->scratch);
+        js_compact(msg, msg_len, &st->scratch);
+        rb_set_message(b, st->scratch.buf, st->scratch.len);
+    } else {
+        rb_set_message(b, msg, msg_len);
+    }
+}
+
+/* The record through the field scanner. Returns 1 when it was handled
+ * (kept, filtered out, or reported), 0 to take it through jansson. */
+static int scan_record(struct ct_state *st, const char *p, size_t n, long line, int64_t seq,
+                       int *rc)
+{
+    struct parse_ctx *ctx = st->ctx;
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, seq);
+    if (jf_scan(st->jf, p, n, b) != JF_OK) {
+        rb_abort(b);
+        return 0;
+    }
+    const struct jf_value *m = jf_meta(st->jf);
+    *rc = 0;
+    if (jf_root_kind(st->jf) != JF_OBJECT) {
+        rb_abort(b);
+        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);
+        ctx->diags->records_skipped++;
+        return 1;
+    }
+    if (m[M_DIGEST].kind != JF_ABSENT && m[M_LOGFILES].kind != JF_ABSENT) {
+        rb_abort(b);
+        diag_add(ctx->diags, DIAG_NOTE, line, "CloudTrail digest file skipped (not events)");
+        return 1;
+    }
+    int64_t ts = TS_NONE;
+    for (int k = M_EVENT_TIME; k <= M_TIME && ts == TS_NONE; k++)
+        ts = meta_time(&m[k]);
+    if (!plan_in_range(ctx->plan, ts)) {
+        rb_abort(b);
+        return 1;
+    }
+    rb_set_ts(b, ts);
+    if (ctx->file_time != TS_NONE)
+        rb_set_ingest_ts(b, ctx->file_time);
+    if (ctx->plan->keep_message)
+        set_message(st, p, n);
+    if (m[M_ACCOUNT].kind == JF_STRING && m[M_REGION].kind == JF_STRING) {
+        char buf[256];
+        int k = snprintf(buf, sizeof buf, "%.*s_CloudTrail_%.*s", (int)m[M_ACCOUNT].len,
+                         m[M_ACCOUNT].str, (int)m[M_REGION].len, m[M_REGION].str);
+        if (k > 0 && (size_t)k < sizeof buf)
+            rb_set_stream(b, buf, (size_t)k);
+    }
+    *rc = parse_emit(ctx);
+    return 1;
+}
+
 /* One record: p[0..n) starting on line `line`. */
 static int handle_record(struct ct_state *st, const char *p, size_t n, long line,
                          enum rec_mode mode)
@@ -204,6 +297,9 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     int64_t seq = ++ctx->n_seen;
     if (!plan_may_match(ctx->plan, p, n))
         return 0;
+    int fast_rc;
+    if (mode == MODE_EVENT && st->jf && scan_record(st, p, n, line, seq, &fast_rc))
+        return fast_rc;
     json_error_t jerr;
     json_t *root = json_loadb(p, n, 0, &jerr);
     if (!root) {
@@ -261,15 +357,8 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     rb_set_ts(b, ts);
     if (ctx->file_time != TS_NONE)
         rb_set_ingest_ts(b, ctx->file_time);
-    if (ctx->plan->keep_message || ctx->plan->all_fields) {
-        if (js_needs_compact(msg, msg_len)) {
-            sb_reset(&st->scratch);
-            js_compact(msg, msg_len, &st->scratch);
-            rb_set_message(b, st->scratch.buf, st->scratch.len);
-        } else {
-            rb_set_message(b, msg, msg_len);
-        }
-    }
+    if (ctx->plan->keep_message || ctx->plan->all_fields)
+        set_message(st, msg, msg_len);
     set_stream(b, ev);
     flatten_json(b, ev, NULL, ctx->plan);
     rc = parse_emit(ctx);
@@ -467,6 +556,8 @@ int ct_parse(struct parse_ctx *ctx)
     struct ct_state st = {.ctx = ctx, .line = 1};
     if (ctx->file_time == TS_NONE)
         ctx->file_time = file_name_time(ctx->path);
+    st.jfp = jf_plan_new(ctx->plan, ct_meta, N_META);
+    st.jf = st.jfp ? jf_scanner_new(st.jfp) : NULL;
     int rc = 0;
     bool first = true;
     for (;;) {
@@ -497,6 +588,8 @@ int ct_parse(struct parse_ctx *ctx)
         if (rc < 0)
             break;
     }
+    jf_scanner_free(st.jf);
+    jf_plan_free(st.jfp);
     sb_free(&st.scratch);
     return rc;
 }
