@@ -437,7 +437,11 @@ int store_add_batch(struct store *s, int64_t source_id, const struct rec_batch *
             if (!sf)
                 return -1;
             size_t fi = (size_t)(sf->id);
-            s->seen_stamp = xgrow(s->seen_stamp, &s->cap_seen, fi + 1, sizeof *s->seen_stamp);
+            if (fi >= s->cap_seen) {
+                size_t old_cap = s->cap_seen;
+                s->seen_stamp = xgrow(s->seen_stamp, &s->cap_seen, fi + 1, sizeof *s->seen_stamp);
+                memset(s->seen_stamp + old_cap, 0, (s->cap_seen - old_cap) * sizeof *s->seen_stamp);
+            }
             if (s->seen_stamp[fi] == id)
                 continue; /* the same path twice in one event: the first wins */
             s->seen_stamp[fi] = id;

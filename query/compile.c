@@ -29,6 +29,9 @@
 #include "query/regex.h"
 #include "query/sqlfn.h"
 
+/* Regex group names starting with @ are renamed to this prefix for PCRE2. */
+#define AT_GROUP_PREFIX "tq_at_"
+
 /* ---- small helpers ---- */
 
 int cerr(struct cctx *c, struct span where, const char *fmt, ...)
@@ -292,7 +295,7 @@ static void collect_stats_hint(struct cctx *c, const struct command *cmd)
         if (!f && k->kind == EX_CALL && strcasecmp(k->name, "bin") == 0 && k->n_args == 1 &&
             k->args[0]->kind == EX_PERIOD) {
             /* index the bucket itself, so grouping walks the index in order */
-            int64_t len = tv_period_ms(k->args[0]->period);
+            int64_t len = k->args[0]->period.unit < PU_WEEK ? tv_period_ms(k->args[0]->period) : 0;
             f = len > 0 && !cmd->has_offset ? arena_printf(c->a, "@bin:%lld", (long long)len)
                                             : "@timestamp";
         }
@@ -432,10 +435,20 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
     }
     /* The regex and the names of what it captures. */
     struct strbuf re = STRBUF_INIT;
-    if (cmd->mode == PARSE_GLOB)
+    if (cmd->mode == PARSE_GLOB) {
         rx_glob_to_pcre(cmd->pattern, strlen(cmd->pattern), &re);
-    else
-        sb_puts(&re, cmd->pattern);
+    } else {
+        /* Insights allows group names starting with @ ((?<@transId>...));
+         * PCRE2 does not, so they are renamed here and back below. */
+        for (const char *p = cmd->pattern; *p; p++) {
+            if (strncmp(p, "(?<@", 4) == 0) {
+                sb_puts(&re, "(?<" AT_GROUP_PREFIX);
+                p += 3;
+            } else {
+                sb_putc(&re, *p);
+            }
+        }
+    }
     char msg[256];
     size_t offset = 0;
     if (rx_check(re.buf, re.len, msg, sizeof msg, &offset) != 0) {
@@ -475,9 +488,11 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             at = cmd->alias_spans[i];
             group_key = arena_printf(c->a, "%zu", i + 1);
         } else {
-            name = arena_strdup(c->a, names[i].name);
+            name = strncmp(names[i].name, AT_GROUP_PREFIX, strlen(AT_GROUP_PREFIX)) == 0
+                       ? arena_printf(c->a, "@%s", names[i].name + strlen(AT_GROUP_PREFIX))
+                       : arena_strdup(c->a, names[i].name);
+            group_key = cx_quote(c, names[i].name);
             at = cmd->pattern_span;
-            group_key = cx_quote(c, name);
         }
         const char *col = new_col(c);
         if (cmd->multi)
@@ -515,6 +530,13 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
     c->n_stats++;
     c->prefilter_open = false;
     c->n_stats_aliases = 0;
+    c->n_by_names = 0;
+    for (size_t i = 0; i < cmd->n_by; i++)
+        if (cmd->by[i].expr->kind == EX_FIELD) {
+            c->by_names = arena_grow(c->a, c->by_names, &c->cap_by_names, c->n_by_names + 1,
+                                     sizeof *c->by_names);
+            c->by_names[c->n_by_names++] = cmd->by[i].expr->name;
+        }
     c->offset_ms = 0;
     c->stats_offset = cmd->has_offset;
     if (cmd->has_offset) {

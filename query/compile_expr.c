@@ -107,6 +107,16 @@ static bool is_system_name(const char *name)
 
 int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *out)
 {
+    if (c->place == EP_STATS_ITEM) {
+        /* outside an aggregate, a stats item may only name a by key or an
+         * earlier aggregate of the same stats */
+        bool ok = false;
+        for (size_t i = 0; i < c->n_by_names && !ok; i++)
+            ok = strcmp(c->by_names[i], name) == 0;
+        struct sym *agg = scope_find(c, name);
+        if (!ok && !(agg && agg->is_agg))
+            return cerr(c, where, "'%s' is neither a by key nor inside an aggregate", name);
+    }
     struct sym *s = scope_find(c, name);
     if (s) {
         if (s->is_agg) {
@@ -304,6 +314,8 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         if (c->place == EP_IN_AGG)
             return cerr(c, e->span, "aggregates cannot be nested: %s inside another aggregate",
                         fd->name);
+        if (c->place == EP_STATS_BY)
+            return cerr(c, e->name_span, "an aggregate cannot be a by key");
         if (c->place != EP_STATS_ITEM)
             return cerr(c, e->name_span, "%s() can only be used in stats", fd->name);
         c->saw_agg = true;
@@ -391,7 +403,11 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         if (!ts || period_args(c, e->args[0], &pn, &pu))
             return -1;
         long long off = c->place == EP_STATS_BY ? (long long)c->offset_ms : 0LL;
-        long long len = (long long)tv_period_ms(e->args[0]->period);
+        /* ms..day: multiples of the period since the epoch, in plain SQL
+         * arithmetic; weeks (from a Monday), months, quarters, years: tq_bin */
+        long long len = e->args[0]->period.unit < PU_WEEK
+                            ? (long long)tv_period_ms(e->args[0]->period)
+                            : 0;
         if (len > 0 && off == 0)
             /* fixed length: floor to a multiple of it, in plain SQL arithmetic
              * (the modulo made non-negative so times before 1970 floor too) */

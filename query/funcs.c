@@ -17,7 +17,7 @@
  *
  * Entries with sql == NULL are built by the compiler itself: count,
  * count_distinct, ispresent, coalesce, if, case, bin, now. Lookups ignore
- * case; the only alias is countDistinct for count_distinct.
+ * case; the aliases are countDistinct for count_distinct and strftime for formatDate.
  *
  * Everything here is static, read-only data; nothing is allocated.
  */
@@ -127,6 +127,14 @@ const struct func_def funcs[] = {
      "Milliseconds since the epoch"},
     {"now", FK_SCALAR, 0, 0, A1(ANY), NUM, NULL, "now()",
      "Time the query started, in seconds since the epoch"},
+    {"formatDate", FK_SCALAR, 2, 3, A3(VT_TIME, STR, STR), STR, "tq_formatdate",
+     "formatDate(timestamp, format [, tz])",
+     "Timestamp as text with strftime conversions (%Y-%m-%d %H:%M:%S, %L for ms), in UTC or at a "
+     "fixed offset tz such as \"+02:00\"; alias strftime"},
+    {"parseDate", FK_SCALAR, 2, 3, A3(STR, STR, STR), NUM, "tq_parsedate",
+     "parseDate(text, pattern [, tz])",
+     "Milliseconds since the epoch from text read with a Java DateTimeFormatter pattern "
+     "(yyyy-MM-dd HH:mm:ss.SSS, XXX for an offset); tz: UTC or a fixed offset for text without one"},
 
     /* §5.4 general */
     {"ispresent", FK_SCALAR, 1, 1, A1(ANY), VT_BOOL, NULL, "ispresent(field)",
@@ -216,6 +224,7 @@ static const struct {
     const char *canonical; /* the table's name */
 } func_aliases[] = {
     {"countDistinct", "count_distinct"},
+    {"strftime", "formatDate"},
 };
 
 const struct func_def *func_lookup(const char *name)

@@ -18,5 +18,6 @@ int sqlfn_register_numeric(sqlite3 *db);  /* sqlfn_numeric.c */
 int sqlfn_register_json(sqlite3 *db);     /* sqlfn_json.c */
 int sqlfn_register_ip(sqlite3 *db);       /* sqlfn_ip.c */
 int sqlfn_register_hash(sqlite3 *db);     /* sqlfn_hash.c */
+int sqlfn_register_date(sqlite3 *db);     /* sqlfn_date.c: formatDate, parseDate */
 
 #endif

@@ -12,7 +12,9 @@
  * sqlfn_value_text, exactly as output shows them. Strings are UTF-8 and
  * "characters" are code points; a stray byte of invalid UTF-8 counts as one
  * character. Choices where the reference is silent:
- *   - toupper / tolower change ASCII letters only.
+ *   - toupper / tolower map Latin (ASCII, Latin-1, Latin Extended-A),
+ *     Greek and Cyrillic letters one to one, as Java does; others are kept
+ *     (ß stays ß: Java's "SS" would change the length).
  *   - "Whitespace" (trim without chars, isblank) is ASCII: space, \t, \n,
  *     \v, \f, \r.
  *   - strcontains' third argument counts when it is a true value (true or a
@@ -184,6 +186,71 @@ static void fn_strlen(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int64(ctx, (sqlite3_int64)count);
 }
 
+/* Simple (one code point to one code point) case mapping for the scripts
+ * logs are written in: Latin (ASCII, Latin-1, Latin Extended-A), Greek and
+ * Cyrillic, as Java's String.toUpperCase/toLowerCase (Insights) maps them;
+ * other code points are kept. 0 means "no mapping". */
+static uint32_t map_case(uint32_t c, bool upper)
+{
+    if (upper) {
+        if (c >= 'a' && c <= 'z')
+            return c - 32;
+        if ((c >= 0xE0 && c <= 0xFE && c != 0xF7))
+            return c - 32;
+        if (c == 0xFF)
+            return 0x178;
+        if (c == 0x131)
+            return 'I';
+        if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+            return c & 1 ? c - 1 : 0;
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+            return c & 1 ? 0 : c - 1;
+        if (c == 0x3C2)
+            return 0x3A3; /* final sigma */
+        if (c >= 0x3B1 && c <= 0x3C9)
+            return c - 32;
+        if (c >= 0x430 && c <= 0x44F)
+            return c - 32;
+        if (c >= 0x450 && c <= 0x45F)
+            return c - 80;
+        return 0;
+    }
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    if (c == 0x178)
+        return 0xFF;
+    if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c & 1 ? 0 : c + 1;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return c & 1 ? c + 1 : 0;
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+        return c + 32;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    return 0;
+}
+
+/* Decode one UTF-8 sequence at s[i] (valid input assumed; an invalid byte
+ * is taken as itself). Returns its length. */
+static size_t utf8_decode(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
+{
+    unsigned char b = s[i];
+    if (b < 0x80 || i + 1 >= n) {
+        *cp = b;
+        return 1;
+    }
+    if ((b & 0xE0) == 0xC0 && (s[i + 1] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(b & 0x1F) << 6 | (s[i + 1] & 0x3F);
+        return 2;
+    }
+    *cp = b; /* three- and four-byte sequences: no mappings there; copied as is */
+    return 1;
+}
+
 static void change_case(sqlite3_context *ctx, sqlite3_value *v, bool upper)
 {
     char buf[NUMFMT_MAX];
@@ -193,17 +260,28 @@ static void change_case(sqlite3_context *ctx, sqlite3_value *v, bool upper)
         sqlite3_result_null(ctx);
         return;
     }
+    /* a mapped character takes as many bytes as the original (ASCII to
+     * ASCII, two-byte letters to two-byte letters), so n bytes suffice */
     char *out = xmalloc(n + 1);
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (upper && c >= 'a' && c <= 'z')
-            c = (char)(c - 'a' + 'A');
-        else if (!upper && c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        out[i] = c;
+    size_t o = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t len = utf8_decode(u, n, i, &cp);
+        uint32_t m = len <= 2 ? map_case(cp, upper) : 0;
+        if (m && m < 0x80) {
+            out[o++] = (char)m;
+        } else if (m && m < 0x800 && len == 2) {
+            out[o++] = (char)(0xC0 | (m >> 6));
+            out[o++] = (char)(0x80 | (m & 0x3F));
+        } else {
+            memcpy(out + o, s + i, len);
+            o += len;
+        }
+        i += len;
     }
-    out[n] = '\0';
-    sqlite3_result_text64(ctx, out, n, free, SQLITE_UTF8);
+    out[o] = '\0';
+    sqlite3_result_text64(ctx, out, o, free, SQLITE_UTF8);
 }
 
 static void fn_toupper(sqlite3_context *ctx, int argc, sqlite3_value **argv)

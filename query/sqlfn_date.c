@@ -1,0 +1,369 @@
+/*
+ * sqlfn_date.c — formatDate (alias strftime) and parseDate (reference §5.3).
+ *
+ *   tq_formatdate(ts, fmt [, tz])  timestamp -> text, strftime(3) conversions
+ *                                  (%Y %m %d %H %M %S %j %a %b %e %y %p %I %Z %z %s %%,
+ *                                  plus %L for milliseconds), computed in UTC or
+ *                                  at the fixed offset tz
+ *   tq_parsedate(s, fmt [, tz])    text -> ms since the epoch, with a Java
+ *                                  DateTimeFormatter pattern as Insights uses:
+ *                                  y/u year, M month (M, MM, MMM, MMMM), d day,
+ *                                  H hour, h hour 1-12 with a (AM/PM), m, s,
+ *                                  S fraction, E day name (checked for form
+ *                                  only), X/x/Z offsets, 'quoted text',
+ *                                  anything else literal
+ *
+ * tz is "UTC", "Z", or a fixed offset "+02:00", "-0700", "+05". Named
+ * zones (Europe/Paris) are not supported: the result is missing, so a
+ * wrong answer is never produced silently. Missing arguments, an
+ * unparsable value or a pattern letter trailq does not know also give a
+ * missing result.
+ */
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "index/strbuf.h"
+#include "index/timeval.h"
+#include "query/sqlfn_groups.h"
+#include "query/sqlfn_util.h"
+
+static const char *const month_names[12] = {"January", "February", "March",     "April",
+                                            "May",     "June",     "July",      "August",
+                                            "September", "October", "November", "December"};
+static const char *const day_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                         "Thursday", "Friday", "Saturday"};
+
+/* "UTC", "Z", "+hh", "+hhmm", "+hh:mm" (also '-') to seconds east of UTC. */
+static bool parse_tz(const char *s, size_t n, int64_t *off_ms)
+{
+    if ((n == 3 && strncasecmp(s, "UTC", 3) == 0) || (n == 1 && (s[0] == 'Z' || s[0] == 'z')) ||
+        (n == 3 && strncasecmp(s, "GMT", 3) == 0)) {
+        *off_ms = 0;
+        return true;
+    }
+    if (n < 3 || (s[0] != '+' && s[0] != '-'))
+        return false;
+    int digits[4], nd = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (s[i] == ':' && i == 3)
+            continue;
+        if (!isdigit((unsigned char)s[i]) || nd == 4)
+            return false;
+        digits[nd++] = s[i] - '0';
+    }
+    if (nd != 2 && nd != 4)
+        return false;
+    int h = digits[0] * 10 + digits[1], m = nd == 4 ? digits[2] * 10 + digits[3] : 0;
+    if (h > 23 || m > 59)
+        return false;
+    *off_ms = (int64_t)(s[0] == '-' ? -1 : 1) * (h * 3600 + m * 60) * 1000;
+    return true;
+}
+
+static bool tz_arg(int argc, sqlite3_value **argv, int64_t *off_ms)
+{
+    *off_ms = 0;
+    if (argc < 3)
+        return true;
+    if (sqlite3_value_type(argv[2]) != SQLITE_TEXT)
+        return false;
+    return parse_tz((const char *)sqlite3_value_text(argv[2]), (size_t)sqlite3_value_bytes(argv[2]),
+                    off_ms);
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* ---- formatDate ---- */
+
+struct civil {
+    int64_t year;
+    int month, day, hour, min, sec, ms, wday, yday;
+};
+
+static void to_civil(int64_t ms, struct civil *c)
+{
+    int64_t days = floor_div(ms, 86400000);
+    int64_t rem = ms - days * 86400000;
+    tv_civil_from_days(days, &c->year, &c->month, &c->day);
+    c->hour = (int)(rem / 3600000);
+    c->min = (int)(rem / 60000 % 60);
+    c->sec = (int)(rem / 1000 % 60);
+    c->ms = (int)(rem % 1000);
+    c->wday = (int)(((days % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
+    c->yday = (int)(days - tv_days_from_civil(c->year, 1, 1));
+}
+
+static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    double d;
+    long long i;
+    bool is_int;
+    int64_t off;
+    if (!sqlfn_value_number(argv[0], &d, &i, &is_int) ||
+        sqlite3_value_type(argv[1]) != SQLITE_TEXT || !tz_arg(argc, argv, &off))
+        return;
+    int64_t ms = (is_int ? (int64_t)i : (int64_t)d) + off;
+    struct civil c;
+    to_civil(ms, &c);
+    const char *f = (const char *)sqlite3_value_text(argv[1]);
+    struct strbuf out = STRBUF_INIT;
+    for (; *f; f++) {
+        if (*f != '%' || !f[1]) {
+            sb_putc(&out, *f);
+            continue;
+        }
+        switch (*++f) {
+        case 'Y': sb_printf(&out, "%04lld", (long long)c.year); break;
+        case 'y': sb_printf(&out, "%02lld", (long long)((c.year % 100 + 100) % 100)); break;
+        case 'm': sb_printf(&out, "%02d", c.month); break;
+        case 'd': sb_printf(&out, "%02d", c.day); break;
+        case 'e': sb_printf(&out, "%2d", c.day); break;
+        case 'H': sb_printf(&out, "%02d", c.hour); break;
+        case 'I': sb_printf(&out, "%02d", c.hour % 12 ? c.hour % 12 : 12); break;
+        case 'p': sb_puts(&out, c.hour < 12 ? "AM" : "PM"); break;
+        case 'M': sb_printf(&out, "%02d", c.min); break;
+        case 'S': sb_printf(&out, "%02d", c.sec); break;
+        case 'L': sb_printf(&out, "%03d", c.ms); break;
+        case 'j': sb_printf(&out, "%03d", c.yday + 1); break;
+        case 'a': sb_printf(&out, "%.3s", day_names[c.wday]); break;
+        case 'A': sb_puts(&out, day_names[c.wday]); break;
+        case 'b': sb_printf(&out, "%.3s", month_names[c.month - 1]); break;
+        case 'B': sb_puts(&out, month_names[c.month - 1]); break;
+        case 'u': sb_printf(&out, "%d", c.wday ? c.wday : 7); break;
+        case 'w': sb_printf(&out, "%d", c.wday); break;
+        case 's': sb_printf(&out, "%lld", (long long)floor_div(ms - off, 1000)); break;
+        case 'z': {
+            int64_t m = (off < 0 ? -off : off) / 60000;
+            sb_printf(&out, "%c%02lld%02lld", off < 0 ? '-' : '+', (long long)(m / 60),
+                      (long long)(m % 60));
+            break;
+        }
+        case 'Z': sb_puts(&out, off ? "" : "UTC"); break;
+        case 'F': sb_printf(&out, "%04lld-%02d-%02d", (long long)c.year, c.month, c.day); break;
+        case 'T': sb_printf(&out, "%02d:%02d:%02d", c.hour, c.min, c.sec); break;
+        case '%': sb_putc(&out, '%'); break;
+        default:
+            sb_free(&out);
+            return; /* an unknown conversion: missing, not a guess */
+        }
+    }
+    sqlite3_result_text(ctx, sb_str(&out), (int)out.len, SQLITE_TRANSIENT);
+    sb_free(&out);
+}
+
+/* ---- parseDate ---- */
+
+struct parsed {
+    int64_t year;
+    int month, day, hour, min, sec, ms;
+    int pm;           /* -1 none, 0 AM, 1 PM */
+    bool hour12;
+    bool have_off;
+    int64_t off_ms;
+};
+
+/* Read between min and max digits; returns the count read (0 = failure). */
+static int read_num(const char **s, int min, int max, int64_t *v)
+{
+    int n = 0;
+    int64_t x = 0;
+    while (n < max && isdigit((unsigned char)(*s)[n])) {
+        x = x * 10 + ((*s)[n] - '0');
+        n++;
+    }
+    if (n < min)
+        return 0;
+    *s += n;
+    *v = x;
+    return n;
+}
+
+/* Match one of the names (full or, with short, 3-letter) case-insensitively. */
+static int read_name(const char **s, const char *const *names, int count, bool full)
+{
+    for (int k = 0; k < count; k++) {
+        size_t len = full ? strlen(names[k]) : 3;
+        if (strncasecmp(*s, names[k], len) == 0) {
+            *s += len;
+            return k;
+        }
+    }
+    return -1;
+}
+
+static bool read_offset(const char **s, char letter, int count, struct parsed *p)
+{
+    const char *t = *s;
+    if ((letter == 'X') && (*t == 'Z' || *t == 'z')) {
+        *s = t + 1;
+        p->have_off = true;
+        p->off_ms = 0;
+        return true;
+    }
+    if (*t != '+' && *t != '-')
+        return false;
+    size_t n = 1;
+    while (t[n] && (isdigit((unsigned char)t[n]) || t[n] == ':') && n < 6)
+        n++;
+    (void)count;
+    if (!parse_tz(t, n, &p->off_ms))
+        return false;
+    p->have_off = true;
+    *s = t + n;
+    return true;
+}
+
+static bool parse_with(const char *s, const char *f, struct parsed *p)
+{
+    while (*f) {
+        char c = *f;
+        if (c == '\'') {
+            f++;
+            if (*f == '\'') { /* '' is a quote */
+                if (*s++ != '\'')
+                    return false;
+                f++;
+                continue;
+            }
+            while (*f && *f != '\'') {
+                if (*s++ != *f++)
+                    return false;
+            }
+            if (*f == '\'')
+                f++;
+            continue;
+        }
+        if (!isalpha((unsigned char)c)) {
+            if (*s++ != c)
+                return false;
+            f++;
+            continue;
+        }
+        int count = 0;
+        while (f[count] == c)
+            count++;
+        f += count;
+        int64_t v;
+        switch (c) {
+        case 'y':
+        case 'u':
+            if (count == 2) {
+                if (read_num(&s, 2, 2, &v) != 2)
+                    return false;
+                p->year = 2000 + v;
+            } else {
+                if (!read_num(&s, count, 9, &v))
+                    return false;
+                p->year = v;
+            }
+            break;
+        case 'M':
+            if (count >= 3) {
+                int k = read_name(&s, month_names, 12, count >= 4);
+                if (k < 0)
+                    return false;
+                p->month = k + 1;
+            } else {
+                if (!read_num(&s, count, 2, &v))
+                    return false;
+                p->month = (int)v;
+            }
+            break;
+        case 'd':
+        case 'H':
+        case 'h':
+        case 'm':
+        case 's':
+            if (!read_num(&s, count, 2, &v))
+                return false;
+            if (c == 'd') p->day = (int)v;
+            else if (c == 'H') p->hour = (int)v;
+            else if (c == 'h') { p->hour = (int)v; p->hour12 = true; }
+            else if (c == 'm') p->min = (int)v;
+            else p->sec = (int)v;
+            break;
+        case 'S': {
+            int64_t frac;
+            int got = read_num(&s, count, count, &frac);
+            if (!got)
+                return false;
+            while (got > 3) { frac /= 10; got--; }
+            while (got < 3) { frac *= 10; got++; }
+            p->ms = (int)frac;
+            break;
+        }
+        case 'a':
+            if (strncasecmp(s, "AM", 2) == 0) p->pm = 0;
+            else if (strncasecmp(s, "PM", 2) == 0) p->pm = 1;
+            else return false;
+            s += 2;
+            break;
+        case 'E':
+            if (read_name(&s, day_names, 7, count >= 4) < 0)
+                return false;
+            break;
+        case 'X':
+        case 'x':
+        case 'Z':
+            if (!read_offset(&s, c, count, p))
+                return false;
+            break;
+        default:
+            return false; /* a pattern letter trailq does not know */
+        }
+    }
+    return *s == '\0';
+}
+
+static void fn_parsedate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    int64_t tz;
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT || sqlite3_value_type(argv[1]) != SQLITE_TEXT ||
+        !tz_arg(argc, argv, &tz))
+        return;
+    struct parsed p = {.year = 1970, .month = 1, .day = 1, .pm = -1};
+    if (!parse_with((const char *)sqlite3_value_text(argv[0]),
+                    (const char *)sqlite3_value_text(argv[1]), &p))
+        return;
+    if (p.hour12) {
+        if (p.hour < 1 || p.hour > 12)
+            return;
+        p.hour %= 12;
+        if (p.pm == 1)
+            p.hour += 12;
+    } else if (p.pm == 1 && p.hour < 12) {
+        p.hour += 12;
+    }
+    if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31 || p.hour > 23 || p.min > 59 ||
+        p.sec > 59)
+        return;
+    int64_t days = tv_days_from_civil(p.year, p.month, p.day);
+    int64_t y2;
+    int m2, d2;
+    tv_civil_from_days(days, &y2, &m2, &d2);
+    if (m2 != p.month || d2 != p.day)
+        return; /* 30 February */
+    int64_t ms = days * 86400000 + (int64_t)p.hour * 3600000 + (int64_t)p.min * 60000 +
+                 (int64_t)p.sec * 1000 + p.ms;
+    ms -= p.have_off ? p.off_ms : tz;
+    sqlite3_result_int64(ctx, ms);
+}
+
+static const struct sqlfn_entry date_funcs[] = {
+    {"tq_formatdate", 2, 0, fn_formatdate},
+    {"tq_formatdate", 3, 0, fn_formatdate},
+    {"tq_parsedate", 2, 0, fn_parsedate},
+    {"tq_parsedate", 3, 0, fn_parsedate},
+};
+
+int sqlfn_register_date(sqlite3 *db)
+{
+    return sqlfn_register_table(db, date_funcs, sizeof date_funcs / sizeof *date_funcs);
+}
