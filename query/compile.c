@@ -587,6 +587,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
                       c->stats_aliases[k].type, false, c->stats_aliases[k].def)->is_agg = true;
         c->place = EP_STATS_ITEM;
         c->saw_agg = false;
+        c->bare_field = false;
         rc = cx_expr(c, it->expr, &v);
         c->place = EP_ROW;
         c->n_syms = saved_syms;
@@ -595,6 +596,11 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         if (!c->saw_agg) {
             rc = cerr(c, it->expr->span,
                       "stats needs an aggregate here, such as count(*), sum(x) or avg(x)");
+            break;
+        }
+        if (c->bare_field) {
+            rc = cerr(c, c->bare_span, "'%s' is neither a by key nor inside an aggregate",
+                      c->bare_name);
             break;
         }
         const char *name = it->alias ? it->alias : expr_text(c, it->expr);

@@ -114,8 +114,13 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         for (size_t i = 0; i < c->n_by_names && !ok; i++)
             ok = strcmp(c->by_names[i], name) == 0;
         struct sym *agg = scope_find(c, name);
-        if (!ok && !(agg && agg->is_agg))
-            return cerr(c, where, "'%s' is neither a by key nor inside an aggregate", name);
+        if (!ok && !(agg && agg->is_agg) && !c->bare_field) {
+            /* reported once the whole item is compiled (do_stats), so that an
+             * item with no aggregate at all gets the plainer message */
+            c->bare_field = true;
+            c->bare_span = where;
+            c->bare_name = name;
+        }
     }
     struct sym *s = scope_find(c, name);
     if (s) {

@@ -58,6 +58,9 @@ struct cctx {
     bool saw_agg;                 /* the item being compiled used an aggregate */
     struct sym *stats_aliases;    /* aggregates defined so far in the current stats */
     size_t n_stats_aliases, cap_stats_aliases;
+    bool bare_field;              /* the stats item named a field outside any aggregate */
+    struct span bare_span;        /* ... here */
+    const char *bare_name;
     const char **by_names;        /* this stats' by keys that are plain fields */
     size_t n_by_names, cap_by_names;
     bool stats_offset;            /* bin() inside this stats' by gets the offset */

@@ -92,7 +92,7 @@ int main(void)
             "tolower", "substr", "replace", "regexReplace", "strcontains", "startsWith",
             "endsWith", "urlencode", "urldecode", "base64encode", "base64decode", "split",
             "hexToAscii", "hexToDec", "decToHex",
-            "bin", "datefloor", "dateceil", "fromMillis", "toMillis", "now",
+            "bin", "datefloor", "dateceil", "fromMillis", "toMillis", "now", "formatDate", "parseDate",
             "ispresent", "coalesce", "if", "case", "isNumeric", "messageSize",
             "jsonParse", "jsonStringify", "jsonArraySize", "jsonArrayContains",
             "isValidIp", "isValidIpV4", "isValidIpV6", "isIpInSubnet", "isIpv4InSubnet",
@@ -130,10 +130,11 @@ int main(void)
         CHECK(func_lookup(NULL) == NULL);
         CHECK(func_lookup("count_") == NULL);
         CHECK(func_lookup("filter") == NULL);
-        /* formatDate / parseDate are not implemented, so neither is strftime */
-        CHECK(func_lookup("formatDate") == NULL);
-        CHECK(func_lookup("strftime") == NULL);
-        CHECK(func_lookup("parseDate") == NULL);
+        /* formatDate, its alias strftime, and parseDate */
+        f = func_lookup("strftime");
+        CHECK(f && strcmp(f->name, "formatDate") == 0);
+        f = func_lookup("PARSEDATE");
+        CHECK(f && strcmp(f->name, "parseDate") == 0);
         /* AWS-state functions are left out */
         CHECK(func_lookup("queryStartTime") == NULL);
     }

@@ -93,8 +93,14 @@ int main(void)
     }
 
     TEST("toupper / tolower") {
-        EXPECT_TEXT("SELECT tq_toupper('abc D\xc3\xa9""f')", "ABC D\xc3\xa9""F");
-        EXPECT_TEXT("SELECT tq_tolower('\xc3\x80""BC x')", "\xc3\x80""bc x");
+        /* é (U+00E9) -> É (U+00C9); À (U+00C0) -> à (U+00E0); ÿ -> Ÿ (U+0178);
+         * Greek ς (final sigma) -> Σ; Cyrillic Я <-> я; ß and CJK kept */
+        EXPECT_TEXT("SELECT tq_toupper('abc D\xc3\xa9""f')", "ABC D\xc3\x89""F");
+        EXPECT_TEXT("SELECT tq_tolower('\xc3\x80""BC x')", "\xc3\xa0""bc x");
+        EXPECT_TEXT("SELECT tq_toupper('\xc3\xbf')", "\xc5\xb8");
+        EXPECT_TEXT("SELECT tq_toupper('\xcf\x82')", "\xce\xa3");
+        EXPECT_TEXT("SELECT tq_tolower('\xd0\xaf')", "\xd1\x8f");
+        EXPECT_TEXT("SELECT tq_toupper('\xc3\x9f \xe4\xb8\xad')", "\xc3\x9f \xe4\xb8\xad");
         EXPECT_TEXT("SELECT tq_toupper(1.5)", "1.5");
         EXPECT_TEXT("SELECT tq_tolower('')", "");
         EXPECT_NULL("SELECT tq_toupper(NULL)");
