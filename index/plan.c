@@ -52,7 +52,7 @@ bool plan_may_match(const struct ingest_plan *p, const char *raw, size_t len)
         if (found)
             continue;
         if (escapes < 0)
-            escapes = memmem(raw, len, "\\u", 2) != NULL;
+            escapes = memmem(raw, len, "\\u", 2) != NULL || memmem(raw, len, "\\/", 2) != NULL;
         if (!escapes)
             return false;
     }

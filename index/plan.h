@@ -50,8 +50,10 @@ bool plan_wants_field(const struct ingest_plan *p, const char *path, size_t len)
 bool plan_wants_below(const struct ingest_plan *p, const char *path, size_t len);
 
 /* Pre-filter on a record's raw bytes: false only when the record cannot
- * match. JSON escapes (\u0041) could hide a literal, so a record holding
- * "\u" is always kept. */
+ * match. JSON escapes (\u0041, \/) could hide a literal, so a record
+ * holding "\u" or "\/" is always kept. (The compiler never pre-filters on
+ * literals holding '"', '\\' or control characters, the other escapes.)
+ * Call it only on bytes that hold every field value the record will get. */
 bool plan_may_match(const struct ingest_plan *p, const char *raw, size_t len);
 
 /* Time-range check for an event's @timestamp (TS_NONE never matches a range). */

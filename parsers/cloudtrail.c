@@ -591,5 +591,8 @@ int ct_parse(struct parse_ctx *ctx)
     jf_scanner_free(st.jf);
     jf_plan_free(st.jfp);
     sb_free(&st.scratch);
-    return rc;
+    /* A read error was reported as a diagnostic and ends the input like its
+     * end would: what was read before it still counts (parser.h: -1 only
+     * when a flush asked to stop). */
+    return ctx->stopped ? -1 : 0;
 }

@@ -64,7 +64,7 @@ int parse_input(struct parse_ctx *ctx, enum input_type type)
         rc = text_parse(ctx);
         break;
     default:
-        diag_add(ctx->diags, DIAG_ERROR, 0, "cannot read inputs of type %s yet",
+        diag_add(ctx->diags, DIAG_ERROR, 0, "cannot read inputs of type %s",
                  input_type_name(type));
         return 0;
     }
