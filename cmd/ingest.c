@@ -157,7 +157,8 @@ static void parse_file(struct shared *sh, struct slot *s, const char *path)
             input_close(in);
             return;
         }
-        type = detect_type(input_data(in), input_avail(in));
+        size_t sample = input_avail(in) < DETECT_BYTES ? input_avail(in) : DETECT_BYTES;
+        type = detect_type(input_data(in), sample);
         if (type == IT_UNKNOWN) {
             s->unreadable = true;
             s->error = xasprintf("%s: cannot tell what kind of log this is (use -t TYPE to say)",
