@@ -1,0 +1,67 @@
+# --db FILE in its basic form (SPEC §1): the index is kept in FILE; a later
+# run with --db and no PATH queries it without reading any input; the same
+# inputs are not read twice; a changed input is read again. Each case uses
+# its own files under $TMPDIR (shared by all cases of a run).
+
+### build the index, then query it with no PATH even after the input is gone
+# checked: 5 events in events.jsonl (jq -c . | wc -l)
+$ rm -rf "$TMPDIR/db1" && mkdir "$TMPDIR/db1" && cp testdata/shapes/events.jsonl "$TMPDIR/db1/e.jsonl" && trailq --db "$TMPDIR/db1/i.db" 'stats count(*) as n' "$TMPDIR/db1/e.jsonl" && rm "$TMPDIR/db1/e.jsonl" && trailq --db "$TMPDIR/db1/i.db" 'stats count(*) as n, count_distinct(eventID) as ids'
+> n
+> 5
+> n	ids
+> 5	5
+
+### with --db and no PATH, standard input is not read (the index is queried as it is)
+# checked: SPEC §1: "except with --db, where no PATH means: query the index as it is"; stdin holds 5 more events
+$ rm -rf "$TMPDIR/db2" && mkdir "$TMPDIR/db2" && trailq --db "$TMPDIR/db2/i.db" 'stats count(*) as n' testdata/shapes/single-event.json >/dev/null && trailq --db "$TMPDIR/db2/i.db" 'stats count(*) as n' < testdata/shapes/bare-array.json
+> n
+> 1
+
+### re-running with the same inputs reads nothing new: the count does not double
+# checked: 5 + 2 events (events.jsonl, concatenated.json), three times
+$ rm -rf "$TMPDIR/db3" && mkdir "$TMPDIR/db3" && for i in 1 2 3; do trailq --db "$TMPDIR/db3/i.db" 'stats count(*) as n' testdata/shapes/events.jsonl testdata/shapes/concatenated.json | tail -1; done
+> 7
+> 7
+> 7
+
+### a new input is added to the index; the old ones stay
+# checked: 5 (events.jsonl) + 1 (single-event.json)
+$ rm -rf "$TMPDIR/db4" && mkdir "$TMPDIR/db4" && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n' testdata/shapes/events.jsonl >/dev/null && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n by @log' testdata/shapes/single-event.json
+> @log	n
+> testdata/shapes/events.jsonl	5
+> testdata/shapes/single-event.json	1
+
+### a changed input is read again, replacing its old events (5, then 5 + 1, not 11)
+# checked: single-event.json appended to a copy of events.jsonl adds one event
+$ rm -rf "$TMPDIR/db5" && mkdir "$TMPDIR/db5" && cp testdata/shapes/events.jsonl "$TMPDIR/db5/e.jsonl" && trailq --db "$TMPDIR/db5/i.db" 'stats count(*) as n' "$TMPDIR/db5/e.jsonl" | tail -1 && cat testdata/shapes/single-event.json >> "$TMPDIR/db5/e.jsonl" && trailq --db "$TMPDIR/db5/i.db" 'stats count(*) as n' "$TMPDIR/db5/e.jsonl" | tail -1 && trailq --db "$TMPDIR/db5/i.db" 'stats count(*) as n, count_distinct(eventID) as ids' | tail -1
+> 5
+> 6
+> 6	5
+
+### a file touched (same size, new time) is read again, not added twice
+# checked: still 5 events
+$ rm -rf "$TMPDIR/db6" && mkdir "$TMPDIR/db6" && cp testdata/shapes/events.jsonl "$TMPDIR/db6/e.jsonl" && trailq --db "$TMPDIR/db6/i.db" 'stats count(*) as n' "$TMPDIR/db6/e.jsonl" | tail -1 && touch -d '2030-01-01 00:00:00' "$TMPDIR/db6/e.jsonl" && trailq --db "$TMPDIR/db6/i.db" 'stats count(*) as n' "$TMPDIR/db6/e.jsonl" | tail -1
+> 5
+> 5
+
+### the index answers every query: fields, filters, --fields
+# checked: 2 DescribeDBSnapshots among the 5 events (jq); natural order puts "52a2..." before "0670..." (a 2-digit run
+# before a 4-digit one); 23 leaves are in all 5 records (jq paths, uniq -c) + 5 system fields = 28 fields with 5 events
+$ rm -rf "$TMPDIR/db7" && mkdir "$TMPDIR/db7" && trailq --db "$TMPDIR/db7/i.db" 'stats count(*)' testdata/shapes/events.jsonl >/dev/null && trailq --db "$TMPDIR/db7/i.db" 'filter eventName = "DescribeDBSnapshots" | fields eventID | sort eventID' && trailq --db "$TMPDIR/db7/i.db" --fields | grep -c '	5	'
+> eventID
+> 52a2921f-683b-4c64-91d6-a62edb999543
+> 0670b8d5-8a8f-466d-82f0-bbeaae7d68f9
+> 28
+
+### --db in a place that cannot be written: nothing can be done, status 3
+# checked: SPEC §1 (3: index or I/O failure)
+$ trailq --db /nonexistent-dir/trailq-index.db 'stats count(*)' testdata/shapes/events.jsonl
+! trailq: cannot open index /nonexistent-dir/trailq-index.db: unable to open database file
+? 3
+
+### --db naming a file that is not an index: status 3, the file left as it was
+# checked: cmp against the original
+$ cp testdata/shapes/events.jsonl "$TMPDIR/not-an-index" && trailq --db "$TMPDIR/not-an-index" 'stats count(*)' testdata/shapes/single-event.json; echo $?; cmp "$TMPDIR/not-an-index" testdata/shapes/events.jsonl && echo unchanged
+> 3
+> unchanged
+! trailq: index: file is not a database

@@ -1,0 +1,104 @@
+# --explain, --help, --version, bad options, the exit statuses 0/1/2/3 of
+# SPEC §1, and a closed pipe.
+
+### --explain prints the SQL and SQLite's plan, and exits 0 (matched loosely: the two section headers)
+# checked: SPEC §1; the exact SQL is trailq's business
+$ trailq --explain 'filter eventName = "GetUser" | stats count(*) as n by userIdentity.arn' testdata/AWSLogs | grep -c -e '^-- SQL$' -e '^-- plan$'
+> 2
+
+### --explain shows SQL with the user's literal quoted, not pasted
+# checked: by hand: the string literal appears as an SQL string ('GetUser'), and a quote inside a literal is doubled
+$ trailq --explain "filter eventName = \"Get'User\" | stats count(*) as n" testdata/shapes/events.jsonl | grep -c "'Get''User'"
+> 1
+
+### --explain with a bad query is a query error
+# checked: SPEC §1 (exit 2, caret)
+$ trailq --explain 'bogus' testdata/shapes/events.jsonl
+! trailq: query error at 1:1: unknown command 'bogus'
+!   bogus
+!   ^^^^^
+? 2
+
+### --help and -h print the usage and exit 0
+# checked: SPEC §1
+$ trailq --help | head -1; trailq -h | grep -c -e '--start TIME' -e '--explain' -e '--db FILE'
+> usage: trailq [OPTIONS] QUERY [PATH ...]
+> 3
+
+### --version and -V print the version and exit 0
+# checked: SPEC §1 (the text after the name depends on the libraries, so only its start is matched)
+$ trailq --version | grep -c '^trailq [0-9][0-9.]* '; trailq -V | grep -c '^trailq [0-9]'
+> 1
+> 1
+
+### an unknown long option: status 2, the message and a hint
+# checked: SPEC §1 (2: the command line is wrong)
+$ trailq --bogus 'stats count(*)' testdata/shapes/events.jsonl
+! trailq: unknown option '--bogus'
+! Try 'trailq --help' for more information.
+? 2
+
+### an unknown short option
+# checked: as above
+$ trailq -z 'stats count(*)' testdata/shapes/events.jsonl
+! trailq: unknown option '-z'
+! Try 'trailq --help' for more information.
+? 2
+
+### an unknown output format
+# checked: as above; the formats are those of SPEC §1
+$ trailq -o xml 'stats count(*)' testdata/shapes/events.jsonl
+! trailq: invalid value 'xml' for --output (expected one of: table tsv csv json jsonl)
+! Try 'trailq --help' for more information.
+? 2
+
+### an unknown input type
+# checked: the types of SPEC §3 and auto
+$ trailq -t syslog 'stats count(*)' testdata/shapes/events.jsonl
+! trailq: invalid value 'syslog' for --type (expected one of: auto cloudtrail cwlogs export jsonl lambda vpcflow text)
+! Try 'trailq --help' for more information.
+? 2
+
+### no query at all, stdin not a terminal
+# checked: SPEC §1: without QUERY the REPL needs a terminal
+$ trailq
+! trailq: no query given (and standard input is not a terminal for the interactive mode)
+! Try 'trailq --help' for more information.
+? 2
+
+### status 0: every input read; zero result rows is success too
+# checked: SPEC §1
+$ trailq 'filter eventName = "NoSuchCall" | fields eventName' testdata/AWSLogs
+> eventName
+
+### status 1: an input cannot be read, the query still runs over the rest (2900 events), with a summary line
+# checked: SPEC §1; 55 files + 1 missing path = 56 inputs
+$ trailq 'stats count(*) as n' testdata/AWSLogs /nonexistent/trail.json.gz
+> n
+> 2900
+! trailq: /nonexistent/trail.json.gz: No such file or directory
+! trailq: 1 of 56 inputs could not be read
+? 1
+
+### status 3: no input can be read at all
+# checked: SPEC §1 (3: nothing could be done); nothing is printed on stdout
+$ trailq 'stats count(*) as n' /nonexistent/a.json testdata/bad/junk.bin
+! trailq: /nonexistent/a.json: No such file or directory
+! trailq: testdata/bad/junk.bin: cannot tell what kind of log this is (use -t TYPE to say)
+! trailq: no readable input
+? 3
+
+### a closed pipe ends quietly with status 0 (2900 events of @message, several MB, cut after the header)
+# checked: SPEC §1; PIPESTATUS[0] is trailq's status, stderr must stay empty
+$ for o in tsv table csv json jsonl; do trailq -o $o 'fields @message' testdata/AWSLogs | head -c 10 >/dev/null; echo "$o ${PIPESTATUS[0]}"; done
+> tsv 0
+> table 0
+> csv 0
+> json 0
+> jsonl 0
+
+### ... also under set -o pipefail, with head -1
+# checked: as above
+$ set -o pipefail; trailq 'fields @timestamp, @message' $SHARED/data/cloudtrail/invictus-ir_aws_dataset | head -1; echo "status $?"
+> @timestamp	@message
+> status 0
