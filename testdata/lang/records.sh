@@ -5,8 +5,10 @@
 # (and passes plain files through), jq unwraps {"Records":[...]}, bare
 # arrays, single objects and JSON lines. Digest files (no eventVersion and
 # a "logFiles" key) are skipped, as trailq skips them.
+# jq reads the files' JSON values one after another, so files need not end
+# with a newline.
 # Usage: sh testdata/lang/records.sh PATH... | jq ...
-find "$@" -type f | LC_ALL=C sort | while IFS= read -r f; do gzip -dcf "$f"; echo; done |
+find "$@" -type f -print0 | LC_ALL=C sort -z | xargs -0 gzip -dcf |
     jq -c 'if type == "array" then .[]
            elif type == "object" and has("Records") then .Records[]
            elif type == "object" and has("logFiles") then empty
