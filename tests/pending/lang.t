@@ -100,3 +100,26 @@ $   if cmp -s $d/got $d/want; then echo "$spec same"; else echo "$spec differ"; 
 > 2w same
 > 1w 1d same
 > 1w 36h same
+
+### string functions treat a map or list as missing (reference §2.1, [S3])
+# Today strlen(jsonParse(js)) is 30 (the JSON text's length) and toupper
+# upper-cases the JSON text. one.jsonl's js is {"a":{"b":[10,20,30]},"k":"v"}.
+# checked: reference §2.1: "string/number/datetime functions treat maps and lists as null"
+$ trailq -o jsonl 'fields strlen(jsonParse(js)) as l, toupper(jsonParse(js)) as u, "ok" as marker' testdata/lang/one.jsonl
+> {"marker":"ok"}
+
+### a map or list cannot be a sort key (reference §2.1, [S3])
+# Today the map's JSON text is sorted. The wording is a proposal.
+$ trailq 'fields jsonParse(js) as j | sort j' testdata/lang/one.jsonl
+! trailq: query error at 1:33: a map or list cannot be sorted
+!   fields jsonParse(js) as j | sort j
+!                                    ^
+? 2
+
+### a map or list cannot be a stats key (reference §2.1, [S3])
+# Today the map's JSON text is the group key. The wording is a proposal.
+$ trailq 'stats count(*) by jsonParse(js)' testdata/lang/one.jsonl
+! trailq: query error at 1:19: a map or list cannot be a stats key
+!   stats count(*) by jsonParse(js)
+!                     ^^^^^^^^^^^^^
+? 2

@@ -33,6 +33,24 @@ $ trailq -o tsv 'sort t | fields t | limit 2' testdata/lang/dedup.jsonl; trailq 
 > 1
 > 2
 
+### missing values sort last in both directions; numeric strings and numbers tie
+# values.jsonl: st "200" (r1), 200 (r2), "007" (r3), "404" (r4), missing (r5).
+# checked: SPEC §4: digits-only values compare numerically (7 < 200 = 200 < 404);
+# r2 and r1 tie and keep the default order (r2 is newer); r5 is last both ways
+$ trailq -o tsv 'sort st asc | fields id, st' testdata/lang/values.jsonl; trailq -o tsv 'sort st desc | fields id, st' testdata/lang/values.jsonl
+> id	st
+> r3	007
+> r2	200
+> r1	200
+> r4	404
+> r5	
+> id	st
+> r4	404
+> r2	200
+> r1	200
+> r3	007
+> r5	
+
 ### sort on several keys; ties of the first key broken by the second
 # checked: by hand: severity ERROR (t 2, 5) before INFO (t 1, 3, 4, 6), each by t desc
 $ trailq -o tsv 'sort severity asc, t desc | fields severity, t' testdata/lang/dedup.jsonl
