@@ -136,3 +136,15 @@ $ trailq 'filter additionalEventData.bytesTransferredOut >= 552 and additionalEv
 $ trailq 'filter additionalEventData.bytesTransferredIn * 2 > 500 | stats count(*) as n' testdata/AWSLogs
 > n
 > 3
+
+### in with numbers, and a string that is a number, compares by value
+# checked: jq -r '.additionalEventData.bytesTransferredOut // empty' | sort -n | uniq -c: 339 x4, 552 x42, 6322 x3 = 49
+$ trailq 'filter additionalEventData.bytesTransferredOut in [339, 552, "6322"] | stats count(*) as n' testdata/AWSLogs
+> n
+> 49
+
+### not in with numbers keeps only events that have the field
+# checked: jq -r '.additionalEventData.bytesTransferredOut // empty' | awk '$1 != 0 && $1 != 552' | wc -l = 204
+$ trailq 'filter additionalEventData.bytesTransferredOut not in [0, 552] | stats count(*) as n' testdata/AWSLogs
+> n
+> 204
