@@ -12,12 +12,18 @@
  * batch exactly the fields flatten_json(b, dom, NULL, plan) would add:
  * same dotted names, kinds and values, in document order.
  *
+ * With an all-fields plan (plan->all_fields: --db, the REPL, --fields) a
+ * scan adds every leaf as flatten_json does then: strings, numbers and
+ * booleans named by their dotted path with decimal array indexes, in
+ * document order; null, {} and [] add nothing; no subtree is ever added.
+ *
  * Two cases are left to jansson, by returning JF_NEED_DOM: a wanted path
  * whose value is an object or array (flatten stores it as compact JSON
- * text), and a wanted key (or a key on the way to a wanted field) repeated
- * in one object (flatten sees only the last value). Both are rare. On
- * JF_INVALID the text is not JSON to jansson; re-run json_loadb for its
- * message.
+ * text), and a wanted key (or a key on the way to a wanted field; with an
+ * all-fields plan, any key) repeated in one object (jansson keeps the last
+ * value at the first key's place). Both are rare. On JF_INVALID the text
+ * is not JSON to jansson; re-run json_loadb for its message. JF_NEED_DOM
+ * may be returned before the whole text was checked.
  *
  * Besides the plan's fields, a scan reports the values of a few top-level
  * keys named when the plan is built ("meta" keys: eventTime, awsRegion, ...
@@ -79,9 +85,9 @@ struct jf_plan;
 struct jf_scanner;
 
 /* Build the matcher for plan's fields (plan_wants_field/plan_wants_below
- * semantics) plus meta_keys[0..n_meta), top-level keys whose values every
- * scan reports. Returns NULL when plan->all_fields is set: keeping every
- * field is jansson's job (flatten_json). */
+ * semantics), or for every leaf when plan->all_fields is set, plus
+ * meta_keys[0..n_meta), top-level keys whose values every scan reports.
+ * Never returns NULL. */
 struct jf_plan *jf_plan_new(const struct ingest_plan *plan, const char *const *meta_keys,
                             size_t n_meta);
 void jf_plan_free(struct jf_plan *jp);

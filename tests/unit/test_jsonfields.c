@@ -6,15 +6,18 @@
  *   1. hand-written cases with values worked out by hand (escapes,
  *      surrogates, UTF-8, numbers at the int64 and double edges, nesting at
  *      jansson's limit, repeated keys, whitespace, garbage, truncation,
- *      meta keys); each is also run through the differential check;
+ *      meta keys, and the all-fields plan: every leaf with its dotted
+ *      path); each is also run through the differential check, under its
+ *      own plan and under the all-fields plan;
  *   2. regression cases found by the fuzzer (tests/fuzz/fuzz_jsonfields.c);
  *   3. the differential check (tests/fuzz/jf_diff.h) over every record of
  *      every file in testdata/ and $SHARED/data, split as the readers split
  *      them (Records[]/Events[]/logEvents[] elements, array elements, values
  *      back to back, JSON lines) plus every line of every file, each under
- *      several plans: every leaf path of the record, every top-level key,
- *      fixed nested paths with array segments, paths that are objects,
- *      paths that do not exist, and no fields at all.
+ *      several plans: the all-fields plan (--db, the REPL), every leaf path
+ *      of the record, every top-level key, fixed nested paths with array
+ *      segments, paths that are objects, paths that do not exist, and no
+ *      fields at all.
  * $SHARED must be set (tests/run.sh exports it); without it the test fails.
  */
 #include <dirent.h>
@@ -69,14 +72,16 @@ static int diff_one(struct runner *r, const char *p, size_t n, const json_t *dom
 }
 
 /* Scan `json` with the given fields into r->b (checked against jansson
- * first); returns jf_scan's status. */
+ * first, and under the all-fields plan too); returns jf_scan's status. */
 static enum jf_status run_fields(struct runner *r, const char *json, size_t n,
                                  const char *const *fields, size_t n_fields)
 {
-    struct ingest_plan plan;
+    struct ingest_plan plan, all;
     plan_of(&plan, fields, n_fields);
+    plan_init_all(&all);
     json_t *dom = json_loadb(json, n, 0, NULL);
     CHECK(diff_one(r, json, n, dom, &plan, NULL, test_current) == 0);
+    CHECK(diff_one(r, json, n, dom, &all, NULL, test_current) == 0);
     json_decref(dom);
     struct jf_plan *jp = jf_plan_new(&plan, jfd_meta_keys, JFD_N_META);
     struct jf_scanner *s = jf_scanner_new(jp);
@@ -92,6 +97,34 @@ static enum jf_status run1(struct runner *r, const char *json, const char *field
 {
     const char *fields[] = {field};
     return run_fields(r, json, strlen(json), fields, field ? 1 : 0);
+}
+
+/* Scan json[0..n) with the all-fields plan into r->b (checked against
+ * jansson + flatten first); returns jf_scan's status. With `s`, that
+ * scanner (of an all-fields plan) is used, to test reuse across records. */
+static enum jf_status run_all_n(struct runner *r, const char *json, size_t n,
+                                struct jf_scanner *s)
+{
+    struct ingest_plan all;
+    plan_init_all(&all);
+    json_t *dom = json_loadb(json, n, 0, NULL);
+    CHECK(diff_one(r, json, n, dom, &all, NULL, test_current) == 0);
+    json_decref(dom);
+    struct jf_plan *jp = s ? NULL : jf_plan_new(&all, jfd_meta_keys, JFD_N_META);
+    struct jf_scanner *use = s ? s : jf_scanner_new(jp);
+    rb_reset(&r->b);
+    rb_begin(&r->b, 1);
+    enum jf_status st = jf_scan(use, json, n, &r->b);
+    if (!s) {
+        jf_scanner_free(use);
+        jf_plan_free(jp);
+    }
+    return st;
+}
+
+static enum jf_status run_all(struct runner *r, const char *json)
+{
+    return run_all_n(r, json, strlen(json), NULL);
 }
 
 /* The i-th field of the last run, or NULL. */
@@ -579,10 +612,282 @@ static void hand_cases(struct runner *r_)
         CHECK_INT(jf_meta(s)[0].kind, JF_ABSENT);
         jf_scanner_free(s);
         jf_plan_free(jp);
-        /* keeping every field is not the scanner's job */
+        /* the same with the all-fields plan, which also adds the fields */
         struct ingest_plan all;
         plan_init_all(&all);
-        CHECK(jf_plan_new(&all, NULL, 0) == NULL);
+        jp = jf_plan_new(&all, jfd_meta_keys, JFD_N_META);
+        CHECK(jp != NULL);
+        s = jf_scanner_new(jp);
+        rb_reset(&r.b);
+        rb_begin(&r.b, 1);
+        const char *j2 = "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"awsRegion\":\"us-\\u0065ast-1\","
+                         "\"time\":1700000000,\"timestamp\":1.5,\"readOnly\":true,"
+                         "\"logFiles\":[],\"digestStartTime\":null,\"Records\":{\"x\":[7]},"
+                         "\"recipientAccountId\":\"2\",\"\":false}";
+        CHECK_INT(jf_scan(s, j2, strlen(j2), &r.b), JF_OK);
+        m = jf_meta(s);
+        CHECK_INT(jf_root_kind(s), JF_OBJECT);
+        CHECK_INT(m[0].kind, JF_STRING);
+        CHECK(m[0].len == 20 && memcmp(m[0].str, "2024-01-01T00:00:00Z", 20) == 0);
+        CHECK_INT(m[1].kind, JF_ABSENT);
+        CHECK_INT(m[2].kind, JF_REAL);
+        CHECK(m[2].dval == 1.5);
+        CHECK_INT(m[3].kind, JF_INT);
+        CHECK_INT(m[3].ival, 1700000000);
+        CHECK_INT(m[4].kind, JF_STRING);
+        CHECK(m[4].len == 1 && m[4].str[0] == '2');
+        CHECK_INT(m[5].kind, JF_STRING);
+        CHECK(m[5].len == 9 && memcmp(m[5].str, "us-east-1", 9) == 0);
+        CHECK_INT(m[6].kind, JF_NULL);
+        CHECK_INT(m[7].kind, JF_ARRAY);
+        CHECK_INT(m[8].kind, JF_OBJECT);
+        CHECK_INT(m[9].kind, JF_TRUE);
+        CHECK_INT(m[10].kind, JF_FALSE);                          /* the key "" */
+        CHECK_INT(n_got(&r), 7);
+        CHECK(got_str(&r, 0, "eventTime", "2024-01-01T00:00:00Z", 20));
+        CHECK(got_str(&r, 1, "awsRegion", "us-east-1", 9));
+        CHECK(got_int(&r, 2, "time", 1700000000));
+        CHECK(got_real(&r, 3, "timestamp", 1.5));
+        CHECK(got_bool(&r, 4, "readOnly", 1));
+        CHECK(got_int(&r, 5, "Records.x.0", 7));
+        CHECK(got_str(&r, 6, "recipientAccountId", "2", 1));
+        CHECK_INT(jf_scan(s, k, strlen(k), &r.b), JF_OK);
+        CHECK_INT(jf_meta(s)[0].kind, JF_ABSENT);
+        /* a repeated meta key is a repeated key: the DOM decides */
+        CHECK_INT(jf_scan(s, j, strlen(j), &r.b), JF_NEED_DOM);
+        jf_scanner_free(s);
+        jf_plan_free(jp);
+    }
+    *r_ = r;
+}
+
+/* [{"k0":0,"k1":1,...}] with n keys; with `repeat`, key k<repeat-1> once more at the end. */
+static char *wide_object(size_t n, size_t repeat)
+{
+    struct strbuf sb = STRBUF_INIT;
+    sb_putc(&sb, '{');
+    for (size_t i = 0; i < n; i++)
+        sb_printf(&sb, "%s\"k%zu\":%zu", i ? "," : "", i, i);
+    if (repeat)
+        sb_printf(&sb, ",\"k%zu\":-1", repeat - 1);
+    sb_putc(&sb, '}');
+    return sb_detach(&sb);
+}
+
+/* ---- the all-fields plan ---- */
+
+static void all_fields_cases(struct runner *r_)
+{
+    struct runner r = *r_;
+    TEST("all fields: kinds, null and empty containers")
+    {
+        CHECK_INT(run_all(&r, "{\"s\":\"x\",\"i\":-3,\"d\":2.5,\"t\":true,\"f\":false,"
+                              "\"n\":null,\"o\":{},\"a\":[],\"e\":\"\"}"), JF_OK);
+        CHECK_INT(n_got(&r), 6);
+        CHECK(got_str(&r, 0, "s", "x", 1));
+        CHECK(got_int(&r, 1, "i", -3));
+        CHECK(got_real(&r, 2, "d", 2.5));
+        CHECK(got_bool(&r, 3, "t", 1));
+        CHECK(got_bool(&r, 4, "f", 0));
+        CHECK(got_str(&r, 5, "e", "", 0));
+        CHECK_INT(run_all(&r, "{}"), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        CHECK_INT(run_all(&r, "[null,{},[[]],{\"a\":null}]"), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        /* escapes are decoded, the rest is copied */
+        CHECK_INT(run_all(&r, "{\"a\":\"x\\ny\\u00e9\",\"b\":\"\xc3\xa9\"}"), JF_OK);
+        CHECK(got_str(&r, 0, "a", "x\ny\xc3\xa9", 5));
+        CHECK(got_str(&r, 1, "b", "\xc3\xa9", 2));
+    }
+    TEST("all fields: deep arrays of objects, document order")
+    {
+        const char *j = "{\"a\":[{\"b\":[{\"c\":1},{\"c\":[2,3]}]},{\"b\":[]},"
+                        "{\"b\":[[],[{\"d\":\"x\"}]]}],\"z\":true,\"y\":[[[[4]]]]}";
+        CHECK_INT(run_all(&r, j), JF_OK);
+        CHECK_INT(n_got(&r), 6);
+        CHECK(got_int(&r, 0, "a.0.b.0.c", 1));
+        CHECK(got_int(&r, 1, "a.0.b.1.c.0", 2));
+        CHECK(got_int(&r, 2, "a.0.b.1.c.1", 3));
+        CHECK(got_str(&r, 3, "a.2.b.1.0.d", "x", 1));
+        CHECK(got_bool(&r, 4, "z", 1));
+        CHECK(got_int(&r, 5, "y.0.0.0.0", 4));
+        /* keys are not sorted: document order */
+        CHECK_INT(run_all(&r, "{\"b\":1,\"a\":{\"d\":2,\"c\":3}}"), JF_OK);
+        CHECK(got_int(&r, 0, "b", 1));
+        CHECK(got_int(&r, 1, "a.d", 2));
+        CHECK(got_int(&r, 2, "a.c", 3));
+        /* a top-level array: names start with the index */
+        CHECK_INT(run_all(&r, "[{\"a\":1},[\"x\"],5]"), JF_OK);
+        CHECK_INT(n_got(&r), 3);
+        CHECK(got_int(&r, 0, "0.a", 1));
+        CHECK(got_str(&r, 1, "1.0", "x", 1));
+        CHECK(got_int(&r, 2, "2", 5));
+        /* indexes of two and more digits */
+        CHECK_INT(run_all(&r, "{\"a\":[0,1,2,3,4,5,6,7,8,9,10,11]}"), JF_OK);
+        CHECK_INT(n_got(&r), 12);
+        CHECK(got_int(&r, 9, "a.9", 9));
+        CHECK(got_int(&r, 10, "a.10", 10));
+        CHECK(got_int(&r, 11, "a.11", 11));
+        struct strbuf sb = STRBUF_INIT;
+        sb_puts(&sb, "[");
+        for (int i = 0; i < 1001; i++)
+            sb_puts(&sb, i ? ",[7]" : "[7]");
+        sb_puts(&sb, "]");
+        CHECK_INT(run_all_n(&r, sb.buf, sb.len, NULL), JF_OK);
+        CHECK_INT(n_got(&r), 1001);
+        CHECK(got_int(&r, 1000, "1000.0", 7));
+        CHECK(got_int(&r, 999, "999.0", 7));
+        sb_free(&sb);
+    }
+    TEST("all fields: nesting at jansson's limit")
+    {
+        /* the leaf at depth 2048 (2047 objects, then the scalar) */
+        struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+        for (int i = 0; i < 2047; i++) {
+            sb_puts(&sb, "{\"k\":");
+            sb_puts(&path, i ? ".k" : "k");
+        }
+        sb_puts(&sb, "7");
+        for (int i = 0; i < 2047; i++)
+            sb_putc(&sb, '}');
+        CHECK_INT(run_all_n(&r, sb.buf, sb.len, NULL), JF_OK);
+        CHECK_INT(n_got(&r), 1);
+        CHECK(got_int(&r, 0, path.buf, 7));
+        sb_reset(&sb);
+        for (int i = 0; i < 2048; i++)
+            sb_puts(&sb, "{\"k\":");
+        sb_puts(&sb, "7");
+        for (int i = 0; i < 2048; i++)
+            sb_putc(&sb, '}');
+        CHECK_INT(run_all_n(&r, sb.buf, sb.len, NULL), JF_INVALID);
+        sb_free(&sb);
+        sb_reset(&path);
+        /* 2047 arrays: the 1 is element 0 of each, "0.0. ... .0" */
+        char *s = nested(2047, "1");
+        CHECK_INT(run_all(&r, s), JF_OK);
+        for (int i = 0; i < 2047; i++)
+            sb_puts(&path, i ? ".0" : "0");
+        CHECK_INT(n_got(&r), 1);
+        CHECK(got_int(&r, 0, path.buf, 1));
+        free(s);
+        s = nested(2048, "1");
+        CHECK_INT(run_all(&r, s), JF_INVALID);
+        free(s);
+        sb_free(&path);
+    }
+    TEST("all fields: keys with dots")
+    {
+        /* a dotted key and a nested path give the same name, twice */
+        CHECK_INT(run_all(&r, "{\"a.b\":1,\"a\":{\"b\":2}}"), JF_OK);
+        CHECK_INT(n_got(&r), 2);
+        CHECK(got_int(&r, 0, "a.b", 1));
+        CHECK(got_int(&r, 1, "a.b", 2));
+        CHECK_INT(run_all(&r, "{\".\":1,\"x.\":{\".y\":2},\"..\":[3]}"), JF_OK);
+        CHECK(got_int(&r, 0, ".", 1));
+        CHECK(got_int(&r, 1, "x...y", 2));
+        CHECK(got_int(&r, 2, "...0", 3));
+        /* a key that looks like an index */
+        CHECK_INT(run_all(&r, "{\"a\":{\"0\":1},\"b\":[2]}"), JF_OK);
+        CHECK(got_int(&r, 0, "a.0", 1));
+        CHECK(got_int(&r, 1, "b.0", 2));
+    }
+    TEST("all fields: empty keys")
+    {
+        /* flatten adds no dot below the empty path, and never a field named "" */
+        CHECK_INT(run_all(&r, "{\"\":1}"), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        CHECK_INT(run_all(&r, "{\"\":{\"x\":1},\"x\":2}"), JF_OK);
+        CHECK_INT(n_got(&r), 2);
+        CHECK(got_int(&r, 0, "x", 1));
+        CHECK(got_int(&r, 1, "x", 2));
+        CHECK_INT(run_all(&r, "{\"\":[5]}"), JF_OK);
+        CHECK(got_int(&r, 0, "0", 5));
+        CHECK_INT(run_all(&r, "{\"\":{\"\":{\"\":\"v\"}}}"), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        CHECK_INT(run_all(&r, "{\"a\":{\"\":1}}"), JF_OK);
+        CHECK(got_int(&r, 0, "a.", 1));
+        CHECK_INT(run_all(&r, "{\"a\":{\"\":{\"\":\"v\"}}}"), JF_OK);
+        CHECK(got_str(&r, 0, "a..", "v", 1));
+        CHECK_INT(run_all(&r, "[{\"\":1}]"), JF_OK);
+        CHECK(got_int(&r, 0, "0.", 1));
+        CHECK_INT(run_all(&r, "{\"\":{\"\":[{\"\":2}]}}"), JF_OK);
+        CHECK(got_int(&r, 0, "0.", 2));
+    }
+    TEST("all fields: escapes in keys")
+    {
+        CHECK_INT(run_all(&r, "{\"\\u00e9t\\u00e9\":\"x\"}"), JF_OK);
+        CHECK(got_str(&r, 0, "\xc3\xa9t\xc3\xa9", "x", 1));           /* "été" */
+        CHECK_INT(run_all(&r, "{\"a\\u002eb\":1}"), JF_OK);              /* an escaped dot */
+        CHECK(got_int(&r, 0, "a.b", 1));
+        CHECK_INT(run_all(&r, "{\"\\ud83d\\ude00\":{\"k\":1}}"), JF_OK);
+        CHECK(got_int(&r, 0, "\xf0\x9f\x98\x80.k", 1));
+        CHECK_INT(run_all(&r, "{\"\\\"q\\\\\\/\":{\"\\t\":[true]}}"), JF_OK);
+        CHECK(got_bool(&r, 0, "\"q\\/.\t.0", 1));
+        /* keys longer than the first path buffer, escaped and not */
+        CHECK_INT(run_all(&r, "{\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                              "0123456789\\n\":{\"0123456789abcdef0123456789abcdef0123456789abcdef"
+                              "0123456789abcdef0123456789\":1}}"), JF_OK);
+        CHECK(got_int(&r, 0, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+                             "0123456789\n.0123456789abcdef0123456789abcdef0123456789abcdef"
+                             "0123456789abcdef0123456789", 1));
+        INVALID("{\"\\ud800\":1}");
+        INVALID("{\"\\u0000\":1}");
+    }
+    TEST("all fields: repeated keys need the DOM")
+    {
+        /* jansson keeps the last value, at the first key's place:
+         * {"a":1,"b":2,"a":3} flattens to a=3 b=2 */
+        CHECK_INT(run_all(&r, "{\"a\":1,\"b\":2,\"a\":3}"), JF_NEED_DOM);
+        CHECK_INT(run_all(&r, "{\"x\":{\"a\":1,\"a\":null}}"), JF_NEED_DOM);
+        CHECK_INT(run_all(&r, "{\"a\":1,\"\\u0061\":2}"), JF_NEED_DOM);
+        CHECK_INT(run_all(&r, "{\"\\u0061\":1,\"a\":2}"), JF_NEED_DOM);
+        CHECK_INT(run_all(&r, "{\"\\u00e9\":1,\"\\u00E9\":2}"), JF_NEED_DOM);
+        CHECK_INT(run_all(&r, "{\"\":1,\"\":2}"), JF_NEED_DOM);
+        CHECK_INT(run_all(&r, "[{\"a\":{},\"a\":{}}]"), JF_NEED_DOM);
+        /* not repeats: the same key in different objects, or at other depths */
+        CHECK_INT(run_all(&r, "[{\"a\":1},{\"a\":2}]"), JF_OK);
+        CHECK(got_int(&r, 0, "0.a", 1));
+        CHECK(got_int(&r, 1, "1.a", 2));
+        CHECK_INT(run_all(&r, "{\"a\":{\"a\":{\"a\":1}},\"b\":{\"a\":2}}"), JF_OK);
+        CHECK(got_int(&r, 0, "a.a.a", 1));
+        CHECK(got_int(&r, 1, "b.a", 2));
+        CHECK_INT(run_all(&r, "{\"a\":1,\"A\":2,\"a \":3,\"\\u00e9\":4,\"\xc3\xa9 \":5}"), JF_OK);
+        CHECK_INT(n_got(&r), 5);
+        /* a repeat after a broken text: either answer sends it to jansson */
+        CHECK(run_all(&r, "{\"a\":1,\"a\":2,") != JF_OK);
+    }
+    TEST("all fields: wide objects and scanner reuse")
+    {
+        struct ingest_plan all;
+        plan_init_all(&all);
+        struct jf_plan *jp = jf_plan_new(&all, jfd_meta_keys, JFD_N_META);
+        struct jf_scanner *s = jf_scanner_new(jp);
+        char *w = wide_object(20000, 0);
+        CHECK_INT(run_all_n(&r, w, strlen(w), s), JF_OK);
+        CHECK_INT(n_got(&r), 20000);
+        CHECK(got_int(&r, 0, "k0", 0));
+        CHECK(got_int(&r, 19999, "k19999", 19999));
+        free(w);
+        w = wide_object(20000, 12345);                /* k12344 again at the end */
+        CHECK_INT(run_all_n(&r, w, strlen(w), s), JF_NEED_DOM);
+        free(w);
+        w = wide_object(20000, 1);                    /* k0 again */
+        CHECK_INT(run_all_n(&r, w, strlen(w), s), JF_NEED_DOM);
+        free(w);
+        /* small records after big ones: no key of an earlier record lingers */
+        for (int i = 0; i < 3; i++) {
+            const char *t1 = "{\"k0\":1,\"k1\":{\"k0\":2}}", *t2 = "{\"k0\":1,\"k0\":2}";
+            CHECK_INT(run_all_n(&r, t1, strlen(t1), s), JF_OK);
+            CHECK_INT(n_got(&r), 2);
+            CHECK(got_int(&r, 1, "k1.k0", 2));
+            CHECK_INT(run_all_n(&r, t2, strlen(t2), s), JF_NEED_DOM);
+        }
+        w = wide_object(100, 0);
+        CHECK_INT(run_all_n(&r, w, strlen(w), s), JF_OK);
+        CHECK_INT(n_got(&r), 100);
+        free(w);
+        jf_scanner_free(s);
+        jf_plan_free(jp);
     }
     *r_ = r;
 }
@@ -660,10 +965,13 @@ struct fixed_plan {
     struct jf_scanner *s;     /* a scanner of jp */
 };
 
+enum { N_FIXED = 5 };
+
 struct corpus {
     struct runner *r;
-    struct fixed_plan fixed[4]; /* plan_nested, plan_objects, plan_missing, plan_none */
-    long need_dom[4];           /* JF_NEED_DOM answers under each fixed plan */
+    struct fixed_plan fixed[N_FIXED]; /* plan_nested, plan_objects, plan_missing, plan_none,
+                                         and the all-fields plan */
+    long need_dom[N_FIXED];     /* JF_NEED_DOM answers under each fixed plan */
     const char *file;     /* for reports */
     long n_records;       /* records checked */
     long n_failed;        /* records with a disagreement */
@@ -711,14 +1019,17 @@ static size_t record_plan(struct corpus *c, const json_t *dom, bool leaves, cons
     return n;
 }
 
-/* Check one record under every plan (`full`), or under plan_nested only
- * (the line pass, mostly fragments of pretty-printed records). */
+/* Check one record under every plan (`full`), or under plan_nested and
+ * the all-fields plan only (the line pass, mostly fragments of
+ * pretty-printed records). */
 static void check_record(struct corpus *c, const char *p, size_t n, int lookup_depth, bool full)
 {
     json_t *dom = json_loadb(p, n, 0, NULL);
     struct ingest_plan plan;
     int bad = 0;
-    for (size_t i = 0; i < (full ? sizeof c->fixed / sizeof *c->fixed : 1); i++) {
+    for (size_t i = 0; i < N_FIXED; i++) {
+        if (!full && i != 0 && i != N_FIXED - 1)
+            continue;
         long before = c->r->diff.n_need_dom;
         bad |= diff_one(c->r, p, n, dom, &c->fixed[i].plan, c->fixed[i].s, c->file);
         c->need_dom[i] += c->r->diff.n_need_dom - before;
@@ -875,8 +1186,11 @@ static void check_tree(struct runner *r, const char *dir, const char *label)
     qsort(files, n, sizeof *files, cmp_str);
     struct corpus c = {.r = r};
     const char *const *fixed[] = {plan_nested, plan_objects, plan_missing, plan_none};
-    for (size_t i = 0; i < 4; i++) {
-        plan_of(&c.fixed[i].plan, fixed[i], list_len(fixed[i]));
+    for (size_t i = 0; i < N_FIXED; i++) {
+        if (i < 4)
+            plan_of(&c.fixed[i].plan, fixed[i], list_len(fixed[i]));
+        else
+            plan_init_all(&c.fixed[i].plan);
         c.fixed[i].jp = jf_plan_new(&c.fixed[i].plan, jfd_meta_keys, JFD_N_META);
         c.fixed[i].s = jf_scanner_new(c.fixed[i].jp);
     }
@@ -896,7 +1210,7 @@ static void check_tree(struct runner *r, const char *dir, const char *label)
     free(files);
     sb_free(&text);
     sb_free(&c.names);
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < N_FIXED; i++) {
         jf_scanner_free(c.fixed[i].s);
         jf_plan_free(c.fixed[i].jp);
     }
@@ -906,7 +1220,8 @@ static void check_tree(struct runner *r, const char *dir, const char *label)
            r->diff.n_ok - before_ok, r->diff.n_invalid - before_inv,
            r->diff.n_need_dom - before_dom, c.n_failed);
     printf("%s: JF_NEED_DOM under the fixed plans: nested leaves %ld, objects %ld, missing %ld, "
-           "none %ld\n", label, c.need_dom[0], c.need_dom[1], c.need_dom[2], c.need_dom[3]);
+           "none %ld; all fields %ld of %ld records (repeated keys)\n", label, c.need_dom[0],
+           c.need_dom[1], c.need_dom[2], c.need_dom[3], c.need_dom[4], c.n_records);
     TEST(label)
     {
         CHECK(n > 0);
@@ -919,6 +1234,7 @@ int main(void)
 {
     struct runner r = {0};
     hand_cases(&r);
+    all_fields_cases(&r);
     fuzz_regressions(&r);
     check_tree(&r, "testdata", "differential: testdata");
     const char *shared = getenv("SHARED");
