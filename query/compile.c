@@ -561,6 +561,10 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         c->place = EP_ROW;
         if (rc)
             break;
+        if (v.type == VT_JSON || v.type == VT_LIST) {
+            rc = cerr(c, it->expr->span, "a map or list cannot be a stats key");
+            break;
+        }
         const char *col = new_col(c);
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
@@ -652,6 +656,8 @@ static int do_sort(struct cctx *c, struct walk *w, const struct command *cmd)
         struct cexpr v;
         if (cx_expr(c, cmd->keys[i].expr, &v))
             return -1;
+        if (v.type == VT_JSON || v.type == VT_LIST)
+            return cerr(c, cmd->keys[i].expr->span, "a map or list cannot be sorted");
         const char *t = order_terms(c, v.sql, v.type, cmd->keys[i].desc);
         terms = terms ? arena_printf(c->a, "%s, %s", terms, t) : t;
     }
@@ -683,7 +689,9 @@ static int do_dedup(struct cctx *c, struct walk *w, const struct command *cmd)
     struct strbuf part = STRBUF_INIT, keep = STRBUF_INIT;
     for (size_t i = 0; i < cmd->n_dedup; i++) {
         struct cexpr v;
-        if (cx_expr(c, cmd->dedup[i], &v)) {
+        if (cx_expr(c, cmd->dedup[i], &v) ||
+            ((v.type == VT_JSON || v.type == VT_LIST) &&
+             cerr(c, cmd->dedup[i]->span, "a map or list cannot be a dedup key"))) {
             sb_free(&part);
             sb_free(&keep);
             return -1;

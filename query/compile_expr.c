@@ -452,6 +452,14 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         out->sql = fmt(c, "%s(%s)", fd->sql, args[0].sql);
         out->type = args[0].type;
     } else if (fd->sql) {
+        /* string, number and time functions see a map or list as missing
+         * (reference §2.1) */
+        for (int i = 0; i < n && i < FUNC_MAX_TYPED_ARGS; i++)
+            if ((fd->args[i] == VT_STR || fd->args[i] == VT_NUM || fd->args[i] == VT_TIME) &&
+                (args[i].type == VT_JSON || args[i].type == VT_LIST)) {
+                out->sql = "NULL";
+                return 0;
+            }
         out->sql = fmt(c, "%s(%s)", fd->sql, join_args(c, args, (size_t)n, 0));
     } else {
         return cerr(c, e->name_span, "%s() is not available in trailq", fd->name);

@@ -4,8 +4,7 @@
 #   testdata/lang/sortgen.awk, sortref.awk  - random values, the SPEC §4 order
 #   testdata/lang/bingen.awk, binref.awk    - random timestamps, SPEC §4 buckets
 # Each case prints one line per check; "same" means trailq's answer and the
-# reference's are identical. Week periods are in tests/pending/lang.t while
-# bin(w) is not Monday-aligned.
+# reference's are identical. Week periods are in fixed.t.
 
 ### the sort reference reproduces the documented order (reference §9 case 11)
 # The 17 documented values, given i = 17..1 so ties fall back to i: "1" and

@@ -1,8 +1,8 @@
 # Time: bin() with every unit and alias of reference §1.8, multiples and
 # offset; datefloor, dateceil, fromMillis, toMillis, now(); alignment per
 # SPEC §4 (UTC epoch for ms..d, Monday for weeks, calendar months, quarters
-# and years). Weeks are in tests/pending/lang.t while bin(w) is aligned to
-# the epoch's Thursday instead of Monday.
+# and years). Week cases are in fixed.t (they found a bug: bin(w) was once
+# aligned to the epoch's Thursday).
 # testdata/lang/t1.jsonl: one event at 2024-03-15T13:47:29.123Z (a Friday).
 # testdata/lang/times.jsonl: eleven events, "i" = 0..10 in file order:
 #   0 2024-01-01T00:00:00.000Z   4 2024-01-01T01:30:00.000Z   8 2024-03-31T12:00:00.000Z

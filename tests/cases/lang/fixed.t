@@ -1,5 +1,6 @@
-# Language cases that fail because trailq is wrong (issue 3). Each holds the
-# CORRECT expected output; move a case to tests/cases/lang/ once it passes.
+# Language cases that were bugs found by these tests (issue 3), each fixed
+# since; kept together as regression cases. ("Today ..." in a comment says
+# what trailq did before the fix.)
 
 ### bin with weeks aligns to Monday 00:00 UTC (SPEC §4)
 # Fails since "bin() of a fixed period as SQL arithmetic" (e11db3e): bin(w)
@@ -111,7 +112,7 @@ $ trailq -o jsonl 'fields strlen(jsonParse(js)) as l, toupper(jsonParse(js)) as 
 ### a map or list cannot be a sort key (reference §2.1, [S3])
 # Today the map's JSON text is sorted. The wording is a proposal.
 $ trailq 'fields jsonParse(js) as j | sort j' testdata/lang/one.jsonl
-! trailq: query error at 1:33: a map or list cannot be sorted
+! trailq: query error at 1:34: a map or list cannot be sorted
 !   fields jsonParse(js) as j | sort j
 !                                    ^
 ? 2
