@@ -3,7 +3,8 @@
 
 ### --explain prints the SQL and SQLite's plan, and exits 0 (matched loosely: the two section headers)
 # checked: SPEC §1; the exact SQL is trailq's business
-$ trailq --explain 'filter eventName = "GetUser" | stats count(*) as n by userIdentity.arn' testdata/AWSLogs | grep -c -e '^-- SQL$' -e '^-- plan$'
+$ trailq --explain 'filter eventName = "GetUser" | stats count(*) as n by userIdentity.arn' testdata/AWSLogs > "$TMPDIR/explain.txt"; echo "status $?"; grep -c -e '^-- SQL$' -e '^-- plan$' "$TMPDIR/explain.txt"
+> status 0
 > 2
 
 ### --explain shows SQL with the user's literal quoted, not pasted
@@ -21,14 +22,18 @@ $ trailq --explain 'bogus' testdata/shapes/events.jsonl
 
 ### --help and -h print the usage and exit 0
 # checked: SPEC §1
-$ trailq --help | head -1; trailq -h | grep -c -e '--start TIME' -e '--explain' -e '--db FILE'
+$ trailq --help > "$TMPDIR/help.txt"; echo "status $?"; head -1 "$TMPDIR/help.txt"; trailq -h > "$TMPDIR/h.txt"; echo "status $?"; grep -c -e '--start TIME' -e '--explain' -e '--db FILE' "$TMPDIR/h.txt"
+> status 0
 > usage: trailq [OPTIONS] QUERY [PATH ...]
+> status 0
 > 3
 
 ### --version and -V print the version and exit 0
 # checked: SPEC §1 (the text after the name depends on the libraries, so only its start is matched)
-$ trailq --version | grep -c '^trailq [0-9][0-9.]* '; trailq -V | grep -c '^trailq [0-9]'
+$ trailq --version > "$TMPDIR/version.txt"; echo "status $?"; grep -c '^trailq [0-9][0-9.]* ' "$TMPDIR/version.txt"; trailq -V > "$TMPDIR/v.txt"; echo "status $?"; grep -c '^trailq [0-9]' "$TMPDIR/v.txt"
+> status 0
 > 1
+> status 0
 > 1
 
 ### an unknown long option: status 2, the message and a hint

@@ -182,3 +182,18 @@ $ diff <(trailq --fields testdata/hand/wide.json | tail -n +2 | cut -f1 | grep -
 $ trailq 'fields requestParameters.tagSet.items.299.key as k, requestParameters.tagSet.items.299.value as v, requestParameters.tagSet.items.300.value as none' testdata/hand/wide.json
 > k	v	none
 > k299	v299	
+
+### --fields lists each field with the number of events that have it, and its type
+# checked: jq -r 'EXPR // empty' over the invictus records | wc -l: errorCode 300, userIdentity.type 2858,
+# bytesTransferredOut 267 (numbers), resources[0].ARN 693, apiVersion 10 (strings); readOnly in all 2900 (booleans)
+$ trailq --fields testdata/AWSLogs | grep -E '^(field|@timestamp|@ingestionTime|eventName|errorCode|readOnly|userIdentity\.type|additionalEventData\.bytesTransferredOut|resources\.0\.ARN|apiVersion)	'
+> field	events	type
+> @timestamp	2900	timestamp
+> @ingestionTime	2900	timestamp
+> additionalEventData.bytesTransferredOut	267	number
+> apiVersion	10	string
+> errorCode	300	string
+> eventName	2900	string
+> readOnly	2900	boolean
+> resources.0.ARN	693	string
+> userIdentity.type	2858	string
