@@ -12,11 +12,13 @@
  * file of any size is read with memory bounded by its largest record, each
  * record can be skipped by the pre-filter before it is parsed, and a broken
  * record is reported on its own while the rest of the file is still read.
- * Each kept record is parsed with jansson and flattened (flatten.h) —
- * or, when the query reads only some fields (a one-shot query), scanned
- * without a DOM by jsonfields.h, which yields exactly the same fields and
- * accepts exactly the same texts (it is tested and fuzzed against jansson);
- * a record it cannot handle alone goes through jansson.
+ * Each kept event is scanned without a DOM by jsonfields.h (every field for
+ * --db and the REPL, only those read by a one-shot query), which yields
+ * exactly the fields flatten.h would from a jansson DOM and accepts exactly
+ * the same texts (it is tested and fuzzed against jansson). A record it
+ * cannot handle alone (a repeated key, a wanted field that is an object,
+ * or invalid JSON, for jansson's error message) and lookup-events entries
+ * go through jansson.
  *
  * @timestamp = eventTime (else the first of @timestamp, timestamp, time that
  * parses); @logStream = <recipientAccountId>_CloudTrail_<awsRegion>;
@@ -43,7 +45,7 @@ struct ct_state {
     struct parse_ctx *ctx;
     long line;                /* line number of input_data()[0] */
     bool ended;               /* the input ended inside a broken value: already reported */
-    struct jf_plan *jfp;      /* fast field scanner for partial plans (NULL: jansson only) */
+    struct jf_plan *jfp;      /* fast field scanner for the plan */
     struct jf_scanner *jf;
     struct strbuf scratch;    /* compacted message */
 };
@@ -276,7 +278,7 @@ static int scan_record(struct ct_state *st, const char *p, size_t n, long line, 
     rb_set_ts(b, ts);
     if (ctx->file_time != TS_NONE)
         rb_set_ingest_ts(b, ctx->file_time);
-    if (ctx->plan->keep_message)
+    if (ctx->plan->keep_message || ctx->plan->all_fields)
         set_message(st, p, n);
     if (m[M_ACCOUNT].kind == JF_STRING && m[M_REGION].kind == JF_STRING) {
         char buf[256];
