@@ -79,6 +79,11 @@ void add_raw_field(struct cctx *c, const char *name)
 static int define(struct cctx *c, const char *name, const char *col, enum vtype type,
                   struct span where)
 {
+    static const char *const system_names[] = {"@timestamp", "@message", "@log", "@logStream",
+                                               "@ptr", "@ingestionTime"};
+    for (size_t i = 0; i < sizeof system_names / sizeof *system_names; i++)
+        if (c->raw_scope && strcmp(name, system_names[i]) == 0)
+            return cerr(c, where, "%s is a system field and cannot be redefined", name);
     struct sym *old = scope_find(c, name);
     if (old && old->ephemeral) {
         int line, column;

@@ -22,3 +22,16 @@ $ printf '{"eventName":"a\\/b","eventTime":"2024-01-01T00:00:00Z"}\n' > $TMPDIR/
 $ awk 'BEGIN { for (e = 1; e <= 3; e++) { printf "{\"eventTime\":\"2024-01-0%dT00:00:00Z\"", e; for (i = 1; i <= 300; i++) printf ",\"k%d\":%d", i, i * e; print "}" } }' > $TMPDIR/wide.jsonl; trailq 'stats count(k1) as a, count(k150) as b, count(k300) as c, sum(k300) as s' $TMPDIR/wide.jsonl
 > a	b	c	s
 > 3	3	3	1800
+
+### a system field cannot be redefined before stats (parse ... as @timestamp replaced the time with text)
+$ trailq 'parse @message "\"eventTime\":\"*\"" as @timestamp' testdata/shapes/single-event.json
+! trailq: query error at 1:41: @timestamp is a system field and cannot be redefined
+!   parse @message "\"eventTime\":\"*\"" as @timestamp
+!                                           ^^^^^^^^^^
+? 2
+
+### ... but a stats result may take the name (it is a new row set)
+# checked: single-event.json's eventTime is 2023-07-10T12:16:29Z, eventName DescribeDBInstances
+$ trailq 'stats max(@timestamp) as @timestamp by eventName' testdata/shapes/single-event.json
+> eventName	@timestamp
+> DescribeDBInstances	2023-07-10 12:16:29.000
