@@ -73,6 +73,22 @@ if [ "${META[quick]}" = 1 ]; then
     echo "> for the 1 GB set; they are evaluated below on the 100 MB set only as an indication."
     echo
 fi
+# Other work on the machine during the run: cores used by processes other
+# than the benchmark's (run.sh measures it from /proc/stat), else the load
+# average when the run started.
+if [ -n "${META[other_cores]:-}" ]; then
+    busy=$(awk -v o="${META[other_cores]}" 'BEGIN { exit !(o >= 0.15) }' && echo 1)
+    what="other processes used ${META[other_cores]} of the ${META[cores]} cores on average during the run"
+else
+    busy=$(awk -v a="${META[load_start]:-0}" 'BEGIN { split(a, x, " "); exit !(x[1] >= 1) }' && echo 1)
+    what="load average ${META[load_start]:-?} when the run started, on ${META[cores]} cores"
+fi
+if [ -n "$busy" ]; then
+    echo "> **The machine was busy** ($what): other work shared the CPUs, so absolute times"
+    echo "> are inflated and noisy; the round-robin order spreads that noise over all tools,"
+    echo "> so compare ratios."
+    echo
+fi
 echo "Written by \`make bench\` (bench/run.sh) on ${META[date]}, trailq built from commit"
 echo "${META[commit]} (binary sha256 ${META[trailq_sha]:-?}…)."
 echo "Every answer was checked against trailq's before any time was taken (see \"Correctness\")."
@@ -87,7 +103,7 @@ echo "|---|---|"
 echo "| CPU | ${META[cpu]} |"
 echo "| cores / RAM | ${META[cores]} / ${META[ram]} |"
 echo "| OS | ${META[os]} |"
-echo "| load average at start / end | ${META[load_start]:-?} / ${META[load_end]:-?} (the machine may be shared: compare ratios) |"
+echo "| other work during the run | ${META[other_cores]:-?} cores busy on average outside the benchmark; load average at start ${META[load_start]:-?} |"
 echo "| trailq | ${META[version_trailq]} |"
 echo "| jq | ${META[version_jq]} |"
 echo "| DuckDB | ${META[version_duckdb]} |"
@@ -324,7 +340,10 @@ cat <<'EOF'
   (bench/lnav/Q*.sql; lnav binds `$BENCH_BUCKET` from the environment for Q6, and its
   `REGEXP` is PCRE). That is lnav used as a gzip-aware SQLite shell. The other way,
   flattening the files to JSON lines with jq first and giving lnav a JSON-lines format,
-  costs more than the jq column above before lnav starts.
+  costs more than the jq column above before lnav starts. Given hundreds of `.gz` files
+  at once, lnav 0.11.1 opens only some of them, with no message and exit status 0 (seen
+  here: 216 of the 535 files of the 1 GB set), so its answers there are wrong and it gets
+  no time; the harness then says how many files lnav opened.
 - **Peak RSS** is GNU time's `%M` of the whole command (for pipelines: the largest
   process). **Wall time** is measured around the command, including starting it.
 EOF
