@@ -193,7 +193,7 @@ bench_set()
     } >"$RES/set-$size.tsv"
 
     # ---- correctness (repetition 0, not used for medians) ----
-    declare -A ST=()
+    declare -A ST=() WHY=()
     INGEST_REASON=""
     local dbok=0
     if [[ " $TOOLS " == *" trailq-db "* ]]; then
@@ -237,6 +237,8 @@ bench_set()
             else
                 diff "$ref" "$norm" >"$RES/diff-$size-$q-$t.txt"
                 ST[$t,$q]="n/a (answer differs from trailq's: results/diff-$size-$q-$t.txt)"
+                if [ -z "${WHY[$t]+set}" ]; then WHY[$t]=$(tool_diagnose "$t" "$list"); fi
+                [ -n "${WHY[$t]}" ] && ST[$t,$q]="${ST[$t,$q]%)}; ${WHY[$t]})"
                 loud "$size $q: $t DISAGREES with trailq ($(wc -l <"$ref") vs $(wc -l <"$norm") rows); first differences:"
                 head -n 10 "$RES/diff-$size-$q-$t.txt" >&2
                 FAILED=1
@@ -316,9 +318,25 @@ bench_set()
 }
 
 # ---- run --------------------------------------------------------------------
+# CPU ticks used by everything on the machine (user, nice, system, irq,
+# softirq, steal), to tell how much other work shared the CPUs with us.
+cpu_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+BUSY0=$(cpu_busy_ticks)
+WALL0=$EPOCHREALTIME
 for s in $SETS; do bench_set "$s"; done
+
+# Cores kept busy by other processes on average: all busy CPU time minus the
+# CPU time of this script's children (every tool run), over the wall time.
+BUSY1=$(cpu_busy_ticks)
+WALL1=$EPOCHREALTIME
+times >"$WORK/times"
+OURS=$(tail -n 1 "$WORK/times")
+OTHER_CORES=$(awk -v b0="$BUSY0" -v b1="$BUSY1" -v w0="$WALL0" -v w1="$WALL1" -v hz="$(getconf CLK_TCK)" -v ours="$OURS" '
+    function secs(t,   m) { m = t; sub(/m.*/, "", m); sub(/^[0-9]+m/, "", t); sub(/s$/, "", t); return m * 60 + t }
+    BEGIN { split(ours, o, " "); mine = secs(o[1]) + secs(o[2]); w = w1 - w0
+            x = w > 0 ? ((b1 - b0) / hz - mine) / w : 0; printf "%.2f", x < 0 ? 0 : x }')
 
 # Machine, versions, settings for the report.
 {
@@ -326,7 +344,7 @@ for s in $SETS; do bench_set "$s"; done
     printf 'cpu\t%s\n' "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
     printf 'cores\t%s\n' "$(nproc)"
     printf 'load_start\t%s\n' "$LOAD_START"
-    printf 'load_end\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf 'other_cores\t%s\n' "$OTHER_CORES"
     printf 'ram\t%s\n' "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     printf 'os\t%s\n' "$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")"
     printf 'commit\t%s\n' "$COMMIT"

@@ -117,3 +117,23 @@ tool_version()
     lnav) lnav -V 2>&1 | head -n 1 ;;
     esac
 }
+
+# After a wrong answer: a one-line explanation when one can be found, else
+# nothing. usage: tool_diagnose TOOL FILELIST
+tool_diagnose()
+{
+    local tool=$1 list=$2 opened want
+    case $tool in
+    lnav)
+        # lnav 0.11.1 silently leaves files unopened when given many .gz files.
+        local -a files
+        mapfile -t files <"$list"
+        want=${#files[@]}
+        opened=$(timeout -k 10 "${TIMEOUT:-600}" lnav -n -c ';SELECT count(*) AS n FROM lnav_file' \
+            -c ':write-jsonlines-to -' "${files[@]}" 2>/dev/null | jq -r '.n' 2>/dev/null)
+        if [ -n "$opened" ] && [ "$opened" != "$want" ]; then
+            printf 'lnav opened only %s of the %s files it was given, without a message' "$opened" "$want"
+        fi
+        ;;
+    esac
+}
