@@ -218,7 +218,7 @@ echo "|---|---|---|"
 # target: one-shot <= factor x other tool's time, every query.
 target_vs()
 {
-    local other=$1 limit=$2 label=$3 q meas="" bad="" worst=0 r
+    local other=$1 limit=$2 label=$3 q meas="" bad="" r
     for q in $QUERIES; do
         if have "$TS" trailq "$q" && have "$TS" "$other" "$q"; then
             r=$(ratio "${MED[$TS,trailq,$q]}" "${MED[$TS,$other,$q]}")

@@ -292,6 +292,8 @@ int main(int argc, char **argv)
         .format = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV,
         .explain = rs.opt.explain,
         .make_indexes = rs.opt.db != NULL,
+        .color = rs.opt.color == WHEN_ALWAYS ||
+                 (rs.opt.color == WHEN_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")),
         .term_width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
         .out = stdout,
         .copts = &rs.copts,

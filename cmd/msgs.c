@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The CLI's own option: whether stderr gets colour. */
 static bool use_color;
@@ -21,7 +22,9 @@ bool msg_color(void)
 
 static void vmsg(const char *color, const char *label, const char *fmt, va_list ap)
 {
-    if (use_color && color)
+    if (use_color && color && !*label)
+        fprintf(stderr, "\033[%smtrailq:\033[0m ", color); /* an error: the prefix in red */
+    else if (use_color && color)
         fprintf(stderr, "trailq: \033[%sm%s\033[0m", color, label);
     else
         fprintf(stderr, "trailq: %s", label);
@@ -55,6 +58,10 @@ void notef(const char *fmt, ...)
 
 void msg_raw(const char *text)
 {
+    if (use_color && strncmp(text, "trailq: ", 8) == 0) {
+        fputs("\033[1;31mtrailq:\033[0m", stderr);
+        text += 7;
+    }
     fputs(text, stderr);
 }
 

@@ -225,7 +225,7 @@ void options_help(FILE *fp)
             snprintf(left, sizeof left, "    --%s%s%s", d->long_name, d->arg ? " " : "",
                      d->arg ? d->arg : "");
         fprintf(fp, "  %-24s %s\n", left, d->help);
-        if (d->values && d->id != OPT_COLOR && d->id != OPT_PROGRESS)
+        if (d->values)
             fprintf(fp, "  %-24s   (%s)\n", "", d->values);
     }
     fputs("\n"

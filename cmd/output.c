@@ -82,6 +82,7 @@ struct out_writer {
     size_t *widths;          /* n_cols column widths, once fixed */
     bool *right_header;      /* n_cols: header right-aligned (numeric column) */
     bool widths_fixed;       /* header printed; rows now stream */
+    bool bold_header;        /* table: header line in bold (--color) */
 };
 
 /* ---- values ---------------------------------------------------------- */
@@ -451,7 +452,14 @@ static int tbl_flush_sample(struct out_writer *w)
         tbl_fit(w->widths, nc, (size_t)w->term_width);
     w->widths_fixed = true;
 
+    if (w->bold_header)
+        sb_puts(&w->line, "\033[1m");
     tbl_line(w, hcells, sb_str(&hdr));
+    if (w->bold_header) {
+        /* the attribute ends before the line break */
+        sb_truncate(&w->line, w->line.len - 1);
+        sb_puts(&w->line, "\033[0m\n");
+    }
     tbl_line(w, NULL, NULL);
     free(hcells);
     sb_free(&hdr);
@@ -599,4 +607,10 @@ int out_close(struct out_writer *w)
     if (rc)
         errno = saved;
     return rc;
+}
+
+void out_set_color(struct out_writer *w, bool on)
+{
+    if (w)
+        w->bold_header = on && w->fmt == OUT_TABLE;
 }

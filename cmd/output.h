@@ -61,6 +61,7 @@
 #define TRAILQ_OUTPUT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -95,6 +96,9 @@ struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col 
  * still call out_close). Table rows are buffered until OUT_TABLE_SAMPLE rows
  * have been seen, so a failure may only show at out_close. */
 int out_row(struct out_writer *w, sqlite3_stmt *stmt);
+/* --color: the table's header line in bold (other formats: no effect).
+ * Call before the first row. */
+void out_set_color(struct out_writer *w, bool on);
 /* Finish (table: flush buffered rows; json: closing bracket), flush, free.
  * Returns -1 with errno set if any write or the fflush failed, else 0. The
  * FILE is not closed. w may be NULL (returns 0). */

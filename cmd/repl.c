@@ -153,6 +153,7 @@ static void run_one(struct store *st, const struct compile_opts *copts, const ch
         return;
     }
     struct run_opts ro = {.format = format, .explain = explain, .make_indexes = true,
+                          .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                           .term_width = isatty(STDOUT_FILENO) ? term_width() : 0,
                           .out = stdout, .copts = copts};
     run_query(st, q, &ro);

@@ -83,6 +83,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
                                                     : OT_ANY;
     }
     struct out_writer *w = out_open(ro->format, ro->out, cols, cr.n_cols, ro->term_width);
+    out_set_color(w, ro->color);
     int status = 0, rc;
     bool write_failed = false;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

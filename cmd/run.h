@@ -15,6 +15,7 @@ struct run_opts {
     int format;                        /* enum out_format */
     bool explain;                      /* print SQL and plan instead of running */
     bool make_indexes;                 /* a long-lived index: build the indexes the query wants */
+    bool color;                        /* --color: bold table header */
     int term_width;                    /* table width limit, 0 = none */
     FILE *out;
     const struct compile_opts *copts;

@@ -104,6 +104,11 @@ static int value_end(struct ct_state *st, size_t off, size_t *end)
         enum js_status rc = JS_MORE;
         if (n > off)
             rc = js_value_end(input_data(st->ctx->in) + off, n - off, &e, &why);
+        if (rc == JS_OK && e > INPUT_MAX_SPAN) {
+            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
+                     "a single JSON value is longer than %zu MiB", INPUT_MAX_SPAN >> 20);
+            return 0;
+        }
         if (rc == JS_OK) {
             *end = off + e;
             return 1;

@@ -134,8 +134,10 @@ static ssize_t read_raw(struct input *in, void *dst, size_t n)
 
 static ssize_t fill_plain(struct input *in)
 {
+    /* One chunk at a time, so the buffer grows only as far as asked (a huge
+     * record is cut off at INPUT_MAX_SPAN, not read whole). */
     make_room(in, READ_CHUNK);
-    ssize_t r = read_raw(in, in->buf + in->end, in->cap - in->end);
+    ssize_t r = read_raw(in, in->buf + in->end, READ_CHUNK);
     if (r < 0)
         return -1;
     if (r == 0)
@@ -188,10 +190,11 @@ static ssize_t fill_gz(struct input *in)
             return set_error(in, "truncated gzip data (input ends after %s of decompressed data)",
                              detail);
         }
+        size_t room = in->cap - in->end < 4 * READ_CHUNK ? in->cap - in->end : 4 * READ_CHUNK;
         in->zs.next_out = (unsigned char *)in->buf + in->end;
-        in->zs.avail_out = (uInt)(in->cap - in->end);
+        in->zs.avail_out = (uInt)room;
         int rc = inflate(&in->zs, Z_NO_FLUSH);
-        size_t got = (in->cap - in->end) - in->zs.avail_out;
+        size_t got = room - in->zs.avail_out;
         in->end += got;
         produced += got;
         in->total_out += got;

@@ -393,40 +393,34 @@ static int do_filter(struct cctx *c, struct walk *w, const struct command *cmd)
     return 0;
 }
 
-/* fields and display share item handling. */
+/* fields and display share item handling. Each computed item gets its own
+ * stage, so a later item of the same command can use an earlier one's
+ * alias (fields x as out, out / 1000 as kb). */
 static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, struct plist *into)
 {
-    struct strbuf cols = STRBUF_INIT;
-    int rc = 0;
     for (size_t i = 0; i < cmd->n_items; i++) {
         const struct item *it = &cmd->items[i];
         struct cexpr v;
-        if (cx_expr(c, it->expr, &v)) {
-            rc = -1;
-            break;
-        }
+        if (cx_expr(c, it->expr, &v))
+            return -1;
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
                                                         : expr_text(c, it->expr);
         const char *col = v.sql;
         if (it->alias || it->expr->kind != EX_FIELD) {
             col = new_col(c);
-            sb_printf(&cols, ", %s AS %s", v.sql, col);
+            add_stage(c, w, arena_printf(c->a, "SELECT *, %s AS %s FROM %s", v.sql, col,
+                                         prev(c, w)));
             if (it->alias) {
-                if (define(c, name, col, v.type, it->alias_span)) {
-                    rc = -1;
-                    break;
-                }
+                if (define(c, name, col, v.type, it->alias_span))
+                    return -1;
             } else if (!scope_find(c, name)) {
                 scope_add(c, name, col, v.type, false, it->span);
             }
         }
         plist_add(c, into, name, col, v.type);
     }
-    if (rc == 0 && cols.len)
-        add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&cols), prev(c, w)));
-    sb_free(&cols);
-    return rc;
+    return 0;
 }
 
 static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)

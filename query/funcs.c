@@ -5,9 +5,9 @@
  * local files, in the reference's order. The analyser checks names, argument
  * counts and literal kinds against it; the compiler takes the SQL name; REPL
  * completion, `.help` and the man page's function list read the signature and
- * help text. Left out on purpose: parseDate and formatDate (no
- * implementation yet), queryStartTime / queryEndTime / queryTimeRange (they
- * describe the AWS query request), and the §5.9 time-series aggregates.
+ * help text. Left out on purpose: queryStartTime / queryEndTime /
+ * queryTimeRange (they describe the AWS query request), and the §5.9
+ * time-series aggregates.
  *
  * Argument kinds say what a function expects. By the value rules (sqlfn.h)
  * numbers are accepted where strings are expected and numeric strings where
@@ -194,7 +194,7 @@ const struct func_def funcs[] = {
     /* §5.8 aggregates */
     {"avg", FK_AGGREGATE, 1, 1, A1(NUM), NUM, "tq_avg", "avg(field)",
      "Mean of the numeric values"},
-    {"count", FK_AGGREGATE, 0, 1, A1(ANY), NUM, NULL, "count(*) | count(field)",
+    {"count", FK_AGGREGATE, 0, 1, A1(ANY), NUM, NULL, "count(*) | count() | count(field)",
      "Number of events, or of events where the field is present"},
     {"count_distinct", FK_AGGREGATE, 1, 1, A1(ANY), NUM, NULL, "count_distinct(field)",
      "Number of distinct values of the field"},
@@ -252,7 +252,7 @@ const struct command_def commands[] = {
      "Aggregate the events, per group of the by keys"},
     {"sort", true, "sort expr [asc|desc], ...", "Order the results (ascending by default)"},
     {"order", true, "order by expr [asc|desc], ...", "Same as sort"},
-    {"limit", true, "limit N", "Keep the first N results"},
+    {"limit", true, "limit N | limit any N", "Keep the first N results"},
     {"head", true, "head N", "Same as limit (deprecated)"},
     {"tail", true, "tail N", "Keep the last N results (deprecated)"},
     {"parse", true, "parse [field] \"glob\" as name, ... | parse [field] /regex/ [multi]",

@@ -2,9 +2,10 @@
  * fuzz_jsonfields.c — libFuzzer entry point for parsers/jsonfields.c.
  *
  * Each input is one record. It is parsed by jansson (json_loadb, flags 0)
- * and scanned by jf_scan under several plans: short keys and array
- * segments a fuzzer easily produces, every leaf path of the record, every
- * top-level key, and no fields at all. Any disagreement with jansson +
+ * and scanned by jf_scan under several plans: the all-fields plan (every
+ * leaf, as --db and the REPL keep them), short keys and array segments a
+ * fuzzer easily produces, every leaf path of the record, every top-level
+ * key, and no fields at all. Any disagreement with jansson +
  * flatten_json (tests/fuzz/jf_diff.h) is printed and abort()s, so libFuzzer
  * saves the input. Built by `make fuzz` into build/fuzz/ with
  * -fsanitize=fuzzer,address,undefined; run as
@@ -46,11 +47,31 @@ static void check(struct jfd *d, const char *p, size_t n, const json_t *dom,
     abort();
 }
 
+/* The all-fields plan, twice with one scanner (what the first scan left
+ * behind, its key set and path, must not change the second). */
+static void check_all(struct jfd *d, const char *p, size_t n, const json_t *dom)
+{
+    struct ingest_plan plan;
+    plan_init_all(&plan);
+    struct jf_plan *jp = jf_plan_new(&plan, jfd_meta_keys, JFD_N_META);
+    struct jf_scanner *s = jf_scanner_new(jp);
+    for (int round = 1; round <= 2; round++) {
+        if (jfd_check(d, p, n, dom, &plan, s) != 0) {
+            fprintf(stderr, "jsonfields disagrees with jansson (all-fields plan, scan %d): %s\n",
+                    round, sb_str(&d->why));
+            abort();
+        }
+    }
+    jf_scanner_free(s);
+    jf_plan_free(jp);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *p = (const char *)data;
     struct jfd d = {0};
     json_t *dom = json_loadb(p, size, 0, NULL);
+    check_all(&d, p, size, dom);
     check(&d, p, size, dom, short_paths, sizeof short_paths / sizeof *short_paths, "short");
     check(&d, p, size, dom, NULL, 0, "empty");
     if (dom) {

@@ -26,7 +26,9 @@ $ trailq --help
 >       --explain            print the SQL and SQLite's plan; run nothing
 >       --fields             list the fields found in the inputs, with counts
 >       --color WHEN         colour messages and table headers
+>                              (auto always never)
 >       --progress WHEN      show reading progress on stderr (auto: on a terminal, for long reads)
+>                              (auto always never)
 >   -h, --help               show this help
 >   -V, --version            show the version
 >

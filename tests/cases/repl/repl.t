@@ -15,7 +15,7 @@ $ printf 'stats count(*) as n by eventName |\nsort n desc | limit 3\n.help count
 > DescribeRouteTables  163
 > GetUser              130
 > trailq> .help count
-> count(*) | count(field)
+> count(*) | count() | count(field)
 >   Number of events, or of events where the field is present
 > trailq> stats bogus(x)
 > trailq: query error at 1:7: unknown function 'bogus'

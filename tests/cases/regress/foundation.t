@@ -1,8 +1,6 @@
-# Cases that fail because trailq is wrong; the expected output is the
-# correct one (worked out independently, see each "checked:" line). Not run
-# by make check: run with tests/run.sh tests/pending/foundation.t.
+# Bugs found by the foundation tests (issue 2), fixed since: regression cases.
 
-### PENDING fields: an alias defined earlier in the same fields command can be used (now: internal SQL error, exit 3)
+### fields: an alias defined earlier in the same fields command can be used (was: internal SQL error, exit 3)
 # checked: jq -c 'select(.eventName == "ListBuckets") | .additionalEventData.bytesTransferredOut' = 6322; 6322/1000 = 6.322.
 # Reference §3.4 allows reusing an earlier alias in the same stats (trailq does that); fields should too, and an
 # "internal error: the compiled SQL does not prepare: no such column: v1" is never a right answer (query errors are exit 2).
@@ -10,7 +8,7 @@
 $ trailq -o jsonl 'filter eventName = "ListBuckets" | fields additionalEventData.bytesTransferredOut as out, out / 1000 as kb | limit 1' testdata/AWSLogs
 > {"out":6322,"kb":6.322}
 
-### PENDING a huge line (one 300 MB record) in a regular file is reported and skipped as on standard input (now: read whole, 1.5 GB RSS, status 0)
+### a huge line (one 300 MB record) in a regular file is reported and skipped as on standard input (was: read whole, 1.5 GB RSS, status 0)
 # checked: the same bytes through standard input give "-:3: a single JSON value is longer than 256 MiB", 5 records and
 # status 1 (tests/cases/errors/input.t); a file must not behave differently, and parsers/input.h promises that memory
 # does not grow with the input. Measured now: /usr/bin/time shows maxrss about 1.5 GB and 11 s for this file, 6 records.
