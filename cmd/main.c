@@ -30,6 +30,7 @@
 #include "cmd/walk.h"
 #include "index/timeval.h"
 #include "index/xalloc.h"
+#include "parsers/parser.h"
 #include "query/compile.h"
 #include "query/parser.h"
 #include "query/sqlfn.h"
@@ -156,6 +157,27 @@ static int parse_range(struct run_state *rs)
     return 0;
 }
 
+/* --start: CloudTrail S3 objects delivered before it hold no event at or
+ * after it (an event is always delivered after it happened), so they are
+ * not opened at all. Only --start prunes: a file delivered after --end may
+ * still hold earlier events, as delivery can be late. Not with --db, whose
+ * index must serve later queries over other ranges. */
+static void prune_by_time(struct run_state *rs)
+{
+    if (!rs->plan.has_range || rs->opt.db || rs->copts.start_ms == INT64_MIN ||
+        (rs->opt.type != IT_AUTO && rs->opt.type != IT_CLOUDTRAIL))
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < rs->files.n; i++) {
+        int64_t t = ct_delivery_time(rs->files.paths[i]);
+        if (t != TS_NONE && t < rs->copts.start_ms)
+            free(rs->files.paths[i]);
+        else
+            rs->files.paths[kept++] = rs->files.paths[i];
+    }
+    rs->files.n = kept;
+}
+
 /* Read the inputs (or reuse the --db index). Returns an exit status to
  * stop with, or -1 to go on. */
 static int load(struct run_state *rs)
@@ -187,6 +209,7 @@ static int load(struct run_state *rs)
         n_paths = 1;
     }
     rs->walk_problems = walk_inputs(paths, n_paths, &rs->files);
+    prune_by_time(rs);
     struct ingest_opts io = {
         .type = rs->opt.type,
         .reuse = rs->opt.db != NULL,
@@ -240,7 +263,8 @@ int main(int argc, char **argv)
     }
 
     plan_init_all(&rs.plan);
-    rs.plan.has_range = rs.copts.has_range;
+    /* A --db index keeps every event: later queries may ask for other ranges. */
+    rs.plan.has_range = rs.copts.has_range && !rs.opt.db;
     rs.plan.start_ms = rs.copts.start_ms;
     rs.plan.end_ms = rs.copts.end_ms;
 

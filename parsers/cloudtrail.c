@@ -533,7 +533,7 @@ recover:
 /* The delivery time in an S3 object name such as
  * 111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz
  * (reference §7.2), or TS_NONE. */
-static int64_t file_name_time(const char *path)
+int64_t ct_delivery_time(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -562,7 +562,7 @@ int ct_parse(struct parse_ctx *ctx)
 {
     struct ct_state st = {.ctx = ctx, .line = 1};
     if (ctx->file_time == TS_NONE)
-        ctx->file_time = file_name_time(ctx->path);
+        ctx->file_time = ct_delivery_time(ctx->path);
     st.jfp = jf_plan_new(ctx->plan, ct_meta, N_META);
     st.jf = st.jfp ? jf_scanner_new(st.jfp) : NULL;
     int rc = 0;

@@ -35,3 +35,30 @@ $ trailq 'parse @message "\"eventTime\":\"*\"" as @timestamp' testdata/shapes/si
 $ trailq 'stats max(@timestamp) as @timestamp by eventName' testdata/shapes/single-event.json
 > eventName	@timestamp
 > DescribeDBInstances	2023-07-10 12:16:29.000
+
+### --start prunes CloudTrail objects delivered before it without opening them
+# checked: the broken object (gzip magic, then junk) says it was delivered at 2023-07-10 11:00,
+# before --start, so trailq never opens it (no error, status 0); the good one,
+# delivered 12:25, holds the 5 events of shapes/bare-array.json, all at 12:16-12:17
+# (jq -r '.[].eventTime' testdata/shapes/bare-array.json)
+$ d=$TMPDIR/prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf '\037\213\010\000junkjunkjunk' > $d/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz; jq '{Records: .}' testdata/shapes/bare-array.json | gzip > $d/1_CloudTrail_us-east-1_20230710T1225Z_bbbb.json.gz; trailq --start 2023-07-10T12:00:00Z 'stats count(*) as n' $TMPDIR/prune
+> n
+> 5
+
+### ... and without --start the broken object is read and reported
+$ d=$TMPDIR/prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf '\037\213\010\000junkjunkjunk' > $d/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz; jq '{Records: .}' testdata/shapes/bare-array.json | gzip > $d/1_CloudTrail_us-east-1_20230710T1225Z_bbbb.json.gz; cd $TMPDIR; trailq 'stats count(*) as n' prune
+> n
+> 5
+! trailq: prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz: corrupt gzip data: invalid block type
+! trailq: 1 of 2 inputs could not be read
+? 1
+
+### --db with --start keeps every event in the index (a range limits the query, not the index)
+# checked: testdata/shapes holds 18 events (5+2+5+5+1); 13 of them are at or after
+# 12:17 (jq over the files: 5 at 12:16:29, 4 at 12:17:32, 3 each at 12:19, 12:20, 12:21),
+# and a later query without a range sees all 18
+$ trailq --db $TMPDIR/r.db --start 2023-07-10T12:17:00Z 'stats count(*) as n' testdata/shapes; trailq --db $TMPDIR/r.db 'stats count(*) as n'
+> n
+> 13
+> n
+> 18
