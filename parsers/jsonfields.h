@@ -56,8 +56,9 @@ enum { JF_MAX_DEPTH = 2048 };
 enum jf_status {
     JF_OK = 0,    /* valid JSON; the wanted fields were added */
     JF_INVALID,   /* jansson rejects the text (abort the record) */
-    JF_NEED_DOM,  /* a wanted path is an object/array or a wanted key repeats:
-                     abort the record and take it through jansson + flatten */
+    JF_NEED_DOM,  /* a wanted path is an object/array or a wanted key (any key,
+                     all fields) repeats: abort the record and take it through
+                     jansson + flatten */
 };
 
 /* Kind of a JSON value, as reported for meta keys and the top level. */
