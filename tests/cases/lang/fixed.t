@@ -80,10 +80,11 @@ $ trailq -o jsonl 'parse line /user=(?<@user>\w+)/ | filter ispresent(@user) | d
 # zeroed, so a leftover value equal to the event id makes the field look
 # like a repeated path and it is skipped. The failure depends on heap
 # contents (it moves with the file name), so this case runs trailq under
-# valgrind when valgrind is installed, which reports the read every time.
+# valgrind when valgrind is installed, which reports the read every time
+# (not the ASan build, which valgrind cannot run).
 # checked: by hand: the one event has name "abc", which matches /c$/
 $ d=$(mktemp -d) && printf '%s\n' '{"eventTime":"2024-04-01T00:00:01Z","id":"r1","name":"abc"}' > $d/e.jsonl && \
-$ if command -v valgrind >/dev/null; then vg="valgrind -q --error-exitcode=99"; else vg=; fi; \
+$ if command -v valgrind >/dev/null && ! ldd "$(command -v trailq)" | grep -q libasan; then vg="valgrind -q --error-exitcode=99"; else vg=; fi; \
 $ $vg trailq -o tsv 'filter name =~ /c$/ | fields id, name' $d/e.jsonl 2>/dev/null; echo "exit $?"
 > id	name
 > r1	abc
