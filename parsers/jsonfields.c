@@ -578,15 +578,27 @@ static const struct jf_node *key_node(const struct jf_plan *jp, const struct jf_
 {
     if (len == 0 && nd == jp->nodes[0])
         return nd; /* the path stays empty: children are named from the top */
+    char at_name[256];
+    char *heap = NULL;
+    if (nd == jp->nodes[0] && k[0] == '@') {
+        /* a name starting with '@' is exposed with another '@' (flatten.c) */
+        char *buf = len + 1 <= sizeof at_name ? at_name : (heap = xmalloc(len + 1));
+        buf[0] = '@';
+        memcpy(buf + 1, k, len);
+        k = buf;
+        len++;
+    }
     for (;;) {
         const char *dot = memchr(k, '.', len);
         size_t seg = dot ? (size_t)(dot - k) : len;
         nd = find_kid(nd, k, seg);
         if (!nd || !dot)
-            return nd;
+            break;
         k += seg + 1;
         len -= seg + 1;
     }
+    free(heap);
+    return nd;
 }
 
 static inline const struct jf_node *index_node(const struct jf_node *nd, uint32_t i)
@@ -654,6 +666,8 @@ static inline void path_set(struct jf_scanner *s, size_t base, const char *k, si
     path_reserve(s, len + 1);
     if (base)
         s->path[s->path_len++] = '.';
+    else if (len && k[0] == '@')
+        s->path[s->path_len++] = '@'; /* "@x" is exposed as "@@x", as flatten does */
     if (len)
         memcpy(s->path + s->path_len, k, len);
     s->path_len += len;

@@ -39,7 +39,7 @@ $ trailq -o jsonl 'filter @ptr like /:1[123]$/ | fields @ptr, a, nested.k.0, @me
 ### the field list: kinds of JSON values, arrays as numbered paths, null missing
 # checked: by hand from the 11 good records (level in 8, msg in 8, tags.0/.1 in record 3, ok false in
 #   record 7, nested.k.1.x is null so only nested.k.0; "time" is a number in record 3 and a string in
-#   4 others; the JSON key "@timestamp" of record 1 is listed as a field of its own)
+#   4 others; the JSON key "@timestamp" of record 1 is the field @@timestamp, reference §1.4)
 $ trailq --fields testdata/text/app.jsonl 2>/dev/null
 > field	events	type
 > @timestamp	9	timestamp
@@ -47,7 +47,7 @@ $ trailq --fields testdata/text/app.jsonl 2>/dev/null
 > @log	11	string
 > @logStream	11	string
 > @ptr	11	string
-> @timestamp	1	string
+> @@timestamp	1	string
 > a	2	number
 > eventTime	1	string
 > level	9	string

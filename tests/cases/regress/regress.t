@@ -62,3 +62,14 @@ $ trailq --db $TMPDIR/r.db --start 2023-07-10T12:17:00Z 'stats count(*) as n' te
 > 13
 > n
 > 18
+
+### an event's own "@" keys are exposed with another "@" and no longer hide system fields
+# checked: the OTRF records carry Logstash's "@timestamp" (2020-09-14T01:13:20.000Z in the
+# last two lines: tail -2 of the file) and "@version" "1"; @timestamp is trailq's own (ms).
+$ trailq -o jsonl 'fields @timestamp, @@timestamp, @@version | limit 2' testdata/cloudtrail/otrf
+> {"@timestamp":"2020-09-14 01:13:20.000","@@timestamp":"2020-09-14T01:13:20.000Z","@@version":"1"}
+> {"@timestamp":"2020-09-14 01:13:20.000","@@timestamp":"2020-09-14T01:13:20.000Z","@@version":"1"}
+
+### ... the same through the full index
+$ trailq --db $TMPDIR/at.db -o jsonl 'fields @@version | limit 1' testdata/cloudtrail/otrf
+> {"@@version":"1"}
