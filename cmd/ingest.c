@@ -30,7 +30,7 @@
 
 enum {
     MAX_WORKERS = 8,
-    QUEUE_MAX = 3,     /* finished batches a file may have waiting for the writer */
+    QUEUE_MAX = 2,     /* finished batches a file may have waiting for the writer */
 };
 
 struct batch_node {

@@ -42,6 +42,8 @@ struct store;
 
 struct store_field {
     char *name;         /* dotted path */
+    size_t name_len;    /* its length */
+    uint64_t hash;      /* its hash (the catalogue's table) */
     int64_t id;         /* fields.id, also the key inside `ov` */
     int col;            /* events column c<col>, or -1: lives in `ov` */
     unsigned kinds;     /* bit set of enum fv_kind seen for it */

@@ -34,7 +34,7 @@ enum input_type {
 };
 
 /* Flush a batch when it holds this many records or bytes. */
-enum { BATCH_MAX_RECS = 4096, BATCH_MAX_BYTES = 4 << 20 };
+enum { BATCH_MAX_RECS = 1024, BATCH_MAX_BYTES = 1 << 20 };
 
 struct parse_ctx {
     struct input *in;                 /* the open input */
