@@ -608,6 +608,21 @@ const struct store_field *store_field_at(struct store *s, size_t i)
     return i < s->n_fields ? s->sorted[i] : NULL;
 }
 
+/* Indexes made by store_ensure_index so far (all named ix_...). */
+static int index_count(struct store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int n = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE "
+                           "'ix\\_%' ESCAPE '\\'",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
 void store_ensure_index(struct store *s, const char *const *fields, size_t n)
 {
     struct strbuf name = STRBUF_INIT, cols = STRBUF_INIT;
@@ -639,7 +654,7 @@ void store_ensure_index(struct store *s, const char *const *fields, size_t n)
             sb_printf(&cols, "%stq_xf(ov, %lld)", i ? ", " : "", (long long)f->id);
         }
     }
-    if (n) {
+    if (n && index_count(s) < STORE_MAX_INDEXES) {
         struct strbuf sql = STRBUF_INIT;
         sb_printf(&sql, "CREATE INDEX IF NOT EXISTS %s ON events(%s)", sb_str(&name),
                   sb_str(&cols));

@@ -35,8 +35,10 @@
 #include "index/record.h"
 #include "index/strbuf.h"
 
-/* Promoted columns in a full index; the rest of the fields go to `ov`. */
-enum { STORE_MAX_COLS = 96 };
+/* Promoted columns in a full index; the rest of the fields go to `ov`.
+ * Indexes store_ensure_index builds at most (each costs space and slows
+ * later loads into the same file). */
+enum { STORE_MAX_COLS = 96, STORE_MAX_INDEXES = 16 };
 
 struct store;
 

@@ -328,7 +328,51 @@ static void collect_stats_hint(struct cctx *c, const struct command *cmd)
     }
     const char **f = arena_alloc(c->a, (n ? n : 1) * sizeof *f);
     memcpy(f, cols, n * sizeof *f);
-    add_hint(c, f, n);
+    c->stats_hint = (struct index_hint){f, n};
+}
+
+/* After the walk: one index that covers the whole query when it reads few
+ * fields and no @message (stats keys first, so grouping walks it in
+ * order); else the first stats' keys and aggregated fields. */
+static void finish_hints(struct cctx *c)
+{
+    enum { COVER_MAX = 5 };
+    const char *cols[COVER_MAX];
+    size_t n = 0;
+    bool covers = !c->need_msg && !c->need_log && !c->need_stream && !c->need_ptr &&
+                  !c->need_ingest && c->stats_hint.n_fields + c->n_raw + 1 <= 2 * COVER_MAX;
+    bool binned = false;
+    for (size_t i = 0; i < c->stats_hint.n_fields && n < COVER_MAX; i++) {
+        cols[n++] = c->stats_hint.fields[i];
+        binned |= strncmp(c->stats_hint.fields[i], "@bin:", 5) == 0;
+    }
+    for (size_t i = 0; i < c->n_raw && covers; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < n; k++)
+            dup |= strcmp(cols[k], c->raw[i]) == 0;
+        if (dup)
+            continue;
+        if (n == COVER_MAX)
+            covers = false;
+        else
+            cols[n++] = c->raw[i];
+    }
+    if (covers && c->uses_ts && !binned) {
+        bool dup = false;
+        for (size_t k = 0; k < n; k++)
+            dup |= strcmp(cols[k], "@timestamp") == 0;
+        if (!dup && n == COVER_MAX)
+            covers = false;
+        else if (!dup)
+            cols[n++] = "@timestamp";
+    }
+    if (covers && n > 0) {
+        const char **f = arena_alloc(c->a, n * sizeof *f);
+        memcpy(f, cols, n * sizeof *f);
+        add_hint(c, f, n);
+    } else if (c->stats_hint.n_fields) {
+        add_hint(c, c->stats_hint.fields, c->stats_hint.n_fields);
+    }
 }
 
 static void collect_prefilter(struct cctx *c, const struct expr *e)
@@ -906,6 +950,7 @@ int compile_query(struct query *q, struct store *store, const struct compile_opt
     out->raw_fields = c.raw;
     out->n_raw_fields = c.n_raw;
     out->needs_message = c.need_msg;
+    finish_hints(&c);
     out->groups = c.groups;
     out->n_groups = c.n_groups;
     out->hints = c.hints;

@@ -67,6 +67,8 @@ static const char *system_col(struct cctx *c, const char *name, enum vtype *type
     *type = VT_ANY;
     if (strcmp(name, "@timestamp") == 0) {
         *type = VT_TIME;
+        if (c->have_ts)
+            c->uses_ts = true;
         return c->have_ts ? "_ts" : NULL;
     }
     if (!c->raw_scope)

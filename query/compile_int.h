@@ -74,6 +74,8 @@ struct cctx {
     /* index hints */
     struct index_hint *hints;
     size_t n_hints, cap_hints;
+    struct index_hint stats_hint; /* the first stats' keys and aggregated fields */
+    bool uses_ts;                 /* @timestamp is read (not only through bin) */
 
     int next_col;                 /* generated column names v1, v2, ... */
 };
