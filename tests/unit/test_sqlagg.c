@@ -17,75 +17,8 @@
 
 #include "index/strbuf.h"
 #include "query/sqlfn_groups.h"
+#include "tests/unit/sqltest.h"
 #include "tests/unit/testhelp.h"
-
-enum { QBUF = 512 };
-
-/* First column of the first row of sql, as "<type>:<text>". */
-static const char *q(sqlite3 *db, const char *sql, char out[QBUF])
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(out, QBUF, "E:%s", sqlite3_errmsg(db));
-        return out;
-    }
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        switch (sqlite3_column_type(st, 0)) {
-        case SQLITE_INTEGER: snprintf(out, QBUF, "I:%s", t); break;
-        case SQLITE_FLOAT: snprintf(out, QBUF, "R:%s", t); break;
-        case SQLITE_TEXT: snprintf(out, QBUF, "T:%s", t); break;
-        case SQLITE_BLOB: snprintf(out, QBUF, "B:"); break;
-        default: snprintf(out, QBUF, "N"); break;
-        }
-    } else if (rc == SQLITE_DONE) {
-        snprintf(out, QBUF, "(no row)");
-    } else {
-        snprintf(out, QBUF, "E:%s", sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(st);
-    return out;
-}
-
-/* All rows: columns joined by '|', rows by ';', NULL as "N". */
-static const char *qall(sqlite3 *db, const char *sql, struct strbuf *out)
-{
-    sqlite3_stmt *st = NULL;
-    sb_reset(out);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        sb_printf(out, "E:%s", sqlite3_errmsg(db));
-        return sb_str(out);
-    }
-    int rc;
-    bool first = true;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            sb_putc(out, ';');
-        first = false;
-        for (int c = 0; c < sqlite3_column_count(st); c++) {
-            if (c)
-                sb_putc(out, '|');
-            const char *t = (const char *)sqlite3_column_text(st, c);
-            sb_puts(out, t ? t : "N");
-        }
-    }
-    if (rc != SQLITE_DONE) {
-        sb_reset(out);
-        sb_printf(out, "E:%s", sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(st);
-    return sb_str(out);
-}
-
-static void exec(sqlite3 *db, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "exec failed: %s: %s\n", sql, err ? err : "?");
-        sqlite3_free(err);
-    }
-}
 
 /* Progress handler that interrupts after a number of calls. */
 static int stop_after(void *arg)
@@ -97,27 +30,25 @@ static int stop_after(void *arg)
 int main(void)
 {
     sqlite3 *db;
-    char b[QBUF];
+    char b[SQLT_QBUF];
     struct strbuf sb = STRBUF_INIT;
     if (sqlite3_open(":memory:", &db) != SQLITE_OK)
         return 1;
     CHECK_INT(sqlfn_register_agg(db), SQLITE_OK);
-#define Q(sql) q(db, sql, b)
-#define QALL(sql) qall(db, sql, &sb)
 
     /* g names a group of rows for each test; id keeps input order. */
-    exec(db, "CREATE TABLE v(id INTEGER PRIMARY KEY, g TEXT, x)");
-    exec(db, "INSERT INTO v(g, x) VALUES"
-             " ('mixed', 1), ('mixed', '2'), ('mixed', 2.5), ('mixed', 'abc'), ('mixed', NULL),"
-             " ('mixed', 'true'),"
-             " ('ints', 1), ('ints', '2'), ('ints', 'true'), ('ints', 'false'), ('ints', NULL),"
-             " ('none', 'abc'), ('none', NULL), ('none', ''),"
-             " ('nulls', NULL),"
-             " ('big', 9223372036854775807), ('big', 1),"
-             " ('halves', 1.5), ('halves', 1.5),"
-             " ('four', 1), ('four', 2), ('four', 3), ('four', 4),"
-             " ('three', 3), ('three', 'x'), ('three', 1), ('three', 2)");
-    exec(db, "CREATE TABLE empty(x)");
+    EXEC("CREATE TABLE v(id INTEGER PRIMARY KEY, g TEXT, x)");
+    EXEC("INSERT INTO v(g, x) VALUES"
+         " ('mixed', 1), ('mixed', '2'), ('mixed', 2.5), ('mixed', 'abc'), ('mixed', NULL),"
+         " ('mixed', 'true'),"
+         " ('ints', 1), ('ints', '2'), ('ints', 'true'), ('ints', 'false'), ('ints', NULL),"
+         " ('none', 'abc'), ('none', NULL), ('none', ''),"
+         " ('nulls', NULL),"
+         " ('big', 9223372036854775807), ('big', 1),"
+         " ('halves', 1.5), ('halves', 1.5),"
+         " ('four', 1), ('four', 2), ('four', 3), ('four', 4),"
+         " ('three', 3), ('three', 'x'), ('three', 1), ('three', 2)");
+    EXEC("CREATE TABLE empty(x)");
 
     TEST("sum") {
         CHECK_STR(Q("SELECT tq_sum(x) FROM v WHERE g = 'mixed'"), "R:6.5"); /* 1+2+2.5+1 */
@@ -144,15 +75,15 @@ int main(void)
     }
 
     TEST("min, max") {
-        exec(db, "CREATE TABLE mm(id INTEGER PRIMARY KEY, g TEXT, x)");
-        exec(db, "INSERT INTO mm(g, x) VALUES"
-                 " ('num', 10), ('num', '9'), ('num', 2.5), ('num', NULL),"
-                 " ('ts', 1700000000000), ('ts', 1600000000000),"
-                 " ('numtext', '10'), ('numtext', '9'),"
-                 " ('mixed', 10), ('mixed', 9), ('mixed', 'abc'), ('mixed', NULL),"
-                 " ('late', 5), ('late', 40), ('late', 'Z'),"
-                 " ('tie', '1.0'), ('tie', 1), ('tie', '1e0'),"
-                 " ('nulls', NULL)");
+        EXEC("CREATE TABLE mm(id INTEGER PRIMARY KEY, g TEXT, x)");
+        EXEC("INSERT INTO mm(g, x) VALUES"
+             " ('num', 10), ('num', '9'), ('num', 2.5), ('num', NULL),"
+             " ('ts', 1700000000000), ('ts', 1600000000000),"
+             " ('numtext', '10'), ('numtext', '9'),"
+             " ('mixed', 10), ('mixed', 9), ('mixed', 'abc'), ('mixed', NULL),"
+             " ('late', 5), ('late', 40), ('late', 'Z'),"
+             " ('tie', '1.0'), ('tie', 1), ('tie', '1e0'),"
+             " ('nulls', NULL)");
         CHECK_STR(Q("SELECT tq_min(x) FROM mm WHERE g = 'num'"), "R:2.5");
         CHECK_STR(Q("SELECT tq_max(x) FROM mm WHERE g = 'num'"), "I:10");
         CHECK_STR(Q("SELECT tq_min(x) FROM mm WHERE g = 'ts'"), "I:1600000000000");
@@ -177,11 +108,11 @@ int main(void)
     }
 
     TEST("pct") {
-        exec(db, "CREATE TABLE p(id INTEGER PRIMARY KEY, g TEXT, x)");
-        exec(db, "INSERT INTO p(g, x) VALUES ('a', '30'), ('a', 10), ('a', NULL), ('a', 'x'),"
-                 " ('a', 40), ('a', 20), ('r', 2.5), ('r', 1.5)");
-        exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
-                 " INSERT INTO p(g, x) SELECT 'k', i FROM n");
+        EXEC("CREATE TABLE p(id INTEGER PRIMARY KEY, g TEXT, x)");
+        EXEC("INSERT INTO p(g, x) VALUES ('a', '30'), ('a', 10), ('a', NULL), ('a', 'x'),"
+             " ('a', 40), ('a', 20), ('r', 2.5), ('r', 1.5)");
+        EXEC("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
+             " INSERT INTO p(g, x) SELECT 'k', i FROM n");
         CHECK_STR(Q("SELECT tq_pct(x, 50) FROM p WHERE g = 'a'"), "I:20");
         CHECK_STR(Q("SELECT tq_pct(x, 95) FROM p WHERE g = 'a'"), "I:40");
         CHECK_STR(Q("SELECT tq_pct(x, 25) FROM p WHERE g = 'a'"), "I:10");
@@ -202,11 +133,11 @@ int main(void)
     }
 
     TEST("stddev") {
-        exec(db, "CREATE TABLE s(g TEXT, x)");
-        exec(db, "INSERT INTO s VALUES ('a', 2), ('a', 4), ('a', 4), ('a', 4), ('a', 5), ('a', 5),"
-                 " ('a', 7), ('a', '9'), ('a', 'n/a'), ('a', NULL),"
-                 " ('one', 5), ('same', 3), ('same', 3),"
-                 " ('off', 1000000004), ('off', 1000000007), ('off', 1000000013), ('off', 1000000016)");
+        EXEC("CREATE TABLE s(g TEXT, x)");
+        EXEC("INSERT INTO s VALUES ('a', 2), ('a', 4), ('a', 4), ('a', 4), ('a', 5), ('a', 5),"
+             " ('a', 7), ('a', '9'), ('a', 'n/a'), ('a', NULL),"
+             " ('one', 5), ('same', 3), ('same', 3),"
+             " ('off', 1000000004), ('off', 1000000007), ('off', 1000000013), ('off', 1000000016)");
         /* mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32, sqrt(32/7) */
         CHECK_STR(Q("SELECT abs(tq_stddev(x) - 2.138089935299395) < 1e-12 FROM s WHERE g = 'a'"), "I:1");
         CHECK_STR(Q("SELECT typeof(tq_stddev(x)) FROM s WHERE g = 'a'"), "T:real");
@@ -218,13 +149,13 @@ int main(void)
     }
 
     TEST("earliest, latest") {
-        exec(db, "CREATE TABLE e(g TEXT, ts, id, x)");
+        EXEC("CREATE TABLE e(g TEXT, ts, id, x)");
         /* inserted out of order on purpose */
-        exec(db, "INSERT INTO e VALUES ('a', 100, 1, 'a'), ('a', 50, 3, 'c'), ('a', 50, 2, 'b'),"
-                 " ('a', 200, 4, NULL), ('a', 200, 6, 'f'), ('a', 200, 5, 'e'), ('a', NULL, 7, 'g'),"
-                 " ('a', 10, 8, NULL),"
-                 " ('n', 5, 1, 42), ('n', 7, 2, 4.5),"
-                 " ('nulls', NULL, 1, 'x'), ('nulls', 3, 2, NULL)");
+        EXEC("INSERT INTO e VALUES ('a', 100, 1, 'a'), ('a', 50, 3, 'c'), ('a', 50, 2, 'b'),"
+             " ('a', 200, 4, NULL), ('a', 200, 6, 'f'), ('a', 200, 5, 'e'), ('a', NULL, 7, 'g'),"
+             " ('a', 10, 8, NULL),"
+             " ('n', 5, 1, 42), ('n', 7, 2, 4.5),"
+             " ('nulls', NULL, 1, 'x'), ('nulls', 3, 2, NULL)");
         CHECK_STR(Q("SELECT tq_earliest(ts, id, x) FROM e WHERE g = 'a'"), "T:b");
         CHECK_STR(Q("SELECT tq_latest(ts, id, x) FROM e WHERE g = 'a'"), "T:f");
         CHECK_STR(Q("SELECT tq_earliest(ts, id, x) FROM e WHERE g = 'n'"), "I:42");
@@ -238,10 +169,10 @@ int main(void)
     }
 
     TEST("sortsFirst, sortsLast") {
-        exec(db, "CREATE TABLE o(g TEXT, x)");
-        exec(db, "INSERT INTO o VALUES ('a', 'b'), ('a', 10), ('a', 'a2'), ('a', 'a10'), ('a', NULL),"
-                 " ('a', 9), ('tie', '007'), ('tie', 7), ('tie', 'x'), ('nulls', NULL),"
-                 " ('neg', -3), ('neg', 2.5), ('neg', 'zz')");
+        EXEC("CREATE TABLE o(g TEXT, x)");
+        EXEC("INSERT INTO o VALUES ('a', 'b'), ('a', 10), ('a', 'a2'), ('a', 'a10'), ('a', NULL),"
+             " ('a', 9), ('tie', '007'), ('tie', 7), ('tie', 'x'), ('nulls', NULL),"
+             " ('neg', -3), ('neg', 2.5), ('neg', 'zz')");
         /* a2 < a10 < b < 9 < 10 */
         CHECK_STR(Q("SELECT tq_sortsfirst(x) FROM o WHERE g = 'a'"), "T:a2");
         CHECK_STR(Q("SELECT tq_sortslast(x) FROM o WHERE g = 'a'"), "I:10");
@@ -255,9 +186,9 @@ int main(void)
     }
 
     TEST("abandoned and interrupted aggregates free their state") {
-        exec(db, "CREATE TABLE big(g, ts, x)");
-        exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
-                 " INSERT INTO big SELECT i % 7, i, 'value ' || i FROM n");
+        EXEC("CREATE TABLE big(g, ts, x)");
+        EXEC("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+             " INSERT INTO big SELECT i % 7, i, 'value ' || i FROM n");
         const char *sql = "SELECT g, tq_min(x), tq_max(x), tq_pct(ts, 50), tq_sortsfirst(x),"
                           " tq_sortslast(x), tq_earliest(ts, ts, x), tq_latest(ts, ts, x)"
                           " FROM big GROUP BY g";

@@ -20,76 +20,8 @@
 #include "index/timeval.h"
 #include "query/regex.h"
 #include "query/sqlfn_groups.h"
+#include "tests/unit/sqltest.h"
 #include "tests/unit/testhelp.h"
-
-enum { QBUF = 512 };
-
-/* First column of the first row of sql, rendered as "<type>:<text>". */
-static const char *q(sqlite3 *db, const char *sql, char out[QBUF])
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        snprintf(out, QBUF, "E:%s", sqlite3_errmsg(db));
-        return out;
-    }
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        switch (sqlite3_column_type(st, 0)) {
-        case SQLITE_INTEGER: snprintf(out, QBUF, "I:%s", t); break;
-        case SQLITE_FLOAT: snprintf(out, QBUF, "R:%s", t); break;
-        case SQLITE_TEXT: snprintf(out, QBUF, "T:%s", t); break;
-        case SQLITE_BLOB: snprintf(out, QBUF, "B:"); break;
-        default: snprintf(out, QBUF, "N"); break;
-        }
-    } else if (rc == SQLITE_DONE) {
-        snprintf(out, QBUF, "(no row)");
-    } else {
-        snprintf(out, QBUF, "E:%s", sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(st);
-    return out;
-}
-
-/* All rows of sql: columns joined by '|', rows by ';', NULL as "N". */
-static const char *qall(sqlite3 *db, const char *sql, struct strbuf *out)
-{
-    sqlite3_stmt *st = NULL;
-    sb_reset(out);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        sb_printf(out, "E:%s", sqlite3_errmsg(db));
-        return sb_str(out);
-    }
-    int rc;
-    bool first = true;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!first)
-            sb_putc(out, ';');
-        first = false;
-        for (int c = 0; c < sqlite3_column_count(st); c++) {
-            if (c)
-                sb_putc(out, '|');
-            const char *t = (const char *)sqlite3_column_text(st, c);
-            sb_puts(out, t ? t : "N");
-        }
-    }
-    if (rc != SQLITE_DONE) {
-        sb_reset(out);
-        sb_printf(out, "E:%s", sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(st);
-    return sb_str(out);
-}
-
-static void exec(sqlite3 *db, const char *sql)
-{
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "exec failed: %s: %s\n", sql, err ? err : "?");
-        sqlite3_free(err);
-    }
-}
 
 static const char LINE12[] =
     "25 May 2019 10:24:39,474 [ERROR] {foo=2, bar=data} The error was: DataIntegrityException";
@@ -97,14 +29,12 @@ static const char LINE12[] =
 int main(void)
 {
     sqlite3 *db;
-    char b[QBUF];
+    char b[SQLT_QBUF];
     struct strbuf sb = STRBUF_INIT;
     if (sqlite3_open(":memory:", &db) != SQLITE_OK)
         return 1;
     CHECK_INT(sqlfn_register_core(db), SQLITE_OK);
     CHECK_INT(sqlfn_register_time(db), SQLITE_OK);
-#define Q(sql) q(db, sql, b)
-#define QALL(sql) qall(db, sql, &sb)
 
     TEST("reference 9.1 and 9.2") {
         CHECK_STR(Q("SELECT tq_pow(2, 3)"), "I:8");
@@ -333,10 +263,10 @@ int main(void)
     }
 
     TEST("pattern cache across rows and groups") {
-        exec(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, s, s2)");
-        exec(db, "INSERT INTO t VALUES (1, 'k=1 v=a', 'k=9'), (2, 'k=22', 'k=22 v=b'),"
-                 " (3, 'nothing', 'k=3'), (4, NULL, NULL), (5, 'k=22 v=c', 'x'),"
-                 " (6, 'k=22 v=c', 'k=22 v=c'), (7, 'k=2', 'k=22')");
+        EXEC("CREATE TABLE t(id INTEGER PRIMARY KEY, s, s2)");
+        EXEC("INSERT INTO t VALUES (1, 'k=1 v=a', 'k=9'), (2, 'k=22', 'k=22 v=b'),"
+             " (3, 'nothing', 'k=3'), (4, NULL, NULL), (5, 'k=22 v=c', 'x'),"
+             " (6, 'k=22 v=c', 'k=22 v=c'), (7, 'k=2', 'k=22')");
         /* same pattern, different subjects across rows; two groups of one
          * subject; two call sites on different columns sharing the pattern */
         CHECK_STR(QALL("SELECT id, tq_rxgroup(s, 'k=(\\d+)(?: v=(\\w))?', 1),"
@@ -347,17 +277,17 @@ int main(void)
         CHECK_STR(QALL("SELECT id FROM t WHERE tq_regex(s, '^k=2') ORDER BY id"), "2;5;6;7");
         CHECK_STR(QALL("SELECT id FROM t WHERE tq_nregex(s, '^k=2') ORDER BY id"), "1;3");
         /* the pattern itself varies per row */
-        exec(db, "CREATE TABLE p(id INTEGER PRIMARY KEY, s, pat)");
-        exec(db, "INSERT INTO p VALUES (1, 'abc', 'b(c)'), (2, 'abc', 'a(b)'), (3, 'abc', '(x)'),"
-                 " (4, 'abc', 'b(c)')");
+        EXEC("CREATE TABLE p(id INTEGER PRIMARY KEY, s, pat)");
+        EXEC("INSERT INTO p VALUES (1, 'abc', 'b(c)'), (2, 'abc', 'a(b)'), (3, 'abc', '(x)'),"
+             " (4, 'abc', 'b(c)')");
         CHECK_STR(QALL("SELECT id, tq_rxgroup(s, pat, 1), tq_regex(s, pat) FROM p ORDER BY id"),
                   "1|c|1;2|b|1;3|N|0;4|c|1");
     }
 
     TEST("tq_matches") {
-        exec(db, "CREATE TABLE m(id INTEGER PRIMARY KEY, s)");
-        exec(db, "INSERT INTO m VALUES (1, 'from 10.0.0.1 to 10.0.0.2'), (2, 'none'), (3, NULL),"
-                 " (4, '192.168.1.1')");
+        EXEC("CREATE TABLE m(id INTEGER PRIMARY KEY, s)");
+        EXEC("INSERT INTO m VALUES (1, 'from 10.0.0.1 to 10.0.0.2'), (2, 'none'), (3, NULL),"
+             " (4, '192.168.1.1')");
         CHECK_STR(QALL("SELECT t.id, m.idx, m.groups FROM m AS t,"
                        " tq_matches(t.s, '(?<ip>\\d+\\.\\d+\\.\\d+\\.\\d+)') m ORDER BY t.id, m.idx"),
                   "1|0|{\"1\":\"10.0.0.1\",\"ip\":\"10.0.0.1\"};"

@@ -12,61 +12,12 @@
 #include <string.h>
 
 #include "query/sqlfn_groups.h"
+#include "tests/unit/sqltest.h"
 #include "tests/unit/testhelp.h"
-
-/* The first column of the first row of the last statement run. */
-struct row {
-    sqlite3 *db;
-    int type;        /* SQLITE_INTEGER ... SQLITE_NULL, or -1 on error */
-    long long i;     /* as integer */
-    double d;        /* as double */
-    char text[512];  /* as text, or the error message */
-};
-
-static void run(struct row *r, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    r->type = -1;
-    r->i = 0;
-    r->d = 0;
-    r->text[0] = '\0';
-    int rc = sqlite3_prepare_v2(r->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        r->type = sqlite3_column_type(st, 0);
-        r->i = sqlite3_column_int64(st, 0);
-        r->d = sqlite3_column_double(st, 0);
-        const unsigned char *t = sqlite3_column_text(st, 0);
-        snprintf(r->text, sizeof r->text, "%s", t ? (const char *)t : "");
-    } else {
-        snprintf(r->text, sizeof r->text, "%s", sqlite3_errmsg(r->db));
-        fprintf(stderr, "  note: %s: %s\n", sql, r->text);
-    }
-    sqlite3_finalize(st);
-}
-
-#define EXPECT_TEXT(sql, want)                                                            \
-    do {                                                                                  \
-        run(&r, sql);                                                                     \
-        CHECK_INT(r.type, SQLITE_TEXT);                                                   \
-        CHECK_STR(r.text, want);                                                          \
-    } while (0)
-#define EXPECT_INT(sql, want)                                                             \
-    do {                                                                                  \
-        run(&r, sql);                                                                     \
-        CHECK_INT(r.type, SQLITE_INTEGER);                                                \
-        CHECK_INT(r.i, want);                                                             \
-    } while (0)
-#define EXPECT_NULL(sql)                                                                  \
-    do {                                                                                  \
-        run(&r, sql);                                                                     \
-        CHECK_INT(r.type, SQLITE_NULL);                                                   \
-    } while (0)
 
 int main(void)
 {
-    struct row r = {0};
+    struct sqlt_row r = {0};
     if (sqlite3_open(":memory:", &r.db) != SQLITE_OK)
         return 1;
     TEST("register") { CHECK_INT(sqlfn_register_hash(r.db), SQLITE_OK); }

@@ -11,61 +11,12 @@
 #include <string.h>
 
 #include "query/sqlfn_groups.h"
+#include "tests/unit/sqltest.h"
 #include "tests/unit/testhelp.h"
-
-/* The first column of the first row of the last statement run. */
-struct row {
-    sqlite3 *db;
-    int type;        /* SQLITE_INTEGER ... SQLITE_NULL, or -1 on error */
-    long long i;     /* as integer */
-    double d;        /* as double */
-    char text[512];  /* as text, or the error message */
-};
-
-static void run(struct row *r, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    r->type = -1;
-    r->i = 0;
-    r->d = 0;
-    r->text[0] = '\0';
-    int rc = sqlite3_prepare_v2(r->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        r->type = sqlite3_column_type(st, 0);
-        r->i = sqlite3_column_int64(st, 0);
-        r->d = sqlite3_column_double(st, 0);
-        const unsigned char *t = sqlite3_column_text(st, 0);
-        snprintf(r->text, sizeof r->text, "%s", t ? (const char *)t : "");
-    } else {
-        snprintf(r->text, sizeof r->text, "%s", sqlite3_errmsg(r->db));
-        fprintf(stderr, "  note: %s: %s\n", sql, r->text);
-    }
-    sqlite3_finalize(st);
-}
-
-#define EXPECT_TEXT(sql, want)                                                            \
-    do {                                                                                  \
-        run(&r, sql);                                                                     \
-        CHECK_INT(r.type, SQLITE_TEXT);                                                   \
-        CHECK_STR(r.text, want);                                                          \
-    } while (0)
-#define EXPECT_INT(sql, want)                                                             \
-    do {                                                                                  \
-        run(&r, sql);                                                                     \
-        CHECK_INT(r.type, SQLITE_INTEGER);                                                \
-        CHECK_INT(r.i, want);                                                             \
-    } while (0)
-#define EXPECT_NULL(sql)                                                                  \
-    do {                                                                                  \
-        run(&r, sql);                                                                     \
-        CHECK_INT(r.type, SQLITE_NULL);                                                   \
-    } while (0)
 
 int main(void)
 {
-    struct row r = {0};
+    struct sqlt_row r = {0};
     if (sqlite3_open(":memory:", &r.db) != SQLITE_OK)
         return 1;
     TEST("register") { CHECK_INT(sqlfn_register_string(r.db), SQLITE_OK); }
@@ -199,11 +150,11 @@ int main(void)
         EXPECT_NULL("SELECT tq_regexreplace(NULL, 'a', 'b')");
         EXPECT_NULL("SELECT tq_regexreplace('a', NULL, 'b')");
         EXPECT_NULL("SELECT tq_regexreplace('a', 'a', NULL)");
-        run(&r, "SELECT tq_regexreplace('a', '(', 'x')");
+        sqlt_run(&r, "SELECT tq_regexreplace('a', '(', 'x')");
         CHECK_INT(r.type, -1);
         CHECK(strncmp(r.text, "regex:", 6) == 0);
         /* catastrophic backtracking stops at the match limit */
-        run(&r, "SELECT tq_regexreplace('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',"
+        sqlt_run(&r, "SELECT tq_regexreplace('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!',"
                 " '^(a+)+$', 'x')");
         CHECK_INT(r.type, -1);
         CHECK(strncmp(r.text, "regex:", 6) == 0);
@@ -337,7 +288,7 @@ int main(void)
         EXPECT_INT("SELECT tq_hextodec('-0x10')", -16);
         EXPECT_INT("SELECT tq_hextodec('0')", 0);
         EXPECT_INT("SELECT tq_hextodec('7fffffffffffffff')", 9223372036854775807LL);
-        run(&r, "SELECT tq_hextodec('ffffffffffffffff')");
+        sqlt_run(&r, "SELECT tq_hextodec('ffffffffffffffff')");
         CHECK_INT(r.type, SQLITE_FLOAT);
         CHECK(r.d == 18446744073709551615.0);
         EXPECT_NULL("SELECT tq_hextodec('')");
