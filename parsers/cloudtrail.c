@@ -8,7 +8,7 @@
  *   {"Events":[{"CloudTrailEvent":"<json>", ...}]}   lookup-events output
  *   {"digestStartTime":..., "logFiles":[...]}        digest: skipped, noted
  *
- * The stream is split into records with the byte scanner (jsonscan.h), so a
+ * The stream is split into records with the byte scanner (jsonstream.h), so a
  * file of any size is read with memory bounded by its largest record, each
  * record can be skipped by the pre-filter before it is parsed, and a broken
  * record is reported on its own while the rest of the file is still read.
@@ -34,6 +34,7 @@
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
+#include "parsers/jsonstream.h"
 #include "parsers/parser.h"
 
 enum rec_mode {
@@ -42,122 +43,11 @@ enum rec_mode {
 };
 
 struct ct_state {
-    struct parse_ctx *ctx;
-    long line;                /* line number of input_data()[0] */
-    bool ended;               /* the input ended inside a broken value: already reported */
+    struct jst js;            /* the input as a JSON stream */
     struct jf_plan *jfp;      /* fast field scanner for the plan */
     struct jf_scanner *jf;
     struct strbuf scratch;    /* compacted message */
 };
-
-/* ---- buffer helpers ---- */
-
-static void consume(struct ct_state *st, size_t n)
-{
-    st->line += (long)js_count_lines(input_data(st->ctx->in), n);
-    input_consume(st->ctx->in, n);
-}
-
-/* Ensure at least off+need bytes are buffered; returns bytes available
- * (maybe fewer at the end), -1 on a read error (already reported). */
-static ssize_t want(struct ct_state *st, size_t off, size_t need)
-{
-    if (input_avail(st->ctx->in) >= off + need)
-        return (ssize_t)input_avail(st->ctx->in);
-    ssize_t r = input_fill(st->ctx->in, off + need);
-    if (r < 0) {
-        diag_add(st->ctx->diags, DIAG_ERROR, st->line, "%s", input_error(st->ctx->in));
-        return -1;
-    }
-    return r;
-}
-
-/* Skip whitespace at off; returns the new offset, or -1 at a read error.
- * On return the byte at the offset is buffered unless the input ended. */
-static ssize_t skip_ws(struct ct_state *st, size_t off)
-{
-    for (;;) {
-        ssize_t n = want(st, off, 1);
-        if (n < 0)
-            return -1;
-        size_t e = js_skip_ws(input_data(st->ctx->in), (size_t)n, off);
-        if (e < (size_t)n || input_eof(st->ctx->in))
-            return (ssize_t)e;
-        off = e;
-    }
-}
-
-/* Line number of offset off (from the buffer start). */
-static long line_at(struct ct_state *st, size_t off)
-{
-    return st->line + (long)js_count_lines(input_data(st->ctx->in), off);
-}
-
-/* Find the end of the value starting at off. Returns 1 with *end set,
- * 0 on a structural error (reported), -1 on a read error. */
-static int value_end(struct ct_state *st, size_t off, size_t *end)
-{
-    for (;;) {
-        size_t n = input_avail(st->ctx->in);
-        const char *why = NULL;
-        size_t e = 0;
-        enum js_status rc = JS_MORE;
-        if (n > off)
-            rc = js_value_end(input_data(st->ctx->in) + off, n - off, &e, &why);
-        if (rc == JS_OK && e > INPUT_MAX_SPAN) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "a single JSON value is longer than %zu MiB", INPUT_MAX_SPAN >> 20);
-            return 0;
-        }
-        if (rc == JS_OK) {
-            *end = off + e;
-            return 1;
-        }
-        if (rc == JS_ERROR) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off + e), "invalid JSON: %s", why);
-            return 0;
-        }
-        if (input_eof(st->ctx->in)) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, n),
-                     "invalid JSON: the input ends inside a value that starts on line %ld",
-                     line_at(st, off));
-            st->ended = true;
-            return 0;
-        }
-        if (n - off >= INPUT_MAX_SPAN) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "a single JSON value is longer than %zu MiB", INPUT_MAX_SPAN >> 20);
-            return 0;
-        }
-        if (want(st, 0, n + (n - off) + 65536) < 0)
-            return -1;
-    }
-}
-
-/* Drop the rest of the current line (error recovery). */
-static int skip_line(struct ct_state *st)
-{
-    for (;;) {
-        size_t n = input_avail(st->ctx->in);
-        const char *p = input_data(st->ctx->in);
-        const char *nl = n ? memchr(p, '\n', n) : NULL;
-        if (nl) {
-            consume(st, (size_t)(nl - p) + 1);
-            return 0;
-        }
-        input_consume(st->ctx->in, n);
-        if (input_eof(st->ctx->in)) {
-            st->ended = true;
-            return 0;
-        }
-        if (want(st, 0, 1) < 0)
-            return -1;
-        if (input_avail(st->ctx->in) == 0) {
-            st->ended = true;
-            return 0;
-        }
-    }
-}
 
 /* ---- records ---- */
 
@@ -238,7 +128,7 @@ static int64_t meta_time(const struct jf_value *v)
 
 static void set_message(struct ct_state *st, const char *msg, size_t msg_len)
 {
-    struct rec_batch *b = st->ctx->batch;
+    struct rec_batch *b = st->js.ctx->batch;
     if (js_needs_compact(msg, msg_len)) {
         sb_reset(&st->scratch);
         js_compact(msg, msg_len, &st->scratch);
@@ -253,7 +143,7 @@ static void set_message(struct ct_state *st, const char *msg, size_t msg_len)
 static int scan_record(struct ct_state *st, const char *p, size_t n, long line, int64_t seq,
                        int *rc)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct parse_ctx *ctx = st->js.ctx;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, seq);
     if (jf_scan(st->jf, p, n, b) != JF_OK) {
@@ -300,7 +190,7 @@ static int scan_record(struct ct_state *st, const char *p, size_t n, long line, 
 static int handle_record(struct ct_state *st, const char *p, size_t n, long line,
                          enum rec_mode mode)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct parse_ctx *ctx = st->js.ctx;
     int64_t seq = ++ctx->n_seen;
     if (!plan_may_match(ctx->plan, p, n))
         return 0;
@@ -376,158 +266,104 @@ out:
     return rc;
 }
 
+/* Skip whitespace before the next array element or separator. Returns 1
+ * when a byte is buffered at the start, 0 when the input ended inside the
+ * array (reported), -1 on a read error. */
+static int array_next(struct jst *js)
+{
+    ssize_t off = jst_skip_ws(js, 0);
+    if (off < 0)
+        return -1;
+    jst_consume(js, (size_t)off);
+    if (input_avail(js->ctx->in) > 0)
+        return 1;
+    if (!js->ended)
+        diag_add(js->ctx->diags, DIAG_ERROR, js->line,
+                 "invalid JSON: the input ends inside an array (missing ']')");
+    return 0;
+}
+
 /* The elements of an array whose '[' has been consumed. Returns 0, or -1
  * to stop. */
 static int read_array(struct ct_state *st, enum rec_mode mode)
 {
+    struct jst *js = &st->js;
+    struct parse_ctx *ctx = js->ctx;
     for (;;) {
-        ssize_t off = skip_ws(st, 0);
-        if (off < 0)
-            return -1;
-        consume(st, (size_t)off);
-        if (input_avail(st->ctx->in) == 0) {
-            if (!st->ended)
-                diag_add(st->ctx->diags, DIAG_ERROR, st->line,
-                         "invalid JSON: the input ends inside an array (missing ']')");
-            return 0;
-        }
-        char c = input_data(st->ctx->in)[0];
+        int r = array_next(js);
+        if (r <= 0)
+            return r;
+        char c = input_data(ctx->in)[0];
         if (c == ']') {
-            consume(st, 1);
+            jst_consume(js, 1);
             return 0;
         }
         size_t end;
-        int r = value_end(st, 0, &end);
+        r = jst_value_end(js, 0, &end);
         if (r < 0)
             return -1;
-        if (r == 0) {
-            st->ctx->diags->records_skipped++;
-            return skip_line(st);
-        }
-        if (handle_record(st, input_data(st->ctx->in), end, st->line, mode) < 0)
+        if (r == 0)
+            return jst_skip_record(js, 0);
+        if (handle_record(st, input_data(ctx->in), end, js->line, mode) < 0)
             return -1;
-        consume(st, end);
-        off = skip_ws(st, 0);
-        if (off < 0)
-            return -1;
-        consume(st, (size_t)off);
-        if (input_avail(st->ctx->in) == 0) {
-            if (!st->ended)
-                diag_add(st->ctx->diags, DIAG_ERROR, st->line,
-                         "invalid JSON: the input ends inside an array (missing ']')");
-            return 0;
-        }
-        c = input_data(st->ctx->in)[0];
+        jst_consume(js, end);
+        r = array_next(js);
+        if (r <= 0)
+            return r;
+        c = input_data(ctx->in)[0];
         if (c == ',') {
-            consume(st, 1);
+            jst_consume(js, 1);
         } else if (c == ']') {
-            consume(st, 1);
+            jst_consume(js, 1);
             return 0;
         } else if (c == '{' || c == '[') {
-            diag_add(st->ctx->diags, DIAG_ERROR, st->line,
+            diag_add(ctx->diags, DIAG_ERROR, js->line,
                      "invalid JSON: expected ',' or ']' after the previous record");
         } else {
-            diag_add(st->ctx->diags, DIAG_ERROR, st->line,
+            diag_add(ctx->diags, DIAG_ERROR, js->line,
                      "invalid JSON: expected ',' or ']' after a record, found '%c'", c);
-            return skip_line(st);
+            return jst_skip_line(js);
         }
     }
-}
-
-/* Compare the key string at [off, end) (quotes included) with a name. */
-static bool key_is(struct ct_state *st, size_t off, size_t end, const char *name)
-{
-    size_t n = strlen(name);
-    return end - off == n + 2 && memcmp(input_data(st->ctx->in) + off + 1, name, n) == 0;
 }
 
 /* A top-level object at the buffer start. Either a wrapper (Records /
  * Events array, read element by element) or a single event. */
 static int read_object(struct ct_state *st)
 {
-    size_t off = 1;
+    struct jst *js = &st->js;
+    size_t off = 1, koff, kend;
     bool wrapper = false;
-    for (;;) {
-        ssize_t o = skip_ws(st, off);
-        if (o < 0)
-            return -1;
-        off = (size_t)o;
-        if (off >= input_avail(st->ctx->in))
-            goto truncated;
-        char c = input_data(st->ctx->in)[off];
-        if (c == '}') {
-            off++;
-            break;
-        }
-        if (c == ',') {
-            off++;
-            continue;
-        }
-        if (c != '"') {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "invalid JSON: expected a key in double quotes, found '%c'", c);
-            goto recover;
-        }
-        size_t kend;
-        int r = value_end(st, off, &kend);
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            goto recover;
-        size_t koff = off;
-        o = skip_ws(st, kend);
-        if (o < 0)
-            return -1;
-        off = (size_t)o;
-        if (off >= input_avail(st->ctx->in))
-            goto truncated;
-        if (input_data(st->ctx->in)[off] != ':') {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "invalid JSON: expected ':' after a key");
-            goto recover;
-        }
-        o = skip_ws(st, off + 1);
-        if (o < 0)
-            return -1;
-        off = (size_t)o;
-        if (off >= input_avail(st->ctx->in))
-            goto truncated;
-        char v0 = input_data(st->ctx->in)[off];
-        bool records = key_is(st, koff, kend, "Records");
-        bool events = key_is(st, koff, kend, "Events");
+    enum jst_member m;
+    while ((m = jst_next_member(js, &off, &koff, &kend)) == JST_MEMBER) {
+        char v0 = input_data(js->ctx->in)[off];
+        bool records = jst_key_is(js, koff, kend, "Records");
+        bool events = jst_key_is(js, koff, kend, "Events");
         if ((records || events) && v0 == '[') {
             /* A wrapper: stream the array's elements. */
             wrapper = true;
-            consume(st, off + 1);
+            jst_consume(js, off + 1);
             if (read_array(st, records ? MODE_EVENT : MODE_LOOKUP) < 0)
                 return -1;
             off = 0;
             continue;
         }
         size_t vend;
-        r = value_end(st, off, &vend);
+        int r = jst_value_end(js, off, &vend);
         if (r < 0)
             return -1;
         if (r == 0)
-            goto recover;
+            return jst_skip_record(js, off);
         off = vend;
     }
+    if (m != JST_CLOSED)
+        return m == JST_FAIL ? -1 : 0;
     if (!wrapper) {
-        if (handle_record(st, input_data(st->ctx->in), off, st->line, MODE_EVENT) < 0)
+        if (handle_record(st, input_data(js->ctx->in), off, js->line, MODE_EVENT) < 0)
             return -1;
     }
-    consume(st, off);
+    jst_consume(js, off);
     return 0;
-truncated:
-    if (!st->ended)
-        diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-                 "invalid JSON: the input ends inside an object (missing '}')");
-    consume(st, input_avail(st->ctx->in));
-    return 0;
-recover:
-    st->ctx->diags->records_skipped++;
-    consume(st, off);
-    return skip_line(st);
 }
 
 /* The delivery time in an S3 object name such as
@@ -560,40 +396,25 @@ int64_t ct_delivery_time(const char *path)
 
 int ct_parse(struct parse_ctx *ctx)
 {
-    struct ct_state st = {.ctx = ctx, .line = 1};
+    struct ct_state st = {.js = {.ctx = ctx, .line = 1, .strict_span = true}};
     if (ctx->file_time == TS_NONE)
         ctx->file_time = ct_delivery_time(ctx->path);
     st.jfp = jf_plan_new(ctx->plan, ct_meta, N_META);
     st.jf = st.jfp ? jf_scanner_new(st.jfp) : NULL;
     int rc = 0;
-    bool first = true;
-    for (;;) {
-        ssize_t off = skip_ws(&st, 0);
-        if (off < 0)
-            break; /* read error: reported */
-        consume(&st, (size_t)off);
-        if (input_avail(ctx->in) == 0)
-            break;
-        const unsigned char *p = (const unsigned char *)input_data(ctx->in);
-        if (first && input_avail(ctx->in) >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-            consume(&st, 3);
-            first = false;
-            continue;
-        }
-        first = false;
-        if (p[0] == '[') {
-            consume(&st, 1);
+    /* a read error is reported where it is met and ends the loop */
+    while (rc == 0 && jst_next_value(&st.js) > 0) {
+        const char c = input_data(ctx->in)[0];
+        if (c == '[') {
+            jst_consume(&st.js, 1);
             rc = read_array(&st, MODE_EVENT);
-        } else if (p[0] == '{') {
+        } else if (c == '{') {
             rc = read_object(&st);
         } else {
-            diag_add(ctx->diags, DIAG_ERROR, st.line,
-                     "not CloudTrail JSON: expected '{' or '[', found '%c'", p[0]);
-            ctx->diags->records_skipped++;
-            rc = skip_line(&st);
+            diag_add(ctx->diags, DIAG_ERROR, st.js.line,
+                     "not CloudTrail JSON: expected '{' or '[', found '%c'", c);
+            rc = jst_skip_record(&st.js, 0);
         }
-        if (rc < 0)
-            break;
     }
     jf_scanner_free(st.jf);
     jf_plan_free(st.jfp);

@@ -40,6 +40,7 @@
 #include "index/timeval.h"
 #include "index/xalloc.h"
 #include "parsers/jsonscan.h"
+#include "parsers/jsonstream.h"
 #include "parsers/msgfields.h"
 #include "parsers/parser.h"
 
@@ -51,9 +52,7 @@ struct cwl_header {
 };
 
 struct cwl_state {
-    struct parse_ctx *ctx;
-    long line;   /* line number of input_data()[0] */
-    bool ended;  /* the input ended inside a broken value: already reported */
+    struct jst js; /* the input as a JSON stream */
 };
 
 /* Where diagnostics for in-memory text go: its first line, and whether
@@ -71,105 +70,6 @@ static void hdr_free(struct cwl_header *h)
     free(h->stream);
     free(h->type);
     *h = (struct cwl_header){0};
-}
-
-/* ---- streaming buffer helpers (as in cloudtrail.c) ---- */
-
-static void consume(struct cwl_state *st, size_t n)
-{
-    st->line += (long)js_count_lines(input_data(st->ctx->in), n);
-    input_consume(st->ctx->in, n);
-}
-
-static ssize_t want(struct cwl_state *st, size_t off, size_t need)
-{
-    if (input_avail(st->ctx->in) >= off + need)
-        return (ssize_t)input_avail(st->ctx->in);
-    ssize_t r = input_fill(st->ctx->in, off + need);
-    if (r < 0) {
-        diag_add(st->ctx->diags, DIAG_ERROR, st->line, "%s", input_error(st->ctx->in));
-        return -1;
-    }
-    return r;
-}
-
-static ssize_t skip_ws(struct cwl_state *st, size_t off)
-{
-    for (;;) {
-        ssize_t n = want(st, off, 1);
-        if (n < 0)
-            return -1;
-        size_t e = js_skip_ws(input_data(st->ctx->in), (size_t)n, off);
-        if (e < (size_t)n || input_eof(st->ctx->in))
-            return (ssize_t)e;
-        off = e;
-    }
-}
-
-static long line_at(struct cwl_state *st, size_t off)
-{
-    return st->line + (long)js_count_lines(input_data(st->ctx->in), off);
-}
-
-/* End of the value at off: 1 with *end set, 0 on a structural error
- * (reported), -1 on a read error. */
-static int value_end(struct cwl_state *st, size_t off, size_t *end)
-{
-    for (;;) {
-        size_t n = input_avail(st->ctx->in);
-        const char *why = NULL;
-        size_t e = 0;
-        enum js_status rc = JS_MORE;
-        if (n > off)
-            rc = js_value_end(input_data(st->ctx->in) + off, n - off, &e, &why);
-        if (rc == JS_OK) {
-            *end = off + e;
-            return 1;
-        }
-        if (rc == JS_ERROR) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off + e), "invalid JSON: %s", why);
-            return 0;
-        }
-        if (input_eof(st->ctx->in)) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, n),
-                     "invalid JSON: the input ends inside a value that starts on line %ld",
-                     line_at(st, off));
-            st->ended = true;
-            return 0;
-        }
-        if (n - off >= INPUT_MAX_SPAN) {
-            diag_add(st->ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "a single JSON value is longer than %zu MiB", INPUT_MAX_SPAN >> 20);
-            return 0;
-        }
-        if (want(st, 0, n + (n - off) + 65536) < 0)
-            return -1;
-    }
-}
-
-/* Drop the rest of the current line (error recovery). */
-static int skip_line(struct cwl_state *st)
-{
-    for (;;) {
-        size_t n = input_avail(st->ctx->in);
-        const char *p = input_data(st->ctx->in);
-        const char *nl = n ? memchr(p, '\n', n) : NULL;
-        if (nl) {
-            consume(st, (size_t)(nl - p) + 1);
-            return 0;
-        }
-        input_consume(st->ctx->in, n);
-        if (input_eof(st->ctx->in)) {
-            st->ended = true;
-            return 0;
-        }
-        if (want(st, 0, 1) < 0)
-            return -1;
-        if (input_avail(st->ctx->in) == 0) {
-            st->ended = true;
-            return 0;
-        }
-    }
 }
 
 /* ---- in-memory JSON walking ---- */
@@ -286,7 +186,7 @@ static char *string_value(const char *v, size_t n)
 static int handle_event(struct cwl_state *st, const char *p, size_t n, long line,
                         const struct cwl_header *hdr, const char *label)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct parse_ctx *ctx = st->js.ctx;
     int64_t seq = ++ctx->n_seen;
     if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
@@ -350,9 +250,9 @@ static int walk_events(struct cwl_state *st, const char *v, size_t n, const stru
         if (handle_event(st, el, len, mem_line(mp, v, el), hdr, mp->label) < 0)
             return -1;
     if (r < 0) {
-        diag_add(st->ctx->diags, DIAG_ERROR, mem_line(mp, v, v + pos), "%sinvalid JSON: %s",
+        diag_add(st->js.ctx->diags, DIAG_ERROR, mem_line(mp, v, v + pos), "%sinvalid JSON: %s",
                  mp->label, why);
-        st->ctx->diags->records_skipped++;
+        st->js.ctx->diags->records_skipped++;
     }
     return 0;
 }
@@ -440,7 +340,7 @@ static const char *gunzip(const unsigned char *in, size_t n, struct strbuf *out)
 /* {"data":"<base64>"}: decode, gunzip and read the payloads inside. */
 static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const struct mem_pos *mp)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct parse_ctx *ctx = st->js.ctx;
     long line = mem_line(mp, v, v);
     if (n < 2 || v[0] != '{') {
         diag_add(ctx->diags, DIAG_ERROR, line, "awslogs is not an object");
@@ -497,7 +397,7 @@ static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const str
 /* A whole object p[0..n) in memory: a payload, a page, or one event. */
 static int walk_object(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct parse_ctx *ctx = st->js.ctx;
     struct cwl_header hdr = {0};
     struct member m;
     const char *why = NULL;
@@ -562,7 +462,7 @@ out:
  * bare array's element). */
 static int walk_text(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct parse_ctx *ctx = st->js.ctx;
     size_t i = js_skip_ws(p, n, 0);
     while (i < n) {
         size_t e;
@@ -606,130 +506,82 @@ static int walk_text(struct cwl_state *st, const char *p, size_t n, const struct
 /* The elements of an `events` array whose '[' has been consumed. */
 static int stream_events(struct cwl_state *st, const struct cwl_header *hdr)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct jst *js = &st->js;
+    struct parse_ctx *ctx = js->ctx;
     for (;;) {
-        ssize_t off = skip_ws(st, 0);
+        ssize_t off = jst_skip_ws(js, 0);
         if (off < 0)
             return -1;
-        consume(st, (size_t)off);
+        jst_consume(js, (size_t)off);
         if (input_avail(ctx->in) == 0)
             goto truncated;
         char c = input_data(ctx->in)[0];
         if (c == ']') {
-            consume(st, 1);
+            jst_consume(js, 1);
             return 0;
         }
         if (c == ',') {
-            consume(st, 1);
+            jst_consume(js, 1);
             continue;
         }
         size_t end;
-        int r = value_end(st, 0, &end);
+        int r = jst_value_end(js, 0, &end);
         if (r < 0)
             return -1;
-        if (r == 0) {
-            ctx->diags->records_skipped++;
-            return skip_line(st);
-        }
-        if (handle_event(st, input_data(ctx->in), end, st->line, hdr, "") < 0)
+        if (r == 0)
+            return jst_skip_record(js, 0);
+        if (handle_event(st, input_data(ctx->in), end, js->line, hdr, "") < 0)
             return -1;
-        consume(st, end);
+        jst_consume(js, end);
     }
 truncated:
-    if (!st->ended)
-        diag_add(ctx->diags, DIAG_ERROR, st->line,
+    if (!js->ended)
+        diag_add(ctx->diags, DIAG_ERROR, js->line,
                  "invalid JSON: the input ends inside an array (missing ']')");
-    st->ended = true;
+    js->ended = true;
     return 0;
-}
-
-/* Compare the key at [off, end) of the buffer (quotes included). */
-static bool buf_key_is(struct cwl_state *st, size_t off, size_t end, const char *name)
-{
-    size_t n = strlen(name);
-    return end - off == n + 2 && memcmp(input_data(st->ctx->in) + off + 1, name, n) == 0;
 }
 
 /* A top-level object at the buffer start. */
 static int read_object(struct cwl_state *st)
 {
-    struct parse_ctx *ctx = st->ctx;
+    struct jst *js = &st->js;
+    struct parse_ctx *ctx = js->ctx;
     struct cwl_header hdr = {0};
-    size_t off = 1;
+    size_t off = 1, koff, kend;
     bool streamed = false;
     int rc = 0;
-    for (;;) {
-        ssize_t o = skip_ws(st, off);
-        if (o < 0)
-            goto fail;
-        off = (size_t)o;
-        if (off >= input_avail(ctx->in))
-            goto truncated;
-        char c = input_data(ctx->in)[off];
-        if (c == '}') {
-            off++;
-            break;
-        }
-        if (c == ',') {
-            off++;
-            continue;
-        }
-        if (c != '"') {
-            diag_add(ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "invalid JSON: expected a key in double quotes, found '%c'", c);
-            goto recover;
-        }
-        size_t kend;
-        int r = value_end(st, off, &kend);
-        if (r < 0)
-            goto fail;
-        if (r == 0)
-            goto recover;
-        size_t koff = off;
-        o = skip_ws(st, kend);
-        if (o < 0)
-            goto fail;
-        off = (size_t)o;
-        if (off >= input_avail(ctx->in))
-            goto truncated;
-        if (input_data(ctx->in)[off] != ':') {
-            diag_add(ctx->diags, DIAG_ERROR, line_at(st, off),
-                     "invalid JSON: expected ':' after a key");
-            goto recover;
-        }
-        o = skip_ws(st, off + 1);
-        if (o < 0)
-            goto fail;
-        off = (size_t)o;
-        if (off >= input_avail(ctx->in))
-            goto truncated;
+    enum jst_member m;
+    while ((m = jst_next_member(js, &off, &koff, &kend)) == JST_MEMBER) {
         char v0 = input_data(ctx->in)[off];
-        if (buf_key_is(st, koff, kend, "events") && v0 == '[') {
+        if (jst_key_is(js, koff, kend, "events") && v0 == '[') {
             streamed = true;
-            consume(st, off + 1);
+            jst_consume(js, off + 1);
             if (stream_events(st, &hdr) < 0)
                 goto fail;
             off = 0;
             continue;
         }
         size_t vend;
-        r = value_end(st, off, &vend);
+        int r = jst_value_end(js, off, &vend);
         if (r < 0)
             goto fail;
-        if (r == 0)
-            goto recover;
+        if (r == 0) {
+            rc = jst_skip_record(js, off);
+            goto out;
+        }
         const char *v = input_data(ctx->in) + off;
-        char **slot = buf_key_is(st, koff, kend, "logGroup")    ? &hdr.group
-                      : buf_key_is(st, koff, kend, "logStream") ? &hdr.stream
+        char **slot = jst_key_is(js, koff, kend, "logGroup")    ? &hdr.group
+                      : jst_key_is(js, koff, kend, "logStream") ? &hdr.stream
                                                                 : NULL;
         if (slot) {
             free(*slot);
             *slot = string_value(v, vend - off);
         }
-        if (streamed && ((buf_key_is(st, koff, kend, "logEvents") && v0 == '[') ||
-                         buf_key_is(st, koff, kend, "awslogs"))) {
+        if (streamed && ((jst_key_is(js, koff, kend, "logEvents") && v0 == '[') ||
+                         jst_key_is(js, koff, kend, "awslogs"))) {
             /* after a streamed array: this member on its own */
-            struct mem_pos mp = {.line = line_at(st, off), .count_lines = true, .label = ""};
+            struct mem_pos mp = {.line = jst_line_at(js, off), .count_lines = true, .label = ""};
             rc = v0 == '[' ? walk_events(st, v, vend - off, &mp, &hdr)
                            : walk_awslogs(st, v, vend - off, &mp);
             if (rc < 0)
@@ -737,26 +589,20 @@ static int read_object(struct cwl_state *st)
         }
         off = vend;
     }
+    if (m == JST_FAIL)
+        goto fail;
+    if (m == JST_ABANDONED) {
+        rc = 0;
+        goto out;
+    }
     if (!streamed) {
-        struct mem_pos mp = {.line = st->line, .count_lines = true, .label = ""};
+        struct mem_pos mp = {.line = js->line, .count_lines = true, .label = ""};
         rc = walk_object(st, input_data(ctx->in), off, &mp);
     }
-    consume(st, off);
+    jst_consume(js, off);
+out:
     hdr_free(&hdr);
     return rc;
-truncated:
-    if (!st->ended)
-        diag_add(ctx->diags, DIAG_ERROR, line_at(st, off),
-                 "invalid JSON: the input ends inside an object (missing '}')");
-    st->ended = true;
-    consume(st, input_avail(ctx->in));
-    hdr_free(&hdr);
-    return 0;
-recover:
-    ctx->diags->records_skipped++;
-    consume(st, off);
-    hdr_free(&hdr);
-    return skip_line(st);
 fail:
     hdr_free(&hdr);
     return -1;
@@ -764,46 +610,29 @@ fail:
 
 int cwl_parse(struct parse_ctx *ctx)
 {
-    struct cwl_state st = {.ctx = ctx, .line = 1};
+    struct cwl_state st = {.js = {.ctx = ctx, .line = 1}};
     int rc = 0;
-    bool first = true;
-    while (!st.ended) {
-        ssize_t off = skip_ws(&st, 0);
-        if (off < 0)
-            break;
-        consume(&st, (size_t)off);
-        if (input_avail(ctx->in) == 0)
-            break;
-        const unsigned char *p = (const unsigned char *)input_data(ctx->in);
-        if (first && input_avail(ctx->in) >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-            consume(&st, 3);
-            first = false;
-            continue;
-        }
-        first = false;
-        if (p[0] == '{') {
+    while (rc == 0 && !st.js.ended && jst_next_value(&st.js) > 0) {
+        const char c = input_data(ctx->in)[0];
+        if (c == '{') {
             rc = read_object(&st);
-        } else if (p[0] == '[') {
+        } else if (c == '[') {
             size_t end;
-            int r = value_end(&st, 0, &end);
+            int r = jst_value_end(&st.js, 0, &end);
             if (r < 0)
                 break;
             if (r == 0) {
-                ctx->diags->records_skipped++;
-                rc = skip_line(&st);
+                rc = jst_skip_record(&st.js, 0);
             } else {
-                struct mem_pos mp = {.line = st.line, .count_lines = true, .label = ""};
+                struct mem_pos mp = {.line = st.js.line, .count_lines = true, .label = ""};
                 rc = walk_text(&st, input_data(ctx->in), end, &mp);
-                consume(&st, end);
+                jst_consume(&st.js, end);
             }
         } else {
-            diag_add(ctx->diags, DIAG_ERROR, st.line,
-                     "not CloudWatch Logs JSON: expected '{' or '[', found '%c'", p[0]);
-            ctx->diags->records_skipped++;
-            rc = skip_line(&st);
+            diag_add(ctx->diags, DIAG_ERROR, st.js.line,
+                     "not CloudWatch Logs JSON: expected '{' or '[', found '%c'", c);
+            rc = jst_skip_record(&st.js, 0);
         }
-        if (rc < 0)
-            break;
     }
     /* -1 only when a flush asked to stop; read errors are diagnostics */
     return ctx->stopped ? -1 : 0;

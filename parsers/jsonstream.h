@@ -1,0 +1,88 @@
+/*
+ * jsonstream.h — an input read as a stream of JSON values, for the readers
+ * that walk a file's outer structure themselves and hand its records on
+ * one at a time (cloudtrail.c, cwlogs.c).
+ *
+ * The input's buffer (input.h) is looked at through offsets from its start;
+ * a jst keeps the line number of that start as bytes are consumed, so every
+ * problem is reported with its line. The byte scanning is jsonscan.h's.
+ * Problems are added to the parse context's diagnostics with the messages
+ * both readers give ("invalid JSON: ...", "the input ends inside ...");
+ * a read error is reported once, where it is met, and returned as -1.
+ *
+ * Error recovery is by lines: after a broken value is reported, the rest of
+ * its line is dropped and reading resumes on the next one.
+ *
+ * A jst holds no memory of its own: it points at the caller's parse_ctx.
+ */
+#ifndef TRAILQ_JSONSTREAM_H
+#define TRAILQ_JSONSTREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "parsers/parser.h"
+
+struct jst {
+    struct parse_ctx *ctx; /* the input, plan and diagnostics (not owned) */
+    long line;             /* line number of input_data()[0]; start at 1 */
+    bool ended;            /* the input ended inside a broken value: already reported */
+    bool started;          /* a value (or the byte-order mark) has been met */
+    bool strict_span;      /* also report a complete value longer than
+                              INPUT_MAX_SPAN (cloudtrail.c's rule) */
+};
+
+/* Drop n bytes from the buffer start, counting their lines. */
+void jst_consume(struct jst *st, size_t n);
+
+/* Ensure at least off+need bytes are buffered; returns bytes available
+ * (maybe fewer at the end), -1 on a read error (reported). */
+ssize_t jst_want(struct jst *st, size_t off, size_t need);
+
+/* Skip whitespace at off; returns the new offset, or -1 at a read error.
+ * On return the byte at the offset is buffered unless the input ended. */
+ssize_t jst_skip_ws(struct jst *st, size_t off);
+
+/* Line number of offset off (from the buffer start). */
+long jst_line_at(const struct jst *st, size_t off);
+
+/* Find the end of the value starting at off (buffering all of it). Returns
+ * 1 with *end set, 0 on a structural error (reported; st->ended is set when
+ * the input ends inside the value), -1 on a read error. */
+int jst_value_end(struct jst *st, size_t off, size_t *end);
+
+/* Drop the rest of the current line (error recovery). Returns 0, or -1 on
+ * a read error; st->ended is set when the input ends on that line. */
+int jst_skip_line(struct jst *st);
+
+/* After a broken record was reported: count it as skipped, drop the
+ * buffer up to off and then the rest of that line. Returns as
+ * jst_skip_line. */
+int jst_skip_record(struct jst *st, size_t off);
+
+/* Move to the next top-level value: skip whitespace, and a UTF-8
+ * byte-order mark where the first value would start. Returns 1 when a
+ * value starts at the buffer start, 0 at the end of the input, -1 on a
+ * read error. */
+int jst_next_value(struct jst *st);
+
+/* Is the key string at [off, end) of the buffer (quotes included) name? */
+bool jst_key_is(const struct jst *st, size_t off, size_t end, const char *name);
+
+enum jst_member {
+    JST_FAIL = -1,     /* a read error (reported) */
+    JST_CLOSED = 0,    /* the closing '}': *off is just past it */
+    JST_MEMBER = 1,    /* a member: its key at [*koff, *kend), quotes included;
+                          its value starts at *off (that byte is buffered) */
+    JST_ABANDONED = 2, /* the object is broken or cut short: reported, and
+                          the input moved past it (jst_skip_record, or to
+                          its end) */
+};
+
+/* The next member of the object whose '{' is at the buffer start, reading
+ * from *off (1 for the first member; after a member, the end of its value).
+ * Stray commas between members are passed over. */
+enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_t *kend);
+
+#endif
