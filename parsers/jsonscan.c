@@ -6,6 +6,10 @@
 
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 static int is_ws(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -29,24 +33,66 @@ size_t js_count_lines(const char *p, size_t n)
     return count;
 }
 
+/* Offset of the first byte at or after i that is a quote or a backslash
+ * (n if none): sixteen bytes at a time where SSE2 is available. */
+static size_t next_quote_or_escape(const char *p, size_t n, size_t i)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i bslash = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < n && p[i] != '"' && p[i] != '\\')
+        i++;
+    return i;
+}
+
+/* Offset of the first byte at or after i that can change the structure:
+ * a quote or a bracket (n if none). */
+static size_t next_structural(const char *p, size_t n, size_t i)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    /* '[' | 0x20 is '{' and ']' | 0x20 is '}'; no other byte maps to those */
+    const __m128i lower = _mm_set1_epi8(0x20);
+    const __m128i open = _mm_set1_epi8('{');
+    const __m128i close = _mm_set1_epi8('}');
+    while (i + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i t = _mm_or_si128(v, lower);
+        __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                 _mm_or_si128(_mm_cmpeq_epi8(t, open), _mm_cmpeq_epi8(t, close)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < n && p[i] != '"' && p[i] != '{' && p[i] != '}' && p[i] != '[' && p[i] != ']')
+        i++;
+    return i;
+}
+
 /* Offset just past the closing quote of the string starting at p[i] == '"',
  * or 0 if the buffer ends first. */
 static size_t string_end(const char *p, size_t n, size_t i)
 {
     i++;
-    while (i < n) {
-        const char *q = p + i;
-        /* jump to the next quote or backslash */
-        size_t rem = n - i;
-        const char *dq = memchr(q, '"', rem);
-        if (!dq)
+    for (;;) {
+        i = next_quote_or_escape(p, n, i);
+        if (i >= n)
             return 0;
-        const char *bs = memchr(q, '\\', (size_t)(dq - q));
-        if (!bs)
-            return (size_t)(dq - p) + 1;
-        i = (size_t)(bs - p) + 2; /* skip the escaped character */
+        if (p[i] == '"')
+            return i + 1;
+        i += 2; /* skip the escaped character */
     }
-    return 0;
 }
 
 enum js_status js_value_end(const char *p, size_t n, size_t *end, const char **why)
@@ -82,7 +128,7 @@ enum js_status js_value_end(const char *p, size_t n, size_t *end, const char **w
         *end = i;
         return JS_OK;
     }
-    while (i < n) {
+    while ((i = next_structural(p, n, i)) < n) {
         c = (unsigned char)p[i];
         switch (c) {
         case '"': {
