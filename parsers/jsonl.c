@@ -17,6 +17,13 @@
  * missing. @message = the object's JSON, compacted, keys in their original
  * order (as for CloudTrail); @ptr = the record's number; fields as
  * flatten.h.
+ *
+ * As in cloudtrail.c, each record is scanned without a DOM by jsonfields.h
+ * (only the fields the query reads, or every field for --fields, --db and
+ * the REPL), which yields exactly the fields flatten_json would and
+ * accepts exactly the texts jansson does; the time keys come back from the
+ * same scan. A record the scanner leaves to jansson (JF_NEED_DOM), and an
+ * invalid one (for jansson's message), goes through jansson + flatten.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -25,6 +32,7 @@
 #include "index/strbuf.h"
 #include "index/timeval.h"
 #include "parsers/flatten.h"
+#include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/lines.h"
 #include "parsers/msgfields.h"
@@ -38,9 +46,95 @@ struct jsonl_state {
     int depth;             /* bracket depth at `scanned` */
     bool in_str, esc;      /* inside a string / after a backslash in one */
     struct strbuf scratch; /* compacted @message */
+    struct jf_plan *jfp;   /* fast field scanner for the plan */
+    struct jf_scanner *jf;
 };
 
+/* The time keys, in order of preference (msgfields_json_time's), asked of
+ * the field scanner as meta keys. */
+static const char *const jsonl_time_keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
+enum { N_TIME_KEYS = sizeof jsonl_time_keys / sizeof *jsonl_time_keys };
+
 /* ---- records ---- */
+
+/* msgfields_time_value() for a scanned value: an ISO-8601 string, a
+ * number or a string of 9 to 15 digits (epoch: below 10^11 seconds, else
+ * milliseconds); TS_NONE for anything else. */
+static int64_t scanned_time(const struct jf_value *v)
+{
+    int64_t ms;
+    switch (v->kind) {
+    case JF_STRING:
+        if (tv_parse_iso8601(v->str, v->len, &ms))
+            return ms;
+        if (v->len < 9 || v->len > 15)
+            return TS_NONE;
+        ms = 0;
+        for (size_t i = 0; i < v->len; i++) {
+            if (v->str[i] < '0' || v->str[i] > '9')
+                return TS_NONE;
+            ms = ms * 10 + (v->str[i] - '0');
+        }
+        return ms < INT64_C(100000000000) ? ms * 1000 : ms;
+    case JF_INT:
+        if (v->ival >= INT64_C(100000000000000000) || v->ival <= -INT64_C(100000000000000000))
+            return TS_NONE;
+        return v->ival < 100000000000LL && v->ival > -100000000000LL ? v->ival * 1000 : v->ival;
+    case JF_REAL:
+        if (!(v->dval < 9.2e15 && v->dval > -9.2e15))
+            return TS_NONE;
+        return v->dval < 1e11 && v->dval > -1e11 ? (int64_t)(v->dval * 1000) : (int64_t)v->dval;
+    default:
+        return TS_NONE;
+    }
+}
+
+/* @message: the record's JSON, compacted. */
+static void set_message(struct jsonl_state *st, const char *p, size_t n)
+{
+    struct rec_batch *b = st->ctx->batch;
+    if (js_needs_compact(p, n)) {
+        sb_reset(&st->scratch);
+        js_compact(p, n, &st->scratch);
+        rb_set_message(b, st->scratch.buf, st->scratch.len);
+    } else {
+        rb_set_message(b, p, n);
+    }
+}
+
+/* The record through the field scanner. Returns 1 when it was handled
+ * (kept, filtered out, or reported), 0 to take it through jansson. */
+static int scan_record(struct jsonl_state *st, const char *p, size_t n, long line, int64_t seq,
+                       int *rc)
+{
+    struct parse_ctx *ctx = st->ctx;
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, seq);
+    if (jf_scan(st->jf, p, n, b) != JF_OK) {
+        rb_abort(b);
+        return 0;
+    }
+    *rc = 0;
+    if (jf_root_kind(st->jf) != JF_OBJECT) {
+        rb_abort(b);
+        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);
+        ctx->diags->records_skipped++;
+        return 1;
+    }
+    const struct jf_value *m = jf_meta(st->jf);
+    int64_t ts = TS_NONE;
+    for (int k = 0; k < N_TIME_KEYS && ts == TS_NONE; k++)
+        ts = scanned_time(&m[k]);
+    if (!plan_in_range(ctx->plan, ts)) {
+        rb_abort(b);
+        return 1;
+    }
+    rb_set_ts(b, ts);
+    if (ctx->plan->keep_message || ctx->plan->all_fields)
+        set_message(st, p, n);
+    *rc = parse_emit(ctx);
+    return 1;
+}
 
 static int record(struct jsonl_state *st, const char *p, size_t n, long line)
 {
@@ -48,6 +142,9 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     int64_t seq = ++ctx->n_seen;
     if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
+    int fast_rc;
+    if (scan_record(st, p, n, line, seq, &fast_rc))
+        return fast_rc;
     json_error_t jerr;
     json_t *obj = json_loadb(p, n, 0, &jerr);
     if (!obj) {
@@ -68,15 +165,8 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     struct rec_batch *b = ctx->batch;
     rb_begin(b, seq);
     rb_set_ts(b, ts);
-    if (ctx->plan->keep_message || ctx->plan->all_fields) {
-        if (js_needs_compact(p, n)) {
-            sb_reset(&st->scratch);
-            js_compact(p, n, &st->scratch);
-            rb_set_message(b, st->scratch.buf, st->scratch.len);
-        } else {
-            rb_set_message(b, p, n);
-        }
-    }
+    if (ctx->plan->keep_message || ctx->plan->all_fields)
+        set_message(st, p, n);
     flatten_json(b, obj, NULL, ctx->plan);
     rc = parse_emit(ctx);
 out:
@@ -244,9 +334,13 @@ static bool every_line(void *arg, const char *line, size_t len)
 int jsonl_parse(struct parse_ctx *ctx)
 {
     struct jsonl_state st = {.ctx = ctx};
+    st.jfp = jf_plan_new(ctx->plan, jsonl_time_keys, N_TIME_KEYS);
+    st.jf = jf_scanner_new(st.jfp);
     int rc = lines_read(ctx, every_line, jsonl_line, &st);
     if (rc == 0 && st.value_line)
         broken(&st, "the input ends inside this value");
+    jf_scanner_free(st.jf);
+    jf_plan_free(st.jfp);
     sb_free(&st.value);
     sb_free(&st.scratch);
     return rc;
