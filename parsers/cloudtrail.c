@@ -126,55 +126,31 @@ static int64_t meta_time(const struct jf_value *v)
     }
 }
 
-static void set_message(struct ct_state *st, const char *msg, size_t msg_len)
-{
-    struct rec_batch *b = st->js.ctx->batch;
-    if (js_needs_compact(msg, msg_len)) {
-        sb_reset(&st->scratch);
-        js_compact(msg, msg_len, &st->scratch);
-        rb_set_message(b, st->scratch.buf, st->scratch.len);
-    } else {
-        rb_set_message(b, msg, msg_len);
-    }
-}
-
-/* The record through the field scanner. Returns 1 when it was handled
- * (kept, filtered out, or reported), 0 to take it through jansson. */
-static int scan_record(struct ct_state *st, const char *p, size_t n, long line, int64_t seq,
-                       int *rc)
+/* The rest of an event the field scanner has opened (jst_scan_object),
+ * p[0..n) starting on line `line`, with the meta keys m: a digest is noted
+ * and dropped, an event kept or filtered out. Returns 0, or -1 to stop. */
+static int scanned_record(struct ct_state *st, const char *p, size_t n, long line,
+                          const struct jf_value *m)
 {
     struct parse_ctx *ctx = st->js.ctx;
     struct rec_batch *b = ctx->batch;
-    rb_begin(b, seq);
-    if (jf_scan(st->jf, p, n, b) != JF_OK) {
-        rb_abort(b);
-        return 0;
-    }
-    const struct jf_value *m = jf_meta(st->jf);
-    *rc = 0;
-    if (jf_root_kind(st->jf) != JF_OBJECT) {
-        rb_abort(b);
-        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);
-        ctx->diags->records_skipped++;
-        return 1;
-    }
     if (m[M_DIGEST].kind != JF_ABSENT && m[M_LOGFILES].kind != JF_ABSENT) {
         rb_abort(b);
         diag_add(ctx->diags, DIAG_NOTE, line, "CloudTrail digest file skipped (not events)");
-        return 1;
+        return 0;
     }
     int64_t ts = TS_NONE;
     for (int k = M_EVENT_TIME; k <= M_TIME && ts == TS_NONE; k++)
         ts = meta_time(&m[k]);
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
-        return 1;
+        return 0;
     }
     rb_set_ts(b, ts);
     if (ctx->file_time != TS_NONE)
         rb_set_ingest_ts(b, ctx->file_time);
     if (ctx->plan->keep_message || ctx->plan->all_fields)
-        set_message(st, p, n);
+        jst_set_message(b, &st->scratch, p, n);
     if (m[M_ACCOUNT].kind == JF_STRING && m[M_REGION].kind == JF_STRING) {
         char buf[256];
         int k = snprintf(buf, sizeof buf, "%.*s_CloudTrail_%.*s", (int)m[M_ACCOUNT].len,
@@ -182,8 +158,7 @@ static int scan_record(struct ct_state *st, const char *p, size_t n, long line, 
         if (k > 0 && (size_t)k < sizeof buf)
             rb_set_stream(b, buf, (size_t)k);
     }
-    *rc = parse_emit(ctx);
-    return 1;
+    return parse_emit(ctx);
 }
 
 /* One record: p[0..n) starting on line `line`. */
@@ -194,9 +169,16 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     int64_t seq = ++ctx->n_seen;
     if (!plan_may_match(ctx->plan, p, n))
         return 0;
-    int fast_rc;
-    if (mode == MODE_EVENT && st->jf && scan_record(st, p, n, line, seq, &fast_rc))
-        return fast_rc;
+    if (mode == MODE_EVENT && st->jf) {
+        switch (jst_scan_object(ctx, st->jf, p, n, line, seq)) {
+        case JST_SCAN_OPEN:
+            return scanned_record(st, p, n, line, jf_meta(st->jf));
+        case JST_SCAN_SKIPPED:
+            return 0;
+        case JST_SCAN_DOM:
+            break;
+        }
+    }
     json_error_t jerr;
     json_t *root = json_loadb(p, n, 0, &jerr);
     if (!root) {
@@ -255,7 +237,7 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     if (ctx->file_time != TS_NONE)
         rb_set_ingest_ts(b, ctx->file_time);
     if (ctx->plan->keep_message || ctx->plan->all_fields)
-        set_message(st, msg, msg_len);
+        jst_set_message(b, &st->scratch, msg, msg_len);
     set_stream(b, ev);
     flatten_json(b, ev, NULL, ctx->plan);
     rc = parse_emit(ctx);

@@ -34,6 +34,7 @@
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
+#include "parsers/jsonstream.h"
 #include "parsers/lines.h"
 #include "parsers/msgfields.h"
 #include "parsers/parser.h"
@@ -89,51 +90,25 @@ static int64_t scanned_time(const struct jf_value *v)
     }
 }
 
-/* @message: the record's JSON, compacted. */
-static void set_message(struct jsonl_state *st, const char *p, size_t n)
-{
-    struct rec_batch *b = st->ctx->batch;
-    if (js_needs_compact(p, n)) {
-        sb_reset(&st->scratch);
-        js_compact(p, n, &st->scratch);
-        rb_set_message(b, st->scratch.buf, st->scratch.len);
-    } else {
-        rb_set_message(b, p, n);
-    }
-}
-
-/* The record through the field scanner. Returns 1 when it was handled
- * (kept, filtered out, or reported), 0 to take it through jansson. */
-static int scan_record(struct jsonl_state *st, const char *p, size_t n, long line, int64_t seq,
-                       int *rc)
+/* The rest of a record the field scanner has opened (jst_scan_object):
+ * its time from the meta keys m, then kept or dropped. Returns 0, or -1
+ * to stop. */
+static int scanned_record(struct jsonl_state *st, const char *p, size_t n,
+                          const struct jf_value *m)
 {
     struct parse_ctx *ctx = st->ctx;
     struct rec_batch *b = ctx->batch;
-    rb_begin(b, seq);
-    if (jf_scan(st->jf, p, n, b) != JF_OK) {
-        rb_abort(b);
-        return 0;
-    }
-    *rc = 0;
-    if (jf_root_kind(st->jf) != JF_OBJECT) {
-        rb_abort(b);
-        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);
-        ctx->diags->records_skipped++;
-        return 1;
-    }
-    const struct jf_value *m = jf_meta(st->jf);
     int64_t ts = TS_NONE;
     for (int k = 0; k < N_TIME_KEYS && ts == TS_NONE; k++)
         ts = scanned_time(&m[k]);
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
-        return 1;
+        return 0;
     }
     rb_set_ts(b, ts);
     if (ctx->plan->keep_message || ctx->plan->all_fields)
-        set_message(st, p, n);
-    *rc = parse_emit(ctx);
-    return 1;
+        jst_set_message(b, &st->scratch, p, n);
+    return parse_emit(ctx);
 }
 
 static int record(struct jsonl_state *st, const char *p, size_t n, long line)
@@ -142,9 +117,14 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     int64_t seq = ++ctx->n_seen;
     if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
-    int fast_rc;
-    if (scan_record(st, p, n, line, seq, &fast_rc))
-        return fast_rc;
+    switch (jst_scan_object(ctx, st->jf, p, n, line, seq)) {
+    case JST_SCAN_OPEN:
+        return scanned_record(st, p, n, jf_meta(st->jf));
+    case JST_SCAN_SKIPPED:
+        return 0;
+    case JST_SCAN_DOM:
+        break;
+    }
     json_error_t jerr;
     json_t *obj = json_loadb(p, n, 0, &jerr);
     if (!obj) {
@@ -166,7 +146,7 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     rb_begin(b, seq);
     rb_set_ts(b, ts);
     if (ctx->plan->keep_message || ctx->plan->all_fields)
-        set_message(st, p, n);
+        jst_set_message(b, &st->scratch, p, n);
     flatten_json(b, obj, NULL, ctx->plan);
     rc = parse_emit(ctx);
 out:

@@ -1,6 +1,7 @@
 /*
  * jsonstream.c — the buffered JSON stream shared by the CloudTrail and
- * CloudWatch Logs readers (see jsonstream.h).
+ * CloudWatch Logs readers, and the record chores of the readers that use
+ * the field scanner (see jsonstream.h).
  *
  * Everything works on offsets from the start of the input's buffer, which
  * stay valid while more is read (input_fill moves the bytes, not the
@@ -214,4 +215,33 @@ enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_
         return cut_short(st, at);
     *off = at;
     return JST_MEMBER;
+}
+
+enum jst_scan jst_scan_object(struct parse_ctx *ctx, struct jf_scanner *jf, const char *p,
+                              size_t n, long line, int64_t seq)
+{
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, seq);
+    if (jf_scan(jf, p, n, b) != JF_OK) {
+        rb_abort(b);
+        return JST_SCAN_DOM;
+    }
+    if (jf_root_kind(jf) != JF_OBJECT) {
+        rb_abort(b);
+        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);
+        ctx->diags->records_skipped++;
+        return JST_SCAN_SKIPPED;
+    }
+    return JST_SCAN_OPEN;
+}
+
+void jst_set_message(struct rec_batch *b, struct strbuf *scratch, const char *p, size_t n)
+{
+    if (js_needs_compact(p, n)) {
+        sb_reset(scratch);
+        js_compact(p, n, scratch);
+        rb_set_message(b, scratch->buf, scratch->len);
+    } else {
+        rb_set_message(b, p, n);
+    }
 }

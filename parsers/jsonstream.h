@@ -13,6 +13,10 @@
  * Error recovery is by lines: after a broken value is reported, the rest of
  * its line is dropped and reading resumes on the next one.
  *
+ * Also here, what the readers that scan records with jsonfields.h
+ * (cloudtrail.c, jsonl.c) do alike with one record: the scan itself and
+ * its @message.
+ *
  * A jst holds no memory of its own: it points at the caller's parse_ctx.
  */
 #ifndef TRAILQ_JSONSTREAM_H
@@ -22,6 +26,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "parsers/jsonfields.h"
 #include "parsers/parser.h"
 
 struct jst {
@@ -84,5 +89,25 @@ enum jst_member {
  * from *off (1 for the first member; after a member, the end of its value).
  * Stray commas between members are passed over. */
 enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_t *kend);
+
+/* ---- one record ---- */
+
+enum jst_scan {
+    JST_SCAN_DOM,     /* take it through jansson + flatten instead (invalid,
+                         or JF_NEED_DOM); the record was aborted */
+    JST_SCAN_OPEN,    /* the record is open with the plan's fields;
+                         jf_meta() holds the meta keys */
+    JST_SCAN_SKIPPED, /* not an object: reported, counted as skipped, aborted */
+};
+
+/* Record number seq, the JSON text p[0..n) starting on line `line`, through
+ * the field scanner jf: begin a record in ctx->batch with the plan's
+ * fields. */
+enum jst_scan jst_scan_object(struct parse_ctx *ctx, struct jf_scanner *jf, const char *p,
+                              size_t n, long line, int64_t seq);
+
+/* Set the open record's @message to the JSON text p[0..n), compacted
+ * (js_compact; scratch is the caller's working space). */
+void jst_set_message(struct rec_batch *b, struct strbuf *scratch, const char *p, size_t n);
 
 #endif
