@@ -169,24 +169,14 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     int64_t seq = ++ctx->n_seen;
     if (!plan_may_match(ctx->plan, p, n))
         return 0;
-    if (mode == MODE_EVENT && st->jf) {
-        switch (jst_scan_object(ctx, st->jf, p, n, line, seq)) {
-        case JST_SCAN_OPEN:
-            return scanned_record(st, p, n, line, jf_meta(st->jf));
-        case JST_SCAN_SKIPPED:
-            return 0;
-        case JST_SCAN_DOM:
-            break;
-        }
-    }
-    json_error_t jerr;
-    json_t *root = json_loadb(p, n, 0, &jerr);
-    if (!root) {
-        diag_add(ctx->diags, DIAG_ERROR, line + jerr.line - 1, "record %lld: invalid JSON: %s",
-                 (long long)seq, jerr.text);
-        ctx->diags->records_skipped++;
+    enum jst_scan scan = mode == MODE_EVENT && st->jf
+                             ? jst_scan_object(ctx, st->jf, p, n, line, seq)
+                             : JST_SCAN_DOM;
+    if (scan != JST_SCAN_DOM)
+        return scan == JST_SCAN_OPEN ? scanned_record(st, p, n, line, jf_meta(st->jf)) : 0;
+    json_t *root = jst_load(ctx, p, n, line, seq);
+    if (!root)
         return 0;
-    }
     json_t *ev = root, *inner = NULL;
     const char *msg = p;
     size_t msg_len = n;
@@ -202,6 +192,7 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
         }
         msg = json_string_value(s);
         msg_len = json_string_length(s);
+        json_error_t jerr;
         inner = json_loadb(msg, msg_len, 0, &jerr);
         if (!inner) {
             diag_add(ctx->diags, DIAG_ERROR, line,

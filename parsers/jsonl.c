@@ -117,22 +117,12 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     int64_t seq = ++ctx->n_seen;
     if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
-    switch (jst_scan_object(ctx, st->jf, p, n, line, seq)) {
-    case JST_SCAN_OPEN:
-        return scanned_record(st, p, n, jf_meta(st->jf));
-    case JST_SCAN_SKIPPED:
+    enum jst_scan scan = jst_scan_object(ctx, st->jf, p, n, line, seq);
+    if (scan != JST_SCAN_DOM)
+        return scan == JST_SCAN_OPEN ? scanned_record(st, p, n, jf_meta(st->jf)) : 0;
+    json_t *obj = jst_load(ctx, p, n, line, seq);
+    if (!obj)
         return 0;
-    case JST_SCAN_DOM:
-        break;
-    }
-    json_error_t jerr;
-    json_t *obj = json_loadb(p, n, 0, &jerr);
-    if (!obj) {
-        diag_add(ctx->diags, DIAG_ERROR, line + jerr.line - 1, "record %lld: invalid JSON: %s",
-                 (long long)seq, jerr.text);
-        ctx->diags->records_skipped++;
-        return 0;
-    }
     int rc = 0;
     if (!json_is_object(obj)) {
         diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: not a JSON object", (long long)seq);

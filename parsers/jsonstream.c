@@ -235,6 +235,18 @@ enum jst_scan jst_scan_object(struct parse_ctx *ctx, struct jf_scanner *jf, cons
     return JST_SCAN_OPEN;
 }
 
+json_t *jst_load(struct parse_ctx *ctx, const char *p, size_t n, long line, int64_t seq)
+{
+    json_error_t jerr;
+    json_t *v = json_loadb(p, n, 0, &jerr);
+    if (!v) {
+        diag_add(ctx->diags, DIAG_ERROR, line + jerr.line - 1, "record %lld: invalid JSON: %s",
+                 (long long)seq, jerr.text);
+        ctx->diags->records_skipped++;
+    }
+    return v;
+}
+
 void jst_set_message(struct rec_batch *b, struct strbuf *scratch, const char *p, size_t n)
 {
     if (js_needs_compact(p, n)) {
