@@ -423,14 +423,9 @@ static int lambda_event(void *arg, const char *text, size_t len, long line)
     }
     st->last_ts = ts;
     ctx->n_seen++;
-    if (!msgfields_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
+    if (!lines_begin_record(ctx, line, ts, text, len))
         return 0;
-    struct rec_batch *b = ctx->batch;
-    rb_begin(b, line);
-    rb_set_ts(b, ts);
-    if (ctx->plan->keep_message || ctx->plan->all_fields)
-        rb_set_message(b, text, len);
-    lambda_add_fields(b, &ll, ctx->plan);
+    lambda_add_fields(ctx->batch, &ll, ctx->plan);
     return parse_emit(ctx);
 }
 

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "index/strbuf.h"
+#include "parsers/msgfields.h"
 
 struct lines_state {
     struct parse_ctx *ctx;     /* the input being read */
@@ -36,6 +37,18 @@ int64_t lines_ref_time(const struct parse_ctx *ctx)
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+bool lines_begin_record(struct parse_ctx *ctx, long line, int64_t ts, const char *msg, size_t n)
+{
+    if (!msgfields_may_match(ctx->plan, msg, n) || !plan_in_range(ctx->plan, ts))
+        return false;
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, line);
+    rb_set_ts(b, ts);
+    if (ctx->plan->keep_message || ctx->plan->all_fields)
+        rb_set_message(b, msg, n);
+    return true;
 }
 
 static bool blank(const char *p, size_t n)

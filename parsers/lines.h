@@ -9,6 +9,8 @@
  * `starts` callback says false is appended, after a "\n", to the event
  * before it (stack traces stay with their event). Each complete event is
  * handed to `on_event` with the number of its first line (its @ptr).
+ * lines_begin_record() then opens the event's record the way every such
+ * reader does (pre-filter, time range, @timestamp, @message).
  *
  * Nothing here allocates anything the caller must free.
  */
@@ -40,5 +42,12 @@ bool lines_unindented(void *arg, const char *line, size_t len);
 /* The time given to events before the first line with a timestamp: the
  * file time of ctx, else the input's modification time, else now. */
 int64_t lines_ref_time(const struct parse_ctx *ctx);
+
+/* Begin the record of an event at time ts whose message is msg[0..n) and
+ * whose first line is `line` (its @ptr): false, with nothing begun, when
+ * the pre-filter (msgfields_may_match) or the time range drops it; else
+ * true with the record open in ctx->batch, its time and, when the plan
+ * keeps it, its @message set. */
+bool lines_begin_record(struct parse_ctx *ctx, long line, int64_t ts, const char *msg, size_t n);
 
 #endif

@@ -9,7 +9,6 @@
  * first line. Line endings, NUL bytes, blank and huge lines: lines.h.
  */
 #include "parsers/lines.h"
-#include "parsers/msgfields.h"
 #include "parsers/parser.h"
 #include "parsers/textts.h"
 
@@ -28,13 +27,8 @@ static int text_event(void *arg, const char *text, size_t len, long line)
         ts = st->last_ts;
     st->last_ts = ts;
     ctx->n_seen++;
-    if (!msgfields_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
+    if (!lines_begin_record(ctx, line, ts, text, len))
         return 0;
-    struct rec_batch *b = ctx->batch;
-    rb_begin(b, line);
-    rb_set_ts(b, ts);
-    if (ctx->plan->keep_message || ctx->plan->all_fields)
-        rb_set_message(b, text, len);
     return parse_emit(ctx);
 }
 
