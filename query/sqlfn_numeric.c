@@ -62,30 +62,28 @@ static void fn_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlfn_result_number(ctx, fabs(n.d));
 }
 
-static void fn_ceil(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* ceil or floor (f) of the argument; an exact integer stays exact. */
+static void to_whole(sqlite3_context *ctx, sqlite3_value *v, double (*f)(double))
 {
     struct num n;
-    if (!num_arg(argv[0], &n)) {
+    if (!num_arg(v, &n)) {
         sqlite3_result_null(ctx);
         return;
     }
     if (n.is_int)
         sqlite3_result_int64(ctx, n.i);
     else
-        sqlfn_result_number(ctx, ceil(n.d));
+        sqlfn_result_number(ctx, f(n.d));
+}
+
+static void fn_ceil(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    to_whole(ctx, argv[0], ceil);
 }
 
 static void fn_floor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    struct num n;
-    if (!num_arg(argv[0], &n)) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    if (n.is_int)
-        sqlite3_result_int64(ctx, n.i);
-    else
-        sqlfn_result_number(ctx, floor(n.d));
+    to_whole(ctx, argv[0], floor);
 }
 
 /* <0, 0, >0 as a is less than, equal to or greater than b. */
