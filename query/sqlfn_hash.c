@@ -15,7 +15,7 @@
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 
-/* ---- MD5 (RFC 1321) ---------------------------------------------------- */
+/* ---- what MD5 and SHA-256 share ---------------------------------------- */
 
 static uint32_t rotl32(uint32_t x, int n)
 {
@@ -26,6 +26,37 @@ static uint32_t rotr32(uint32_t x, int n)
 {
     return (x >> n) | (x << (32 - n));
 }
+
+/* One 64-byte block into the chaining state h. */
+typedef void digest_block_fn(uint32_t *h, const unsigned char *block);
+
+/* The Merkle-Damgard construction both digests use: the 64-byte blocks of
+ * s[0..n) and then of the padding (a 1 bit, zeros, and the message length
+ * in bits in the last 8 bytes of a block) through block(), from the initial
+ * state h[0..n_words); then h as the digest, out[0..4*n_words). Lengths
+ * and words are little-endian for MD5, big-endian for SHA-256. */
+static void digest_run(uint32_t *h, int n_words, digest_block_fn *block, bool big_endian,
+                       const unsigned char *s, size_t n, unsigned char *out)
+{
+    size_t full = n / 64 * 64;
+    for (size_t k = 0; k < full; k += 64)
+        block(h, s + k);
+    unsigned char tail[128] = {0};
+    size_t rest = n - full;
+    memcpy(tail, s + full, rest);
+    tail[rest] = 0x80;
+    size_t tail_len = rest < 56 ? 64 : 128;
+    uint64_t bits = (uint64_t)n * 8;
+    for (int k = 0; k < 8; k++)
+        tail[big_endian ? tail_len - 1 - k : tail_len - 8 + k] = (unsigned char)(bits >> (8 * k));
+    for (size_t k = 0; k < tail_len; k += 64)
+        block(h, tail + k);
+    for (int k = 0; k < n_words; k++)
+        for (int j = 0; j < 4; j++)
+            out[4 * k + j] = (unsigned char)(h[k] >> (big_endian ? 24 - 8 * j : 8 * j));
+}
+
+/* ---- MD5 (RFC 1321) ---------------------------------------------------- */
 
 /* T[i] = floor(2^32 * |sin(i + 1)|), RFC 1321 §3.4. */
 static const uint32_t md5_t[64] = {
@@ -44,7 +75,7 @@ static const uint32_t md5_t[64] = {
 /* Per-round left rotations, four per round. */
 static const int md5_s[16] = {7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21};
 
-static void md5_block(uint32_t h[4], const unsigned char *p)
+static void md5_block(uint32_t *h, const unsigned char *p)
 {
     uint32_t x[16];
     for (int k = 0; k < 16; k++)
@@ -73,23 +104,7 @@ static void md5_block(uint32_t h[4], const unsigned char *p)
 static void md5(const unsigned char *s, size_t n, unsigned char out[16])
 {
     uint32_t h[4] = {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476};
-    size_t full = n / 64 * 64;
-    for (size_t k = 0; k < full; k += 64)
-        md5_block(h, s + k);
-    /* the tail, a 1 bit, zeros, and the bit length (little-endian) */
-    unsigned char tail[128] = {0};
-    size_t rest = n - full;
-    memcpy(tail, s + full, rest);
-    tail[rest] = 0x80;
-    size_t tail_len = rest < 56 ? 64 : 128;
-    uint64_t bits = (uint64_t)n * 8;
-    for (int k = 0; k < 8; k++)
-        tail[tail_len - 8 + k] = (unsigned char)(bits >> (8 * k));
-    for (size_t k = 0; k < tail_len; k += 64)
-        md5_block(h, tail + k);
-    for (int k = 0; k < 4; k++)
-        for (int j = 0; j < 4; j++)
-            out[4 * k + j] = (unsigned char)(h[k] >> (8 * j));
+    digest_run(h, 4, md5_block, false, s, n, out);
 }
 
 /* ---- SHA-256 (FIPS 180-4) ---------------------------------------------- */
@@ -109,7 +124,7 @@ static const uint32_t sha256_k[64] = {
     0xc67178f2,
 };
 
-static void sha256_block(uint32_t h[8], const unsigned char *p)
+static void sha256_block(uint32_t *h, const unsigned char *p)
 {
     uint32_t w[64];
     for (int t = 0; t < 16; t++)
@@ -138,23 +153,7 @@ static void sha256(const unsigned char *s, size_t n, unsigned char out[32])
 {
     uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    size_t full = n / 64 * 64;
-    for (size_t k = 0; k < full; k += 64)
-        sha256_block(h, s + k);
-    /* the tail, a 1 bit, zeros, and the bit length (big-endian) */
-    unsigned char tail[128] = {0};
-    size_t rest = n - full;
-    memcpy(tail, s + full, rest);
-    tail[rest] = 0x80;
-    size_t tail_len = rest < 56 ? 64 : 128;
-    uint64_t bits = (uint64_t)n * 8;
-    for (int k = 0; k < 8; k++)
-        tail[tail_len - 1 - k] = (unsigned char)(bits >> (8 * k));
-    for (size_t k = 0; k < tail_len; k += 64)
-        sha256_block(h, tail + k);
-    for (int k = 0; k < 8; k++)
-        for (int j = 0; j < 4; j++)
-            out[4 * k + j] = (unsigned char)(h[k] >> (24 - 8 * j));
+    digest_run(h, 8, sha256_block, true, s, n, out);
 }
 
 /* ---- SQL ---------------------------------------------------------------- */
