@@ -14,8 +14,8 @@
  * its line is dropped and reading resumes on the next one.
  *
  * Also here, what the readers that scan records with jsonfields.h
- * (cloudtrail.c, jsonl.c) do alike with one record: the scan itself and
- * its @message.
+ * (cloudtrail.c, jsonl.c) do alike with one record: the scan itself, the
+ * jansson parse it falls back to, and its @message.
  *
  * A jst holds no memory of its own: it points at the caller's parse_ctx.
  */
