@@ -65,7 +65,7 @@ $(BUILD)/%.o: %.c
 	$(say) CC $<
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h tests/unit/sqltest.h
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS)
