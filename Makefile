@@ -68,9 +68,9 @@ $(BUILD)/%.o: %.c
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h tests/unit/sqltest.h
 	@mkdir -p $(dir $@)
 	$(say) CC $<
-	$(Q)$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS)
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS)
 
--include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d)
+-include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_BIN:%=%.d)
 
 # The whole test suite: unit tests, then golden end-to-end tests. The driver
 # prints one line "N passed, N failed" and exits non-zero on any failure.

@@ -258,6 +258,31 @@ static int array_next(struct jst *js)
 
 /* The elements of an array whose '[' has been consumed. Returns 0, or -1
  * to stop. */
+/* An array element straight through the scanner, which finds where it
+ * ends as it goes (no separate pass to find the record's end first). Only
+ * without a pre-filter (that needs the record's span before parsing).
+ * Returns 1 when the record was taken (*end set), 0 to take the slow path
+ * (invalid, needs the DOM, or the buffer ends inside it), -1 to stop. */
+static int scan_element(struct ct_state *st, enum rec_mode mode, size_t *end)
+{
+    struct parse_ctx *ctx = st->js.ctx;
+    if (mode != MODE_EVENT || !st->jf || ctx->plan->n_groups)
+        return 0;
+    const char *p = input_data(ctx->in);
+    struct rec_batch *b = ctx->batch;
+    rb_begin(b, ctx->n_seen + 1);
+    if (jf_scan_prefix(st->jf, p, input_avail(ctx->in), b, end) != JF_OK) {
+        rb_abort(b);
+        return 0;
+    }
+    if (jf_root_kind(st->jf) != JF_OBJECT) {
+        rb_abort(b);
+        return 0; /* not an object: the slow path reports it */
+    }
+    ctx->n_seen++;
+    return scanned_record(st, p, *end, st->js.line, jf_meta(st->jf)) < 0 ? -1 : 1;
+}
+
 static int read_array(struct ct_state *st, enum rec_mode mode)
 {
     struct jst *js = &st->js;
@@ -272,13 +297,18 @@ static int read_array(struct ct_state *st, enum rec_mode mode)
             return 0;
         }
         size_t end;
-        r = jst_value_end(js, 0, &end);
-        if (r < 0)
+        int fast = scan_element(st, mode, &end);
+        if (fast < 0)
             return -1;
-        if (r == 0)
-            return jst_skip_record(js, 0);
-        if (handle_record(st, input_data(ctx->in), end, js->line, mode) < 0)
-            return -1;
+        if (!fast) {
+            r = jst_value_end(js, 0, &end);
+            if (r < 0)
+                return -1;
+            if (r == 0)
+                return jst_skip_record(js, 0);
+            if (handle_record(st, input_data(ctx->in), end, js->line, mode) < 0)
+                return -1;
+        }
         jst_consume(js, end);
         r = array_next(js);
         if (r <= 0)

@@ -101,6 +101,9 @@ struct jf_scanner {
     struct jf_value *meta;        /* results for plan->meta_keys */
     struct jf_meta_raw *meta_raw; /* where string results lie before decoding */
     enum jf_kind root_kind;       /* kind of the top-level value */
+    const char *text;             /* the text being scanned */
+    bool prefix;                  /* jf_scan_prefix: stop after the first value */
+    size_t used;                  /* jf_scan_prefix: where that value ended */
     /* all-fields mode only */
     char *path;                   /* dotted path of the current value (not NUL-terminated) */
     size_t path_len, path_cap;    /* its length; bytes allocated */
@@ -911,6 +914,11 @@ key:
     }
 
 after_value:
+    if (depth == 0 && s->prefix) {
+        s->used = (size_t)((const char *)p - s->text);
+        finish_meta(s);
+        return JF_OK;
+    }
     p = skip_ws(p, end);
     if (depth == 0) {
         if (p != end)
@@ -941,8 +949,20 @@ after_value:
 
 /* ---- the scanner ---- */
 
+enum jf_status jf_scan_prefix(struct jf_scanner *s, const char *text, size_t n,
+                              struct rec_batch *b, size_t *used)
+{
+    s->prefix = true;
+    enum jf_status rc = jf_scan(s, text, n, b);
+    s->prefix = false;
+    if (rc == JF_OK)
+        *used = s->used;
+    return rc;
+}
+
 enum jf_status jf_scan(struct jf_scanner *s, const char *text, size_t n, struct rec_batch *b)
 {
+    s->text = text;
     const struct jf_plan *jp = s->plan;
     const struct jf_node *root = jp->nodes[0];
     cursor p = (cursor)text, end = p + n;
@@ -1100,6 +1120,11 @@ key:
     }
 
 after_value:
+    if (depth == 0 && s->prefix) {
+        s->used = (size_t)((const char *)p - s->text);
+        finish_meta(s);
+        return JF_OK;
+    }
     p = skip_ws(p, end);
     if (depth == 0) {
         if (p != end)

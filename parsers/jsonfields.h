@@ -101,6 +101,14 @@ void jf_scanner_free(struct jf_scanner *s);
  * been added: the caller aborts the record (rb_abort). */
 enum jf_status jf_scan(struct jf_scanner *s, const char *text, size_t n, struct rec_batch *b);
 
+/* The same for the first JSON value of text[0..n) (leading whitespace
+ * allowed), whatever follows it: on JF_OK, *used is where the value ends,
+ * so a reader need not find the record's end first. JF_INVALID also when
+ * the buffer ends inside the value: the caller then takes the slow path
+ * (find the end, read more, jf_scan or jansson), which reports properly. */
+enum jf_status jf_scan_prefix(struct jf_scanner *s, const char *text, size_t n,
+                              struct rec_batch *b, size_t *used);
+
 /* After JF_OK: the kind of the top-level value (JF_OBJECT or JF_ARRAY). */
 enum jf_kind jf_root_kind(const struct jf_scanner *s);
 

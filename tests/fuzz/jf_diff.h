@@ -221,6 +221,33 @@ static int jfd_check(struct jfd *d, const char *p, size_t n, const json_t *dom,
         goto out;
     }
     rc = jfd_check_meta(d, s, dom);
+    if (rc == 0) {
+        /* jf_scan_prefix on the record followed by more text: the same
+         * fields, and it ends where the value does */
+        size_t vlen = n;
+        while (vlen && (p[vlen - 1] == ' ' || p[vlen - 1] == '\t' || p[vlen - 1] == '\n' ||
+                        p[vlen - 1] == '\r'))
+            vlen--;
+        struct strbuf more = STRBUF_INIT;
+        sb_append(&more, p, n);
+        sb_puts(&more, ",{\"next\":[1,2]}]}");
+        struct rec_batch pre = {0};
+        rb_begin(&pre, 1);
+        size_t used = 0;
+        enum jf_status pst = jf_scan_prefix(s, more.buf, more.len, &pre, &used);
+        size_t np = pre.n_fields - pre.cur.first_field;
+        int psame = pst == JF_OK && used == vlen && np == ng;
+        for (size_t i = 0; psame && i < np; i++)
+            psame = jfd_same_field(&d->got, &d->got.fields[d->got.cur.first_field + i], &pre,
+                                   &pre.fields[pre.cur.first_field + i]);
+        if (!psame) {
+            sb_printf(&d->why, "jf_scan_prefix: status %d, used %zu of %zu, %zu fields of %zu",
+                      (int)pst, used, vlen, np, ng);
+            rc = -1;
+        }
+        rb_free(&pre);
+        sb_free(&more);
+    }
 out:
     if (!reuse) {
         jf_scanner_free(s);
