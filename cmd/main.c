@@ -199,8 +199,12 @@ static int load(struct run_state *rs)
     char *const *paths = rs->opt.paths;
     size_t n_paths = rs->opt.n_paths;
     if (n_paths == 0) {
-        if (rs->opt.db)
-            return -1; /* query the index as it is */
+        if (rs->opt.db) {
+            /* query the index as it is; an empty one is most likely a typo */
+            if (store_n_events(rs->st) == 0)
+                notef("%s holds no events yet (give files or directories to load)", rs->opt.db);
+            return -1;
+        }
         if (isatty(STDIN_FILENO)) {
             errorf("no input: give files or directories, or pipe logs into standard input");
             return EXIT_USAGE;

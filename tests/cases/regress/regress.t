@@ -73,3 +73,9 @@ $ trailq -o jsonl 'fields @timestamp, @@timestamp, @@version | limit 2' testdata
 ### ... the same through the full index
 $ trailq --db $TMPDIR/at.db -o jsonl 'fields @@version | limit 1' testdata/cloudtrail/otrf
 > {"@@version":"1"}
+
+### --db on a file with no events and no inputs says so (a mistyped index name went unnoticed)
+$ trailq --db $TMPDIR/new.db 'stats count(*) as n' 2>&1 | sed "s|$TMPDIR/||"
+> n
+> 0
+> trailq: note: new.db holds no events yet (give files or directories to load)
