@@ -76,6 +76,6 @@ $ trailq --db $TMPDIR/at.db -o jsonl 'fields @@version | limit 1' testdata/cloud
 
 ### --db on a file with no events and no inputs says so (a mistyped index name went unnoticed)
 $ trailq --db $TMPDIR/new.db 'stats count(*) as n' 2>&1 | sed "s|$TMPDIR/||"
+> trailq: note: new.db holds no events yet (give files or directories to load)
 > n
 > 0
-> trailq: note: new.db holds no events yet (give files or directories to load)
