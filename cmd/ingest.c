@@ -44,7 +44,7 @@ struct batch_node {
  * file's number, so a later file can never take a slot an earlier one is
  * waiting for. */
 struct slot {
-    size_t next;                   /* number (in todo order) of the next file it serves */
+    size_t next;                   /* number (in to_read order) of the next file it serves */
     size_t file;                   /* index of the file it holds */
     bool in_use;                   /* holds file `file` */
     bool type_known;               /* type/size/mtime are set */
@@ -63,11 +63,11 @@ struct shared {
     pthread_mutex_t mu;
     pthread_cond_t cond;           /* any change: a slot filled, freed, a batch queued */
     const struct file_list *files;
-    const size_t *todo;            /* indexes of the files to read, in order */
-    size_t n_todo;
+    const size_t *to_read;            /* indexes of the files to read, in order */
+    size_t n_to_read;
     const struct ingest_plan *plan;
     enum input_type forced;
-    size_t next_todo;              /* next entry of todo for a worker to take */
+    size_t next_read;              /* next entry of to_read for a worker to take */
     struct slot *slots;
     size_t n_slots;
     struct batch_node *free_batches;
@@ -193,12 +193,12 @@ static void *worker_main(void *arg)
     struct shared *sh = arg;
     for (;;) {
         pthread_mutex_lock(&sh->mu);
-        if (sh->abort || sh->next_todo >= sh->n_todo) {
+        if (sh->abort || sh->next_read >= sh->n_to_read) {
             pthread_mutex_unlock(&sh->mu);
             return NULL;
         }
-        size_t ord = sh->next_todo++;
-        size_t i = sh->todo[ord];
+        size_t ord = sh->next_read++;
+        size_t i = sh->to_read[ord];
         struct slot *s = &sh->slots[ord % sh->n_slots];
         while ((s->in_use || s->next != ord) && !sh->abort)
             pthread_cond_wait(&sh->cond, &sh->mu);
@@ -268,7 +268,7 @@ static void progress_update(struct progress *p, size_t n_files, int64_t events, 
 static int write_file(struct shared *sh, struct store *st, size_t ord, struct ingest_result *res,
                       struct progress *prog)
 {
-    size_t i = sh->todo[ord];
+    size_t i = sh->to_read[ord];
     struct slot *s = &sh->slots[ord % sh->n_slots];
     struct strbuf err = STRBUF_INIT;
     int64_t source_id = 0, n_events = 0;
@@ -398,16 +398,16 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         free(skip);
         return -1;
     }
-    size_t *todo = xcalloc(files->n ? files->n : 1, sizeof *todo);
-    size_t n_todo = 0;
+    size_t *to_read = xcalloc(files->n ? files->n : 1, sizeof *to_read);
+    size_t n_to_read = 0;
     for (size_t i = 0; i < files->n; i++)
         if (!skip[i])
-            todo[n_todo++] = i;
-    int n_workers = worker_count(n_todo);
+            to_read[n_to_read++] = i;
+    int n_workers = worker_count(n_to_read);
     struct shared sh = {
         .files = files,
-        .todo = todo,
-        .n_todo = n_todo,
+        .to_read = to_read,
+        .n_to_read = n_to_read,
         .plan = plan,
         .forced = opts->type,
         .n_slots = (size_t)n_workers * 2 + 2,
@@ -435,7 +435,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         errorf("cannot start a reading thread");
         rc = -1;
     }
-    for (size_t ord = 0; ord < n_todo && rc == 0; ord++) {
+    for (size_t ord = 0; ord < n_to_read && rc == 0; ord++) {
         if (write_file(&sh, st, ord, res, &prog) < 0) {
             rc = -1;
             pthread_mutex_lock(&sh.mu);
@@ -469,7 +469,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         b = next;
     }
     free(sh.slots);
-    free(todo);
+    free(to_read);
     free(skip);
     pthread_mutex_destroy(&sh.mu);
     pthread_cond_destroy(&sh.cond);
