@@ -618,8 +618,9 @@ static inline const struct jf_node *index_node(const struct jf_node *nd, uint32_
 static int meta_index(const struct jf_plan *jp, const char *k, size_t len)
 {
     for (size_t i = 0; i < jp->n_meta; i++)
-        if (jp->meta_lens[i] == len && len && jp->meta_keys[i][0] == k[0] &&
-            memcmp(jp->meta_keys[i], k, len) == 0)
+        if (jp->meta_lens[i] == len &&
+            (len == 0 || (jp->meta_keys[i][0] == k[0] &&
+                          memcmp(jp->meta_keys[i], k, len) == 0)))
             return (int)i;
     return -1;
 }
