@@ -59,9 +59,11 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         print_query_error(q, &qe);
         return 2;
     }
-    if (ro->make_indexes)
+    if (ro->make_indexes) {
+        store_ensure_time_index(st);
         for (size_t i = 0; i < cr.n_hints; i++)
             store_ensure_index(st, cr.hints[i].fields, cr.hints[i].n_fields);
+    }
     if (ro->explain)
         return explain(st, &cr, ro->out);
     sqlite3 *db = store_db(st);

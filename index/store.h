@@ -103,4 +103,9 @@ const struct store_field *store_field_at(struct store *s, size_t i);
  * Failure is not an error (the query still runs, only slower). */
 void store_ensure_index(struct store *s, const char *const *fields, size_t n);
 
+/* The index of the default newest-first order (ts DESC, id), made once:
+ * with it "limit 20" reads 20 events instead of sorting all of them.
+ * Not counted in STORE_MAX_INDEXES. Failure is not an error. */
+void store_ensure_time_index(struct store *s);
+
 #endif

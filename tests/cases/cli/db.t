@@ -65,3 +65,11 @@ $ cp testdata/shapes/events.jsonl "$TMPDIR/not-an-index" && trailq --db "$TMPDIR
 > 3
 > unchanged
 ! trailq: index: file is not a database
+
+### --db: the newest-first "limit N" reads the time index instead of sorting every event
+# checked: SQLite's plan names the index tq_time and no temporary B-tree for the ORDER BY; the newest eventTime
+# of the 5 events (jq: sort_by(.eventTime) | last) is 2023-07-10T12:21:02Z
+$ rm -rf "$TMPDIR/db8" && mkdir "$TMPDIR/db8" && trailq --db "$TMPDIR/db8/i.db" 'stats count(*)' testdata/shapes/events.jsonl >/dev/null && trailq --db "$TMPDIR/db8/i.db" --explain 'fields eventName | limit 2' | grep -c -e 'tq_time' -e 'TEMP B-TREE FOR ORDER BY'; trailq --db "$TMPDIR/db8/i.db" -o tsv 'fields @timestamp | limit 1'
+> 1
+> @timestamp
+> 2023-07-10 12:21:02.000
