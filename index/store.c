@@ -230,7 +230,7 @@ int store_open(struct store **out, enum store_mode mode, const char *path, int m
     if (exec(s->db,
              "PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
              "PRAGMA cache_size = -32768; PRAGMA locking_mode = EXCLUSIVE;"
-             "PRAGMA temp_store = FILE; PRAGMA threads = 2; PRAGMA mmap_size = 17179869184;",
+             "PRAGMA temp_store = FILE; PRAGMA threads = 2;",
              err))
         goto fail;
     if (overflow_register(s->db) != SQLITE_OK || subtree_register(s->db) != SQLITE_OK) {
