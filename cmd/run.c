@@ -60,7 +60,8 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         return 2;
     }
     if (ro->make_indexes) {
-        store_ensure_time_index(st);
+        if (cr.limits_newest_first)
+            store_ensure_time_index(st);
         for (size_t i = 0; i < cr.n_hints; i++)
             store_ensure_index(st, cr.hints[i].fields, cr.hints[i].n_fields);
     }

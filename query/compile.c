@@ -32,6 +32,9 @@
 /* Regex group names starting with @ are renamed to this prefix for PCRE2. */
 #define AT_GROUP_PREFIX "tq_at_"
 
+/* The default order: newest first, ties in input order. */
+#define NEWEST_FIRST "_ts DESC, _id"
+
 /* ---- small helpers ---- */
 
 int cerr(struct cctx *c, struct span where, const char *fmt, ...)
@@ -855,7 +858,7 @@ static int walk(struct cctx *c, struct walk *w)
     c->next_col = 0;
     c->place = EP_ROW;
     c->prefilter_open = true;
-    w->order = "_ts DESC, _id";
+    w->order = NEWEST_FIRST;
     if (check_order(c, q))
         return -1;
     if (c->emit)
@@ -1000,6 +1003,7 @@ int compile_query(struct query *q, struct store *store, const struct compile_opt
             sb_printf(&sql, " LIMIT %lld", (long long)w2.final_limit);
     }
     out->sql = arena_strdup(c.a, sb_str(&sql));
+    out->limits_newest_first = w2.final_limit && strcmp(w2.order, NEWEST_FIRST) == 0;
     sb_free(&sql);
     sb_free(&w2.with);
     return 0;

@@ -61,6 +61,8 @@ struct compile_result {
     size_t n_groups;
     struct index_hint *hints;
     size_t n_hints;
+    bool limits_newest_first; /* ends with limit/head/tail in the default order: a
+                                 time index lets it read only the rows it shows */
     /* SQL (store given) */
     const char *sql;
     struct result_col *cols;
