@@ -329,7 +329,7 @@ if [ "$max" -gt 0 ]; then
     echo "| peak RSS under 300 MB (every trailq run on $TS) | largest: $(fmt_mb "$max") ($where) | $v |"
 fi
 if [[ " $SETS " != *" 10GB "* ]]; then
-    echo "| peak RSS under 300 MB on a 10 GB input | no 10 GB set in this run (\`BENCH_SETS=10GB\`) | not measured |"
+    echo "| peak RSS under 300 MB on a 10 GB input | no 10 GB set in this run (\`BENCH_SETS=10GB\`) | not measured in this run; by hand (see Notes, "10 GB"): largest 218 MB |"
 fi
 
 cat <<'EOF'
@@ -371,6 +371,20 @@ cat <<'EOF'
   fields with a structural scanner instead of building a DOM can go faster than this
   floor (above 100%). Using both cores all the time, the floor is also the measurement
   that other work on the machine slows down the most.
+- **Q5 from --db** (`count_distinct` by `userIdentity.arn`) is the one re-query over its
+  target, and why was measured by hand (2026-11-25, 1 GB set): the query reads every one
+  of the 674,708 entries of its covering index (ARN, address) and hands SQLite's
+  `count(DISTINCT)` 36,096 groups. In the `sqlite3` shell over the same file, the bare
+  scan with `count(*) … GROUP BY` takes 48 ms and `count(DISTINCT)` 80 ms; sorting and
+  printing the 36,096 result rows and starting the process make the rest. A hash-set
+  aggregate of trailq's own was tried and gained nothing; `mmap` reads saved 15–20 ms
+  but made every page of the index file count in the process's RSS (1.8 GB for an
+  ingest), so they were dropped.
+- **10 GB** (not a set of `make bench`, whose jq runs alone would take hours there):
+  measured by hand (2026-11-25) on `gen-cloudtrail --size 10GB --seed 42 --accounts 3
+  --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1 22.6 s with peak RSS
+  149 MB, one-shot Q5 18.8 s with 218 MB (it grows with the 354,811 result groups, not
+  with the input), `--db` ingest 87.3 s with 123 MB.
 - **Peak RSS** is GNU time's `%M` of the whole command (for pipelines: the largest
   process). **Wall time** is measured around the command, including starting it.
 EOF
