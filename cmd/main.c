@@ -28,6 +28,7 @@
 #include "cmd/repl.h"
 #include "cmd/run.h"
 #include "cmd/walk.h"
+#include "index/store.h"
 #include "index/timeval.h"
 #include "index/xalloc.h"
 #include "parsers/parser.h"
@@ -235,6 +236,7 @@ int main(int argc, char **argv)
 {
     struct run_state rs = {0};
     signal(SIGPIPE, SIG_IGN);
+    store_library_init();
     struct strbuf err = STRBUF_INIT;
     if (options_parse(argc, argv, &rs.opt, &err) < 0) {
         errorf("%s", sb_str(&err));

@@ -65,6 +65,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         for (size_t i = 0; i < cr.n_hints; i++)
             store_ensure_index(st, cr.hints[i].fields, cr.hints[i].n_fields);
     }
+    store_for_queries(st);
     if (ro->explain)
         return explain(st, &cr, ro->out);
     sqlite3 *db = store_db(st);

@@ -203,6 +203,13 @@ static int check_version(struct store *s, struct strbuf *err)
     return 0;
 }
 
+void store_library_init(void)
+{
+    /* No allocation statistics: they take a mutex on every SQLite malloc
+     * (a count_distinct query on a 1 GB index: 5% of its time). */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open(struct store **out, enum store_mode mode, const char *path, int max_cols,
                struct strbuf *err)
 {
@@ -664,6 +671,11 @@ void store_ensure_index(struct store *s, const char *const *fields, size_t n)
 out:
     sb_free(&name);
     sb_free(&cols);
+}
+
+void store_for_queries(struct store *s)
+{
+    sqlite3_exec(s->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
 }
 
 void store_ensure_time_index(struct store *s)
