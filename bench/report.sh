@@ -372,14 +372,16 @@ cat <<'EOF'
   floor (above 100%). Using both cores all the time, the floor is also the measurement
   that other work on the machine slows down the most.
 - **Q5 from --db** (`count_distinct` by `userIdentity.arn`) is the one re-query over its
-  target, and why was measured by hand (2026-11-25, 1 GB set): the query reads every one
-  of the 674,708 entries of its covering index (ARN, address) and hands SQLite's
-  `count(DISTINCT)` 36,096 groups. In the `sqlite3` shell over the same file, the bare
-  scan with `count(*) … GROUP BY` takes 48 ms and `count(DISTINCT)` 80 ms; sorting and
-  printing the 36,096 result rows and starting the process make the rest. A hash-set
-  aggregate of trailq's own was tried and gained nothing; `mmap` reads saved 15–20 ms
-  but made every page of the index file count in the process's RSS (1.8 GB for an
-  ingest), so they were dropped.
+  target, and why was measured by hand (2026-11-25, 1 GB set, `perf stat -r 20`): the
+  query reads every one of the 674,708 entries of its covering index (ARN, address) and
+  produces 36,096 groups, which are then sorted and printed. End to end, `count(*)` by the
+  ARN takes 91 ms and `count(sourceIPAddress)` by the ARN 101 ms, so reading the index
+  alone is at the limit before any distinct counting (113 ms). Tried and dropped, each
+  with no gain: a hash-set `count_distinct` aggregate; an aggregate that only compares
+  each address with the previous one while the index delivers them sorted (116 ms); page
+  caches of 4–32 MB. `mmap` reads saved 15–20 ms but made every page of the index file
+  count in the process's RSS (1.8 GB for an ingest), so they were dropped too. Kept: the
+  2 MB cache for queries and no SQLite allocation statistics (145 -> 113 ms).
 - **10 GB** (not a set of `make bench`, whose jq runs alone would take hours there):
   measured by hand (2026-11-25) on `gen-cloudtrail --size 10GB --seed 42 --accounts 3
   --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1 22.6 s with peak RSS
