@@ -329,7 +329,7 @@ if [ "$max" -gt 0 ]; then
     echo "| peak RSS under 300 MB (every trailq run on $TS) | largest: $(fmt_mb "$max") ($where) | $v |"
 fi
 if [[ " $SETS " != *" 10GB "* ]]; then
-    echo "| peak RSS under 300 MB on a 10 GB input | no 10 GB set in this run (\`BENCH_SETS=10GB\`) | not measured in this run; by hand (see Notes, "10 GB"): largest 218 MB |"
+    echo "| peak RSS under 300 MB on a 10 GB input | no 10 GB set in this run (\`BENCH_SETS=10GB\`) | not measured in this run; by hand (see Notes, "10 GB"): largest 122 MB |"
 fi
 
 cat <<'EOF'
@@ -383,10 +383,9 @@ cat <<'EOF'
   count in the process's RSS (1.8 GB for an ingest), so they were dropped too. Kept: the
   2 MB cache for queries and no SQLite allocation statistics (145 -> 113 ms).
 - **10 GB** (not a set of `make bench`, whose jq runs alone would take hours there):
-  measured by hand (2026-11-25) on `gen-cloudtrail --size 10GB --seed 42 --accounts 3
-  --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1 22.6 s with peak RSS
-  149 MB, one-shot Q5 18.8 s with 218 MB (it grows with the 354,811 result groups, not
-  with the input), `--db` ingest 87.3 s with 123 MB.
+  measured by hand (2026-11-25, commit 92eb56b) on `gen-cloudtrail --size 10GB --seed 42
+  --accounts 3 --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1 14.2 s
+  with peak RSS 49 MB, one-shot Q5 16.1 s with 57 MB, `--db` ingest 84.2 s with 122 MB.
 - **Peak RSS** is GNU time's `%M` of the whole command (for pipelines: the largest
   process). **Wall time** is measured around the command, including starting it.
 EOF
