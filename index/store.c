@@ -208,6 +208,11 @@ void store_library_init(void)
     /* No allocation statistics: they take a mutex on every SQLite malloc
      * (a count_distinct query on a 1 GB index: 5% of its time). */
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* Sorts of up to 1024 pages (8 MiB) stay in memory. SQLite's sorter
+     * otherwise spills at the page cache's size, and queries run with a
+     * 2 MB cache (store_for_queries): sorting the 36k groups of a stats
+     * wrote and re-read temporary files (91 -> 80 ms end to end). */
+    sqlite3_config(SQLITE_CONFIG_PMASZ, 1024);
 }
 
 int store_open(struct store **out, enum store_mode mode, const char *path, int max_cols,

@@ -299,11 +299,16 @@ static void key_text(struct strbuf *out, const char *s, size_t n)
             put_u32(out, (uint32_t)(e - i), false);
             sb_append(out, s + i, e - i);
         } else {
-            for (size_t k = i; k < e; k++) {
-                if (s[k] == '\0')
+            /* the chunk's bytes as they are, each NUL as 00 FF */
+            for (size_t k = i; k < e;) {
+                const char *nul = memchr(s + k, '\0', e - k);
+                size_t run = nul ? (size_t)(nul - (s + k)) : e - k;
+                sb_append(out, s + k, run);
+                k += run;
+                if (nul) {
                     sb_append(out, "\0\xFF", 2);
-                else
-                    sb_putc(out, s[k]);
+                    k++;
+                }
             }
             sb_append(out, "\0\0", 2);
         }
@@ -324,8 +329,8 @@ static void fn_sortkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         key_number(&key, &x);
     else
         key_text(&key, s, n);
-    sqlite3_result_blob64(ctx, key.buf, key.len, SQLITE_TRANSIENT);
-    sb_free(&key);
+    size_t len = key.len;
+    sqlite3_result_blob64(ctx, sb_detach(&key), len, free); /* handed over, not copied */
 }
 
 static int collate_insights(void *arg, int an, const void *a, int bn, const void *b)
