@@ -237,6 +237,12 @@ int main(int argc, char **argv)
     struct run_state rs = {0};
     signal(SIGPIPE, SIG_IGN);
     store_library_init();
+    /* Into a file or a pipe, write in 64 KiB blocks rather than stdio's
+     * 4 KiB (36k result rows: 789 write calls -> 50); a terminal keeps
+     * its line buffering. */
+    static char stdout_buffer[1 << 16]; /* glibc ignores the size without a buffer */
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     struct strbuf err = STRBUF_INIT;
     if (options_parse(argc, argv, &rs.opt, &err) < 0) {
         errorf("%s", sb_str(&err));
