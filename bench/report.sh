@@ -372,20 +372,23 @@ cat <<'EOF'
   floor (above 100%). Using both cores all the time, the floor is also the measurement
   that other work on the machine slows down the most.
 - **Q5 from --db** (`count_distinct` by `userIdentity.arn`) is the one re-query over its
-  target, and why was measured by hand (2026-11-25, 1 GB set, `perf stat -r 20`): the
-  query reads every one of the 674,708 entries of its covering index (ARN, address) and
-  produces 36,096 groups, which are then sorted and printed. End to end, `count(*)` by the
-  ARN takes 91 ms and `count(sourceIPAddress)` by the ARN 101 ms, so reading the index
-  alone is at the limit before any distinct counting (113 ms). Tried and dropped, each
-  with no gain: a hash-set `count_distinct` aggregate; an aggregate that only compares
-  each address with the previous one while the index delivers them sorted (116 ms); page
-  caches of 4–32 MB. `mmap` reads saved 15–20 ms but made every page of the index file
-  count in the process's RSS (1.8 GB for an ingest), so they were dropped too. Kept: the
-  2 MB cache for queries and no SQLite allocation statistics (145 -> 113 ms).
+  target. Why, measured by hand (2026-11-25, 1 GB set, commit 95a2fa1, `perf stat -r 20`,
+  runs back to back): the query reads every one of the 674,708 entries of its covering
+  index (ARN, address), counts 36,096 groups, and sorts and prints them. End to end,
+  `count(*)` by the ARN takes 80 ms (63 ms of it before the sort and output) and
+  `count_distinct` 101–104 ms; here, between runs of the other tools, it takes about
+  20 ms more. Kept, each measured: a 2 MB page cache for queries, no SQLite allocation
+  statistics, in-memory sorts up to 8 MiB, 64 KiB output blocks, a cheaper sort key
+  (together 145 -> 102 ms). Tried and dropped, each no faster: a hash-set
+  `count_distinct` aggregate; one that compares each address only with the previous
+  while the index delivers them sorted (105 ms); page caches of 4–32 MB; a text sort key
+  without the missing-last term. `mmap` reads saved 15–20 ms but made every page of the
+  index file count in the process's RSS (1.8 GB for an ingest), so they were dropped.
 - **10 GB** (not a set of `make bench`, whose jq runs alone would take hours there):
-  measured by hand (2026-11-25, commit 92eb56b) on `gen-cloudtrail --size 10GB --seed 42
-  --accounts 3 --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1 14.2 s
-  with peak RSS 49 MB, one-shot Q5 16.1 s with 57 MB, `--db` ingest 84.2 s with 122 MB.
+  measured by hand (2026-11-25, commit 95a2fa1) on `gen-cloudtrail --size 10GB --seed 42
+  --accounts 3 --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1
+  12.6–19.1 s (it varies with the disk's writeback of the temporary index) with peak RSS
+  60 MB, one-shot Q5 18.6 s with 92 MB, `--db` ingest 85.4 s with 122 MB.
 - **Peak RSS** is GNU time's `%M` of the whole command (for pipelines: the largest
   process). **Wall time** is measured around the command, including starting it.
 EOF
