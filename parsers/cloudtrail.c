@@ -35,6 +35,7 @@
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
+#include "parsers/msgfields.h"
 #include "parsers/parser.h"
 
 enum rec_mode {
@@ -51,30 +52,13 @@ struct ct_state {
 
 /* ---- records ---- */
 
-static int64_t parse_time_value(const json_t *v)
-{
-    int64_t ms;
-    if (json_is_string(v) &&
-        tv_parse_iso8601(json_string_value(v), json_string_length(v), &ms))
-        return ms;
-    if (json_is_integer(v)) {
-        json_int_t x = json_integer_value(v);
-        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
-    }
-    if (json_is_real(v)) {
-        double x = json_real_value(v);
-        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
-    }
-    return TS_NONE;
-}
-
 static int64_t event_time(const json_t *ev)
 {
     static const char *const keys[] = {"eventTime", "@timestamp", "timestamp", "time"};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         const json_t *v = json_object_get(ev, keys[i]);
         if (v) {
-            int64_t ms = parse_time_value(v);
+            int64_t ms = msgfields_time_value(v);
             if (ms != TS_NONE)
                 return ms;
         }
@@ -110,22 +94,6 @@ static const char *const ct_meta[N_META] = {
     "digestStartTime", "logFiles",
 };
 
-/* parse_time_value() for a scanned value. */
-static int64_t meta_time(const struct jf_value *v)
-{
-    int64_t ms;
-    switch (v->kind) {
-    case JF_STRING:
-        return tv_parse_iso8601(v->str, v->len, &ms) ? ms : TS_NONE;
-    case JF_INT:
-        return v->ival < 100000000000LL && v->ival > -100000000000LL ? v->ival * 1000 : v->ival;
-    case JF_REAL:
-        return v->dval < 1e11 && v->dval > -1e11 ? (int64_t)(v->dval * 1000) : (int64_t)v->dval;
-    default:
-        return TS_NONE;
-    }
-}
-
 /* The rest of an event the field scanner has opened (jst_scan_object),
  * p[0..n) starting on line `line`, with the meta keys m: a digest is noted
  * and dropped, an event kept or filtered out. Returns 0, or -1 to stop. */
@@ -141,7 +109,7 @@ static int scanned_record(struct ct_state *st, const char *p, size_t n, long lin
     }
     int64_t ts = TS_NONE;
     for (int k = M_EVENT_TIME; k <= M_TIME && ts == TS_NONE; k++)
-        ts = meta_time(&m[k]);
+        ts = msgfields_time_scanned(&m[k]);
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
         return 0;
@@ -219,7 +187,7 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     rb_begin(b, seq);
     int64_t ts = event_time(ev);
     if (ts == TS_NONE && inner)
-        ts = parse_time_value(json_object_get(root, "EventTime"));
+        ts = msgfields_time_value(json_object_get(root, "EventTime"));
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
         goto out;

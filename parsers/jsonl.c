@@ -58,38 +58,6 @@ enum { N_TIME_KEYS = sizeof jsonl_time_keys / sizeof *jsonl_time_keys };
 
 /* ---- records ---- */
 
-/* msgfields_time_value() for a scanned value: an ISO-8601 string, a
- * number or a string of 9 to 15 digits (epoch: below 10^11 seconds, else
- * milliseconds); TS_NONE for anything else. */
-static int64_t scanned_time(const struct jf_value *v)
-{
-    int64_t ms;
-    switch (v->kind) {
-    case JF_STRING:
-        if (tv_parse_iso8601(v->str, v->len, &ms))
-            return ms;
-        if (v->len < 9 || v->len > 15)
-            return TS_NONE;
-        ms = 0;
-        for (size_t i = 0; i < v->len; i++) {
-            if (v->str[i] < '0' || v->str[i] > '9')
-                return TS_NONE;
-            ms = ms * 10 + (v->str[i] - '0');
-        }
-        return ms < INT64_C(100000000000) ? ms * 1000 : ms;
-    case JF_INT:
-        if (v->ival >= INT64_C(100000000000000000) || v->ival <= -INT64_C(100000000000000000))
-            return TS_NONE;
-        return v->ival < 100000000000LL && v->ival > -100000000000LL ? v->ival * 1000 : v->ival;
-    case JF_REAL:
-        if (!(v->dval < 9.2e15 && v->dval > -9.2e15))
-            return TS_NONE;
-        return v->dval < 1e11 && v->dval > -1e11 ? (int64_t)(v->dval * 1000) : (int64_t)v->dval;
-    default:
-        return TS_NONE;
-    }
-}
-
 /* The rest of a record the field scanner has opened (jst_scan_object):
  * its time from the meta keys m, then kept or dropped. Returns 0, or -1
  * to stop. */
@@ -100,7 +68,7 @@ static int scanned_record(struct jsonl_state *st, const char *p, size_t n,
     struct rec_batch *b = ctx->batch;
     int64_t ts = TS_NONE;
     for (int k = 0; k < N_TIME_KEYS && ts == TS_NONE; k++)
-        ts = scanned_time(&m[k]);
+        ts = msgfields_time_scanned(&m[k]);
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
         return 0;

@@ -72,33 +72,59 @@ bool msgfields_may_match(const struct ingest_plan *plan, const char *raw, size_t
     return plan_may_match(plan, raw, n);
 }
 
-int64_t msgfields_time_value(const json_t *v)
+/* The one rule for a time given as a number: below 10^11 (in magnitude)
+ * epoch seconds, else epoch milliseconds; beyond what a time can be (an
+ * int64 of ms would overflow) TS_NONE. */
+static int64_t time_from_int(int64_t x)
+{
+    if (x >= INT64_C(100000000000000000) || x <= -INT64_C(100000000000000000))
+        return TS_NONE;
+    return x < INT64_C(100000000000) && x > -INT64_C(100000000000) ? x * 1000 : x;
+}
+
+static int64_t time_from_real(double x)
+{
+    if (!(x < 9.2e15 && x > -9.2e15)) /* also NaN */
+        return TS_NONE;
+    return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
+}
+
+/* An ISO-8601 string, or 9 to 15 digits read as a number. */
+static int64_t time_from_text(const char *s, size_t n)
 {
     int64_t ms;
-    if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        size_t n = json_string_length(v);
-        if (tv_parse_iso8601(s, n, &ms))
-            return ms;
-        if (n >= 9 && n <= 15 && strspn(s, "0123456789") == n) {
-            int64_t x = strtoll(s, NULL, 10);
-            return x < INT64_C(100000000000) ? x * 1000 : x;
-        }
+    if (tv_parse_iso8601(s, n, &ms))
+        return ms;
+    if (n < 9 || n > 15)
         return TS_NONE;
-    }
-    if (json_is_integer(v)) {
-        json_int_t x = json_integer_value(v);
-        if (x >= INT64_C(100000000000000000) || x <= -INT64_C(100000000000000000))
+    int64_t x = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
             return TS_NONE;
-        return x < 100000000000LL && x > -100000000000LL ? (int64_t)x * 1000 : (int64_t)x;
+        x = x * 10 + (s[i] - '0');
     }
-    if (json_is_real(v)) {
-        double x = json_real_value(v);
-        if (!(x < 9.2e15 && x > -9.2e15))
-            return TS_NONE;
-        return x < 1e11 && x > -1e11 ? (int64_t)(x * 1000) : (int64_t)x;
-    }
+    return time_from_int(x);
+}
+
+int64_t msgfields_time_value(const json_t *v)
+{
+    if (json_is_string(v))
+        return time_from_text(json_string_value(v), json_string_length(v));
+    if (json_is_integer(v))
+        return time_from_int((int64_t)json_integer_value(v));
+    if (json_is_real(v))
+        return time_from_real(json_real_value(v));
     return TS_NONE;
+}
+
+int64_t msgfields_time_scanned(const struct jf_value *v)
+{
+    switch (v->kind) {
+    case JF_STRING: return time_from_text(v->str, v->len);
+    case JF_INT: return time_from_int(v->ival);
+    case JF_REAL: return time_from_real(v->dval);
+    default: return TS_NONE;
+    }
 }
 
 int64_t msgfields_json_time(const json_t *obj)

@@ -25,6 +25,7 @@
 
 #include "index/plan.h"
 #include "index/record.h"
+#include "parsers/jsonfields.h"
 
 /* Add the fields of msg[0..n) to the open record of b. lambda_source says
  * the event comes from a Lambda log group or stream. */
@@ -40,6 +41,9 @@ bool msgfields_lambda_source(const char *group, size_t group_len, const char *st
  * string of digits (epoch: below 10^11 seconds, else milliseconds, as
  * --start reads them); TS_NONE for anything else. */
 int64_t msgfields_time_value(const json_t *v);
+
+/* msgfields_time_value() for a value the field scanner found. */
+int64_t msgfields_time_scanned(const struct jf_value *v);
 
 /* The time of a JSON event: the first of @timestamp, timestamp, time,
  * eventTime, ts that parses (SPEC §3 jsonl), else TS_NONE. */

@@ -79,3 +79,14 @@ $ trailq --db $TMPDIR/new.db 'stats count(*) as n' 2>&1 | sed "s|$TMPDIR/||"
 > trailq: note: new.db holds no events yet (give files or directories to load)
 > n
 > 0
+
+### CloudTrail times follow the one rule of every JSON reader, on both paths (the scanner and jansson)
+# checked: by hand: 1e300 is no time (it was cast to int64, undefined behaviour) and leaves @timestamp missing;
+# "1700000000" is epoch seconds = 2023-11-14 22:13:20 UTC (date -u -d @1700000000), as for JSON lines; the
+# record with a repeated key goes through jansson and gets the same answer as the scanned one
+$ trailq -o tsv 'fields @timestamp, eventName | sort eventName' testdata/hand/times.json
+> @timestamp	eventName
+> 2023-11-14 22:13:20.000	DigitString
+> 	Huge
+> 	HugeDup
+> 2023-11-14 22:13:20.123	Millis
