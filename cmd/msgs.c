@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+/* SGR colours: errors bold red, warnings yellow. */
+#define COLOR_ERROR "1;31"
+#define COLOR_WARNING "33"
+
 /* The CLI's own option: whether stderr gets colour. */
 static bool use_color;
 
@@ -36,7 +40,7 @@ void errorf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vmsg("1;31", "", fmt, ap);
+    vmsg(COLOR_ERROR, "", fmt, ap);
     va_end(ap);
 }
 
@@ -44,7 +48,7 @@ void warnf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vmsg("33", "warning: ", fmt, ap);
+    vmsg(COLOR_WARNING, "warning: ", fmt, ap);
     va_end(ap);
 }
 
@@ -59,7 +63,7 @@ void notef(const char *fmt, ...)
 void msg_raw(const char *text)
 {
     if (use_color && strncmp(text, "trailq: ", 8) == 0) {
-        fputs("\033[1;31mtrailq:\033[0m", stderr);
+        fputs("\033[" COLOR_ERROR "mtrailq:\033[0m", stderr); /* as errorf() colours it */
         text += 7;
     }
     fputs(text, stderr);

@@ -82,11 +82,8 @@ void add_raw_field(struct cctx *c, const char *name)
 static int define(struct cctx *c, const char *name, const char *col, enum vtype type,
                   struct span where)
 {
-    static const char *const system_names[] = {"@timestamp", "@message", "@log", "@logStream",
-                                               "@ptr", "@ingestionTime"};
-    for (size_t i = 0; i < sizeof system_names / sizeof *system_names; i++)
-        if (c->raw_scope && strcmp(name, system_names[i]) == 0)
-            return cerr(c, where, "%s is a system field and cannot be redefined", name);
+    if (c->raw_scope && cx_is_system_name(name))
+        return cerr(c, where, "%s is a system field and cannot be redefined", name);
     struct sym *old = scope_find(c, name);
     if (old && old->ephemeral) {
         int line, column;
@@ -234,10 +231,7 @@ static bool prefilter_field(struct cctx *c, const struct expr *f, bool *message)
     if (f->kind != EX_FIELD || scope_find(c, f->name))
         return false;
     *message = strcmp(f->name, "@message") == 0;
-    return *message || f->name[0] != '@' ||
-           (strcmp(f->name, "@timestamp") != 0 && strcmp(f->name, "@log") != 0 &&
-            strcmp(f->name, "@logStream") != 0 && strcmp(f->name, "@ptr") != 0 &&
-            strcmp(f->name, "@ingestionTime") != 0);
+    return *message || !cx_is_system_name(f->name);
 }
 
 static void add_group(struct cctx *c, const char **lits, size_t n)

@@ -97,7 +97,7 @@ static const char *system_col(struct cctx *c, const char *name, enum vtype *type
     return NULL;
 }
 
-static bool is_system_name(const char *name)
+bool cx_is_system_name(const char *name)
 {
     static const char *const names[] = {"@timestamp", "@message", "@log", "@logStream", "@ptr",
                                         "@ingestionTime"};
@@ -173,7 +173,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         return cerr(c, where, "unknown field '%s': after stats only the stats results exist",
                     name);
     }
-    if (is_system_name(name))
+    if (cx_is_system_name(name))
         return cerr(c, where, "%s is not available here", name);
     add_raw_field(c, name);
     /* the base relation names the i-th raw field f<i> */

@@ -93,6 +93,9 @@ int cx_expr(struct cctx *c, const struct expr *e, struct cexpr *out);
 int cx_cond(struct cctx *c, const struct expr *e, bool strict, const char **sql);
 /* Resolve a field reference (also dotted access into jsonParse results). */
 int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *out);
+/* Is name one of the system fields (@timestamp, @message, @log, @logStream,
+ * @ptr, @ingestionTime)? */
+bool cx_is_system_name(const char *name);
 /* Validate a regex literal (error points into it). */
 int cx_check_regex(struct cctx *c, const struct expr *re);
 /* The SQL literal of a string. */
