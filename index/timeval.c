@@ -7,7 +7,7 @@
  * Hinnant's days_from_civil / civil_from_days: the calendar is shifted so the
  * year starts on March 1 (the leap day falls at the end of the year) and
  * split into 400-year eras of 146097 days. Division is always floor division
- * (floor_div / floor_mod below) so times before 1970 behave like later ones.
+ * (tv_floor_div / floor_mod below) so times before 1970 behave like later ones.
  *
  * No function here allocates, reads the clock or keeps state. Arithmetic that
  * would leave the int64 range saturates instead of overflowing, so any input
@@ -40,8 +40,7 @@
 
 /* ---- integer helpers ------------------------------------------------- */
 
-/* Floor of a / b for b > 0 (C's '/' truncates toward zero). */
-static int64_t floor_div(int64_t a, int64_t b)
+int64_t tv_floor_div(int64_t a, int64_t b)
 {
     int64_t q = a / b;
     if (a % b < 0)
@@ -108,7 +107,7 @@ static int days_in_month(int64_t y, int m)
 int64_t tv_days_from_civil(int64_t y, int m, int d)
 {
     y -= m <= 2;
-    int64_t era = floor_div(y, 400);
+    int64_t era = tv_floor_div(y, 400);
     int64_t yoe = y - era * 400;                        /* [0, 399] */
     int64_t mp = (m + 9) % 12;                          /* March = 0 */
     int64_t doy = (153 * mp + 2) / 5 + d - 1;           /* [0, 365] */
@@ -120,7 +119,7 @@ void tv_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 {
     /* z = days + 719468 split as era * 146097 + doe without forming z, so
      * that days near INT64_MAX cannot overflow. */
-    int64_t era = floor_div(days, DAYS_PER_ERA);
+    int64_t era = tv_floor_div(days, DAYS_PER_ERA);
     int64_t rest = floor_mod(days, DAYS_PER_ERA) + DAYS_0000_03_01_TO_EPOCH;
     era += rest / DAYS_PER_ERA;
     int64_t doe = rest % DAYS_PER_ERA;                                  /* [0, 146096] */
@@ -136,20 +135,26 @@ void tv_civil_from_days(int64_t days, int64_t *y, int *m, int *d)
 
 /* ---- printing -------------------------------------------------------- */
 
+void tv_split(int64_t ms, struct tv_parts *p)
+{
+    p->days = tv_floor_div(ms, MS_PER_DAY);
+    int64_t msod = floor_mod(ms, MS_PER_DAY);
+    tv_civil_from_days(p->days, &p->year, &p->month, &p->day);
+    p->hour = (int)(msod / MS_PER_HOUR);
+    p->min = (int)(msod / MS_PER_MIN % 60);
+    p->sec = (int)(msod / MS_PER_SEC % 60);
+    p->ms = (int)(msod % MS_PER_SEC);
+}
+
 size_t tv_format(int64_t ms, char out[TV_FMT_MAX])
 {
-    int64_t days = floor_div(ms, MS_PER_DAY);
-    int64_t msod = floor_mod(ms, MS_PER_DAY);
-    int64_t y;
-    int m, d;
-    tv_civil_from_days(days, &y, &m, &d);
-    int hh = (int)(msod / MS_PER_HOUR);
-    int mi = (int)(msod / MS_PER_MIN % 60);
-    int ss = (int)(msod / MS_PER_SEC % 60);
-    int fr = (int)(msod % MS_PER_SEC);
+    struct tv_parts t;
+    tv_split(ms, &t);
+    int64_t y = t.year;
     /* |y| < 3e8 for any int64 ms, so negating is safe and the text fits. */
     int len = snprintf(out, TV_FMT_MAX, "%s%04lld-%02d-%02d %02d:%02d:%02d.%03d",
-                       y < 0 ? "-" : "", (long long)(y < 0 ? -y : y), m, d, hh, mi, ss, fr);
+                       y < 0 ? "-" : "", (long long)(y < 0 ? -y : y), t.month, t.day, t.hour,
+                       t.min, t.sec, t.ms);
     if (len < 0)
         len = 0;
     if (len >= TV_FMT_MAX)
@@ -451,7 +456,7 @@ static int64_t month_index(int64_t ts)
 {
     int64_t y;
     int m, d;
-    tv_civil_from_days(floor_div(ts, MS_PER_DAY), &y, &m, &d);
+    tv_civil_from_days(tv_floor_div(ts, MS_PER_DAY), &y, &m, &d);
     return (y - 1970) * 12 + (m - 1);
 }
 
@@ -462,7 +467,7 @@ static int64_t month_start(int64_t mi)
         return INT64_MIN;
     if (mi > MONTH_INDEX_LIMIT)
         return INT64_MAX;
-    int64_t days = tv_days_from_civil(1970 + floor_div(mi, 12), (int)floor_mod(mi, 12) + 1, 1);
+    int64_t days = tv_days_from_civil(1970 + tv_floor_div(mi, 12), (int)floor_mod(mi, 12) + 1, 1);
     return sat_mul(days, MS_PER_DAY);
 }
 

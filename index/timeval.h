@@ -35,6 +35,17 @@ struct period {
 int64_t tv_days_from_civil(int64_t y, int m, int d);
 void tv_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 
+/* A time in ms split into its UTC calendar parts; days counts from
+ * 1970-01-01 (negative before). Any int64 is accepted. */
+struct tv_parts {
+    int64_t year, days;
+    int month, day, hour, min, sec, ms;
+};
+void tv_split(int64_t ms, struct tv_parts *p);
+
+/* Floor of a / b for b > 0 (C's '/' truncates toward zero). */
+int64_t tv_floor_div(int64_t a, int64_t b);
+
 /* "YYYY-MM-DD HH:MM:SS.mmm" in UTC (SPEC §2). out must hold TV_FMT_MAX
  * bytes; returns the length (23 for years 0..9999). Other years print with
  * more digits or a '-' ("10000-01-01 ...", "-0001-12-31 ..."); any int64 fits. */

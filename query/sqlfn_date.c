@@ -75,30 +75,7 @@ static bool tz_arg(int argc, sqlite3_value **argv, int64_t *off_ms)
                     off_ms);
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 /* ---- formatDate ---- */
-
-struct civil {
-    int64_t year;
-    int month, day, hour, min, sec, ms, wday, yday;
-};
-
-static void to_civil(int64_t ms, struct civil *c)
-{
-    int64_t days = floor_div(ms, 86400000);
-    int64_t rem = ms - days * 86400000;
-    tv_civil_from_days(days, &c->year, &c->month, &c->day);
-    c->hour = (int)(rem / 3600000);
-    c->min = (int)(rem / 60000 % 60);
-    c->sec = (int)(rem / 1000 % 60);
-    c->ms = (int)(rem % 1000);
-    c->wday = (int)(((days % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
-    c->yday = (int)(days - tv_days_from_civil(c->year, 1, 1));
-}
 
 static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -110,8 +87,10 @@ static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_value_type(argv[1]) != SQLITE_TEXT || !tz_arg(argc, argv, &off))
         return;
     int64_t ms = (is_int ? (int64_t)i : (int64_t)d) + off;
-    struct civil c;
-    to_civil(ms, &c);
+    struct tv_parts c;
+    tv_split(ms, &c);
+    int wday = (int)(((c.days % 7) + 11) % 7); /* 0 Sunday; 1970-01-01 was a Thursday */
+    int yday = (int)(c.days - tv_days_from_civil(c.year, 1, 1));
     const char *f = (const char *)sqlite3_value_text(argv[1]);
     struct strbuf out = STRBUF_INIT;
     for (; *f; f++) {
@@ -131,14 +110,14 @@ static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         case 'M': sb_printf(&out, "%02d", c.min); break;
         case 'S': sb_printf(&out, "%02d", c.sec); break;
         case 'L': sb_printf(&out, "%03d", c.ms); break;
-        case 'j': sb_printf(&out, "%03d", c.yday + 1); break;
-        case 'a': sb_printf(&out, "%.3s", day_names[c.wday]); break;
-        case 'A': sb_puts(&out, day_names[c.wday]); break;
+        case 'j': sb_printf(&out, "%03d", yday + 1); break;
+        case 'a': sb_printf(&out, "%.3s", day_names[wday]); break;
+        case 'A': sb_puts(&out, day_names[wday]); break;
         case 'b': sb_printf(&out, "%.3s", month_names[c.month - 1]); break;
         case 'B': sb_puts(&out, month_names[c.month - 1]); break;
-        case 'u': sb_printf(&out, "%d", c.wday ? c.wday : 7); break;
-        case 'w': sb_printf(&out, "%d", c.wday); break;
-        case 's': sb_printf(&out, "%lld", (long long)floor_div(ms - off, 1000)); break;
+        case 'u': sb_printf(&out, "%d", wday ? wday : 7); break;
+        case 'w': sb_printf(&out, "%d", wday); break;
+        case 's': sb_printf(&out, "%lld", (long long)tv_floor_div(ms - off, 1000)); break;
         case 'z': {
             int64_t m = (off < 0 ? -off : off) / 60000;
             sb_printf(&out, "%c%02lld%02lld", off < 0 ? '-' : '+', (long long)(m / 60),
