@@ -41,7 +41,7 @@ else
   say := @printf '  %-6s %s\n'
 endif
 
-SRC_LIB := $(wildcard index/*.c parsers/*.c query/*.c) $(filter-out cmd/main.c,$(wildcard cmd/*.c))
+SRC_LIB := $(wildcard base/*.c index/*.c parsers/*.c query/*.c) $(filter-out cmd/main.c,$(wildcard cmd/*.c))
 SRC_MAIN := cmd/main.c
 OBJ_LIB := $(SRC_LIB:%.c=$(BUILD)/%.o)
 OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
@@ -109,7 +109,7 @@ clean:
 #   build/fuzz/fuzz_jsonfields -dict=tests/fuzz/json.dict build/fuzz/corpus-jsonfields
 FUZZ_CC  ?= clang
 FUZZ_SRC := parsers/jsonfields.c parsers/flatten.c parsers/jsonscan.c index/record.c \
-            index/plan.c index/xalloc.c index/strbuf.c
+            parsers/plan.c base/xalloc.c base/strbuf.c
 .PHONY: fuzz
 fuzz: build/fuzz/fuzz_jsonfields build/fuzz/corpus-jsonfields/.seeded
 

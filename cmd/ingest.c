@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 #include "cmd/msgs.h"
-#include "index/diag.h"
-#include "index/xalloc.h"
+#include "parsers/diag.h"
+#include "base/xalloc.h"
 #include "parsers/detect.h"
 #include "parsers/input.h"
 

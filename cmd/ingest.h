@@ -16,9 +16,9 @@
 #include <stdint.h>
 
 #include "cmd/walk.h"
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/store.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 struct ingest_result {
     size_t n_inputs;        /* files tried */

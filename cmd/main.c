@@ -29,9 +29,9 @@
 #include "cmd/run.h"
 #include "cmd/walk.h"
 #include "index/store.h"
-#include "index/timeval.h"
-#include "index/xalloc.h"
-#include "parsers/parser.h"
+#include "base/timeval.h"
+#include "base/xalloc.h"
+#include "parsers/reader.h"
 #include "query/compile.h"
 #include "query/parser.h"
 #include "query/sqlfn.h"
@@ -97,6 +97,7 @@ struct run_state {
     size_t walk_problems;
     struct ingest_result ir;
     struct ingest_plan plan;
+    struct plan_group *plan_groups; /* owned: the query's pre-filter, for the plan */
     struct compile_opts copts;
 };
 
@@ -130,6 +131,7 @@ static int finish(struct run_state *rs, int status)
     if (rs->q)
         query_free(rs->q);
     free(rs->query_text);
+    free(rs->plan_groups);
     file_list_free(&rs->files);
     options_free(&rs->opt);
     return status;
@@ -311,7 +313,10 @@ int main(int argc, char **argv)
             rs.plan.fields = an.raw_fields;
             rs.plan.n_fields = an.n_raw_fields;
             rs.plan.keep_message = an.needs_message;
-            rs.plan.groups = an.groups;
+            rs.plan_groups = xcalloc(an.n_groups ? an.n_groups : 1, sizeof *rs.plan_groups);
+            for (size_t g = 0; g < an.n_groups; g++)
+                rs.plan_groups[g] = (struct plan_group){an.groups[g].lits, an.groups[g].n_lits};
+            rs.plan.groups = rs.plan_groups;
             rs.plan.n_groups = an.n_groups;
         }
     } else {

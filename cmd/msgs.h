@@ -16,7 +16,7 @@
 
 #include <stdbool.h>
 
-#include "index/diag.h"
+#include "parsers/diag.h"
 
 void msg_set_color(bool on);
 bool msg_color(void);

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "cmd/output.h"
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 const struct opt_def opt_table[] = {
     {OPT_OUTPUT, "output", 'o', "FORMAT", "table tsv csv json jsonl",

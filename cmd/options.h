@@ -12,8 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "index/strbuf.h"
-#include "parsers/parser.h"
+#include "base/strbuf.h"
+#include "parsers/reader.h"
 
 enum opt_id {
     OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS,

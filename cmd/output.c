@@ -23,10 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/numfmt.h"
-#include "index/strbuf.h"
-#include "index/timeval.h"
-#include "index/xalloc.h"
+#include "base/numfmt.h"
+#include "base/strbuf.h"
+#include "base/timeval.h"
+#include "base/xalloc.h"
 
 /* "…" (U+2026) in UTF-8: marks a cell cut to fit its column. */
 #define ELLIPSIS "\xe2\x80\xa6"

@@ -25,7 +25,7 @@
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 #include "cmd/run.h"
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 #include "query/funcs.h"
 #include "query/parser.h"
 

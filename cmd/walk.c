@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 
 #include "cmd/msgs.h"
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 enum { WALK_MAX_DEPTH = 64 };
 

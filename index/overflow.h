@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "index/record.h"
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 void overflow_append(struct strbuf *ov, int64_t field_id, const struct rec_batch *b,
                      const struct rec_field *f);

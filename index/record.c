@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 void rb_begin(struct rec_batch *b, int64_t seq)
 {

@@ -21,10 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index/strbuf.h"
-
-/* "No timestamp" marker for rec.ts and rec.ingest_ts. */
-#define TS_NONE INT64_MIN
+#include "base/strbuf.h"
+#include "base/timeval.h" /* TS_NONE: rec.ts and rec.ingest_ts without a time */
 
 /* Kinds of field value; also used as bits in the field catalogue. */
 enum fv_kind {

@@ -14,7 +14,7 @@
 
 #include "index/overflow.h"
 #include "index/subtree.h"
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 enum { SCHEMA_VERSION = 1 };
 

@@ -33,7 +33,7 @@
 #include <stdint.h>
 
 #include "index/record.h"
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 /* Promoted columns in a full index; the rest of the fields go to `ov`.
  * Indexes store_ensure_index builds at most (each costs space and slows

@@ -29,14 +29,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "index/timeval.h"
-#include "index/xalloc.h"
+#include "base/timeval.h"
+#include "base/xalloc.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
 #include "parsers/msgfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 enum rec_mode {
     MODE_EVENT,   /* the record is the event */

@@ -37,12 +37,12 @@
 #include <string.h>
 #include <zlib.h>
 
-#include "index/timeval.h"
-#include "index/xalloc.h"
+#include "base/timeval.h"
+#include "base/xalloc.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
 #include "parsers/msgfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 /* What a payload says about all its events. */
 struct cwl_header {

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 /* How many leading bytes detection wants to see (fewer is fine at EOF). */
 enum { DETECT_BYTES = 64 * 1024 };

@@ -19,12 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
-#include "index/timeval.h"
+#include "base/strbuf.h"
+#include "base/timeval.h"
 #include "parsers/lambda.h"
 #include "parsers/lines.h"
 #include "parsers/msgfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 struct export_state {
     struct parse_ctx *ctx;

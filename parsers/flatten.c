@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 static void add_subtree(struct rec_batch *b, const struct strbuf *path, const json_t *v)
 {

@@ -16,7 +16,7 @@
 
 #include <jansson.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 
 void flatten_json(struct rec_batch *b, const json_t *value, const char *prefix,

@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 enum { READ_CHUNK = 256 * 1024 };
 

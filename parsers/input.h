@@ -24,7 +24,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 /* No record or line may be longer than this (a "huge line" is an error). */
 #define INPUT_MAX_SPAN ((size_t)256 << 20)

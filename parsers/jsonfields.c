@@ -36,8 +36,8 @@
 #include <emmintrin.h>
 #endif
 
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 
 /* ---- the trie of wanted paths ---- */
 

@@ -46,7 +46,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 
 /* Nesting limit: jansson's JSON_PARSER_MAX_DEPTH (every value counts,

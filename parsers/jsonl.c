@@ -29,15 +29,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
-#include "index/timeval.h"
+#include "base/strbuf.h"
+#include "base/timeval.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
 #include "parsers/lines.h"
 #include "parsers/msgfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 struct jsonl_state {
     struct parse_ctx *ctx;

@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 /* Nesting deeper than this is reported as an error, not followed. */
 enum { JS_MAX_DEPTH = 512 };

@@ -29,7 +29,7 @@
 #include <jansson.h>
 
 #include "parsers/jsonfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 struct jst {
     struct parse_ctx *ctx; /* the input, plan and diagnostics (not owned) */

@@ -18,10 +18,10 @@
 #include "parsers/jsonscan.h"
 #include "parsers/lines.h"
 #include "parsers/msgfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 #include "parsers/textts.h"
 
-#include "index/timeval.h"
+#include "base/timeval.h"
 
 /* ---- words ---- */
 

@@ -38,7 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 
 enum lambda_kind {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "parsers/msgfields.h"
 
 struct lines_state {

@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 /* Does this line start a new event (false: it continues the previous
  * one)? A line that comes before any event always starts one. */

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/timeval.h"
+#include "base/timeval.h"
 
 #include "parsers/flatten.h"
 #include "parsers/lambda.h"

@@ -23,7 +23,7 @@
 
 #include <jansson.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 #include "parsers/jsonfields.h"
 

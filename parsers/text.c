@@ -9,7 +9,7 @@
  * first line. Line endings, NUL bytes, blank and huge lines: lines.h.
  */
 #include "parsers/lines.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 #include "parsers/textts.h"
 
 struct text_state {

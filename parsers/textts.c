@@ -4,11 +4,11 @@
  * Each format has its own small recogniser, tried in a fixed order; each
  * checks the exact shape (digit counts, separators, ranges) so that one
  * format is never mistaken for another. ISO-8601 itself is read by
- * index/timeval.h; everything else is built from the helpers below.
+ * base/timeval.h; everything else is built from the helpers below.
  */
 #include "parsers/textts.h"
 
-#include "index/timeval.h"
+#include "base/timeval.h"
 
 #define MS_PER_SEC  INT64_C(1000)
 #define MS_PER_MIN  (60 * MS_PER_SEC)

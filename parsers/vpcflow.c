@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "parsers/lines.h"
 #include "parsers/msgfields.h"
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 enum { VPC_MAX_COLS = 128 };
 

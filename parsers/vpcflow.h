@@ -28,7 +28,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 
 /* Does line[0..n) have the exact shape of a version 2 default record (14

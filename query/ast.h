@@ -18,8 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index/arena.h"
-#include "index/timeval.h" /* struct period */
+#include "base/arena.h"
+#include "base/timeval.h" /* struct period */
 
 /* A byte range [start, end) in the query text. */
 struct span {

@@ -43,8 +43,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/numfmt.h"
-#include "index/strbuf.h"
+#include "base/numfmt.h"
+#include "base/strbuf.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"

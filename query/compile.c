@@ -23,7 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "index/timeval.h"
+#include "base/timeval.h"
 #include "query/compile_int.h"
 #include "query/parser.h"
 #include "query/regex.h"
@@ -237,7 +237,7 @@ static bool prefilter_field(struct cctx *c, const struct expr *f, bool *message)
 static void add_group(struct cctx *c, const char **lits, size_t n)
 {
     c->groups = arena_grow(c->a, c->groups, &c->cap_groups, c->n_groups + 1, sizeof *c->groups);
-    c->groups[c->n_groups++] = (struct plan_group){lits, n};
+    c->groups[c->n_groups++] = (struct prefilter_group){lits, n};
 }
 
 static void add_hint(struct cctx *c, const char **fields, size_t n)

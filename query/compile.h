@@ -26,7 +26,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "index/plan.h"
 #include "index/store.h"
 #include "query/ast.h"
 #include "query/funcs.h"
@@ -52,12 +51,20 @@ struct index_hint {
     size_t n_fields;
 };
 
+/* One conjunct of the pre-filter: an event that can match holds one of
+ * lits in its raw bytes. cmd/ copies these into the ingest plan
+ * (parsers/plan.h); query/ and parsers/ never include each other. */
+struct prefilter_group {
+    const char **lits;  /* literal byte strings, NUL-terminated, none empty */
+    size_t n_lits;
+};
+
 struct compile_result {
     /* analysis */
     const char **raw_fields;   /* event fields the query reads (not system fields) */
     size_t n_raw_fields;
     bool needs_message;        /* @message is read or shown */
-    struct plan_group *groups; /* pre-filter: literals each kept event must contain */
+    struct prefilter_group *groups; /* pre-filter: literals each kept event must contain */
     size_t n_groups;
     struct index_hint *hints;
     size_t n_hints;

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "index/timeval.h"
+#include "base/timeval.h"
 #include "query/compile_int.h"
 #include "query/parser.h"
 #include "query/regex.h"

@@ -12,8 +12,8 @@
 
 #include <stdbool.h>
 
-#include "index/arena.h"
-#include "index/strbuf.h"
+#include "base/arena.h"
+#include "base/strbuf.h"
 #include "query/compile.h"
 
 struct sym {
@@ -67,7 +67,7 @@ struct cctx {
     int64_t offset_ms;
 
     /* pre-filter groups */
-    struct plan_group *groups;
+    struct prefilter_group *groups;
     size_t n_groups, cap_groups;
     bool prefilter_open;          /* filters still qualify (no limit/dedup/stats yet) */
 

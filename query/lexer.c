@@ -25,7 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 void lex_init(struct lexer *lx, const char *src, size_t len, struct arena *arena)
 {

@@ -32,8 +32,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "index/arena.h"
-#include "index/timeval.h"
+#include "base/arena.h"
+#include "base/timeval.h"
 #include "query/ast.h"
 
 enum lex_kind {

@@ -37,7 +37,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 #include "query/funcs.h"
 #include "query/lexer.h"
 

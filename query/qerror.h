@@ -22,7 +22,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "query/ast.h"
 
 struct qerror {

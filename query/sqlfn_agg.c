@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/numfmt.h"
-#include "index/xalloc.h"
+#include "base/numfmt.h"
+#include "base/xalloc.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"

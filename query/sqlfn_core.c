@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/numfmt.h"
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/numfmt.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "query/regex.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"

@@ -26,8 +26,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "index/strbuf.h"
-#include "index/timeval.h"
+#include "base/strbuf.h"
+#include "base/timeval.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 

@@ -32,7 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 

@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"

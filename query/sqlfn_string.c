@@ -40,8 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "query/regex.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"

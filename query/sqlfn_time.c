@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "index/timeval.h"
+#include "base/timeval.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "index/numfmt.h"
+#include "base/numfmt.h"
 
 /* A value as a number: INTEGER and REAL as they are; TEXT that parses
  * completely as a number; TEXT 'true'/'false' as 1/0. Returns false for

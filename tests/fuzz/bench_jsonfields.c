@@ -6,7 +6,7 @@
  *   gen-cloudtrail --size 200MB --seed 1 --no-gz /tmp/ct200
  *   cc -std=c11 -D_GNU_SOURCE -O2 -I. -o /tmp/bench_jf tests/fuzz/bench_jsonfields.c \
  *      parsers/jsonfields.c parsers/flatten.c parsers/jsonscan.c index/record.c \
- *      index/plan.c index/xalloc.c index/strbuf.c $(pkg-config --cflags --libs jansson) -lm
+ *      parsers/plan.c base/xalloc.c base/strbuf.c $(pkg-config --cflags --libs jansson) -lm
  *   /tmp/bench_jf /tmp/ct200
  *
  * Reads every file under the folder into memory, splits the Records[]
@@ -24,10 +24,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"

@@ -20,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "tests/fuzz/jf_diff.h"

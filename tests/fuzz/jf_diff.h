@@ -22,9 +22,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 

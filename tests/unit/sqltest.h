@@ -28,7 +28,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "tests/unit/testhelp.h"
 
 /* The first column of the first row of the last statement run. */

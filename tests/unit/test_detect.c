@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "parsers/input.h"
 #include "tests/unit/testhelp.h"
 

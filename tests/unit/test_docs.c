@@ -31,8 +31,8 @@
 #include <string.h>
 
 #include "cmd/options.h"
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "query/funcs.h"
 #include "tests/unit/testhelp.h"
 

@@ -30,10 +30,10 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
-#include "index/strbuf.h"
-#include "index/xalloc.h"
+#include "base/strbuf.h"
+#include "base/xalloc.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"

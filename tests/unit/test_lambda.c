@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "index/plan.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 #include "tests/unit/testhelp.h"
 

@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "query/lexer.h"
 #include "tests/unit/testhelp.h"
 

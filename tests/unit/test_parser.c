@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "query/parser.h"
 #include "tests/unit/testhelp.h"
 

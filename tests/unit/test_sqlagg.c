@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 #include "query/sqlfn_groups.h"
 #include "tests/unit/sqltest.h"
 #include "tests/unit/testhelp.h"

@@ -16,8 +16,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "index/strbuf.h"
-#include "index/timeval.h"
+#include "base/strbuf.h"
+#include "base/timeval.h"
 #include "query/regex.h"
 #include "query/sqlfn_groups.h"
 #include "tests/unit/sqltest.h"

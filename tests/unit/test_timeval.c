@@ -1,5 +1,5 @@
 /*
- * test_timeval.c — unit tests of the time module (index/timeval.c).
+ * test_timeval.c — unit tests of the time module (base/timeval.c).
  *
  * Expected values were worked out independently of the code: epoch
  * milliseconds with Python's datetime (UTC), far-range dates with GNU date,
@@ -9,7 +9,7 @@
  * formula) over 100,000 pseudo-random timestamps from a fixed-seed xorshift
  * generator, so every run checks the same values.
  */
-#include "index/timeval.h"
+#include "base/timeval.h"
 #include "tests/unit/testhelp.h"
 
 #include <stdint.h>

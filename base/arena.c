@@ -1,14 +1,14 @@
 /*
  * arena.c — bump allocator (see arena.h).
  */
-#include "index/arena.h"
+#include "base/arena.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 struct arena_block {
     struct arena_block *next;

@@ -13,7 +13,7 @@
  * would leave the int64 range saturates instead of overflowing, so any input
  * is safe, although results at the very ends of the range are clamped.
  */
-#include "index/timeval.h"
+#include "base/timeval.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,9 +4,10 @@
  * trailq keeps every time as int64 milliseconds since 1970-01-01T00:00:00Z
  * (UTC, proleptic Gregorian calendar, no leap seconds). This module is the
  * only place that converts between that and text, and the only place that
- * knows how periods (5m, 1h, 1mo) align. It lives in index/, the bottom
- * layer, because parsers/ (event times), query/ (bin, datefloor, toMillis)
- * and cmd/ (--start/--end, output) all need it.
+ * knows how periods (5m, 1h, 1mo) align. It lives in base/, the
+ * library every layer uses, because parsers/ (event times), index/,
+ * query/ (bin, datefloor, toMillis) and cmd/ (--start/--end, output) all
+ * need it.
  *
  * Nothing here allocates; nothing here reads the clock (callers pass "now").
  */
@@ -16,6 +17,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/* "No timestamp": an event without a time, an unparsable time. */
+#define TS_NONE INT64_MIN
 
 /* Time units of periods (reference §1.8). */
 enum period_unit {

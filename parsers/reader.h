@@ -1,9 +1,9 @@
 /*
- * parser.h — what every input-format parser looks like to cmd/.
+ * reader.h — what every input-format parser looks like to cmd/.
  *
  * cmd/ opens an input, decides its type (detect.h, or -t), and calls
  * parse_input(). The parser reads the input, turns each event into a record
- * of the batch (index/record.h) according to the plan (index/plan.h), and
+ * of the batch (index/record.h) according to the plan (parsers/plan.h), and
  * calls ctx->flush whenever the batch has grown large, and once at the end.
  * Problems go into ctx->diags with their line; the parser then carries on
  * with the rest of the input. Nothing here prints.
@@ -11,13 +11,13 @@
  * One file per format: cloudtrail.c, cwlogs.c, export.c, jsonl.c,
  * lambda.c, vpcflow.c, text.c.
  */
-#ifndef TRAILQ_PARSER_H_INPUT
-#define TRAILQ_PARSER_H_INPUT
+#ifndef TRAILQ_READER_H
+#define TRAILQ_READER_H
 
 #include <stdint.h>
 
-#include "index/diag.h"
-#include "index/plan.h"
+#include "parsers/diag.h"
+#include "parsers/plan.h"
 #include "index/record.h"
 #include "parsers/input.h"
 

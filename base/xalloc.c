@@ -4,7 +4,7 @@
  * On failure they print one line and exit with status 3, the status SPEC §1
  * reserves for "nothing could be done".
  */
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>

@@ -1,11 +1,11 @@
 /*
  * plan.c — checks parsers make against an ingest_plan (see plan.h).
  */
-#include "index/plan.h"
+#include "parsers/plan.h"
 
 #include <string.h>
 
-#include "index/record.h"
+#include "base/timeval.h"
 
 void plan_init_all(struct ingest_plan *p)
 {

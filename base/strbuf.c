@@ -1,13 +1,13 @@
 /*
  * strbuf.c — growable NUL-terminated byte buffer (see strbuf.h).
  */
-#include "index/strbuf.h"
+#include "base/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 void sb_reserve(struct strbuf *sb, size_t extra)
 {

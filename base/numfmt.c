@@ -1,7 +1,7 @@
 /*
  * numfmt.c — canonical number rendering (see numfmt.h).
  */
-#include "index/numfmt.h"
+#include "base/numfmt.h"
 
 #include <math.h>
 #include <stdio.h>

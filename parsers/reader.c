@@ -1,8 +1,8 @@
 /*
- * parser.c — the entry point shared by all input formats (see parser.h):
+ * reader.c — the entry point shared by all input formats (see reader.h):
  * type names, dispatch to the format's reader, and batch flushing.
  */
-#include "parsers/parser.h"
+#include "parsers/reader.h"
 
 #include <string.h>
 

@@ -1,13 +1,13 @@
 /*
  * diag.c — bounded list of input problems (see diag.h).
  */
-#include "index/diag.h"
+#include "parsers/diag.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "index/xalloc.h"
+#include "base/xalloc.h"
 
 void diag_init(struct diag_list *dl, const char *path)
 {
