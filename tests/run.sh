@@ -10,6 +10,11 @@
 #   ! trailq: ...       <- expected stderr lines (none given: stderr must be empty)
 #   ? 0                 <- expected exit status (default 0)
 #   < input line        <- optional standard input for the command
+#   ~ CONDITION         <- run the case only if the shell CONDITION holds,
+#                          else count it as skipped (e.g. ~ [ -d "$SHARED/data" ]
+#                          for a case that reads the larger corpus beside the
+#                          repository, ~ command -v node). A "~" line before
+#                          the first "###" of a file applies to all its cases.
 #
 # The command runs with bash in the repository root, with `trailq` on PATH
 # being $TRAILQ, LC_ALL=C, TZ=UTC, NO_COLOR=1 and a private HOME. Output
@@ -21,7 +26,8 @@
 # test binaries to run first), SHARED (path to ../shared, for cases that
 # read the larger data sets there).
 #
-# Prints one line per failure with a diff, and ends with "N passed, N failed".
+# Prints one line per failure with a diff, one line per file with skipped
+# cases, and ends with "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
@@ -30,14 +36,18 @@ export SHARED=${SHARED:-$(cd "$ROOT/../shared" 2>/dev/null && pwd)}
 
 passed=0
 failed=0
+skipped=0
 
 # ---- unit tests: each binary prints "suite: N passed, N failed" ----
 for t in ${UNIT_BINS:-}; do
     out=$("$t" 2>&1)
     status=$?
-    line=$(printf '%s\n' "$out" | grep -E '^[A-Za-z0-9_ -]+: [0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+    line=$(printf '%s\n' "$out" | grep -E '^[A-Za-z0-9_ -]+: [0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' | tail -n 1)
     p=$(printf '%s' "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
-    f=$(printf '%s' "$line" | sed -E 's/.* ([0-9]+) failed$/\1/')
+    f=$(printf '%s' "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    k=$(printf '%s' "$line" | sed -nE 's/.* ([0-9]+) skipped$/\1/p')
+    skipped=$((skipped + ${k:-0}))
+    [ -n "${k:-}" ] && [ "$k" -gt 0 ] && echo "skip unit $(basename "$t"): $k checks (they need what is not here: $(printf '%s\n' "$out" | grep -m1 '^skip: ' | cut -c7-))"
     if [ -z "$line" ]; then
         p=0
         f=1
@@ -47,7 +57,7 @@ for t in ${UNIT_BINS:-}; do
     if [ "$status" -ne 0 ] || [ "$f" -ne 0 ] || [ -z "$line" ]; then
         [ "$f" -eq 0 ] && failed=$((failed + 1))
         echo "FAIL unit $(basename "$t") (exit $status)"
-        printf '%s\n' "$out" | grep -v ': [0-9]* passed, [0-9]* failed$' | head -n 40 | sed 's/^/    /'
+        printf '%s\n' "$out" | grep -vE ': [0-9]* passed, [0-9]* failed(, [0-9]+ skipped)?$' | head -n 40 | sed 's/^/    /'
     fi
 done
 
@@ -56,6 +66,17 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/trailq-tests.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/home"
 ln -s "$TRAILQ" "$work/bin/trailq"
+
+# Does every condition (file-level and the case's own) hold? Conditions
+# run like the commands: in the repository root, with SHARED set.
+conditions_hold() {
+    local c
+    for c in "$@"; do
+        [ -n "$c" ] || continue
+        (cd "$ROOT" && SHARED="$SHARED" bash -c "$c") >/dev/null 2>&1 </dev/null || return 1
+    done
+    return 0
+}
 
 run_case() {
     local file=$1 line=$2 name=$3 cmd=$4 want_status=$5
@@ -97,19 +118,23 @@ fi
 
 for file in "${files[@]}"; do
     in_case=0
-    name="" cmd="" status=0 case_line=0 n=0
+    name="" cmd="" status=0 case_line=0 n=0 file_cond="" case_cond="" file_skips=0 skip_why=""
     : >"$work/want_out"; : >"$work/want_err"; : >"$work/stdin"
     flush() {
         if [ $in_case = 1 ]; then
             if [ -z "$cmd" ]; then
                 failed=$((failed + 1))
                 echo "FAIL $file:$case_line: $name: no command"
+            elif ! conditions_hold "$file_cond" "$case_cond"; then
+                skipped=$((skipped + 1))
+                file_skips=$((file_skips + 1))
+                skip_why=${case_cond:-$file_cond}
             else
                 run_case "$file" "$case_line" "$name" "$cmd" "$status"
             fi
         fi
         : >"$work/want_out"; : >"$work/want_err"; : >"$work/stdin"
-        cmd="" status=0
+        cmd="" status=0 case_cond=""
     }
     while IFS= read -r l || [ -n "$l" ]; do
         n=$((n + 1))
@@ -131,6 +156,13 @@ for file in "${files[@]}"; do
         '!') printf '\n' >>"$work/want_err" ;;
         '< '*) printf '%s\n' "${l#'< '}" >>"$work/stdin" ;;
         '? '*) status=${l#'? '} ;;
+        '~ '*)
+            if [ $in_case = 1 ]; then
+                case_cond="${case_cond:+$case_cond && }${l#'~ '}"
+            else
+                file_cond="${file_cond:+$file_cond && }${l#'~ '}"
+            fi
+            ;;
         '#'* | '') ;;
         *)
             echo "FAIL $file:$n: cannot read this line: $l"
@@ -139,7 +171,8 @@ for file in "${files[@]}"; do
         esac
     done <"$file"
     flush
+    [ "$file_skips" -gt 0 ] && echo "skip $file: $file_skips case(s), as this does not hold here: $skip_why"
 done
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -8,7 +8,10 @@
  *     }
  *
  * Each CHECK that fails prints file:line and the expression. test_report()
- * prints "<suite>: N passed, N failed" and returns the exit status.
+ * prints "<suite>: N passed, N failed" (", N skipped" when test_skip() was
+ * called) and returns the exit status. test_skip(n, why) counts n checks
+ * that cannot run here (the larger corpus beside the repository is
+ * missing, say) and prints "skip: why" once.
  */
 #ifndef TRAILQ_TESTHELP_H
 #define TRAILQ_TESTHELP_H
@@ -16,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int test_passed, test_failed;
+static int test_passed, test_failed, test_skipped;
 static const char *test_current = "";
 
 #define TEST(name) for (int test_once_ = (test_current = (name), 1); test_once_; test_once_ = 0)
@@ -56,9 +59,20 @@ static const char *test_current = "";
         }                                                                                 \
     } while (0)
 
+static inline void test_skip(int n, const char *why)
+{
+    if (!test_skipped)
+        printf("skip: %s\n", why);
+    test_skipped += n;
+}
+
 static inline int test_report(const char *suite)
 {
-    printf("%s: %d passed, %d failed\n", suite, test_passed, test_failed);
+    if (test_skipped)
+        printf("%s: %d passed, %d failed, %d skipped\n", suite, test_passed, test_failed,
+               test_skipped);
+    else
+        printf("%s: %d passed, %d failed\n", suite, test_passed, test_failed);
     return test_failed ? 1 : 0;
 }
 
