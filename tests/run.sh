@@ -32,7 +32,9 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$PWD
 TRAILQ=${TRAILQ:-$ROOT/trailq}
-export SHARED=${SHARED:-$(cd "$ROOT/../shared" 2>/dev/null && pwd)}
+# Without ../shared, SHARED still names where it would be, so that a case's
+# condition [ -d "$SHARED/data" ] is false (never "/data" of an empty SHARED).
+export SHARED=${SHARED:-$(cd "$ROOT/../shared" 2>/dev/null && pwd || echo "$ROOT/../shared")}
 
 passed=0
 failed=0

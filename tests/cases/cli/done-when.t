@@ -21,6 +21,7 @@
 # exactly, and the status is 1.
 
 ### done when: the table
+~ [ -d "$SHARED/data" ]
 # checked: see the file header
 $ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' $SHARED/data/cloudtrail 2> "$TMPDIR/done-err.txt"; echo "status $?"; sed "s|$SHARED|\$SHARED|" "$TMPDIR/done-err.txt" >&2
 > eventName                        n
@@ -43,6 +44,7 @@ $ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' $S
 ! trailq: 2 inputs read with errors, 1 record skipped
 
 ### done when: the same query as JSON lines (the group without eventName has no eventName key)
+~ [ -d "$SHARED/data" ]
 # checked: see the file header
 $ trailq -o jsonl 'stats count(*) as n by eventName | sort n desc | limit 10' $SHARED/data/cloudtrail 2>/dev/null
 > {"eventName":"PutObject","n":15079}
@@ -58,11 +60,13 @@ $ trailq -o jsonl 'stats count(*) as n by eventName | sort n desc | limit 10' $S
 ? 1
 
 ### done when: the counts agree with jq's, computed in the test
+~ [ -d "$SHARED/data" ]
 # checked: in the command (the recipe of the file header)
 $ D=$SHARED/data/cloudtrail; diff <(trailq -o jsonl 'stats count(*) as n by eventName | sort n desc | limit 10' $D 2>/dev/null | jq -r '"\(.n) \(.eventName // "-")"') <({ find $D -name '*.json.gz' -exec zcat {} + | jq -r '.Records[] | .eventName // "-"'; find $D -type f ! -name '*.gz' ! -name '*.csv' ! -name CreateApiKey.json ! -name cloudtrail_digest.json ! -name aws.execution.ec2-user-data.json -exec jq -r 'if type == "array" then .[] elif has("Records") then .Records[] else . end | .eventName // "-"' {} +; grep -o '"eventName": "[^"]*"' $D/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json | cut -d'"' -f4; sed 's/.*/-/' $D/edge-cases/otrf_aws_s3_honeybucketlogs/AWS_S3_HoneyBucketLogs.csv; } | sort | uniq -c | sort -k1,1nr -k2 | head -10 | awk '{print $1, $2}') && echo same
 > same
 
 ### the CloudTrail events alone (edge cases left out): 34,353 events, the top 10 of SOURCES.md §1.7, status 0
+~ [ -d "$SHARED/data" ]
 # checked: $SHARED/data/SOURCES.md §1.7 (34353 events; the top-10 table), and jq as above
 $ cd $SHARED/data/cloudtrail && trailq -o jsonl 'stats count(*) as n by eventName | sort n desc | limit 10' invictus-ir_aws_dataset otrf_ec2_proxy_s3_exfiltration stratus-red-team_detonation-logs suzaku-sample-data_SANS-504-S3-ransomware-lab traildiscover_logExamples; echo "status $?"; trailq 'stats count(*) as n' invictus-ir_aws_dataset otrf_ec2_proxy_s3_exfiltration stratus-red-team_detonation-logs suzaku-sample-data_SANS-504-S3-ransomware-lab traildiscover_logExamples
 > {"eventName":"PutObject","n":15079}

@@ -103,12 +103,14 @@ $ for o in tsv table csv json jsonl; do trailq -o $o 'fields @message' testdata/
 > jsonl 0
 
 ### ... also under set -o pipefail, with head -1
+~ [ -d "$SHARED/data" ]
 # checked: as above
 $ set -o pipefail; trailq 'fields @timestamp, @message' $SHARED/data/cloudtrail/invictus-ir_aws_dataset | head -1; echo "status $?"
 > @timestamp	@message
 > status 0
 
 ### the temporary index lives in TMPDIR, is already unlinked while trailq runs, and nothing is left after SIGTERM
+~ [ -d "$SHARED/data" ]
 # checked: issue 2 §4 (deleted on exit, also on SIGINT/SIGTERM); /proc/PID/fd shows the open file as "(deleted)";
 # the loop waits up to 10 s for trailq to open it
 $ T="$TMPDIR/tempindex"; rm -rf "$T"; mkdir -p "$T"; TMPDIR="$T" trailq 'fields @message | sort eventID' $SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab > /dev/null & pid=$!; seen=no; for i in $(seq 1 200); do if ls -l /proc/$pid/fd 2>/dev/null | grep -q "$T/.*(deleted)"; then seen=yes; break; fi; sleep 0.05; done; kill -TERM $pid; wait $pid; echo "seen $seen, left $(ls -A "$T" | wc -l)"

@@ -131,12 +131,14 @@ $ trailq 'filter errorCode = "AccessDenied" | fields @timestamp' testdata/AWSLog
 > 16 0
 
 ### no implicit row cap: 15,079 PutObject events, all returned (Insights would stop at 10,000)
+~ [ -d "$SHARED/data" ]
 # checked: in the command: jq over the same gzip files counts the PutObject records
 $ D=$SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab; trailq 'filter eventName = "PutObject" | fields eventID' $D | tail -n +2 | wc -l; find $D -name '*.json.gz' -exec zcat {} + | jq -r '.Records[] | select(.eventName == "PutObject") | .eventID' | wc -l
 > 15079
 > 15079
 
 ### ... and all 30,477 events of the set in JSON lines
+~ [ -d "$SHARED/data" ]
 # checked: $SHARED/data/SOURCES.md §1.1 and jq: 30477 records
 $ trailq -o jsonl 'fields eventID' $SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab | wc -l
 > 30477

@@ -47,6 +47,7 @@ $ trailq 'fields eventName, eventTime | sort eventTime' testdata/cloudtrail/edge
 ? 1
 
 ### not JSON at all though it starts like it (a JavaScript object literal): never read as text
+~ [ -d "$SHARED/data" ]
 # checked: line 4 of the file is "    awsRegion: ..." (unquoted key); SPEC §3: a file that starts like JSON is not text
 $ trailq 'stats count(*) as n' $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json testdata/shapes/events.jsonl 2>&1 | sed "s|$SHARED|\$SHARED|"
 > trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: string or '}' expected near 'awsRegion'

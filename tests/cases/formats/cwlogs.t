@@ -8,6 +8,7 @@
 # files (jq '.logEvents[]' / '.events[]') and `date -u -d @SECONDS`.
 
 ### the shared CloudWatch samples: events per file; the CONTROL_MESSAGE is skipped with a note
+~ [ -d "$SHARED/data" ]
 # checked: jq '.logEvents | length' per file (multiple_json_objects.json holds two payloads of 1 event
 #   each: jq -s 'map(.logEvents|length)'); valid_cloudwatch_log_control.json is the CONTROL_MESSAGE
 $ trailq 'stats count(*) as n by @log | sort @log' $SHARED/data/cloudwatch 2>&1 | sed "s|$SHARED/data/||"
@@ -22,6 +23,7 @@ $ trailq 'stats count(*) as n by @log | sort @log' $SHARED/data/cloudwatch 2>&1 
 > cloudwatch/otel_awslogsencodingextension/valid_cloudwatch_log.json	3
 
 ### CloudTrail records as messages: their fields, @logStream from the payload
+~ [ -d "$SHARED/data" ]
 # checked: jq -r '.logEvents[].message | fromjson | .eventName' cloudwatch_log_cloudtrail.json | sort | uniq -c
 $ trailq 'stats count(*) as n by eventName, @logStream | sort eventName' $SHARED/data/cloudwatch/datadog-serverless-functions/cloudwatch_log_cloudtrail.json
 > eventName	@logStream	n
@@ -29,18 +31,21 @@ $ trailq 'stats count(*) as n by eventName, @logStream | sort eventName' $SHARED
 > DescribeLogStreams	123456789123_CloudTrail_us-east-1	3
 
 ### @timestamp is the log event's timestamp, not the record's eventTime (a documented choice)
+~ [ -d "$SHARED/data" ]
 # checked: jq '.logEvents[0].timestamp' cloudtrail_log_cw.json = 1418530010000; date -u -d @1418530010
 $ trailq 'fields @timestamp, eventTime, eventName, @logStream' $SHARED/data/cloudwatch/otel_awslogsencodingextension/cloudtrail_log_cw.json
 > @timestamp	eventTime	eventName	@logStream
 > 2014-12-14 04:06:50.000	2026-01-28T09:26:59Z	PutObject	123456789010_CloudTrail_us-east-1
 
 ### a timestamp in seconds (the Datadog sample's 1737735732) is read as seconds
+~ [ -d "$SHARED/data" ]
 # checked: date -u -d @1737735732 = 2025-01-24 16:22:12
 $ trailq 'fields @timestamp, status, ddtags' $SHARED/data/cloudwatch/datadog-serverless-functions/cloudwatch_logs_2.json
 > @timestamp	status	ddtags
 > 2025-01-24 16:22:12.000	info	my:tag
 
 ### messages that are broken JSON (truncated records, unescaped quotes) give no fields and no error
+~ [ -d "$SHARED/data" ]
 # checked: jq -r '.logEvents[].message | fromjson? // "broken"' over both files prints "broken" 4 times
 $ trailq 'stats count(*) as n, count(eventVersion) as ev, count(id) as id, count(type) as ty' $SHARED/data/cloudwatch/otel_awslogsencodingextension/valid_cloudwatch_log.json $SHARED/data/cloudwatch/datadog-serverless-functions/step_functions_log.json
 > n	ev	id	ty

@@ -13,6 +13,7 @@
 # separators as the two characters \t and \n (SOURCES.md §3).
 
 ### done-when query: REPORT durations and memory by 5-minute bin over the shared samples
+~ [ -d "$SHARED/data" ]
 # checked: the three REPORT lines above, one per bin (16:30, 15:25, 15:00)
 $ trailq 'filter @type = "REPORT" | stats avg(@duration), max(@maxMemoryUsed) by bin(5m)' $SHARED/data/lambda
 > bin(5m)	avg(@duration)	max(@maxMemoryUsed)
@@ -21,6 +22,7 @@ $ trailq 'filter @type = "REPORT" | stats avg(@duration), max(@maxMemoryUsed) by
 > 2020-06-09 15:00:00.000	3003.16	48000000
 
 ### platform lines by type (the other 21 events are application lines)
+~ [ -d "$SHARED/data" ]
 # checked: jq -r '.logEvents[].message | split(" ")[0]' $SHARED/data/lambda/*/*.json | sort | uniq -c
 #   -> 3 END, 3 REPORT, 2 START; 29 events in all (jq '.logEvents | length', summed)
 $ trailq 'stats count(*) as n by @type | sort @type' $SHARED/data/lambda
@@ -31,6 +33,7 @@ $ trailq 'stats count(*) as n by @type | sort @type' $SHARED/data/lambda
 > 	21
 
 ### cold starts: Init Duration, with literal "\t" separators
+~ [ -d "$SHARED/data" ]
 # checked: the two REPORT lines with Init Duration above (Memory Size 128 MB = 128000000 bytes)
 $ trailq 'filter ispresent(@initDuration) | fields @requestId, @initDuration, @duration, @billedDuration, @memorySize, @maxMemoryUsed | sort @requestId' $SHARED/data/lambda
 > @requestId	@initDuration	@duration	@billedDuration	@memorySize	@maxMemoryUsed
@@ -38,18 +41,21 @@ $ trailq 'filter ispresent(@initDuration) | fields @requestId, @initDuration, @d
 > db275f87-a934-471a-8980-b63bf4dc1beb	120.96	1.76	100	128000000	48000000
 
 ### X-Ray trace and segment IDs on the second line of a REPORT message
+~ [ -d "$SHARED/data" ]
 # checked: the REPORT of cloudwatch_log_lambda_invocation.json ("XRAY TraceId: ... SegmentId: ...")
 $ trailq 'filter ispresent(@xrayTraceId) | fields @requestId, @xrayTraceId, @xraySegmentId' $SHARED/data/lambda
 > @requestId	@xrayTraceId	@xraySegmentId
 > f08bb4c8-d6b2-4f05-ac17-af7e2ba005fb	1-5e61292c-cc1229a4dfbeae1043928548	07a85e713f6302b2
 
 ### reference §8.3 #40 on the shared samples: the timeout line (space-separated prefix) has a request ID
+~ [ -d "$SHARED/data" ]
 # checked: cloudwatch_log_timeout.json, 4th event: timestamp 1591714946151, "2020-06-09T15:02:26.150Z 7c9567b5-... Task timed out"
 $ trailq 'filter @message like /Task timed out/ | fields @timestamp, @requestId | sort @timestamp desc | limit 20' $SHARED/data/lambda
 > @timestamp	@requestId
 > 2020-06-09 15:02:26.151	7c9567b5-107b-4a6c-8798-0157ac21db52
 
 ### the first JSON object of an application line yields fields (Datadog's debug lines)
+~ [ -d "$SHARED/data" ]
 # checked: a Python script taking, for each message, the first '{' at which json.JSONDecoder.raw_decode
 #   reads an object: 13 objects have "status", all "debug"
 $ trailq 'filter ispresent(status) | stats count(*) by status' $SHARED/data/lambda

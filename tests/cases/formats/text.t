@@ -8,6 +8,7 @@
 # the raw files as each case says.
 
 ### done-when query: lines matching /error/ (case-sensitive) per file
+~ [ -d "$SHARED/data" ]
 # checked: grep -c error over every file of $SHARED/data/text (files with 0 are absent)
 $ trailq 'filter @message like /error/ | stats count(*) as n by @logStream | sort @logStream' $SHARED/data/text
 > @logStream	n
@@ -23,6 +24,7 @@ $ trailq 'filter @message like /error/ | stats count(*) as n by @logStream | sor
 > apache_logs	7
 
 ### ... 1844 matching lines in all, out of 42000 (16 x 2000 + 10000; no line starts with whitespace)
+~ [ -d "$SHARED/data" ]
 # checked: grep -c error summed = 1844; line counts from SOURCES.md §5 (wc -l gives 13 less: 13 files
 #   have no final newline); grep -c '^[[:space:]]' = 0 for every file
 $ trailq 'stats count(*) as all, sum(@message like /error/) as err' $SHARED/data/text
@@ -30,6 +32,7 @@ $ trailq 'stats count(*) as all, sum(@message like /error/) as err' $SHARED/data
 > 42000	1844
 
 ### the matching rows themselves: the first and last of OpenSSH's 47, in file order
+~ [ -d "$SHARED/data" ]
 # checked: grep error $SHARED/data/text/loghub/OpenSSH_2k.log | sed -n '1p;$p' (lines end in CR LF:
 #   the CR is not part of the message)
 $ trailq 'filter @message like /error/ | fields @message | sort @ptr asc' $SHARED/data/text/loghub/OpenSSH_2k.log | sed -n '2p;$p'
@@ -37,6 +40,7 @@ $ trailq 'filter @message like /error/ | fields @message | sort @ptr asc' $SHARE
 > Dec 10 11:04:41 LabSZ sshd[25534]: error: Received disconnect from 103.99.0.122: 14: No more user authentication methods available. [preauth]
 
 ### leading timestamps of the loghub styles that carry a year, and of the Apache access log
+~ [ -d "$SHARED/data" ]
 # checked: HDFS: awk '{print $1" "$2}' | sort (081109 203615 .. 081111 102017); Hadoop, Zookeeper, Windows:
 #   cut -c1-23 | sort; HealthApp (not zero-padded): grep -oE '^[0-9]{8}-[0-9:]+' normalised with awk | sort;
 #   BGL, Thunderbird: awk '{print $2}' | sort -n, then date -u -d @N; apache_logs: awk '{print substr($4,2)}' | sort
@@ -116,6 +120,7 @@ $ { echo '2024-03-01T10:00:00Z before'; head -c 270000000 /dev/zero | tr '\0' x;
 ? 1
 
 ### text that starts with a bracket is still text (loghub Apache error log, Proxifier)
+~ [ -d "$SHARED/data" ]
 # checked: head -c 30 of both files: "[Sun Dec 04 04:47:44 2005] [no", "[10.30 16:49:06] chrome.exe - "
 $ trailq 'stats count(*) as n by @logStream | sort @logStream' $SHARED/data/text/loghub/Apache_2k.log $SHARED/data/text/loghub/Proxifier_2k.log
 > @logStream	n

@@ -6,6 +6,7 @@
 # log-status of the default layout), as each case says.
 
 ### done-when query over the shared samples: REJECT bytes by source
+~ [ -d "$SHARED/data" ]
 # checked: { cat $SHARED/data/vpcflow/*/*.log; jq -r '.logEvents[].message' $SHARED/data/vpcflow/*/*.json; }
 #   | awk '$13=="REJECT"{b[$4]+=$10} END{for(k in b) print k, b[k]}' -> 172.31.9.69 8498
 #   (the same record once in valid_vpc_flow_log_multi.log and once inside the CloudWatch payload)
@@ -14,6 +15,7 @@ $ trailq 'filter action = "REJECT" | stats sum(bytes) as b by srcAddr | sort b d
 > 172.31.9.69	8498
 
 ### every shared flow log file is read: records per file (the header lines are not records)
+~ [ -d "$SHARED/data" ]
 # checked: wc -l of the .log files minus their header line: tgw 1, single 1 (NODATA), multi 2;
 #   jq '.logEvents | length' of the payload = 2
 $ trailq 'stats count(*) as n by @log | sort @log' $SHARED/data/vpcflow | sed "s|$SHARED/data/||"
@@ -160,6 +162,7 @@ $ trailq --fields testdata/vpcflow/custom-v5.log
 > vpcId	2	string
 
 ### the version 6 Transit Gateway sample (31 named fields)
+~ [ -d "$SHARED/data" ]
 # checked: by hand from valid_tgw_flow_log.log; date -u -d @1700000000 = 2023-11-14 22:13:20
 $ trailq 'fields tgwId, tgwSrcVpcId, tgwPairAttachmentId, packetsLostNoRoute, packetsLostTtlExpired, flowDirection, type, tcpFlags, srcAddr, dstPort, @timestamp' $SHARED/data/vpcflow/otel_awslogsencodingextension/valid_tgw_flow_log.log
 > tgwId	tgwSrcVpcId	tgwPairAttachmentId	packetsLostNoRoute	packetsLostTtlExpired	flowDirection	type	tcpFlags	srcAddr	dstPort	@timestamp

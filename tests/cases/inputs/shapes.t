@@ -12,6 +12,7 @@ $ trailq 'stats count(*) as events, count_distinct(@log) as files' testdata/AWSL
 > 2900	55
 
 ### Records: the invictus source file uncompressed (plain .json) gives the same 2900 events
+~ [ -d "$SHARED/data" ]
 # checked: jq '.Records|length' over $SHARED/data/cloudtrail/invictus-ir_aws_dataset/CloudTrail/*.json summed = 2900
 $ trailq 'stats count(*) as events, count_distinct(eventID) as ids' $SHARED/data/cloudtrail/invictus-ir_aws_dataset
 > events	ids

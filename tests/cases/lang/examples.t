@@ -14,6 +14,7 @@
 
 
 ### §8.1 q1: stats count(*) by eventSource, eventName, awsRegion
+~ [ -d "$SHARED/data" ]
 # columns eventSource, eventName, awsRegion, count(*); one row per combination
 # checked: jq group_by over the same events (stratus, 310 events)
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'stats count(*) by eventSource, eventName, awsRegion' $D | tee $d/t | head -n 1; \
@@ -23,6 +24,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 65 rows
 
 ### §8.1 q2: EC2 start/stop calls in us-east-2 (none in any collection)
+~ [ -d "$SHARED/data" ]
 # raw events (@timestamp, @message), newest first; no collection has such an event
 # checked: jq finds 0 matching events in stratus, traildiscover and the AWS doc records
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs $SHARED/data/cloudtrail/traildiscover_logExamples $SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_log.json"; trailq -o tsv 'filter (eventName="StartInstances" or eventName="StopInstances") and awsRegion="us-east-2"' $D; \
@@ -31,6 +33,7 @@ $ echo "jq: $(sh testdata/lang/records.sh $D | jq -c 'select((.eventName=="Start
 > jq: 0 events
 
 ### §8.1 q2, the same query for us-east-1: newest first
+~ [ -d "$SHARED/data" ]
 # checked: jq lists the 4 traildiscover events (two files hold the same pair) with these times
 $ D="$SHARED/data/cloudtrail/traildiscover_logExamples"; trailq -o tsv 'filter (eventName="StartInstances" or eventName="StopInstances") and awsRegion="us-east-1"' $D | cut -f1; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -r 'include "jqdefs"; select((.eventName=="StartInstances" or .eventName=="StopInstances") and .awsRegion=="us-east-1") | ts' | sort -r
@@ -46,7 +49,7 @@ $ sh testdata/lang/records.sh $D | jq -L testdata/lang -r 'include "jqdefs"; sel
 
 ### §8.1 q3: CreateUser with region, new user name and ARN
 # checked: jq over invictus (4 CreateUser events); newest first
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter eventName="CreateUser" | fields awsRegion, requestParameters.userName, responseElements.user.arn' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter eventName="CreateUser" | fields awsRegion, requestParameters.userName, responseElements.user.arn' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName=="CreateUser")] | sort_by((.eventTime|fromdate|-.)) | .[] | [(.awsRegion|s), (.requestParameters.userName|s), (.responseElements.user.arn|s)] | @tsv' > $d/j; \
 $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > awsRegion	requestParameters.userName	responseElements.user.arn
@@ -57,6 +60,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > jq: the same 4 rows
 
 ### §8.1 q4: failed UpdateTrail calls by error code and message
+~ [ -d "$SHARED/data" ]
 # no row for successful calls
 # checked: jq over traildiscover and the AWS doc records: 2 AccessDenied, 1 TrailNotFoundException
 $ D="$SHARED/data/cloudtrail/traildiscover_logExamples $SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_log.json"; d=$(mktemp -d); trailq -o tsv 'filter eventName="UpdateTrail" and ispresent(errorCode) | stats count(*) by errorCode, errorMessage' $D | tee $d/t; \
@@ -70,13 +74,14 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 ### §8.1 q5: legacy-TLS calls per caller, service and agent (none in the data)
 # columns: the eight by keys, then numOutdatedTlsCalls; no event in any collection uses TLS 1.0/1.1
 # checked: jq finds no such event in invictus
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter tlsDetails.tlsVersion in [ "TLSv1", "TLSv1.1" ] | stats count(*) as numOutdatedTlsCalls by userIdentity.accountId, recipientAccountId, eventSource, eventName, awsRegion, tlsDetails.tlsVersion, tlsDetails.cipherSuite, userAgent | sort eventSource, eventName, awsRegion, tlsDetails.tlsVersion' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter tlsDetails.tlsVersion in [ "TLSv1", "TLSv1.1" ] | stats count(*) as numOutdatedTlsCalls by userIdentity.accountId, recipientAccountId, eventSource, eventName, awsRegion, tlsDetails.tlsVersion, tlsDetails.cipherSuite, userAgent | sort eventSource, eventName, awsRegion, tlsDetails.tlsVersion' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.tlsDetails.tlsVersion | IN("TLSv1", "TLSv1.1"))] | length | select(. > 0)' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > userIdentity.accountId	recipientAccountId	eventSource	eventName	awsRegion	tlsDetails.tlsVersion	tlsDetails.cipherSuite	userAgent	numOutdatedTlsCalls
 > jq: the same 0 rows
 
 ### §8.1 q5 with TLSv1.3: the same query finds rows, sorted by the four keys
+~ [ -d "$SHARED/data" ]
 # checked: jq group_by gives the same rows; the four sort columns are in order (LC_ALL=C sort -c agrees with the Insights order for these values)
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'filter tlsDetails.tlsVersion in [ "TLSv1.3" ] | stats count(*) as numOutdatedTlsCalls by userIdentity.accountId, recipientAccountId, eventSource, eventName, awsRegion, tlsDetails.tlsVersion, tlsDetails.cipherSuite, userAgent | sort eventSource, eventName, awsRegion, tlsDetails.tlsVersion' $D > $d/t; head -n 1 $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.tlsDetails.tlsVersion == "TLSv1.3")] | group_by([.userIdentity.accountId, .recipientAccountId, .eventSource, .eventName, .awsRegion, .tlsDetails.tlsVersion, .tlsDetails.cipherSuite, .userAgent]) | .[] | [(.[0].userIdentity.accountId|s), (.[0].recipientAccountId|s), (.[0].eventSource|s), (.[0].eventName|s), (.[0].awsRegion|s), (.[0].tlsDetails.tlsVersion|s), (.[0].tlsDetails.cipherSuite|s), (.[0].userAgent|s), length] | @tsv' | sort > $d/j; \
@@ -87,13 +92,14 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.1 q6: services ranked by legacy-TLS calls (none in the data)
 # checked: jq finds no TLS 1.0/1.1 event in invictus
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter tlsDetails.tlsVersion in [ "TLSv1", "TLSv1.1" ] | stats count(*) as numOutdatedTlsCalls by eventSource | sort numOutdatedTlsCalls desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter tlsDetails.tlsVersion in [ "TLSv1", "TLSv1.1" ] | stats count(*) as numOutdatedTlsCalls by eventSource | sort numOutdatedTlsCalls desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.tlsDetails.tlsVersion | IN("TLSv1", "TLSv1.1"))] | length | select(. > 0)' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > eventSource	numOutdatedTlsCalls
 > jq: the same 0 rows
 
 ### §8.1 q6 with TLSv1.3: services ranked by count, ties in key order
+~ [ -d "$SHARED/data" ]
 # checked: jq counts per eventSource (printed after trailq's rows, count desc, then name)
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; trailq -o tsv 'filter tlsDetails.tlsVersion in [ "TLSv1.3" ] | stats count(*) as numOutdatedTlsCalls by eventSource | sort numOutdatedTlsCalls desc' $D; \
 $ sh testdata/lang/records.sh $D | jq -rs '[.[] | select(.tlsDetails.tlsVersion == "TLSv1.3")] | group_by(.eventSource) | map([.[0].eventSource, length]) | sort_by(-.[1]) | .[] | @tsv'
@@ -127,7 +133,7 @@ $ sh testdata/lang/records.sh $D | jq -rs '[.[] | select(.tlsDetails.tlsVersion 
 
 ### §8.1 q7: attempts to weaken or remove auditing, newest first
 # checked: jq over invictus: 8 events, sorted by time descending, ties in input order
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "cloudtrail.amazonaws.com" and eventName in ["StopLogging","DeleteTrail","UpdateTrail","PutEventSelectors","PutInsightSelectors"] | fields @timestamp, userIdentity.arn, sourceIPAddress, eventName, requestParameters.name | sort @timestamp desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "cloudtrail.amazonaws.com" and eventName in ["StopLogging","DeleteTrail","UpdateTrail","PutEventSelectors","PutInsightSelectors"] | fields @timestamp, userIdentity.arn, sourceIPAddress, eventName, requestParameters.name | sort @timestamp desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventSource == "cloudtrail.amazonaws.com" and (.eventName | IN("StopLogging","DeleteTrail","UpdateTrail","PutEventSelectors","PutInsightSelectors")))] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.sourceIPAddress|s), (.eventName|s), (.requestParameters.name|s)] | @tsv' > $d/j; \
 $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > @timestamp	userIdentity.arn	sourceIPAddress	eventName	requestParameters.name
@@ -143,7 +149,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 
 ### §8.1 q8: IAM permission grants, oldest first; fields missing for an API are empty
 # checked: jq over invictus: 12 events in time order
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "iam.amazonaws.com" and eventName in ["AttachUserPolicy","AttachRolePolicy","AttachGroupPolicy","PutUserPolicy","PutRolePolicy","PutGroupPolicy","CreatePolicyVersion","SetDefaultPolicyVersion"] | fields @timestamp, userIdentity.arn, eventName, requestParameters.policyArn, requestParameters.roleName, requestParameters.userName | sort @timestamp asc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "iam.amazonaws.com" and eventName in ["AttachUserPolicy","AttachRolePolicy","AttachGroupPolicy","PutUserPolicy","PutRolePolicy","PutGroupPolicy","CreatePolicyVersion","SetDefaultPolicyVersion"] | fields @timestamp, userIdentity.arn, eventName, requestParameters.policyArn, requestParameters.roleName, requestParameters.userName | sort @timestamp asc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventSource == "iam.amazonaws.com" and (.eventName | IN("AttachUserPolicy","AttachRolePolicy","AttachGroupPolicy","PutUserPolicy","PutRolePolicy","PutGroupPolicy","CreatePolicyVersion","SetDefaultPolicyVersion")))] | sort_by((.eventTime|fromdate)) | .[] | [ts, (.userIdentity.arn|s), (.eventName|s), (.requestParameters.policyArn|s), (.requestParameters.roleName|s), (.requestParameters.userName|s)] | @tsv' > $d/j; \
 $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > @timestamp	userIdentity.arn	eventName	requestParameters.policyArn	requestParameters.roleName	requestParameters.userName
@@ -162,6 +168,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > jq: the same 12 rows
 
 ### §8.1 q9: new access keys, who created them, for whom
+~ [ -d "$SHARED/data" ]
 # checked: jq over invictus and stratus: 4 CreateAccessKey events
 $ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset $SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "CreateAccessKey" | fields @timestamp, userIdentity.arn, requestParameters.userName, responseElements.accessKey.accessKeyId, sourceIPAddress' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName == "CreateAccessKey")] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.requestParameters.userName|s), (.responseElements.accessKey.accessKeyId|s), (.sourceIPAddress|s)] | @tsv' > $d/j; \
@@ -174,6 +181,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > jq: the same 4 rows
 
 ### §8.1 q10: security-group rules opened to the whole internet (regex on @message)
+~ [ -d "$SHARED/data" ]
 # checked: jq over invictus, stratus and traildiscover: 5 AuthorizeSecurityGroupIngress events, 2 mention 0.0.0.0/0 or ::/0
 $ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset $SHARED/data/cloudtrail/stratus-red-team_detonation-logs $SHARED/data/cloudtrail/traildiscover_logExamples"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "AuthorizeSecurityGroupIngress" and @message like /0\.0\.0\.0\/0|::\/0/ | fields @timestamp, userIdentity.arn, requestParameters.groupId' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName == "AuthorizeSecurityGroupIngress" and (tojson | test("0\\.0\\.0\\.0/0|::/0")))] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.requestParameters.groupId|s)] | @tsv' > $d/j; \
@@ -184,6 +192,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > jq: the same 2 rows
 
 ### §8.1 q11: bucket-exposure changes per bucket, API and actor, most first
+~ [ -d "$SHARED/data" ]
 # checked: jq over invictus and traildiscover (printed after trailq's rows as a sorted set)
 $ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset $SHARED/data/cloudtrail/traildiscover_logExamples"; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "s3.amazonaws.com" and eventName in ["PutBucketPolicy","DeleteBucketPolicy","PutBucketAcl","PutBucketPublicAccessBlock","DeleteBucketPublicAccessBlock"] | stats count(*) as changes by requestParameters.bucketName, eventName, userIdentity.arn | sort changes desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventSource == "s3.amazonaws.com" and (.eventName | IN("PutBucketPolicy","DeleteBucketPolicy","PutBucketAcl","PutBucketPublicAccessBlock","DeleteBucketPublicAccessBlock")))] | group_by([.requestParameters.bucketName, .eventName, .userIdentity.arn]) | .[] | [(.[0].requestParameters.bucketName|s), (.[0].eventName|s), (.[0].userIdentity.arn|s), length] | @tsv' | sort > $d/j; \
@@ -200,6 +209,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > changes: descending
 
 ### §8.1 q12: destructive KMS key operations (none in the data)
+~ [ -d "$SHARED/data" ]
 # checked: jq finds none in invictus, stratus or traildiscover
 $ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset $SHARED/data/cloudtrail/stratus-red-team_detonation-logs $SHARED/data/cloudtrail/traildiscover_logExamples"; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "kms.amazonaws.com" and eventName in ["ScheduleKeyDeletion","DisableKey","PutKeyPolicy"] | fields @timestamp, userIdentity.arn, requestParameters.keyId, eventName' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventSource == "kms.amazonaws.com" and (.eventName | IN("ScheduleKeyDeletion","DisableKey","PutKeyPolicy")))] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.requestParameters.keyId|s), (.eventName|s)] | @tsv' > $d/j; \
@@ -208,6 +218,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > jq: the same 0 rows
 
 ### §8.1 q12 with CreateKey and DescribeKey: the same query shape finds rows
+~ [ -d "$SHARED/data" ]
 # checked: jq over traildiscover: 4 events
 $ D="$SHARED/data/cloudtrail/traildiscover_logExamples"; d=$(mktemp -d); trailq -o tsv 'filter eventSource = "kms.amazonaws.com" and eventName in ["CreateKey","DescribeKey"] | fields @timestamp, userIdentity.arn, requestParameters.keyId, eventName' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventSource == "kms.amazonaws.com" and (.eventName | IN("CreateKey","DescribeKey")))] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.requestParameters.keyId|s), (.eventName|s)] | @tsv' > $d/j; \
@@ -221,7 +232,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 
 ### §8.1 q13: top destructive actions by service, API and actor
 # checked: jq over invictus: 34 groups (fewer than the limit of 50), counts descending
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter eventName like /^(Delete|Terminate|Remove)/ | stats count(*) as n by eventSource, eventName, userIdentity.arn | sort n desc | limit 50' $D > $d/t; head -n 3 $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter eventName like /^(Delete|Terminate|Remove)/ | stats count(*) as n by eventSource, eventName, userIdentity.arn | sort n desc | limit 50' $D > $d/t; head -n 3 $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName | test("^(Delete|Terminate|Remove)"))] | group_by([.eventSource, .eventName, .userIdentity.arn]) | .[] | [(.[0].eventSource|s), (.[0].eventName|s), (.[0].userIdentity.arn|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"; tail -n +2 $d/t | cut -f4 | sort -c -n -r && echo 'n: descending'
 > eventSource	eventName	userIdentity.arn	n
@@ -232,7 +243,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.1 q14: launched instances with type and first instance ID (array index 0 path)
 # checked: jq over invictus: 8 RunInstances events; failed launches have no instance ID
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "RunInstances" | fields @timestamp, userIdentity.arn, awsRegion, requestParameters.instanceType, responseElements.instancesSet.items.0.instanceId' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter eventName = "RunInstances" | fields @timestamp, userIdentity.arn, awsRegion, requestParameters.instanceType, responseElements.instancesSet.items.0.instanceId' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName == "RunInstances")] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.awsRegion|s), (.requestParameters.instanceType|s), (.responseElements.instancesSet.items[0].instanceId|s)] | @tsv' > $d/j; \
 $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > @timestamp	userIdentity.arn	awsRegion	requestParameters.instanceType	responseElements.instancesSet.items.0.instanceId
@@ -247,6 +258,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > jq: the same 8 rows
 
 ### §8.1 q15: activity per region, most first
+~ [ -d "$SHARED/data" ]
 # checked: jq counts per awsRegion over traildiscover (count desc, then region; printed after trailq's rows)
 $ D="$SHARED/data/cloudtrail/traildiscover_logExamples"; trailq -o tsv 'stats count(*) as n by awsRegion | sort n desc' $D; \
 $ sh testdata/lang/records.sh $D | jq -rs 'group_by(.awsRegion) | map([.[0].awsRegion, length]) | sort_by(-.[1]) | .[] | @tsv'
@@ -295,7 +307,7 @@ $ sh testdata/lang/records.sh $D | jq -rs 'group_by(.awsRegion) | map([.[0].awsR
 ### §8.1 q16: read vs write volume per service; JSON booleans print as true/false
 # otrf has readOnly on only 13 of its 103 events: the others form groups without readOnly
 # checked: jq group_by over the same events (sorted set), counts descending
-$ D="$SHARED/data/cloudtrail/otrf_ec2_proxy_s3_exfiltration"; d=$(mktemp -d); trailq -o tsv 'stats count(*) as n by readOnly, eventSource | sort n desc' $D | tee $d/t; \
+$ D=testdata/cloudtrail/otrf; d=$(mktemp -d); trailq -o tsv 'stats count(*) as n by readOnly, eventSource | sort n desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; group_by([.readOnly, .eventSource]) | .[] | [(.[0].readOnly|s), (.[0].eventSource|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > readOnly	eventSource	n
@@ -308,6 +320,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 6 rows
 
 ### §8.2 q17: root-credential actions with first/last time and source IP (SANS)
+~ [ -d "$SHARED/data" ]
 # the twelve small region folders of the SANS set (us-west-1, 3,852 files, left out to keep the case fast)
 # checked: jq over the same events with userIdentity.type Root: count, min and max eventTime per (eventName, sourceIPAddress), as a sorted set; counts descending
 $ D="$(ls -d $SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab/* | grep -v us-west-1)"; d=$(mktemp -d); trailq -o tsv 'filter userIdentity.type = "Root" | stats count(*) as n, earliest(@timestamp) as first, latest(@timestamp) as last by eventName, sourceIPAddress | sort n desc' $D | tee $d/t; \
@@ -326,6 +339,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > n: descending
 
 ### §8.2 q18: failed console logins per user and IP (SANS)
+~ [ -d "$SHARED/data" ]
 # the SANS delivery file holding the set's one failed login (and one success); the failure is a root login, which has no userIdentity.userName
 # checked: jq over the same file
 $ D="$SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab/us-west-1/2021/07/29/342082656213_CloudTrail_us-west-1_20210729T1300Z_5geczUTO20DHkdGn.json.gz"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "ConsoleLogin" and responseElements.ConsoleLogin = "Failure" | stats count(*) as failures by userIdentity.userName, sourceIPAddress | sort failures desc' $D | tee $d/t; \
@@ -336,6 +350,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 1 rows
 
 ### §8.2 q19: successful console logins without MFA
+~ [ -d "$SHARED/data" ]
 # checked: jq over invictus and stratus: 2 events
 $ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset $SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "ConsoleLogin" and responseElements.ConsoleLogin = "Success" and additionalEventData.MFAUsed = "No" | fields @timestamp, userIdentity.arn, sourceIPAddress' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName == "ConsoleLogin" and .responseElements.ConsoleLogin == "Success" and .additionalEventData.MFAUsed == "No")] | sort_by((.eventTime|fromdate|-.)) | .[] | [ts, (.userIdentity.arn|s), (.sourceIPAddress|s)] | @tsv' > $d/j; \
@@ -347,7 +362,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 
 ### §8.2 q20: top denied principal/API pairs
 # checked: jq over invictus: errorCode in the list or containing AccessDenied; 6 groups (under the limit of 25), as a sorted set; counts descending
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter errorCode in ["AccessDenied","Client.UnauthorizedOperation","UnauthorizedOperation"] or errorCode like /AccessDenied/ | stats count(*) as denied by userIdentity.arn, eventSource, eventName | sort denied desc | limit 25' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter errorCode in ["AccessDenied","Client.UnauthorizedOperation","UnauthorizedOperation"] or errorCode like /AccessDenied/ | stats count(*) as denied by userIdentity.arn, eventSource, eventName | sort denied desc | limit 25' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select((.errorCode | IN("AccessDenied","Client.UnauthorizedOperation","UnauthorizedOperation")) or (.errorCode // "" | test("AccessDenied")))] | group_by([.userIdentity.arn, .eventSource, .eventName]) | .[] | [(.[0].userIdentity.arn|s), (.[0].eventSource|s), (.[0].eventName|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"; tail -n +2 $d/t | cut -f4 | sort -c -n -r && echo 'denied: descending'
 > userIdentity.arn	eventSource	eventName	denied
@@ -362,7 +377,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.2 q21: everything a (possibly leaked) key did, from where
 # checked: jq over the AWS documentation records (4 events with AKIAIOSFODNN7EXAMPLE; the ConsoleLogin record has an empty key)
-$ D="$SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_log.json"; d=$(mktemp -d); trailq -o tsv 'filter userIdentity.accessKeyId = "AKIAIOSFODNN7EXAMPLE" | stats count(*) as n by eventSource, eventName, sourceIPAddress | sort n desc' $D | tee $d/t; \
+$ D=testdata/cloudtrail/edge/cloudtrail_log.json; d=$(mktemp -d); trailq -o tsv 'filter userIdentity.accessKeyId = "AKIAIOSFODNN7EXAMPLE" | stats count(*) as n by eventSource, eventName, sourceIPAddress | sort n desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.userIdentity.accessKeyId == "AKIAIOSFODNN7EXAMPLE")] | group_by([.eventSource, .eventName, .sourceIPAddress]) | .[] | [(.[0].eventSource|s), (.[0].eventName|s), (.[0].sourceIPAddress|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > eventSource	eventName	sourceIPAddress	n
@@ -374,7 +389,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.2 q22: timeline of one principal, oldest first
 # checked: jq over the AWS documentation records: Mateo has one event (no errorCode)
-$ D="$SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_log.json"; d=$(mktemp -d); trailq -o tsv 'filter userIdentity.arn = "arn:aws:iam::123456789012:user/Mateo" | fields @timestamp, eventSource, eventName, awsRegion, sourceIPAddress, errorCode | sort @timestamp asc | limit 1000' $D | tee $d/t; \
+$ D=testdata/cloudtrail/edge/cloudtrail_log.json; d=$(mktemp -d); trailq -o tsv 'filter userIdentity.arn = "arn:aws:iam::123456789012:user/Mateo" | fields @timestamp, eventSource, eventName, awsRegion, sourceIPAddress, errorCode | sort @timestamp asc | limit 1000' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.userIdentity.arn == "arn:aws:iam::123456789012:user/Mateo")] | sort_by((.eventTime|fromdate)) | .[] | [ts, (.eventSource|s), (.eventName|s), (.awsRegion|s), (.sourceIPAddress|s), (.errorCode|s)] | @tsv' > $d/j; \
 $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > @timestamp	eventSource	eventName	awsRegion	sourceIPAddress	errorCode
@@ -383,7 +398,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 
 ### §8.2 q23: principals using the most distinct source IPs
 # checked: jq over invictus: distinct sourceIPAddress and event count per userIdentity.arn (sorted set); ips descending
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'stats count_distinct(sourceIPAddress) as ips, count(*) as calls by userIdentity.arn | sort ips desc | limit 20' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'stats count_distinct(sourceIPAddress) as ips, count(*) as calls by userIdentity.arn | sort ips desc | limit 20' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; group_by(.userIdentity.arn) | .[] | [(.[0].userIdentity.arn|s), ([.[].sourceIPAddress // empty] | unique | length), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"; tail -n +2 $d/t | cut -f2 | sort -c -n -r && echo 'ips: descending'
 > userIdentity.arn	ips	calls
@@ -405,6 +420,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > ips: descending
 
 ### §8.2 q24: who assumes which role, how often
+~ [ -d "$SHARED/data" ]
 # two AssumeRole calls in stratus have no requestParameters.roleArn and group under a missing key
 # checked: jq over stratus (12 AssumeRole events)
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "AssumeRole" | stats count(*) as n by requestParameters.roleArn, userIdentity.arn | sort n desc' $D | tee $d/t; \
@@ -420,6 +436,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 6 rows
 
 ### §8.2 q25: activity per role and session name, extracted with a glob
+~ [ -d "$SHARED/data" ]
 # the SSO ARN has no second "/" and does not match: those events group with role and session missing
 # checked: jq capture with the same lazy/greedy groups over stratus (68 AssumedRole events)
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'filter userIdentity.type = "AssumedRole" | parse userIdentity.arn "arn:aws:sts::*:assumed-role/*/*" as acct, role, session | stats count(*) as n by role, session | sort n desc' $D | tee $d/t; \
@@ -436,6 +453,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 7 rows
 
 ### §8.2 q26: best-effort actor name per event, aggregated
+~ [ -d "$SHARED/data" ]
 # checked: jq with // over the same three paths, over stratus
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'fields coalesce(userIdentity.userName, userIdentity.sessionContext.sessionIssuer.userName, userIdentity.principalId) as who | stats count(*) as n by who | sort n desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; group_by(.userIdentity.userName // .userIdentity.sessionContext.sessionIssuer.userName // .userIdentity.principalId) | .[] | [(.[0] | (.userIdentity.userName // .userIdentity.sessionContext.sessionIssuer.userName // .userIdentity.principalId) | s), length] | @tsv' | sort > $d/j; \
@@ -455,7 +473,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.2 q27: calls from outside the corporate CIDR; service-name sources excluded
 # checked: jq over invictus: sourceIPAddress that is a dotted IPv4 address (none is in 203.0.113.0/24), grouped with the ARN
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter ispresent(sourceIPAddress) and isValidIp(sourceIPAddress) and not isIpInSubnet(sourceIPAddress, "203.0.113.0/24") | stats count(*) as n by sourceIPAddress, userIdentity.arn | sort n desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter ispresent(sourceIPAddress) and isValidIp(sourceIPAddress) and not isIpInSubnet(sourceIPAddress, "203.0.113.0/24") | stats count(*) as n by sourceIPAddress, userIdentity.arn | sort n desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.sourceIPAddress // "" | test("^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$"))] | group_by([.sourceIPAddress, .userIdentity.arn]) | .[] | [(.[0].sourceIPAddress|s), (.[0].userIdentity.arn|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > sourceIPAddress	userIdentity.arn	n
@@ -479,7 +497,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 ### §8.2 q28: hourly secret reads per principal
 # columns: userIdentity.arn, bin(1h), reads
 # checked: jq over invictus: GetSecretValue grouped by ARN and the hour of eventTime
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "GetSecretValue" | stats count(*) as reads by userIdentity.arn, bin(1h) | sort reads desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter eventName = "GetSecretValue" | stats count(*) as reads by userIdentity.arn, bin(1h) | sort reads desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName == "GetSecretValue")] | group_by([.userIdentity.arn, .eventTime[0:13]]) | .[] | [(.[0].userIdentity.arn|s), (.[0].eventTime[0:13] | sub("T"; " ") + ":00:00.000"), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > userIdentity.arn	bin(1h)	reads
@@ -489,7 +507,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.2 q29: APIs being throttled
 # checked: jq over invictus (102 ThrottlingException events)
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter errorCode in ["ThrottlingException","Throttling","RequestLimitExceeded"] | stats count(*) as throttled by eventSource, eventName | sort throttled desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter errorCode in ["ThrottlingException","Throttling","RequestLimitExceeded"] | stats count(*) as throttled by eventSource, eventName | sort throttled desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.errorCode | IN("ThrottlingException","Throttling","RequestLimitExceeded"))] | group_by([.eventSource, .eventName]) | .[] | [(.[0].eventSource|s), (.[0].eventName|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > eventSource	eventName	throttled
@@ -499,6 +517,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 3 rows
 
 ### §8.2 q30: the latest event for each principal; events without an ARN all kept
+~ [ -d "$SHARED/data" ]
 # checked: jq over stratus: for each ARN the newest event (ties: first in input order), plus every event without an ARN, newest first
 $ D="$SHARED/data/cloudtrail/stratus-red-team_detonation-logs"; d=$(mktemp -d); trailq -o tsv 'fields @timestamp, userIdentity.arn, eventName, sourceIPAddress | sort @timestamp desc | dedup userIdentity.arn' $D > $d/t; head -n 1 $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; sort_by(.eventTime | fromdate | -.) | reduce .[] as $e ({seen: {}, out: []}; if $e.userIdentity.arn == null then .out += [$e] elif .seen[$e.userIdentity.arn] then . else .seen[$e.userIdentity.arn] = true | .out += [$e] end) | .out[] | [ts, (.userIdentity.arn|s), (.eventName|s), (.sourceIPAddress|s)] | @tsv' > $d/j; \
@@ -508,7 +527,7 @@ $ tail -n +2 $d/t | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 
 ### §8.2 q31: S3 data-event reads per bucket and principal
 # checked: jq over otrf (2 GetObject events)
-$ D="$SHARED/data/cloudtrail/otrf_ec2_proxy_s3_exfiltration"; d=$(mktemp -d); trailq -o tsv 'filter eventName = "GetObject" | stats count(*) as gets by requestParameters.bucketName, userIdentity.arn | sort gets desc' $D | tee $d/t; \
+$ D=testdata/cloudtrail/otrf; d=$(mktemp -d); trailq -o tsv 'filter eventName = "GetObject" | stats count(*) as gets by requestParameters.bucketName, userIdentity.arn | sort gets desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.eventName == "GetObject")] | group_by([.requestParameters.bucketName, .userIdentity.arn]) | .[] | [(.[0].requestParameters.bucketName|s), (.[0].userIdentity.arn|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > requestParameters.bucketName	userIdentity.arn	gets
@@ -518,7 +537,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 ### §8.2 q32: error codes in the last hour of the query window (none: the data is older)
 # no stats row at all when no event passes the filter
 # checked: the newest event of invictus (2023-07-10) is years before now()
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; trailq -o tsv 'filter toMillis(@timestamp) >= now() * 1000 - 3600000 and ispresent(errorCode) | stats count(*) by errorCode' $D; echo "exit $?"; \
+$ D=testdata/AWSLogs; trailq -o tsv 'filter toMillis(@timestamp) >= now() * 1000 - 3600000 and ispresent(errorCode) | stats count(*) by errorCode' $D; echo "exit $?"; \
 $ sh testdata/lang/records.sh $D | jq -rs 'map(.eventTime | fromdate) | max | if . < now - 3600 then "jq: newest event is older than an hour" else "jq: recent events" end'
 > errorCode	count(*)
 > exit 0
@@ -526,7 +545,7 @@ $ sh testdata/lang/records.sh $D | jq -rs 'map(.eventTime | fromdate) | max | if
 
 ### §8.2 q33: per-service calls and failures for busy services (boolean sum)
 # checked: jq over invictus: count and number of events with an errorCode per eventSource, kept when count > 100
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'stats count(*) as calls, sum(ispresent(errorCode)) as failed by eventSource | filter calls > 100 | sort failed desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'stats count(*) as calls, sum(ispresent(errorCode)) as failed by eventSource | filter calls > 100 | sort failed desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; group_by(.eventSource) | map(select(length > 100)) | .[] | [(.[0].eventSource|s), length, ([.[] | select(.errorCode != null)] | length)] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > eventSource	calls	failed
@@ -541,7 +560,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.2 q34: two-stage stats: worst hour and mean hourly errors per principal
 # checked: jq over invictus: errors per (ARN, hour), then max and mean per ARN; means are whole or .5 here, printed as trailq prints numbers
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'filter ispresent(errorCode) | stats count(*) as errs by userIdentity.arn, bin(1h) | stats max(errs) as worstHour, avg(errs) as avgPerHour by userIdentity.arn | sort worstHour desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'filter ispresent(errorCode) | stats count(*) as errs by userIdentity.arn, bin(1h) | stats max(errs) as worstHour, avg(errs) as avgPerHour by userIdentity.arn | sort worstHour desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | select(.errorCode != null)] | group_by(.userIdentity.arn) | .[] | [(.[0].userIdentity.arn|s), (group_by(.eventTime[0:13]) | map(length) | max, (add / length))] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > userIdentity.arn	worstHour	avgPerHour
@@ -556,7 +575,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 
 ### §8.2 q35: resource types touched (jsonParse + unnest)
 # checked: jq over invictus: one row per resources[] element that has an ARN, grouped by type
-$ D="$SHARED/data/cloudtrail/invictus-ir_aws_dataset"; d=$(mktemp -d); trailq -o tsv 'fields jsonParse(@message) as e | unnest e.resources into r | filter ispresent(r.ARN) | stats count(*) as n by r.type | sort n desc' $D | tee $d/t; \
+$ D=testdata/AWSLogs; d=$(mktemp -d); trailq -o tsv 'fields jsonParse(@message) as e | unnest e.resources into r | filter ispresent(r.ARN) | stats count(*) as n by r.type | sort n desc' $D | tee $d/t; \
 $ sh testdata/lang/records.sh $D | jq -L testdata/lang -rs 'include "jqdefs"; [.[] | .resources // [] | .[] | select(.ARN != null)] | group_by(.type) | .[] | [(.[0].type|s), length] | @tsv' | sort > $d/j; \
 $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) rows"
 > r.type	n
@@ -567,6 +586,7 @@ $ tail -n +2 $d/t | sort | cmp -s - $d/j && echo "jq: the same $(wc -l < $d/j) r
 > jq: the same 4 rows
 
 ### §8.6 q49: the 25 newest events of a web server log (plain text)
+~ [ -d "$SHARED/data" ]
 # checked: awk turns each line's [dd/Mon/yyyy:hh:mm:ss +0000] into trailq's timestamp form; a stable sort by it, descending (ties in file order), first 25
 $ D=$SHARED/data/text/elastic-examples/apache_logs; d=$(mktemp -d); trailq -o tsv 'fields @timestamp, @message | sort @timestamp desc | limit 25' $D > $d/t; head -n 2 $d/t; \
 $ awk 'BEGIN { split("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", m, " "); for (i = 1; i <= 12; i++) M[m[i]] = sprintf("%02d", i) } \
@@ -578,6 +598,7 @@ $   sort -s -t "$(printf '\t')" -k1,1r | head -n 25 > $d/j; tail -n +2 $d/t | cm
 > awk: the same 25 rows
 
 ### §8.6 q50: hours ranked by exception count (plain text)
+~ [ -d "$SHARED/data" ]
 # checked: grep/awk: the 8 lines with Exception all fall in 2015-10-18 18:xx
 $ D=$SHARED/data/text/loghub/Hadoop_2k.log; trailq -o tsv 'filter @message like /Exception/ | stats count(*) as exceptionCount by bin(1h) | sort exceptionCount desc' $D; \
 $ grep Exception $D | awk '{ print $1 " " substr($2, 1, 2) ":00:00.000" }' | sort | uniq -c | awk '{ print "grep: " $2 " " $3 "\t" $1 }'
@@ -586,6 +607,7 @@ $ grep Exception $D | awk '{ print $1 " " substr($2, 1, 2) ":00:00.000" }' | sor
 > grep: 2015-10-18 18:00:00.000	8
 
 ### §8.6 q51: events without the word Exception (case-sensitive)
+~ [ -d "$SHARED/data" ]
 # checked: grep -vc Exception counts the other lines; the header makes one more line
 $ D=$SHARED/data/text/loghub/Hadoop_2k.log; trailq -o tsv 'fields @message | filter @message not like /Exception/' $D | wc -l; grep -vc Exception $D
 > 1993
@@ -632,6 +654,7 @@ $ trailq -o tsv 'FIELDS @message | PARSE @message "* [*] *" as loggingTime, logg
 > disk full	true
 
 ### §8.6 q56: peak, minimum and mean MB per 5-minute bin (two-stage stats, plain text)
+~ [ -d "$SHARED/data" ]
 # checked: awk sums the line lengths (CR removed) per 5-minute bucket of the leading
 # timestamp, in MB; both sides printed with 9 decimals
 $ D=$SHARED/data/text/loghub/Hadoop_2k.log; trailq -o tsv 'FIELDS strlen(@message) AS message_length | STATS sum(message_length)/1024/1024 as logs_mb BY bin(5m) | STATS max(logs_mb) AS peak_ingest_mb, min(logs_mb) AS min_ingest_mb, avg(logs_mb) AS avg_ingest_mb' $D | \
@@ -643,6 +666,7 @@ $   END { for (k in s) { v = s[k] / 1024 / 1024; if (n == 0 || v > mx) mx = v; i
 > 0.177120209	0.034815788	0.121100744
 
 ### §8.6 q57: average stream volume by the 5-minute ceiling of each stream's last event
+~ [ -d "$SHARED/data" ]
 # three plain-text logs, one stream each (@logStream is the file name).
 # checked: awk sums each file's line lengths (CR removed) and finds its last timestamp
 # (printed below): Zookeeper 11:26:28,145 -> 11:30; Hadoop 18:10:55,202 -> 18:15;

@@ -79,8 +79,8 @@ $ trailq -o jsonl 'stats count_distinct(v), countDistinct(g) as dg, count() as n
 
 ### count_distinct over a real trail equals jq's count
 # checked: jq over the same files (second line): 260 event names, 16 source IPs
-$ trailq -o tsv 'stats count_distinct(eventName) as names, count_distinct(sourceIPAddress) as ips' $SHARED/data/cloudtrail/invictus-ir_aws_dataset; \
-$ sh testdata/lang/records.sh $SHARED/data/cloudtrail/invictus-ir_aws_dataset | jq -rs '"\([.[].eventName // empty] | unique | length)\t\([.[].sourceIPAddress // empty] | unique | length)"'
+$ trailq -o tsv 'stats count_distinct(eventName) as names, count_distinct(sourceIPAddress) as ips' testdata/AWSLogs; \
+$ sh testdata/lang/records.sh testdata/AWSLogs | jq -rs '"\([.[].eventName // empty] | unique | length)\t\([.[].sourceIPAddress // empty] | unique | length)"'
 > names	ips
 > 260	16
 > 260	16
