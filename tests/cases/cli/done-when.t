@@ -19,6 +19,11 @@
 #    (jq '.Records[] | select(.eventName == null)' cloudtrail_log.json) = 303.
 # The edge-cases folder is broken on purpose: its messages are expected
 # exactly, and the status is 1.
+#
+# Those four cases need the larger corpus beside the repository and are
+# skipped without it. The cases at the end ask the same of every CloudTrail
+# file in testdata/ (Invictus, the Stratus, TrailDiscover and OTRF samples,
+# the edge cases), which a clone always has.
 
 ### done when: the table
 ~ [ -d "$SHARED/data" ]
@@ -82,3 +87,42 @@ $ cd $SHARED/data/cloudtrail && trailq -o jsonl 'stats count(*) as n by eventNam
 > status 0
 > n
 > 34353
+
+# ---- the same, over the CloudTrail files of testdata/ (no ../shared needed) ----
+# How the counts were checked: 3034 events = 2900 Invictus records
+# (testdata/SOURCES.md) + the other files, counted with the jq recipe of
+# the case below; the top nine Invictus names and counts are those of the
+# shared corpus's SOURCES.md §1.2 (Decrypt 178, DescribeRouteTables 163,
+# GetUser 130, ...), GetSecretValue 60 + 1 in traildiscover/. The broken
+# file and the digest file of testdata/cloudtrail/edge give the messages.
+
+### done when, in the repository alone: the ten most frequent API calls of testdata/, as a table
+# checked: see above; status 1 because one input was read with errors
+$ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' testdata/AWSLogs testdata/cloudtrail 2> "$TMPDIR/done-err.txt"; echo "status $?"; cat "$TMPDIR/done-err.txt" >&2
+> eventName              n
+> -------------------  ---
+> Decrypt              178
+> DescribeRouteTables  163
+> GetUser              130
+> DescribeParameters   122
+> ListTagsForResource   88
+> GetParameter          82
+> DeleteParameter       78
+> PutParameter          67
+> GetSecretValue        61
+> AssumeRole            55
+> status 1
+! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after the previous record
+! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after the previous record
+! trailq: note: testdata/cloudtrail/edge/cloudtrail_digest.json:1: CloudTrail digest file skipped (not events)
+! trailq: 1 input read with errors
+
+### ... the counts and the total agree with jq's, computed in the test
+# checked: in the command: zcat | jq over the gzip trail, jq over every other file but the digest and the
+#   broken one, grep for the three whole records of the broken one
+$ J() { find testdata/AWSLogs -name '*.json.gz' -exec zcat {} + | jq -r '.Records[] | .eventName // "-"'; find testdata/cloudtrail -type f ! -name cloudtrail_digest.json ! -name aws.execution.ec2-user-data.json -exec jq -r 'if type == "array" then .[] elif has("Records") then .Records[] else . end | .eventName // "-"' {} +; grep -o '"eventName": "[^"]*"' testdata/cloudtrail/edge/aws.execution.ec2-user-data.json | cut -d'"' -f4; }; \
+$ diff <(trailq -o jsonl 'stats count(*) as n by eventName | sort n desc | limit 10' testdata/AWSLogs testdata/cloudtrail 2>/dev/null | jq -r '"\(.n) \(.eventName // "-")"') <(J | sort | uniq -c | sort -k1,1nr -k2 | head -10 | awk '{print $1, $2}') && echo same; \
+$ trailq -o tsv 'stats count(*) as n' testdata/AWSLogs testdata/cloudtrail 2>/dev/null | tail -n 1; J | wc -l
+> same
+> 3034
+> 3034

@@ -142,3 +142,16 @@ $ D=$SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab; trail
 # checked: $SHARED/data/SOURCES.md §1.1 and jq: 30477 records
 $ trailq -o jsonl 'fields eventID' $SHARED/data/cloudtrail/suzaku-sample-data_SANS-504-S3-ransomware-lab | wc -l
 > 30477
+
+### no implicit row cap without the larger corpus: four copies of the trail, 11,600 rows, all returned
+# checked: in the command: the copies are made with zcat (4 x 2,900 records); jq counts the
+#   records of the file trailq reads, and the rows come back newest first (awk finds no rise)
+$ for i in 1 2 3 4; do zcat testdata/AWSLogs/*/CloudTrail/*/*/*/*/*.json.gz; done > "$TMPDIR/four.json"; \
+$ trailq 'fields @timestamp, eventID' "$TMPDIR/four.json" | tail -n +2 | awk -F '\t' 'NR > 1 && $1 > prev {bad++} {prev = $1} END {print NR, bad + 0}'; jq '.Records | length' "$TMPDIR/four.json" | awk '{n += $1} END {print n}'
+> 11600 0
+> 11600
+
+### ... and in JSON lines, one object per event
+# checked: as above
+$ for i in 1 2 3 4; do zcat testdata/AWSLogs/*/CloudTrail/*/*/*/*/*.json.gz; done > "$TMPDIR/four.json"; trailq -o jsonl 'fields eventID' "$TMPDIR/four.json" | wc -l
+> 11600

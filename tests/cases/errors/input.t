@@ -55,6 +55,15 @@ $ trailq 'stats count(*) as n' $SHARED/data/cloudtrail/edge-cases/suzaku-sample-
 > 5
 > trailq: 1 input read with errors, 1 record skipped
 
+### ... the same with a JavaScript object literal made for the tests (no ../shared needed)
+# checked: grep -n 'eventName:' testdata/hand/object-literal.json gives line 4, the first unquoted key
+$ trailq 'stats count(*) as n' testdata/hand/object-literal.json testdata/shapes/events.jsonl 2>&1
+> trailq: testdata/hand/object-literal.json:4: record 1: invalid JSON: string or '}' expected near 'eventName'
+> n
+> 5
+> trailq: 1 input read with errors, 1 record skipped
+? 1
+
 ### the input ends inside a record: the record before it is used
 # checked: testdata/bad/unterminated.json holds record A whole and B cut off mid-key
 $ trailq 'fields eventName' testdata/bad/unterminated.json
