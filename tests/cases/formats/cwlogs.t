@@ -7,47 +7,42 @@
 # fields as CloudTrail records do. Expected values come from jq over the
 # files (jq '.logEvents[]' / '.events[]') and `date -u -d @SECONDS`.
 
-### the shared CloudWatch samples: events per file; the CONTROL_MESSAGE is skipped with a note
-~ [ -d "$SHARED/data" ]
+### the CloudWatch samples of Datadog and OpenTelemetry: events per file; the CONTROL_MESSAGE is skipped with a note
 # checked: jq '.logEvents | length' per file (multiple_json_objects.json holds two payloads of 1 event
 #   each: jq -s 'map(.logEvents|length)'); valid_cloudwatch_log_control.json is the CONTROL_MESSAGE
-$ trailq 'stats count(*) as n by @log | sort @log' $SHARED/data/cloudwatch 2>&1 | sed "s|$SHARED/data/||"
-> trailq: note: cloudwatch/otel_awslogsencodingextension/valid_cloudwatch_log_control.json:1: CloudWatch Logs CONTROL_MESSAGE skipped (not log events)
+$ trailq 'stats count(*) as n by @log | sort @log' testdata/cwlogs/datadog testdata/cwlogs/otel 2>&1
+> trailq: note: testdata/cwlogs/otel/valid_cloudwatch_log_control.json:1: CloudWatch Logs CONTROL_MESSAGE skipped (not log events)
 > @log	n
-> cloudwatch/datadog-serverless-functions/cloudwatch_log.json	2
-> cloudwatch/datadog-serverless-functions/cloudwatch_log_cloudtrail.json	4
-> cloudwatch/datadog-serverless-functions/cloudwatch_logs_2.json	1
-> cloudwatch/datadog-serverless-functions/step_functions_log.json	1
-> cloudwatch/otel_awslogsencodingextension/cloudtrail_log_cw.json	1
-> cloudwatch/otel_awslogsencodingextension/multiple_json_objects.json	2
-> cloudwatch/otel_awslogsencodingextension/valid_cloudwatch_log.json	3
+> testdata/cwlogs/datadog/cloudwatch_log.json	2
+> testdata/cwlogs/datadog/cloudwatch_log_cloudtrail.json	4
+> testdata/cwlogs/datadog/cloudwatch_logs_2.json	1
+> testdata/cwlogs/datadog/step_functions_log.json	1
+> testdata/cwlogs/otel/cloudtrail_log_cw.json	1
+> testdata/cwlogs/otel/multiple_json_objects.json	2
+> testdata/cwlogs/otel/valid_cloudwatch_log.json	3
 
 ### CloudTrail records as messages: their fields, @logStream from the payload
-~ [ -d "$SHARED/data" ]
 # checked: jq -r '.logEvents[].message | fromjson | .eventName' cloudwatch_log_cloudtrail.json | sort | uniq -c
-$ trailq 'stats count(*) as n by eventName, @logStream | sort eventName' $SHARED/data/cloudwatch/datadog-serverless-functions/cloudwatch_log_cloudtrail.json
+$ trailq 'stats count(*) as n by eventName, @logStream | sort eventName' testdata/cwlogs/datadog/cloudwatch_log_cloudtrail.json
 > eventName	@logStream	n
 > DescribeEventAggregates	123456789123_CloudTrail_us-east-1	1
 > DescribeLogStreams	123456789123_CloudTrail_us-east-1	3
 
 ### @timestamp is the log event's timestamp, not the record's eventTime (a documented choice)
-~ [ -d "$SHARED/data" ]
 # checked: jq '.logEvents[0].timestamp' cloudtrail_log_cw.json = 1418530010000; date -u -d @1418530010
-$ trailq 'fields @timestamp, eventTime, eventName, @logStream' $SHARED/data/cloudwatch/otel_awslogsencodingextension/cloudtrail_log_cw.json
+$ trailq 'fields @timestamp, eventTime, eventName, @logStream' testdata/cwlogs/otel/cloudtrail_log_cw.json
 > @timestamp	eventTime	eventName	@logStream
 > 2014-12-14 04:06:50.000	2026-01-28T09:26:59Z	PutObject	123456789010_CloudTrail_us-east-1
 
 ### a timestamp in seconds (the Datadog sample's 1737735732) is read as seconds
-~ [ -d "$SHARED/data" ]
 # checked: date -u -d @1737735732 = 2025-01-24 16:22:12
-$ trailq 'fields @timestamp, status, ddtags' $SHARED/data/cloudwatch/datadog-serverless-functions/cloudwatch_logs_2.json
+$ trailq 'fields @timestamp, status, ddtags' testdata/cwlogs/datadog/cloudwatch_logs_2.json
 > @timestamp	status	ddtags
 > 2025-01-24 16:22:12.000	info	my:tag
 
 ### messages that are broken JSON (truncated records, unescaped quotes) give no fields and no error
-~ [ -d "$SHARED/data" ]
 # checked: jq -r '.logEvents[].message | fromjson? // "broken"' over both files prints "broken" 4 times
-$ trailq 'stats count(*) as n, count(eventVersion) as ev, count(id) as id, count(type) as ty' $SHARED/data/cloudwatch/otel_awslogsencodingextension/valid_cloudwatch_log.json $SHARED/data/cloudwatch/datadog-serverless-functions/step_functions_log.json
+$ trailq 'stats count(*) as n, count(eventVersion) as ev, count(id) as id, count(type) as ty' testdata/cwlogs/otel/valid_cloudwatch_log.json testdata/cwlogs/datadog/step_functions_log.json
 > n	ev	id	ty
 > 4	0	0	0
 

@@ -3,29 +3,27 @@
 # @memorySize and @maxMemoryUsed (bytes = MB x 10^6), @xrayTraceId and
 # @xraySegmentId; application lines give @requestId, their prefix's time and
 # the fields of their first JSON object. Lambda lines are found in CloudWatch
-# payloads (the shared Datadog samples), S3 export files and plain Lambda
+# payloads (the Datadog samples of testdata/lambda), S3 export files and plain Lambda
 # text. The REPORT lines used below are listed with
-#   jq -r '.logEvents[] | select(.message|startswith("REPORT")) | [.timestamp, .message] | @tsv' $SHARED/data/lambda/*/*.json
+#   jq -r '.logEvents[] | select(.message|startswith("REPORT")) | [.timestamp, .message] | @tsv' testdata/lambda/cloudwatch_*.json
 # giving 1583425836750 (2020-03-05 16:30:36.750) 619.31 ms / 118 MB,
 # 1591284559101 (2020-06-04 15:29:19.101) 1.76 ms / 48 MB / init 120.96,
 # 1591714946151 (2020-06-09 15:02:26.151) 3003.16 ms / 48 MB / init 127.02
 # (times with `date -u -d @SECONDS`); two of those files write the
 # separators as the two characters \t and \n (SOURCES.md §3).
 
-### done-when query: REPORT durations and memory by 5-minute bin over the shared samples
-~ [ -d "$SHARED/data" ]
+### done-when query: REPORT durations and memory by 5-minute bin over the Datadog samples
 # checked: the three REPORT lines above, one per bin (16:30, 15:25, 15:00)
-$ trailq 'filter @type = "REPORT" | stats avg(@duration), max(@maxMemoryUsed) by bin(5m)' $SHARED/data/lambda
+$ trailq 'filter @type = "REPORT" | stats avg(@duration), max(@maxMemoryUsed) by bin(5m)' testdata/lambda/cloudwatch_*.json
 > bin(5m)	avg(@duration)	max(@maxMemoryUsed)
 > 2020-03-05 16:30:00.000	619.31	118000000
 > 2020-06-04 15:25:00.000	1.76	48000000
 > 2020-06-09 15:00:00.000	3003.16	48000000
 
 ### platform lines by type (the other 21 events are application lines)
-~ [ -d "$SHARED/data" ]
-# checked: jq -r '.logEvents[].message | split(" ")[0]' $SHARED/data/lambda/*/*.json | sort | uniq -c
+# checked: jq -r '.logEvents[].message | split(" ")[0]' testdata/lambda/cloudwatch_*.json | sort | uniq -c
 #   -> 3 END, 3 REPORT, 2 START; 29 events in all (jq '.logEvents | length', summed)
-$ trailq 'stats count(*) as n by @type | sort @type' $SHARED/data/lambda
+$ trailq 'stats count(*) as n by @type | sort @type' testdata/lambda/cloudwatch_*.json
 > @type	n
 > END	3
 > REPORT	3
@@ -33,32 +31,28 @@ $ trailq 'stats count(*) as n by @type | sort @type' $SHARED/data/lambda
 > 	21
 
 ### cold starts: Init Duration, with literal "\t" separators
-~ [ -d "$SHARED/data" ]
 # checked: the two REPORT lines with Init Duration above (Memory Size 128 MB = 128000000 bytes)
-$ trailq 'filter ispresent(@initDuration) | fields @requestId, @initDuration, @duration, @billedDuration, @memorySize, @maxMemoryUsed | sort @requestId' $SHARED/data/lambda
+$ trailq 'filter ispresent(@initDuration) | fields @requestId, @initDuration, @duration, @billedDuration, @memorySize, @maxMemoryUsed | sort @requestId' testdata/lambda/cloudwatch_*.json
 > @requestId	@initDuration	@duration	@billedDuration	@memorySize	@maxMemoryUsed
 > 7c9567b5-107b-4a6c-8798-0157ac21db52	127.02	3003.16	3000	128000000	48000000
 > db275f87-a934-471a-8980-b63bf4dc1beb	120.96	1.76	100	128000000	48000000
 
 ### X-Ray trace and segment IDs on the second line of a REPORT message
-~ [ -d "$SHARED/data" ]
 # checked: the REPORT of cloudwatch_log_lambda_invocation.json ("XRAY TraceId: ... SegmentId: ...")
-$ trailq 'filter ispresent(@xrayTraceId) | fields @requestId, @xrayTraceId, @xraySegmentId' $SHARED/data/lambda
+$ trailq 'filter ispresent(@xrayTraceId) | fields @requestId, @xrayTraceId, @xraySegmentId' testdata/lambda/cloudwatch_*.json
 > @requestId	@xrayTraceId	@xraySegmentId
 > f08bb4c8-d6b2-4f05-ac17-af7e2ba005fb	1-5e61292c-cc1229a4dfbeae1043928548	07a85e713f6302b2
 
-### reference §8.3 #40 on the shared samples: the timeout line (space-separated prefix) has a request ID
-~ [ -d "$SHARED/data" ]
+### reference §8.3 #40 on the Datadog samples: the timeout line (space-separated prefix) has a request ID
 # checked: cloudwatch_log_timeout.json, 4th event: timestamp 1591714946151, "2020-06-09T15:02:26.150Z 7c9567b5-... Task timed out"
-$ trailq 'filter @message like /Task timed out/ | fields @timestamp, @requestId | sort @timestamp desc | limit 20' $SHARED/data/lambda
+$ trailq 'filter @message like /Task timed out/ | fields @timestamp, @requestId | sort @timestamp desc | limit 20' testdata/lambda/cloudwatch_*.json
 > @timestamp	@requestId
 > 2020-06-09 15:02:26.151	7c9567b5-107b-4a6c-8798-0157ac21db52
 
 ### the first JSON object of an application line yields fields (Datadog's debug lines)
-~ [ -d "$SHARED/data" ]
 # checked: a Python script taking, for each message, the first '{' at which json.JSONDecoder.raw_decode
 #   reads an object: 13 objects have "status", all "debug"
-$ trailq 'filter ispresent(status) | stats count(*) by status' $SHARED/data/lambda
+$ trailq 'filter ispresent(status) | stats count(*) by status' testdata/lambda/cloudwatch_*.json
 > status	count(*)
 > debug	13
 

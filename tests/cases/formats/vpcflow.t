@@ -5,25 +5,23 @@
 # dstport, $8 protocol, $9 packets, $10 bytes, $11 start, $13 action, $14
 # log-status of the default layout), as each case says.
 
-### done-when query over the shared samples: REJECT bytes by source
-~ [ -d "$SHARED/data" ]
-# checked: { cat $SHARED/data/vpcflow/*/*.log; jq -r '.logEvents[].message' $SHARED/data/vpcflow/*/*.json; }
+### done-when query over the OpenTelemetry samples: REJECT bytes by source
+# checked: { cat testdata/vpcflow/valid_*.log; jq -r '.logEvents[].message' testdata/vpcflow/valid_*.json; }
 #   | awk '$13=="REJECT"{b[$4]+=$10} END{for(k in b) print k, b[k]}' -> 172.31.9.69 8498
 #   (the same record once in valid_vpc_flow_log_multi.log and once inside the CloudWatch payload)
-$ trailq 'filter action = "REJECT" | stats sum(bytes) as b by srcAddr | sort b desc' $SHARED/data/vpcflow
+$ trailq 'filter action = "REJECT" | stats sum(bytes) as b by srcAddr | sort b desc' testdata/vpcflow/valid_*
 > srcAddr	b
 > 172.31.9.69	8498
 
-### every shared flow log file is read: records per file (the header lines are not records)
-~ [ -d "$SHARED/data" ]
+### every OpenTelemetry flow log sample is read: records per file (the header lines are not records)
 # checked: wc -l of the .log files minus their header line: tgw 1, single 1 (NODATA), multi 2;
 #   jq '.logEvents | length' of the payload = 2
-$ trailq 'stats count(*) as n by @log | sort @log' $SHARED/data/vpcflow | sed "s|$SHARED/data/||"
+$ trailq 'stats count(*) as n by @log | sort @log' testdata/vpcflow/valid_*
 > @log	n
-> vpcflow/otel_awslogsencodingextension/valid_tgw_flow_log.log	1
-> vpcflow/otel_awslogsencodingextension/valid_vpc_flow_cw.json	2
-> vpcflow/otel_awslogsencodingextension/valid_vpc_flow_log.log	1
-> vpcflow/otel_awslogsencodingextension/valid_vpc_flow_log_multi.log	2
+> testdata/vpcflow/valid_tgw_flow_log.log	1
+> testdata/vpcflow/valid_vpc_flow_cw.json	2
+> testdata/vpcflow/valid_vpc_flow_log.log	1
+> testdata/vpcflow/valid_vpc_flow_log_multi.log	2
 
 ### reference §8.4 #41: top host pairs by packets (the NODATA/SKIPDATA records form the keyless group, last)
 # checked: awk '$4!="-"{p[$4"\t"$5]+=$9} END{for(k in p) print k"\t"p[k]}' flows-v2.log | sort -t$'\t' -k3,3nr
@@ -162,9 +160,8 @@ $ trailq --fields testdata/vpcflow/custom-v5.log
 > vpcId	2	string
 
 ### the version 6 Transit Gateway sample (31 named fields)
-~ [ -d "$SHARED/data" ]
 # checked: by hand from valid_tgw_flow_log.log; date -u -d @1700000000 = 2023-11-14 22:13:20
-$ trailq 'fields tgwId, tgwSrcVpcId, tgwPairAttachmentId, packetsLostNoRoute, packetsLostTtlExpired, flowDirection, type, tcpFlags, srcAddr, dstPort, @timestamp' $SHARED/data/vpcflow/otel_awslogsencodingextension/valid_tgw_flow_log.log
+$ trailq 'fields tgwId, tgwSrcVpcId, tgwPairAttachmentId, packetsLostNoRoute, packetsLostTtlExpired, flowDirection, type, tcpFlags, srcAddr, dstPort, @timestamp' testdata/vpcflow/valid_tgw_flow_log.log
 > tgwId	tgwSrcVpcId	tgwPairAttachmentId	packetsLostNoRoute	packetsLostTtlExpired	flowDirection	type	tcpFlags	srcAddr	dstPort	@timestamp
 > tgw-0abc12345def67890	vpc-0abc12345def67890	tgw-attach-0def12345abc67890	1	4	ingress	IPv4	2	10.0.0.1	443	2023-11-14 22:13:20.000
 
