@@ -55,6 +55,30 @@ $ trailq 'stats count(*) as n, min(@timestamp) as lo, max(@timestamp) as hi by @
 > Zookeeper_2k.log	2000	2015-07-29 17:41:44.747	2015-08-25 11:26:28.145
 > apache_logs	10000	2015-05-17 10:05:00.000	2015-05-20 21:05:59.000
 
+### the same timestamp styles on lines written for the tests (no ../shared needed)
+# checked: testdata/text/styles.log, one line per style: HDFS yyMMdd HHmmss, Hadoop and Zookeeper
+#   "yyyy-MM-dd HH:mm:ss,SSS", Windows "yyyy-MM-dd HH:mm:ss,", HealthApp padded and not padded, BGL and
+#   Thunderbird epoch seconds in the second field (date -u -d @1117838570 = 2005-06-03 22:42:50,
+#   date -u -d @1131566461 = 2005-11-09 20:01:01); the others read off the line by hand
+$ trailq 'fields @timestamp | sort @ptr' testdata/text/styles.log
+> @timestamp
+> 2008-11-09 20:36:15.000
+> 2015-10-18 18:01:47.978
+> 2015-07-29 17:41:44.747
+> 2016-09-28 04:30:30.000
+> 2017-12-23 22:15:29.606
+> 2017-12-24 01:02:35.789
+> 2005-06-03 22:42:50.000
+> 2005-11-09 20:01:01.000
+
+### a file that starts with a bracket is text: Apache error-log and Proxifier-style lines (no ../shared needed)
+# checked: by hand; the Proxifier style has no year: the copy's time is 2017-11-01, so Oct 30 is 2017
+$ cp testdata/text/brackets.log "$TMPDIR/brackets.log" && touch -d 2017-11-01T00:00:00Z "$TMPDIR/brackets.log" && trailq 'fields @logStream, @timestamp | sort @ptr' "$TMPDIR/brackets.log"
+> @logStream	@timestamp
+> brackets.log	2005-12-04 04:47:44.000
+> brackets.log	2005-12-04 04:47:46.000
+> brackets.log	2017-10-30 16:49:06.000
+
 ### syslog dates take the file's year, or the year before when that would be more than a day ahead
 # checked: by hand: the copy's time is 2024-01-02 00:00 UTC, so Dec 31 is 2023 and Jan 1 is 2024
 $ cp testdata/text/syslog.log "$TMPDIR/syslog.log" && touch -d 2024-01-02T00:00:00Z "$TMPDIR/syslog.log" && trailq 'fields @timestamp, @message | sort @timestamp' "$TMPDIR/syslog.log"

@@ -18,6 +18,14 @@ $ trailq 'stats count(*) as events, count_distinct(eventID) as ids' $SHARED/data
 > events	ids
 > 2900	2900
 
+### Records: the same 55 files gunzipped into plain .json files (no ../shared needed) give the same 2900 events
+# checked: jq '.Records | length' over the gunzipped files, summed, in the command
+$ P="$TMPDIR/plain"; mkdir -p "$P"; for f in testdata/AWSLogs/*/CloudTrail/*/*/*/*/*.json.gz; do zcat "$f" > "$P/$(basename "$f" .gz)"; done; \
+$ trailq 'stats count(*) as events, count_distinct(eventID) as ids, count_distinct(@log) as files' "$P"; jq '.Records | length' "$P"/*.json | awk '{n += $1} END {print n}'
+> events	ids	files
+> 2900	2900	55
+> 2900
+
 ### bare array: the five records, oldest first
 # checked: jq -r '.[] | [.eventID, .eventName] | @tsv' testdata/shapes/bare-array.json (already in eventTime order)
 $ trailq 'fields eventID, eventName | sort @timestamp asc' testdata/shapes/bare-array.json
