@@ -5,8 +5,16 @@
 #   make SANITIZE=1 check   the same, built with ASan + UBSan (into build/san)
 #   make deps            install the Debian 12 packages needed to build and test
 #   make install / uninstall   (PREFIX, DESTDIR honoured)
+#   make golden          the golden end-to-end cases only; make unit: unit tests only
+#   make lint-man        mandoc's lint of the man page
 #   make bench           benchmark against jq, lnav and DuckDB (not part of check)
 #   make V=1             show the full compiler command lines
+#   make DEVELOPER=1     warnings are errors (make check, unit and golden set it;
+#                        DEVELOPER=0 turns it off). A plain `make` never fails
+#                        on a warning a newer compiler adds.
+#
+# CC, CFLAGS, CPPFLAGS, LDFLAGS and LDLIBS are honoured (OPT replaces the
+# default -O2 -g).
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -15,12 +23,28 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 
 CC      ?= cc
-PKGS    := jansson libpcre2-8 sqlite3 readline zlib libdeflate
 OPT     ?= -O2 -g
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
-             -Wno-unused-parameter -pthread -I. $(OPT) \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+# The libraries, as pkg-config names them, each with the Debian package
+# that provides it (`make deps` installs them). A missing one is reported by
+# name, with what to install, before anything is compiled (rule pkgcheck).
+PKG_DEBS := jansson:libjansson-dev libpcre2-8:libpcre2-dev sqlite3:libsqlite3-dev \
+            readline:libreadline-dev zlib:zlib1g-dev libdeflate:libdeflate-dev
+PKGS     := $(foreach x,$(PKG_DEBS),$(firstword $(subst :, ,$(x))))
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+# make check (and so CI) builds in developer mode unless told otherwise.
+ifneq ($(filter check unit golden,$(MAKECMDGOALS)),)
+  DEVELOPER ?= 1
+endif
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ifeq ($(DEVELOPER),1)
+  WARN  += -Werror
+endif
+
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE -I. $(CPPFLAGS) $(PKG_CFLAGS) $(WARN) -pthread $(OPT) $(CFLAGS)
+LIBS    := $(PKG_LIBS) -lm -pthread
 
 ifeq ($(SANITIZE),1)
   BUILD := build/san
@@ -48,19 +72,34 @@ OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check unit golden deps install uninstall clean bench lint-man
+.PHONY: all check unit golden deps install uninstall clean bench lint-man pkgcheck
 
 all: $(BIN)
 
+# Every library pkg-config cannot find, by name, with the package to install.
+pkgcheck:
+	@command -v pkg-config >/dev/null || { \
+	    echo "trailq: pkg-config is not installed: run 'make deps' (as root), or apt-get install pkg-config" >&2; \
+	    exit 1; }
+	@missing=""; debs=""; \
+	for x in $(PKG_DEBS); do \
+	    pkg-config --exists "$${x%%:*}" || { missing="$$missing $${x%%:*}"; debs="$$debs $${x#*:}"; }; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	    echo "trailq: pkg-config cannot find:$$missing" >&2; \
+	    echo "trailq: install them with 'make deps' (as root), or: apt-get install$$debs" >&2; \
+	    exit 1; \
+	fi
+
 $(BIN): $(OBJ_MAIN) $(BUILD)/libtrailq.a
 	$(say) LINK $@
-	$(Q)$(CC) $(LDSAN) -o $@ $(OBJ_MAIN) $(BUILD)/libtrailq.a $(LIBS)
+	$(Q)$(CC) $(LDFLAGS) $(LDSAN) -o $@ $(OBJ_MAIN) $(BUILD)/libtrailq.a $(LIBS) $(LDLIBS)
 
 $(BUILD)/libtrailq.a: $(OBJ_LIB)
 	$(say) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $(OBJ_LIB)
 
-$(BUILD)/%.o: %.c
+$(BUILD)/%.o: %.c | pkgcheck
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
@@ -68,17 +107,24 @@ $(BUILD)/%.o: %.c
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h tests/unit/sqltest.h
 	@mkdir -p $(dir $@)
 	$(say) CC $<
-	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS)
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d $(LDFLAGS) $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS) $(LDLIBS)
 
 -include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_BIN:%=%.d)
 
 # The whole test suite: unit tests, then golden end-to-end tests. The driver
-# prints one line "N passed, N failed" and exits non-zero on any failure.
+# prints one line "N passed, N failed, N skipped" and exits non-zero on any
+# failure (cases that need ../shared/data are skipped when it is absent).
 check: $(BIN) $(UNIT_BIN)
 	@TRAILQ=$(abspath $(BIN)) UNIT_BINS="$(abspath $(UNIT_BIN))" bash tests/run.sh
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+golden: $(BIN)
+	@TRAILQ=$(abspath $(BIN)) bash tests/run.sh
+
+lint-man:
+	mandoc -Tlint -W warning man/trailq.1
 
 # Debian 12 packages for building, testing and the man-page lint.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
