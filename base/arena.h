@@ -2,7 +2,7 @@
  * arena.h — a bump allocator for things that live and die together.
  *
  * A query's tokens, AST and compiled pieces all come from one arena and are
- * released by one arena_free() (STYLE: what belongs to one query lives in one
+ * released by one arena_free() (docs/style.md: what belongs to one query lives in one
  * arena). Memory from an arena is never freed individually.
  */
 #ifndef TRAILQ_ARENA_H

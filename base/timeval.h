@@ -21,7 +21,7 @@
 /* "No timestamp": an event without a time, an unparsable time. */
 #define TS_NONE INT64_MIN
 
-/* Time units of periods (reference §1.8). */
+/* Time units of periods (docs/language.md#lexical-rules). */
 enum period_unit {
     PU_MS, PU_SEC, PU_MIN, PU_HOUR, PU_DAY, PU_WEEK, PU_MONTH, PU_QUARTER, PU_YEAR
 };
@@ -50,7 +50,7 @@ void tv_split(int64_t ms, struct tv_parts *p);
 /* Floor of a / b for b > 0 (C's '/' truncates toward zero). */
 int64_t tv_floor_div(int64_t a, int64_t b);
 
-/* "YYYY-MM-DD HH:MM:SS.mmm" in UTC (SPEC §2). out must hold TV_FMT_MAX
+/* "YYYY-MM-DD HH:MM:SS.mmm" in UTC (docs/language.md#fields-and-values). out must hold TV_FMT_MAX
  * bytes; returns the length (23 for years 0..9999). Other years print with
  * more digits or a '-' ("10000-01-01 ...", "-0001-12-31 ..."); any int64 fits. */
 enum { TV_FMT_MAX = 40 };
@@ -77,7 +77,7 @@ bool tv_parse_iso8601(const char *s, size_t n, int64_t *ms);
  * consumes up to the seconds). *ms is set only when the result is > 0. */
 size_t tv_scan_iso8601(const char *s, size_t n, int64_t *ms);
 
-/* A TIME argument of --start / --end (SPEC §1): ISO-8601 as above; epoch
+/* A TIME argument of --start / --end (trailq(1), OPTIONS): ISO-8601 as above; epoch
  * seconds or milliseconds (all digits, optionally with a fraction: values
  * below 100000000000 are seconds, larger ones milliseconds); "now"; or
  * relative to now: "-15m", "-2h", "-7d", "-30s", "-1w", "-500ms" (a leading
@@ -87,7 +87,7 @@ size_t tv_scan_iso8601(const char *s, size_t n, int64_t *ms);
  * alone) for anything else, including results outside int64. */
 bool tv_parse_cli_time(const char *s, int64_t now_ms, int64_t *ms);
 
-/* A unit name or alias (reference §1.8), case-insensitive: ms msec
+/* A unit name or alias (trailq(1), Literals), case-insensitive: ms msec
  * millisecond; s sec second; m min minute; h hr hour; d day; w week;
  * mo mon month; q qtr quarter; y yr year; multi-letter aliases may take a
  * plural s (secs, mins, hrs, days, weeks, months, qtrs, years, msecs, mos);
@@ -104,9 +104,10 @@ bool tv_parse_period(const char *s, size_t n, struct period *p);
  * Saturates at INT64_MAX (never for a period from tv_parse_period). */
 int64_t tv_period_ms(struct period p);
 
-/* Floor ts to the start of its bucket (SPEC §4): ms..day buckets are
- * multiples of the period counted from the epoch; weeks are counted from
- * Monday 1970-01-05 (so a 1w bucket starts on a Monday 00:00 UTC); months,
+/* Floor ts to the start of its bucket (docs/language.md#time-buckets-and-periods):
+ * ms..day buckets are multiples of the period counted from the epoch; weeks
+ * are counted from Monday 1970-01-05 (so a 1w bucket starts on a Monday
+ * 00:00 UTC); months,
  * quarters and years are calendar buckets in UTC counted from January 1970
  * (an n-month bucket starts at a month whose index since 1970-01 is a
  * multiple of n; quarters are 3-month buckets, years 12-month buckets).

@@ -1,7 +1,7 @@
 /*
  * xalloc.c — allocation wrappers that never return NULL.
  *
- * On failure they print one line and exit with status 3, the status SPEC §1
+ * On failure they print one line and exit with status 3, the status trailq(1)
  * reserves for "nothing could be done".
  */
 #include "base/xalloc.h"

@@ -2,7 +2,7 @@
  * xalloc.h — allocation wrappers used by every layer of trailq.
  *
  * Each wrapper either returns usable memory or ends the process with
- * "trailq: out of memory" and exit status 3 (SPEC §1: nothing could be done).
+ * "trailq: out of memory" and exit status 3 (trailq(1), EXIT STATUS: nothing could be done).
  * This is the one place below cmd/ allowed to write to stderr: there is no
  * way to report an allocation failure upward without allocating.
  *

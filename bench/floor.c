@@ -11,7 +11,7 @@
  *   floor [-t THREADS] [-a] LISTFILE
  *     -t N   threads (default 2)
  *     -a     give jansson a bump (arena) allocator per thread, reset after each
- *            file, instead of malloc/free (PERF.md measured both)
+ *            file, instead of malloc/free (docs/performance.md: both measured)
  *
  * Prints one line: "files=N bytes=B events=E seconds=S mb_per_s=R" where B is
  * the uncompressed size and E the total length of the Records arrays. Exits 1

@@ -3,7 +3,7 @@
  *
  * Files are independent, so they are parsed on every core while the main
  * thread, the only one that touches SQLite, inserts what they produce
- * (PERF.md: parse in parallel, one SQLite writer fed by a queue). Results
+ * (docs/performance.md: parse in parallel, one SQLite writer fed by a queue). Results
  * must not depend on thread timing, so the writer consumes files strictly
  * in input order: file i's records all get lower ids than file i+1's, and
  * messages come out file by file, as with one thread.

@@ -4,7 +4,7 @@
  *   argv --options--> query text --parse/analyse--> ingest plan
  *        --walk/ingest (parsers -> index)--> SQL --run--> output
  *
- * This file owns the exit status (SPEC §1), decided in one place,
+ * This file owns the exit status (trailq(1), EXIT STATUS), decided in one place,
  * finish(): 0 everything read and the query ran; 1 it ran but some input
  * could not be read; 2 the command line or query is wrong; 3 nothing
  * could be done.

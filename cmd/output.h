@@ -1,5 +1,5 @@
 /*
- * output.h — result rows to text: table, tsv, csv, json, jsonl (SPEC §1).
+ * output.h — result rows to text: table, tsv, csv, json, jsonl (trailq(1), OUTPUT).
  *
  * run.c opens a writer with the result columns (names in projection order,
  * and the static type that decides how a value is shown), then feeds it

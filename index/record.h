@@ -8,7 +8,7 @@
  * record. A record may be dropped half-way with rb_abort (a pre-filter or
  * time-range miss, or an error found late).
  *
- * Values follow SPEC §2: strings, integers, reals, booleans (JSON
+ * Values follow docs/language.md#fields-and-values: strings, integers, reals, booleans (JSON
  * true/false), and FV_JSON for a whole subtree kept as compact JSON text.
  * JSON null is "missing": parsers simply do not add the field.
  *

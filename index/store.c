@@ -235,7 +235,7 @@ int store_open(struct store **out, enum store_mode mode, const char *path, int m
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    /* Bulk-load settings (PERF.md): no journal, no fsync, a large cache. A
+    /* Bulk-load settings (docs/performance.md): no journal, no fsync, a large cache. A
      * --db file keeps a rollback journal off too: a crash mid-load leaves a
      * file to delete, never wrong answers from a half-loaded one, because
      * the catalogue is written in the same transaction. */

@@ -1,7 +1,7 @@
 /*
  * store.h — the SQLite index: schema, bulk loading, and the field catalogue.
  *
- * Layout (designed from ../shared/PERF.md's measurements):
+ * Layout (designed from the measurements in docs/performance.md):
  *
  *   events(id, ts, src, seq, stream, ingest, c0, c1, ..., ov)
  *       One row per event, id = load order. ts/ingest are integer ms.
@@ -11,7 +11,7 @@
  *       discovered, so early rows do not pay for later columns. Every other
  *       field goes into `ov`, a compact per-event blob read back by the SQL
  *       function tq_xf(ov, field_id) — a linear scan of a few bytes, not a
- *       JSON parse (json_extract re-parses per row: PERF.md).
+ *       JSON parse (json_extract re-parses per row: docs/performance.md).
  *   raw(id, msg)       @message, kept out of the table queries scan.
  *   sources(id, path, base, type, size, mtime, n_events, n_errors)
  *   fields(id, name, col, kinds, n_events)    the catalogue

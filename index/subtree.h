@@ -6,7 +6,7 @@
  * from @message and returns it as compact JSON text with keys in their
  * original order (NULL if the path is absent or a leaf is null). Path
  * segments are matched as object keys, or as 0-based indexes in arrays,
- * exactly as fields are named at ingest (SPEC §2).
+ * exactly as fields are named at ingest (docs/language.md#fields-and-values).
  */
 #ifndef TRAILQ_SUBTREE_H
 #define TRAILQ_SUBTREE_H

@@ -1,5 +1,5 @@
 /*
- * cloudtrail.c — CloudTrail events in every shape they are found (SPEC §3):
+ * cloudtrail.c — CloudTrail events in every shape they are found (trailq(1), INPUTS):
  *
  *   {"Records":[ {...}, ... ]}      S3 delivery files (usually .json.gz)
  *   [ {...}, ... ]                  bare arrays (exports, test data)
@@ -339,7 +339,7 @@ static int read_object(struct ct_state *st)
 
 /* The delivery time in an S3 object name such as
  * 111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz
- * (reference §7.2), or TS_NONE. */
+ * (AWS's documented naming), or TS_NONE. */
 int64_t ct_delivery_time(const char *path)
 {
     const char *base = strrchr(path, '/');

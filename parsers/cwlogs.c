@@ -1,5 +1,5 @@
 /*
- * cwlogs.c — CloudWatch Logs events as the AWS tools hand them out (SPEC §3):
+ * cwlogs.c — CloudWatch Logs events as the AWS tools hand them out (trailq(1), INPUTS):
  *
  *   {"events":[{"logStreamName","timestamp","message","ingestionTime",
  *               "eventId"}...], "nextToken":...}      filter-log-events
@@ -25,11 +25,11 @@
  * seconds, as one of the Datadog samples has, and as --start reads epochs),
  * @ingestionTime = ingestionTime, @logStream = logStreamName or the
  * payload's logStream, @message = message exactly as given, @ptr = the
- * event's number in the file. @log stays the input path (SPEC §2); the log
+ * event's number in the file. @log stays the input path (docs/language.md#inputs); the log
  * group is not a field, it only tells Lambda groups apart. The message's
  * own fields come from msgfields.h. The event's timestamp is @timestamp
  * even when the message is a CloudTrail record with its own eventTime
- * (reference §7.2 leaves it open; CloudWatch stamps the event when
+ * (AWS leaves it open; CloudWatch stamps the event when
  * CloudTrail delivers it).
  */
 #include <jansson.h>

@@ -17,7 +17,7 @@
  *        any other object                                -> jsonl
  *        an empty array                                  -> cloudtrail (no events either way)
  *        an array of non-objects                         -> IT_UNKNOWN
- *      A file that starts like JSON is never read as text (SPEC §3).
+ *      A file that starts like JSON is never read as text (docs/language.md#inputs).
  *   3. Lines (the last one dropped when the sample may have cut it):
  *        the first line is a flow log header, or it and half the lines
  *        are version 2 flow records                      -> vpcflow

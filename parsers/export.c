@@ -1,6 +1,6 @@
 /*
  * export.c — files written by a CloudWatch Logs export task to S3
- * (reference §7.5): one event per line, `<timestamp> <message>`, where the
+ * (trailq(1), INPUTS): one event per line, `<timestamp> <message>`, where the
  * timestamp is ISO-8601 (2020-06-09T14:56:37.617Z) or epoch milliseconds,
  * in no particular order, usually gzip-compressed.
  *
@@ -11,7 +11,7 @@
  * records, Lambda lines).
  *
  * @logStream: export tasks write <prefix>/<taskId>/<logStreamName>/000000.gz
- * (reference §7.5, [UNCONF]), so for a file named by digits alone the
+ * (the usual layout; AWS does not document it), so for a file named by digits alone the
  * stream is the path between the task ID (a UUID) and the file — Lambda
  * stream names hold slashes — or, with no UUID in the path, the parent
  * directory. Any other file name gives the default (the base name).

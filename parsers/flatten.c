@@ -40,7 +40,7 @@ static void walk(struct rec_batch *b, struct strbuf *path, const json_t *v,
             if (base)
                 sb_putc(path, '.');
             else if (klen && key[0] == '@')
-                sb_putc(path, '@'); /* a log's own "@x" is exposed as "@@x" (reference §1.4) */
+                sb_putc(path, '@'); /* a log's own "@x" is exposed as "@@x" (docs/language.md) */
             sb_append(path, key, klen);
             walk(b, path, child, plan);
             sb_truncate(path, base);

@@ -2,8 +2,8 @@
  * flatten.h — a parsed JSON event (jansson) to the fields of a record.
  *
  * Every leaf becomes a field named by its dotted path; array elements are
- * numeric segments, 0-based (SPEC §2); a name that would start with '@'
- * gets a second '@' ("@version" is "@@version", reference §1.4). Strings, integers, reals and
+ * numeric segments, 0-based (docs/language.md#fields-and-values); a name that would start with '@'
+ * gets a second '@' ("@version" is "@@version", as in Insights). Strings, integers, reals and
  * booleans keep their kind; null is missing (no field). With a plan that
  * does not keep every field, only the named fields are added, and a name
  * that is an object or array is added as one FV_JSON field holding that

@@ -19,7 +19,7 @@
 enum { READ_CHUNK = 256 * 1024 };
 
 /* gzip files up to this size (compressed) whose data fits WHOLE_MAX_OUT are
- * inflated in one call with libdeflate (about twice zlib's speed: PERF.md,
+ * inflated in one call with libdeflate (about twice zlib's speed: docs/performance.md,
  * bench/); bigger ones, standard input and anything libdeflate rejects go
  * through zlib, streaming, which also gives the precise error and keeps
  * the data before it. */

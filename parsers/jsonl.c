@@ -1,5 +1,5 @@
 /*
- * jsonl.c — JSON lines of any objects (SPEC §3 `jsonl`): one object per
+ * jsonl.c — JSON lines of any objects (docs/language.md#inputs): one object per
  * line, as most structured loggers write them. Also read: pretty-printed
  * objects back to back, several objects on one line, and a top-level array
  * of objects (exporters write all of these).

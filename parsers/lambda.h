@@ -13,12 +13,12 @@
  *     Memory Size: 128 MB\tMax Memory Used: 48 MB\tInit Duration: 120.96 ms\t
  *     [\nXRAY TraceId: 1-...\tSegmentId: ...\tSampled: true]
  *
- * Fields (reference §6.3, SPEC §3): @type (START, END, REPORT), @requestId,
+ * Fields (docs/language.md#inputs): @type (START, END, REPORT), @requestId,
  * @duration, @billedDuration, @initDuration (ms, reals), @memorySize,
  * @maxMemoryUsed (bytes = MB x 10^6, integers), @xrayTraceId,
  * @xraySegmentId; for an application line also @requestId, the time of its
  * prefix, and the fields of the first JSON object embedded in it (Insights
- * discovers that fragment for Lambda only, reference §6.2).
+ * discovers that fragment for Lambda only).
  *
  * Separators may be tabs, spaces, newlines, or the two characters "\t" /
  * "\n" (some forwarders write the escapes literally; SOURCES.md §3).

@@ -46,7 +46,7 @@ int64_t msgfields_time_value(const json_t *v);
 int64_t msgfields_time_scanned(const struct jf_value *v);
 
 /* The time of a JSON event: the first of @timestamp, timestamp, time,
- * eventTime, ts that parses (SPEC §3 jsonl), else TS_NONE. */
+ * eventTime, ts that parses (docs/language.md#inputs), else TS_NONE. */
 int64_t msgfields_json_time(const json_t *obj);
 
 /* plan_may_match(), except that text holding the JSON escape "\/" is always

@@ -1,5 +1,5 @@
 /*
- * text.c — any other line-oriented log (SPEC §3 `text`): one event per
+ * text.c — any other line-oriented log (trailq(1), INPUTS): one event per
  * line, or per group of lines when the lines after the first start with
  * whitespace (stack traces, wrapped messages).
  *

@@ -9,7 +9,7 @@
  *
  * A header line of field names (as S3 delivery writes, and as custom
  * formats require) names the layout of the lines after it; a later header
- * changes it. Field names follow SPEC §3 / reference §6.4: the version 2
+ * changes it. Field names follow docs/language.md#inputs: the version 2
  * names are version, accountId, interfaceId, srcAddr, dstAddr, srcPort,
  * dstPort, protocol, packets, bytes, start, end, action, logStatus; any
  * other header name is turned from kebab-case into camelCase

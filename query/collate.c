@@ -1,5 +1,5 @@
 /*
- * collate.c — the Insights sort order (SPEC §4, reference §3.5), three
+ * collate.c — the Insights sort order (docs/language.md#sort-order), three
  * ways that agree: insights_compare_text() for two texts (and the INSIGHTS
  * collation built on it), insights_compare_values() for any two values, and
  * tq_sortkey(x), a BLOB whose memcmp order is that order, which the

@@ -771,7 +771,7 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     return 0;
 }
 
-/* The order rules between commands (reference §3.4, §3.8). */
+/* The order rules between commands (docs/language.md#order-rules-between-commands). */
 static int check_order(struct cctx *c, const struct query *q)
 {
     int stats_seen = 0;
@@ -897,7 +897,7 @@ static int walk(struct cctx *c, struct walk *w)
     return 0;
 }
 
-/* The columns shown (reference §2.2): the last display; else after stats its
+/* The columns shown (docs/language.md#fields-and-display): the last display; else after stats its
  * results (or the fields named after it); else the fields named (or
  * @timestamp and @message), plus what parse and unnest made. */
 static int projection(struct cctx *c, struct walk *w, struct plist *out)

@@ -1,5 +1,5 @@
 /*
- * compile_expr.c — Insights expressions to SQL (the rules of SPEC §4).
+ * compile_expr.c — Insights expressions to SQL (the rules of docs/language.md).
  *
  * Operators become calls of the tq_* functions (sqlfn.h) so that the
  * number-or-string comparison rule, missing-value rule and boolean
@@ -455,7 +455,7 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         out->type = args[0].type;
     } else if (fd->sql) {
         /* string, number and time functions see a map or list as missing
-         * (reference §2.1) */
+         * (docs/language.md#comparisons-and-missing-values) */
         for (int i = 0; i < n && i < FUNC_MAX_TYPED_ARGS; i++)
             if ((fd->args[i] == VT_STR || fd->args[i] == VT_NUM || fd->args[i] == VT_TIME) &&
                 (args[i].type == VT_JSON || args[i].type == VT_LIST)) {

@@ -6,7 +6,7 @@
  * is the mode the parser passes in: whether an operand is expected (a '/'
  * then opens a regex literal) or a value was just read ('/' divides).
  *
- * Decoding rules (reference §1.4–§1.8):
+ * Decoding rules (docs/language.md#lexical-rules):
  *   names    [@]ident{.segment}; ident = [A-Za-z_$@][A-Za-z0-9_$@]*; a
  *            segment after a dot may start with a digit or be `quoted`;
  *            in backticks \` is a backtick, anything but a newline goes;
@@ -50,7 +50,7 @@ static bool is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* A character that may start a field name (reference §1.4). */
+/* A character that may start a field name (trailq(1), Names). */
 static bool is_ident_start(char c)
 {
     return is_alpha(c) || c == '_' || c == '$' || c == '@';

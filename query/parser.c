@@ -1,13 +1,13 @@
 /*
  * parser.c — recursive-descent parser from query text to syntax tree.
  *
- * query_parse() reads a whole Logs Insights query (reference §3.0) into a
+ * query_parse() reads a whole Logs Insights query (trailq(1), QUERY LANGUAGE) into a
  * struct query (ast.h). It pulls tokens from the lexer one at a time with
  * one token of lookahead; each read says whether an operand or an operator
  * is expected there, which is all the lexer needs to tell a /regex/ from a
  * division. Each parse function below carries the grammar rule it reads.
  *
- * Expression precedence, loosest first (reference §4.4):
+ * Expression precedence, loosest first (docs/language.md#operators-and-precedence):
  *
  *     level  operators                                   assoc
  *       1    or                                          left

@@ -7,7 +7,8 @@
  * static tables, checking every return code; they are flagged
  * SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS where that is true (not now()).
  *
- * Value conventions (SPEC §2, §4) shared by every function here:
+ * Value conventions shared by every function here (docs/language.md,
+ * #fields-and-values and #functions):
  *   - SQL NULL is "missing". Unless a function says otherwise, a missing
  *     argument gives a missing result.
  *   - Numbers are SQLite INTEGER or REAL. A TEXT value "parses as a number"
@@ -25,7 +26,7 @@
  *     pattern fails the statement with an error message that begins
  *     "regex:" so cmd/ can map it back to the query.
  *
- * The Insights sort order (SPEC §4, reference §3.5) is available three ways
+ * The Insights sort order (docs/language.md#sort-order) is available three ways
  * that always agree: the collation INSIGHTS (text against text), the C
  * function insights_compare_values() (any two values), and tq_sortkey(x), a BLOB
  * whose memcmp order is that order (ORDER BY uses it).
@@ -45,7 +46,7 @@ int sqlfn_register(sqlite3 *db);
  * stores the value; *is_int tells whether it is an integer that fits int64. */
 bool sqlfn_text_to_number(const char *s, size_t n, double *d, long long *i, bool *is_int);
 
-/* Insights' string ordering (reference §3.5) for two texts: <0, 0, >0.
+/* Insights' string ordering (docs/language.md#sort-order) for two texts: <0, 0, >0.
  * Values made only of digits sort after all others and compare by value;
  * other values compare chunk by chunk (digit runs by length, then value;
  * other runs by code point). */
@@ -60,9 +61,10 @@ int insights_compare_text(const char *a, size_t an, const char *b, size_t bn);
  * order of tq_sortkey() (which is NULL for NULL). */
 int insights_compare_values(sqlite3_value *a, sqlite3_value *b);
 
-/* Insights comparison (SPEC §4, sqlfn_core.c), the rule behind = != < <= >
- * >= and `in`: when both values are numbers under the value rules, compare
- * numerically (exactly for two integers, and for an integer against a
+/* Insights comparison (docs/language.md#comparisons-and-missing-values;
+ * sqlfn_core.c), the rule behind = != < <= > >= and `in`: when both values
+ * are numbers under the value rules, compare numerically (exactly for two
+ * integers, and for an integer against a
  * double); otherwise compare their text forms bytewise, a prefix first.
  * Returns false when either value is NULL; else stores <0, 0, >0 in *cmp. */
 bool sqlfn_compare(sqlite3_value *a, sqlite3_value *b, int *cmp);

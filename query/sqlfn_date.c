@@ -1,5 +1,5 @@
 /*
- * sqlfn_date.c — formatDate (alias strftime) and parseDate (reference §5.3).
+ * sqlfn_date.c — formatDate (alias strftime) and parseDate (docs/language.md#functions).
  *
  *   tq_formatdate(ts, fmt [, tz])  timestamp -> text, strftime(3) conversions
  *                                  (%Y %m %d %H %M %S %j %a %b %e %y %p %I %Z %z %s %%,

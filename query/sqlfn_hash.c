@@ -1,6 +1,6 @@
 /*
  * sqlfn_hash.c — the Insights hashing functions as SQL functions
- * (reference §5.7): tq_md5 and tq_sha256 give the lower-case hex digest of
+ * (trailq(1), Hash functions): tq_md5 and tq_sha256 give the lower-case hex digest of
  * the value's UTF-8 bytes (a number is hashed as its text, "1.5"); missing
  * gives missing. sqlfn_register_hash() installs them.
  *

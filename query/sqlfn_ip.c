@@ -1,6 +1,6 @@
 /*
  * sqlfn_ip.c — the Insights IP address functions as SQL functions
- * (reference §5.6): tq_isvalidip, tq_isvalidipv4, tq_isvalidipv6,
+ * (trailq(1), IP address functions): tq_isvalidip, tq_isvalidipv4, tq_isvalidipv6,
  * tq_isipinsubnet, tq_isipv4insubnet, tq_isipv6insubnet, tq_ipv4tonumber,
  * tq_isprivateip, tq_isreservedip, tq_ispublicip.
  * sqlfn_register_ip() installs them.

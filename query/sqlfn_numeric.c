@@ -1,6 +1,6 @@
 /*
  * sqlfn_numeric.c — the Insights numeric functions as SQL functions
- * (reference §5.1, plus isNumeric of §5.4): tq_abs, tq_ceil, tq_floor,
+ * (trailq(1) Numeric functions, plus isNumeric): tq_abs, tq_ceil, tq_floor,
  * tq_greatest, tq_least, tq_log, tq_sqrt, tq_round, tq_tonumber, tq_toint,
  * tq_tolong, tq_todouble, tq_haversine, tq_isnumeric.
  * sqlfn_register_numeric() installs them.

@@ -1,6 +1,6 @@
 /*
  * sqlfn_string.c — the Insights string functions as SQL functions
- * (reference §5.2, plus messageSize of §5.4): tq_concat, tq_strlen,
+ * (trailq(1) String functions, plus messageSize): tq_concat, tq_strlen,
  * tq_toupper, tq_tolower, tq_substr, tq_trim, tq_ltrim, tq_rtrim,
  * tq_replace, tq_regexreplace, tq_strcontains, tq_startswith, tq_endswith,
  * tq_isempty, tq_isblank, tq_urlencode, tq_urldecode, tq_base64encode,

@@ -1,6 +1,6 @@
 /*
  * sqlfn_util.c — value helpers shared by the SQL functions (see
- * sqlfn_util.h), and the number-parsing rule of SPEC §4.
+ * sqlfn_util.h), and the number-parsing rule of docs/language.md#comparisons-and-missing-values.
  */
 #include "query/sqlfn_util.h"
 
