@@ -113,12 +113,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h test
 
 # The whole test suite: unit tests, then golden end-to-end tests. The driver
 # prints one line "N passed, N failed, N skipped" and exits non-zero on any
-# failure (cases that need ../shared/data are skipped when it is absent).
+# failure (cases that need the larger corpus, $SHARED/data, are skipped
+# when it is absent).
 check: $(BIN) $(UNIT_BIN)
 	@TRAILQ=$(abspath $(BIN)) UNIT_BINS="$(abspath $(UNIT_BIN))" bash tests/run.sh
 
+# SHARED names the larger corpus beside the repository, as tests/run.sh sets it.
 unit: $(UNIT_BIN)
-	@for t in $(UNIT_BIN); do $$t || exit 1; done
+	@export SHARED="$${SHARED:-$(abspath ..)/shared}"; for t in $(UNIT_BIN); do $$t || exit 1; done
 
 golden: $(BIN)
 	@TRAILQ=$(abspath $(BIN)) bash tests/run.sh

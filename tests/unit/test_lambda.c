@@ -1,11 +1,11 @@
 /*
  * test_lambda.c — the Lambda line parser and its fields (parsers/lambda.c).
  *
- * The lines are those of the Datadog forwarder fixtures (SOURCES.md §3 of
- * the shared data: real tabs, and literal "\t" / "\n" escapes), the AWS
- * documentation's REPORT example (reference §6.3: 14.97 ms, 15 ms, 128 MB,
+ * The lines are those of the Datadog forwarder fixtures (testdata/lambda:
+ * real tabs, and literal "\t" / "\n" escapes), the AWS
+ * documentation's REPORT example (14.97 ms, 15 ms, 128 MB,
  * 67 MB) and the runtimes' documented prefixes. Expected values are read
- * off the lines by hand; memory is MB x 10^6 bytes (reference §6.3).
+ * off the lines by hand; memory is MB x 10^6 bytes (docs/language.md#inputs).
  */
 #include "parsers/lambda.h"
 

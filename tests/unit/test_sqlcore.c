@@ -6,7 +6,7 @@
  * limits, the tq_matches table-valued function, and the time functions of
  * query/sqlfn_time.c (bin, datefloor, dateceil, toMillis, fromMillis).
  *
- * Expected values are worked out by hand from sqlfn.h, SPEC §4 and the
+ * Expected values are worked out by hand from sqlfn.h, docs/language.md and the
  * reference. Query results are rendered as "<type>:<text>": I integer,
  * R real, T text, N null, E error message.
  */

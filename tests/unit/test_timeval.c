@@ -237,7 +237,7 @@ static void test_format(void)
 
 static void test_parse(void)
 {
-    TEST("parse: reference §9 case 10") {
+    TEST("parse: documented example 10") {
         CHECK_INT(parse_or("2022-01-14T13:18:31.000-08:00", BAD), 1642195111000);
     }
     TEST("parse: shapes of the header") {
@@ -526,7 +526,7 @@ static void test_periods(void)
         CHECK(period_is("10Days", 10, PU_DAY));
         CHECK(period_is("30s", 30, PU_SEC));
         CHECK(period_is("1w", 1, PU_WEEK));
-        CHECK(period_is("300s", 300, PU_SEC)); /* no Insights caps (SPEC §4) */
+        CHECK(period_is("300s", 300, PU_SEC)); /* no Insights caps (docs/language.md) */
         CHECK(period_is("05m", 5, PU_MIN));
         CHECK(period_is("9223372036854775807ms", INT64_MAX, PU_MS));
         CHECK(period_is("9223372036854775s", 9223372036854775, PU_SEC));

@@ -1,4 +1,4 @@
-# --db FILE in its basic form (SPEC §1): the index is kept in FILE; a later
+# --db FILE in its basic form (trailq(1)): the index is kept in FILE; a later
 # run with --db and no PATH queries it without reading any input; the same
 # inputs are not read twice; a changed input is read again. Each case uses
 # its own files under $TMPDIR (shared by all cases of a run).
@@ -12,7 +12,7 @@ $ rm -rf "$TMPDIR/db1" && mkdir "$TMPDIR/db1" && cp testdata/shapes/events.jsonl
 > 5	5
 
 ### with --db and no PATH, standard input is not read (the index is queried as it is)
-# checked: SPEC §1: "except with --db, where no PATH means: query the index as it is"; stdin holds 5 more events
+# checked: trailq(1), --db: with no PATH the index is queried as it is; stdin holds 5 more events
 $ rm -rf "$TMPDIR/db2" && mkdir "$TMPDIR/db2" && trailq --db "$TMPDIR/db2/i.db" 'stats count(*) as n' testdata/shapes/single-event.json >/dev/null && trailq --db "$TMPDIR/db2/i.db" 'stats count(*) as n' < testdata/shapes/bare-array.json
 > n
 > 1
@@ -54,7 +54,7 @@ $ rm -rf "$TMPDIR/db7" && mkdir "$TMPDIR/db7" && trailq --db "$TMPDIR/db7/i.db" 
 > 28
 
 ### --db in a place that cannot be written: nothing can be done, status 3
-# checked: SPEC §1 (3: index or I/O failure)
+# checked: trailq(1), EXIT STATUS (3: index or I/O failure)
 $ trailq --db /nonexistent-dir/trailq-index.db 'stats count(*)' testdata/shapes/events.jsonl
 ! trailq: cannot open index /nonexistent-dir/trailq-index.db: unable to open database file
 ? 3

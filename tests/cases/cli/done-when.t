@@ -88,7 +88,7 @@ $ cd $SHARED/data/cloudtrail && trailq -o jsonl 'stats count(*) as n by eventNam
 > n
 > 34353
 
-# ---- the same, over the CloudTrail files of testdata/ (no ../shared needed) ----
+# ---- the same, over the CloudTrail files of testdata/ (in a clone alone) ----
 # How the counts were checked: 3034 events = 2900 Invictus records
 # (testdata/SOURCES.md) + the other files, counted with the jq recipe of
 # the case below; the top nine Invictus names and counts are those of the

@@ -1,8 +1,8 @@
 # --explain, --help, --version, bad options, the exit statuses 0/1/2/3 of
-# SPEC §1, and a closed pipe.
+# trailq(1), and a closed pipe.
 
 ### --explain prints the SQL and SQLite's plan, and exits 0 (matched loosely: the two section headers)
-# checked: SPEC §1; the exact SQL is trailq's business
+# checked: trailq(1); the exact SQL is trailq's business
 $ trailq --explain 'filter eventName = "GetUser" | stats count(*) as n by userIdentity.arn' testdata/AWSLogs > "$TMPDIR/explain.txt"; echo "status $?"; grep -c -e '^-- SQL$' -e '^-- plan$' "$TMPDIR/explain.txt"
 > status 0
 > 2
@@ -13,7 +13,7 @@ $ trailq --explain "filter eventName = \"Get'User\" | stats count(*) as n" testd
 > 1
 
 ### --explain with a bad query is a query error
-# checked: SPEC §1 (exit 2, caret)
+# checked: trailq(1) (exit 2, caret)
 $ trailq --explain 'bogus' testdata/shapes/events.jsonl
 ! trailq: query error at 1:1: unknown command 'bogus'
 !   bogus
@@ -21,7 +21,7 @@ $ trailq --explain 'bogus' testdata/shapes/events.jsonl
 ? 2
 
 ### --help and -h print the usage and exit 0
-# checked: SPEC §1
+# checked: trailq(1), OPTIONS
 $ trailq --help > "$TMPDIR/help.txt"; echo "status $?"; head -1 "$TMPDIR/help.txt"; trailq -h > "$TMPDIR/h.txt"; echo "status $?"; grep -c -e '--start TIME' -e '--explain' -e '--db FILE' "$TMPDIR/h.txt"
 > status 0
 > usage: trailq [OPTIONS] QUERY [PATH ...]
@@ -29,7 +29,7 @@ $ trailq --help > "$TMPDIR/help.txt"; echo "status $?"; head -1 "$TMPDIR/help.tx
 > 3
 
 ### --version and -V print the version and exit 0
-# checked: SPEC §1 (the text after the name depends on the libraries, so only its start is matched)
+# checked: trailq(1) (the text after the name depends on the libraries, so only its start is matched)
 $ trailq --version > "$TMPDIR/version.txt"; echo "status $?"; grep -c '^trailq [0-9][0-9.]* ' "$TMPDIR/version.txt"; trailq -V > "$TMPDIR/v.txt"; echo "status $?"; grep -c '^trailq [0-9]' "$TMPDIR/v.txt"
 > status 0
 > 1
@@ -37,7 +37,7 @@ $ trailq --version > "$TMPDIR/version.txt"; echo "status $?"; grep -c '^trailq [
 > 1
 
 ### an unknown long option: status 2, the message and a hint
-# checked: SPEC §1 (2: the command line is wrong)
+# checked: trailq(1), EXIT STATUS (2: the command line is wrong)
 $ trailq --bogus 'stats count(*)' testdata/shapes/events.jsonl
 ! trailq: unknown option '--bogus'
 ! Try 'trailq --help' for more information.
@@ -51,33 +51,33 @@ $ trailq -z 'stats count(*)' testdata/shapes/events.jsonl
 ? 2
 
 ### an unknown output format
-# checked: as above; the formats are those of SPEC §1
+# checked: as above; the formats are those of trailq(1)
 $ trailq -o xml 'stats count(*)' testdata/shapes/events.jsonl
 ! trailq: invalid value 'xml' for --output (expected one of: table tsv csv json jsonl)
 ! Try 'trailq --help' for more information.
 ? 2
 
 ### an unknown input type
-# checked: the types of SPEC §3 and auto
+# checked: the types of trailq(1) INPUTS and auto
 $ trailq -t syslog 'stats count(*)' testdata/shapes/events.jsonl
 ! trailq: invalid value 'syslog' for --type (expected one of: auto cloudtrail cwlogs export jsonl lambda vpcflow text)
 ! Try 'trailq --help' for more information.
 ? 2
 
 ### no query at all, stdin not a terminal
-# checked: SPEC §1: without QUERY the REPL needs a terminal
+# checked: trailq(1): without QUERY the REPL needs a terminal
 $ trailq
 ! trailq: no query given (and standard input is not a terminal for the interactive mode)
 ! Try 'trailq --help' for more information.
 ? 2
 
 ### status 0: every input read; zero result rows is success too
-# checked: SPEC §1
+# checked: trailq(1), EXIT STATUS
 $ trailq 'filter eventName = "NoSuchCall" | fields eventName' testdata/AWSLogs
 > eventName
 
 ### status 1: an input cannot be read, the query still runs over the rest (2900 events), with a summary line
-# checked: SPEC §1; 55 files + 1 missing path = 56 inputs
+# checked: trailq(1); 55 files + 1 missing path = 56 inputs
 $ trailq 'stats count(*) as n' testdata/AWSLogs /nonexistent/trail.json.gz
 > n
 > 2900
@@ -86,7 +86,7 @@ $ trailq 'stats count(*) as n' testdata/AWSLogs /nonexistent/trail.json.gz
 ? 1
 
 ### status 3: no input can be read at all
-# checked: SPEC §1 (3: nothing could be done); nothing is printed on stdout
+# checked: trailq(1), EXIT STATUS (3: nothing could be done); nothing is printed on stdout
 $ trailq 'stats count(*) as n' /nonexistent/a.json testdata/bad/junk.bin
 ! trailq: /nonexistent/a.json: No such file or directory
 ! trailq: testdata/bad/junk.bin: cannot tell what kind of log this is (use -t TYPE to say)
@@ -94,7 +94,7 @@ $ trailq 'stats count(*) as n' /nonexistent/a.json testdata/bad/junk.bin
 ? 3
 
 ### a closed pipe ends quietly with status 0 (2900 events of @message, several MB, cut after the header)
-# checked: SPEC §1; PIPESTATUS[0] is trailq's status, stderr must stay empty
+# checked: trailq(1), EXIT STATUS; PIPESTATUS[0] is trailq's status, stderr must stay empty
 $ for o in tsv table csv json jsonl; do trailq -o $o 'fields @message' testdata/AWSLogs | head -c 10 >/dev/null; echo "$o ${PIPESTATUS[0]}"; done
 > tsv 0
 > table 0

@@ -1,4 +1,4 @@
-# --start/--end with every TIME form of SPEC §1; start <= @timestamp < end.
+# --start/--end with every TIME form of trailq(1); start <= @timestamp < end.
 # Data: testdata/shapes/events.jsonl, five invictus events at
 # 2023-07-10T12:16:29Z, 12:17:32Z, 12:19:27Z, 12:20:30Z, 12:21:02Z
 # (jq -r .eventTime). 12:17:32Z is epoch 1688991452 (date -u -d @1688991452).
@@ -108,7 +108,7 @@ $ for r in -15m -2h -7d; do trailq --start $r --end now 'stats count(*) as n, ea
 > 6
 
 ### an invalid TIME is a command-line error (status 2)
-# checked: SPEC §1 (exit 2 for a wrong command line)
+# checked: trailq(1), EXIT STATUS (exit 2 for a wrong command line)
 $ trailq --start 'last tuesday' 'stats count(*)' testdata/shapes/events.jsonl
 ! trailq: invalid --start time 'last tuesday' (use ISO-8601, epoch seconds or ms, now, or -15m)
 ? 2
@@ -130,7 +130,7 @@ $ trailq --start 2023-07-11 --end 2023-07-10 'stats count(*)' testdata/shapes/ev
 ? 2
 
 ### a TIME value is required
-# checked: SPEC §1
+# checked: trailq(1), OPTIONS
 $ trailq 'stats count(*)' testdata/shapes/events.jsonl --start
 ! trailq: option '--start' needs a value (TIME)
 ! Try 'trailq --help' for more information.

@@ -1,6 +1,6 @@
 # filter / where on real CloudTrail events (testdata/AWSLogs, 2900 invictus
 # events): and/or/not, the comparison rule and the missing-field rule of
-# SPEC §4, like "substring", like /regex/, =~, not like, in, not in.
+# docs/language.md#comparisons-and-missing-values, like "substring", like /regex/, =~, not like, in, not in.
 # Counts checked with jq over the same records:
 #   zcat testdata/AWSLogs/*/*/*/*/*/*/*.json.gz | jq -c '.Records[]' > inv.jsonl
 #   jq -c 'select(COND)' inv.jsonl | wc -l

@@ -18,7 +18,7 @@ $ trailq 'fields eventSource as source, eventName | sort @timestamp | limit 3' t
 > cloudtrail.amazonaws.com	StopLogging
 
 ### an unaliased expression is named by its text, spaces inside kept, outer and line breaks normalised
-# checked: by hand (SPEC §4 column names); strlen("UpdateLoginProfile") = 18
+# checked: by hand (docs/language.md#result-columns-and-output); strlen("UpdateLoginProfile") = 18
 $ trailq 'fields strlen(eventName),  strlen( eventName )  , concat(eventName,   "-",\
 $    awsRegion) | sort @timestamp desc | limit 1' testdata/cloudtrail/stratus
 > strlen(eventName)	strlen( eventName )	concat(eventName, "-", awsRegion)

@@ -1,8 +1,8 @@
-# sort (several keys, asc/desc, Insights' natural ordering of SPEC §4,
+# sort (several keys, asc/desc, Insights' natural ordering of docs/language.md#sort-order,
 # missing values last both ways), limit, the newest-first default order, and
 # no implicit row cap. Data: testdata/AWSLogs (2900 invictus events) and the
 # SANS set in $SHARED (30,477 events). Orderings were worked out by hand from
-# SPEC §4's rule; counts with jq over the same records.
+# that rule; counts with jq over the same records.
 
 ### natural ordering: digit runs compare by length then value, digits before letters
 # checked: by hand from jq -r .sourceIPAddress | sort | uniq -c: 3 < 10 < 52 < 192 (run length first),

@@ -49,7 +49,7 @@ $ trailq 'stats count(*) as n, count(additionalEventData.bytesTransferredOut) as
 > 2900	267	97112	2348
 
 ### numeric aggregates skip values that are not numbers (a group of text only has no sum or avg)
-# checked: SPEC §4: sum/avg skip strings that do not parse as numbers; errorCode and eventName are text
+# checked: docs/language.md#aggregates: sum/avg skip strings that do not parse as numbers; errorCode and eventName are text
 $ trailq -o jsonl 'stats sum(errorCode) as s, avg(eventName) as a, count(*) as n' testdata/AWSLogs
 > {"n":2900}
 

@@ -50,7 +50,7 @@ $ trailq 'filter ispresent(`additionalEventData.x-amz-id-2`) | stats count(*) as
 > 267	5
 
 ### without backticks, a-b is a subtraction: x - amz - acl is missing, so nothing is counted
-# checked: by hand (reference §1.4); none of requestParameters.x, amz, acl exists
+# checked: by hand (trailq(1), Names); none of requestParameters.x, amz, acl exists
 $ trailq 'stats count(requestParameters.x-amz-acl) as n' testdata/AWSLogs
 > n
 > 0

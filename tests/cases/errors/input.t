@@ -1,4 +1,4 @@
-# Input errors (SPEC §1 and §3): each problem is reported as
+# Input errors (docs/language.md#inputs, trailq(1) EXIT STATUS): each problem is reported as
 # "trailq: FILE:LINE: message", then a summary line; the readable records of
 # the input and the other inputs are still used; the status is 1 (3 when no
 # input could be read at all). Counts of good records: jq over the good
@@ -48,14 +48,14 @@ $ trailq 'fields eventName, eventTime | sort eventTime' testdata/cloudtrail/edge
 
 ### not JSON at all though it starts like it (a JavaScript object literal): never read as text
 ~ [ -d "$SHARED/data" ]
-# checked: line 4 of the file is "    awsRegion: ..." (unquoted key); SPEC §3: a file that starts like JSON is not text
+# checked: line 4 of the file is "    awsRegion: ..." (unquoted key); docs/language.md#inputs: a file that starts like JSON is not text
 $ trailq 'stats count(*) as n' $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json testdata/shapes/events.jsonl 2>&1 | sed "s|$SHARED|\$SHARED|"
 > trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: string or '}' expected near 'awsRegion'
 > n
 > 5
 > trailq: 1 input read with errors, 1 record skipped
 
-### ... the same with a JavaScript object literal made for the tests (no ../shared needed)
+### ... the same with a JavaScript object literal made for the tests (in a clone alone)
 # checked: grep -n 'eventName:' testdata/hand/object-literal.json gives line 4, the first unquoted key
 $ trailq 'stats count(*) as n' testdata/hand/object-literal.json testdata/shapes/events.jsonl 2>&1
 > trailq: testdata/hand/object-literal.json:4: record 1: invalid JSON: string or '}' expected near 'eventName'
@@ -92,7 +92,7 @@ $ trailq 'stats count(*) as n' testdata/bad/junk.bin testdata/shapes/events.json
 ? 1
 
 ### ... and alone it leaves nothing to do: status 3
-# checked: SPEC §1
+# checked: trailq(1), EXIT STATUS
 $ trailq 'stats count(*) as n' testdata/bad/junk.bin
 ! trailq: testdata/bad/junk.bin: cannot tell what kind of log this is (use -t TYPE to say)
 ! trailq: no readable input

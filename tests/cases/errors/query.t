@@ -1,4 +1,4 @@
-# Query errors (SPEC §1, issue 2 §7): the message with line:column, the
+# Query errors (docs/language.md#command-line-and-exit-status, issue 2 §7): the message with line:column, the
 # query line, and a caret (or carets) under the offending token; status 2;
 # nothing on stdout. Columns were counted independently of trailq (1-based,
 # python's str.index + 1 on the query text); the wording is trailq's own.
@@ -36,7 +36,7 @@ $ trailq 'stats cuont(*) by eventName' testdata/shapes/events.jsonl
 ? 2
 
 ### wrong argument count: too many, too few; the whole call is underlined
-# checked: the calls start at column 8; strlen takes 1 argument, substr 2 or 3 (reference §5.2)
+# checked: the calls start at column 8; strlen takes 1 argument, substr 2 or 3 (trailq(1), String functions)
 $ trailq 'fields strlen(eventName, 2)' testdata/shapes/events.jsonl; trailq 'fields substr(eventName)' testdata/shapes/events.jsonl
 ! trailq: query error at 1:8: strlen takes 1 argument, got 2
 !   fields strlen(eventName, 2)
@@ -152,7 +152,7 @@ $ trailq 'stats count(*) as n by eventName | stats count(*) as m by n | stats co
 ? 2
 
 ### sort (or limit) before a second stats
-# checked: "sort" and "limit" start at column 36 (reference §3.4: sort/limit must come after the second stats)
+# checked: "sort" and "limit" start at column 36 (docs/language.md#order-rules-between-commands: sort/limit must come after the second stats)
 $ trailq 'stats count(*) as n by eventName | sort n | stats count(*) as m by n' testdata/shapes/events.jsonl; trailq 'stats count(*) as n by eventName | limit 1 | stats count(*) as m by n' testdata/shapes/events.jsonl
 ! trailq: query error at 1:36: sort must come after the second stats
 !   stats count(*) as n by eventName | sort n | stats count(*) as m by n
@@ -163,7 +163,7 @@ $ trailq 'stats count(*) as n by eventName | sort n | stats count(*) as m by n' 
 ? 2
 
 ### after dedup only limit may follow
-# checked: "sort" and "fields" start at column 19 (reference §3.8)
+# checked: "sort" and "fields" start at column 19 (docs/language.md#order-rules-between-commands)
 $ trailq 'dedup eventName | sort eventName' testdata/shapes/events.jsonl; trailq 'dedup eventName | fields eventName' testdata/shapes/events.jsonl
 ! trailq: query error at 1:19: only limit may follow dedup
 !   dedup eventName | sort eventName
@@ -194,7 +194,7 @@ $ printf '# top calls\nfilter eventName like "DB"\n| stats count(*) by eventName
 > DescribeDBSnapshots	2
 
 ### a query file that does not exist
-# checked: SPEC §1 (2: the command line is wrong)
+# checked: trailq(1), EXIT STATUS (2: the command line is wrong)
 $ trailq -f /nonexistent/query.txt testdata/shapes/events.jsonl; echo $?
 > 2
 ! trailq: /nonexistent/query.txt: No such file or directory

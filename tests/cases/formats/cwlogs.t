@@ -1,4 +1,4 @@
-# CloudWatch Logs JSON (SPEC §3 `cwlogs`, reference §7.4): filter-log-events
+# CloudWatch Logs JSON (trailq(1) INPUTS, `cwlogs`): filter-log-events
 # and get-log-events output (pages concatenated), subscription payloads
 # (plain, gzip, base64-gzip in {"awslogs":{"data":...}}), CONTROL_MESSAGE
 # payloads skipped with a note. @timestamp = timestamp (ms; below 10^11 read
@@ -96,7 +96,7 @@ $ trailq --start 2024-03-01T10:01:00Z --end 2024-03-01T10:03:00Z 'fields @ptr' t
 > testdata/cwlogs/filter-log-events.json:3
 > testdata/cwlogs/filter-log-events.json:2
 
-### get-log-events has no stream names: @logStream is the file's base name (SPEC §2)
+### get-log-events has no stream names: @logStream is the file's base name (trailq(1), Fields)
 # checked: jq '.events[] | .message' get-log-events.json
 $ trailq 'fields @ptr, @logStream, job, ms' testdata/cwlogs/get-log-events.json
 > @ptr	@logStream	job	ms

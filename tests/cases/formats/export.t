@@ -1,9 +1,9 @@
-# CloudWatch Logs S3 export files (SPEC §3 `export`, reference §7.5): lines
+# CloudWatch Logs S3 export files (trailq(1) INPUTS, `export`): lines
 # `<ISO-8601 or epoch-ms timestamp> <message>` in any order, gzip-compressed,
 # under <prefix>/<taskId>/<logStreamName>/000000.gz. The message's own
 # fields (JSON, Lambda, VPC) come as for cwlogs; a line without a leading
 # timestamp continues the message before it. The Lambda export used here is
-# described in lambda.t (which also runs reference §8.3 over it); its lines
+# described in lambda.t (which also runs example queries q36-q40 over it); its lines
 # are listed with `zcat .../000000.gz | cat -n`.
 
 ### @timestamp from either prefix, @message without it, @ptr = line number, any order

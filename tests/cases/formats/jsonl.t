@@ -1,4 +1,4 @@
-# JSON lines of any objects (SPEC §3 `jsonl`): @timestamp from the first of
+# JSON lines of any objects (docs/language.md#inputs): @timestamp from the first of
 # @timestamp, timestamp, time, eventTime, ts that parses (ISO-8601, epoch
 # seconds or milliseconds, as numbers or digit strings); fields as for
 # CloudTrail; @ptr = record number; bad lines reported with their line
@@ -39,7 +39,7 @@ $ trailq -o jsonl 'filter @ptr like /:1[123]$/ | fields @ptr, a, nested.k.0, @me
 ### the field list: kinds of JSON values, arrays as numbered paths, null missing
 # checked: by hand from the 11 good records (level in 8, msg in 8, tags.0/.1 in record 3, ok false in
 #   record 7, nested.k.1.x is null so only nested.k.0; "time" is a number in record 3 and a string in
-#   4 others; the JSON key "@timestamp" of record 1 is the field @@timestamp, reference §1.4)
+#   4 others; the JSON key "@timestamp" of record 1 is the field @@timestamp, docs/language.md#fields-and-values)
 $ trailq --fields testdata/text/app.jsonl 2>/dev/null
 > field	events	type
 > @timestamp	9	timestamp

@@ -1,4 +1,4 @@
-# Lambda logs (SPEC §3 `lambda`, reference §6.3 and §8.3): START/END/REPORT
+# Lambda logs (docs/language.md#inputs; example queries q36-q40): START/END/REPORT
 # lines give @type, @requestId, @duration, @billedDuration, @initDuration,
 # @memorySize and @maxMemoryUsed (bytes = MB x 10^6), @xrayTraceId and
 # @xraySegmentId; application lines give @requestId, their prefix's time and
@@ -43,7 +43,7 @@ $ trailq 'filter ispresent(@xrayTraceId) | fields @requestId, @xrayTraceId, @xra
 > @requestId	@xrayTraceId	@xraySegmentId
 > f08bb4c8-d6b2-4f05-ac17-af7e2ba005fb	1-5e61292c-cc1229a4dfbeae1043928548	07a85e713f6302b2
 
-### reference §8.3 #40 on the Datadog samples: the timeout line (space-separated prefix) has a request ID
+### example q40 on the Datadog samples: the timeout line (space-separated prefix) has a request ID
 # checked: cloudwatch_log_timeout.json, 4th event: timestamp 1591714946151, "2020-06-09T15:02:26.150Z 7c9567b5-... Task timed out"
 $ trailq 'filter @message like /Task timed out/ | fields @timestamp, @requestId | sort @timestamp desc | limit 20' testdata/lambda/cloudwatch_*.json
 > @timestamp	@requestId
@@ -56,20 +56,20 @@ $ trailq 'filter ispresent(status) | stats count(*) by status' testdata/lambda/c
 > status	count(*)
 > debug	13
 
-# ---- reference §8.3 over an S3 export of a Lambda log group ----
+# ---- example queries 8.3 (docs/language.md#example-queries) over an S3 export of a Lambda log group ----
 # testdata/cwlogs/export/<task>/2024/03/01/[$LATEST].../000000.gz, made by hand (SOURCES.md): eight
 # invocations, REPORT lines (zcat | grep ' REPORT ', Duration / Max Memory Used / Init Duration):
 #   10:00:01.5 1200.50/100/350.25  10:02:00 80.00/110  10:04:30 95.50/120 (epoch-ms prefix)
 #   10:07:10 2500.75/130  11:15:00 300.25/90/410.75  11:16:00 60.00/95  11:40:00 1500.00/140
 #   11:50:00 45.25/85/200.50; Memory Size 512 MB everywhere.
 
-### reference §8.3 #36: over-provisioned memory
+### example q36: over-provisioned memory
 # checked: max 512; used min 85, max 140, avg (100+110+120+130+90+95+140+85)/8 = 870/8 = 108.75; 512-140 = 372
 $ trailq 'filter @type = "REPORT" | stats max(@memorySize / 1000 / 1000) as provisonedMemoryMB, min(@maxMemoryUsed / 1000 / 1000) as smallestMemoryRequestMB, avg(@maxMemoryUsed / 1000 / 1000) as avgMemoryUsedMB, max(@maxMemoryUsed / 1000 / 1000) as maxMemoryUsedMB, provisonedMemoryMB - maxMemoryUsedMB as overProvisionedMB' testdata/cwlogs/export
 > provisonedMemoryMB	smallestMemoryRequestMB	avgMemoryUsedMB	maxMemoryUsedMB	overProvisionedMB
 > 512	85	108.75	140	372
 
-### reference §8.3 #37: latency per 5-minute bin
+### example q37: latency per 5-minute bin
 # checked: 10:00 bin {1200.5, 80, 95.5}: avg 1376/3 = 458.666..., shortest form 458.6666666666667;
 #   10:05 {2500.75}; 11:15 {300.25, 60}: avg 180.125; 11:40 {1500}; 11:50 {45.25}
 $ trailq 'filter @type = "REPORT" | stats avg(@duration), max(@duration), min(@duration) by bin(5m)' testdata/cwlogs/export
@@ -87,7 +87,7 @@ $ trailq 'filter @type = "REPORT" | stats pct(@duration, 95) as p95 by bin(1h)' 
 > 2024-03-01 10:00:00.000	2500.75
 > 2024-03-01 11:00:00.000	1500
 
-### reference §8.3 #38: invocations slower than 1 s, newest first
+### example q38: invocations slower than 1 s, newest first
 # checked: durations above 1000: 11:40 (7777...), 10:07:10 (4444...), 10:00:01.5 (1111...)
 $ trailq 'fields @timestamp, @requestId, @duration | filter @type = "REPORT" and @duration > 1000 | sort @timestamp desc | dedup @requestId | limit 20' testdata/cwlogs/export
 > @timestamp	@requestId	@duration
@@ -95,7 +95,7 @@ $ trailq 'fields @timestamp, @requestId, @duration | filter @type = "REPORT" and
 > 2024-03-01 10:07:10.000	44444444-4444-4444-8444-444444444444	2500.75
 > 2024-03-01 10:00:01.500	11111111-1111-4111-8111-111111111111	1200.5
 
-### reference §8.3 #39: cold starts per hour
+### example q39: cold starts per hour
 # checked: Init Duration at 10:00:01.5 (350.25) and at 11:15, 11:50 (410.75, 200.50): 11:00 avg 611.25/2 = 305.625,
 #   p95 of two values = the larger (rank ceil(1.9) = 2) = 410.75
 $ trailq 'filter @type = "REPORT" and ispresent(@initDuration) | stats count(*) as coldStarts, avg(@initDuration) as avgInitMs, pct(@initDuration, 95) as p95InitMs by bin(1h)' testdata/cwlogs/export
@@ -103,7 +103,7 @@ $ trailq 'filter @type = "REPORT" and ispresent(@initDuration) | stats count(*) 
 > 2024-03-01 10:00:00.000	1	350.25	350.25
 > 2024-03-01 11:00:00.000	2	305.625	410.75
 
-### reference §8.3 #40: timeouts
+### example q40: timeouts
 # checked: zcat ... | grep 'Task timed out': one line, 2024-03-01T11:39:58.000Z, request 7777...
 $ trailq 'filter @message like /Task timed out/ | fields @timestamp, @requestId, @message | sort @timestamp desc | limit 20' testdata/cwlogs/export
 > @timestamp	@requestId	@message

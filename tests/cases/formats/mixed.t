@@ -1,5 +1,5 @@
 # A directory mixing every input type, read in one run, each file detected
-# by its content (SPEC §3) — the names in testdata/mixed are deliberately no
+# by its content (docs/language.md#inputs) — the names in testdata/mixed are deliberately no
 # help: a flow log called "flows", a payload called "payload", JSON lines in
 # "events.log", syslog text in "records.json". What each file holds is in
 # SOURCES.md; the counts below are read off the files by hand.

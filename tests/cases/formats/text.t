@@ -1,4 +1,4 @@
-# Plain text logs (SPEC §3 `text`): one event per line (indented lines join
+# Plain text logs (trailq(1) INPUTS, `text`): one event per line (indented lines join
 # the event before them), @timestamp from a leading timestamp (ISO-8601,
 # syslog with the year from the file time, Apache/nginx, epoch, the loghub
 # styles of $SHARED/data/SOURCES.md §5), else the previous line's, else the
@@ -55,7 +55,7 @@ $ trailq 'stats count(*) as n, min(@timestamp) as lo, max(@timestamp) as hi by @
 > Zookeeper_2k.log	2000	2015-07-29 17:41:44.747	2015-08-25 11:26:28.145
 > apache_logs	10000	2015-05-17 10:05:00.000	2015-05-20 21:05:59.000
 
-### the same timestamp styles on lines written for the tests (no ../shared needed)
+### the same timestamp styles on lines written for the tests (in a clone alone)
 # checked: testdata/text/styles.log, one line per style: HDFS yyMMdd HHmmss, Hadoop and Zookeeper
 #   "yyyy-MM-dd HH:mm:ss,SSS", Windows "yyyy-MM-dd HH:mm:ss,", HealthApp padded and not padded, BGL and
 #   Thunderbird epoch seconds in the second field (date -u -d @1117838570 = 2005-06-03 22:42:50,
@@ -71,7 +71,7 @@ $ trailq 'fields @timestamp | sort @ptr' testdata/text/styles.log
 > 2005-06-03 22:42:50.000
 > 2005-11-09 20:01:01.000
 
-### a file that starts with a bracket is text: Apache error-log and Proxifier-style lines (no ../shared needed)
+### a file that starts with a bracket is text: Apache error-log and Proxifier-style lines (in a clone alone)
 # checked: by hand; the Proxifier style has no year: the copy's time is 2017-11-01, so Oct 30 is 2017
 $ cp testdata/text/brackets.log "$TMPDIR/brackets.log" && touch -d 2017-11-01T00:00:00Z "$TMPDIR/brackets.log" && trailq 'fields @logStream, @timestamp | sort @ptr' "$TMPDIR/brackets.log"
 > @logStream	@timestamp

@@ -1,4 +1,4 @@
-# VPC flow logs (SPEC §3 `vpcflow`, reference §6.4 and §8.4): the version 2
+# VPC flow logs (docs/language.md#inputs; example queries q41-q45): the version 2
 # default layout, layouts named by a header line, NODATA/SKIPDATA, "-" for
 # missing values, integers, @timestamp = start. Expected values are worked
 # out with awk over the raw lines (fields: $4 srcaddr, $5 dstaddr, $7
@@ -23,7 +23,7 @@ $ trailq 'stats count(*) as n by @log | sort @log' testdata/vpcflow/valid_*
 > testdata/vpcflow/valid_vpc_flow_log.log	1
 > testdata/vpcflow/valid_vpc_flow_log_multi.log	2
 
-### reference §8.4 #41: top host pairs by packets (the NODATA/SKIPDATA records form the keyless group, last)
+### example q41: top host pairs by packets (the NODATA/SKIPDATA records form the keyless group, last)
 # checked: awk '$4!="-"{p[$4"\t"$5]+=$9} END{for(k in p) print k"\t"p[k]}' flows-v2.log | sort -t$'\t' -k3,3nr
 $ trailq 'stats sum(packets) as packetsTransferred by srcAddr, dstAddr | sort packetsTransferred desc | limit 15' testdata/vpcflow/flows-v2.log
 > srcAddr	dstAddr	packetsTransferred
@@ -37,7 +37,7 @@ $ trailq 'stats sum(packets) as packetsTransferred by srcAddr, dstAddr | sort pa
 > 192.0.2.12	10.0.0.7	1
 > 		
 
-### reference §8.4 #42: top destinations of traffic from 192.0.2.0/24
+### example q42: top destinations of traffic from 192.0.2.0/24
 # checked: awk '$4 ~ /^192\.0\.2\./{b[$5]+=$10} END{for(k in b) print k"\t"b[k]}' flows-v2.log | sort -t$'\t' -k2,2nr
 $ trailq 'filter isIpv4InSubnet(srcAddr, "192.0.2.0/24") | stats sum(bytes) as bytesTransferred by dstAddr | sort bytesTransferred desc | limit 15' testdata/vpcflow/flows-v2.log
 > dstAddr	bytesTransferred
@@ -45,7 +45,7 @@ $ trailq 'filter isIpv4InSubnet(srcAddr, "192.0.2.0/24") | stats sum(bytes) as b
 > 10.0.0.6	470
 > 10.0.0.7	76
 
-### reference §8.4 #43: UDP flows per source (sorted here for a fixed order)
+### example q43: UDP flows per source (sorted here for a fixed order)
 # checked: awk '$8==17{n[$4]++} END{for(k in n) print k"\t"n[k]}' flows-v2.log | sort
 $ trailq 'filter protocol=17 | stats count(*) by srcAddr | sort srcAddr' testdata/vpcflow/flows-v2.log
 > srcAddr	count(*)
@@ -54,7 +54,7 @@ $ trailq 'filter protocol=17 | stats count(*) by srcAddr | sort srcAddr' testdat
 > 192.0.2.11	1
 > 192.0.2.12	1
 
-### reference §8.4 #44: hours with SKIPDATA records (hours without them are absent)
+### example q44: hours with SKIPDATA records (hours without them are absent)
 # checked: awk '$14=="SKIPDATA"{print strftime("%F %H:00", int($11/3600)*3600, 1)}' flows-v2.log | uniq -c
 $ trailq 'filter logStatus="SKIPDATA" | stats count(*) by bin(1h) as t | sort t' testdata/vpcflow/flows-v2.log
 > t	count(*)
@@ -62,7 +62,7 @@ $ trailq 'filter logStatus="SKIPDATA" | stats count(*) by bin(1h) as t | sort t'
 > 2024-03-01 11:00:00.000	1
 > 2024-03-01 13:00:00.000	1
 
-### reference §8.4 #45: top rejected sources and ports
+### example q45: top rejected sources and ports
 # checked: awk '$13=="REJECT"{n[$4"\t"$7]++} END{for(k in n) print k"\t"n[k]}' flows-v2.log | sort -t$'\t' -k3,3nr
 $ trailq 'filter action = "REJECT" | stats count(*) as rejections by srcAddr, dstPort | sort rejections desc | limit 10' testdata/vpcflow/flows-v2.log
 > srcAddr	dstPort	rejections
@@ -96,7 +96,7 @@ $ trailq --start 2024-03-01T11:00:00Z --end 2024-03-01T12:00:00Z 'stats count(*)
 > n	lo	hi
 > 7	1709290800	1709291000
 
-### the field list of the default layout (SPEC §3 names; integers are numbers, the rest strings)
+### the field list of the default layout (the names of trailq(1) INPUTS; integers are numbers, the rest strings)
 # checked: by hand from flows-v2.log: 18 records; the 4 NODATA/SKIPDATA lines have "-" for
 #   addresses, ports, protocol, packets, bytes and action, so those fields are in 14
 $ trailq --fields testdata/vpcflow/flows-v2.log
@@ -123,7 +123,7 @@ $ trailq --fields testdata/vpcflow/flows-v2.log
 
 ### a custom (version 5) layout named by its header: kebab-case names become camelCase
 # checked: by hand from the header of custom-v5.log (29 names; srcaddr/dstaddr/srcport/dstport keep the
-#   SPEC spelling srcAddr...; pkt-srcaddr -> pktSrcaddr); "-" values are missing (1 record each)
+#   Insights' spelling srcAddr...; pkt-srcaddr -> pktSrcaddr); "-" values are missing (1 record each)
 $ trailq --fields testdata/vpcflow/custom-v5.log
 > field	events	type
 > @timestamp	2	timestamp

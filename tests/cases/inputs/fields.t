@@ -1,4 +1,4 @@
-# Fields of an event (SPEC §2): the system fields, dotted paths, array
+# Fields of an event (docs/language.md#fields-and-values): the system fields, dotted paths, array
 # segments, booleans, subtrees, null, and no cap on the number of fields.
 # Expected values come from jq over the same files; "the invictus records"
 # means `zcat testdata/AWSLogs/*/*/*/*/*/*/*.json.gz | jq -c '.Records[]'`.
@@ -150,7 +150,7 @@ $ trailq 'stats count(*) as n, count(responseElements) as with_re, sum(ispresent
 > 2900	327	327	2573
 
 ### ... and a null is not the text "null" nor ""
-# checked: by hand from SPEC §2 (null is missing; comparisons with a missing operand are false)
+# checked: by hand from docs/language.md#fields-and-values (null is missing; comparisons with a missing operand are false)
 $ trailq 'filter responseElements = "null" or responseElements = "" | stats count(*) as n' testdata/AWSLogs
 > n
 > 0

@@ -1,4 +1,4 @@
-# Input shapes of SPEC §3 (type cloudtrail): S3 delivery objects, bare
+# Input shapes of trailq(1) INPUTS (type cloudtrail): S3 delivery objects, bare
 # arrays, single objects, JSON lines, concatenated objects, lookup-events,
 # empty arrays, digest files; gzip by content; standard input; directories.
 # The shapes/ files hold the same five invictus records (see SOURCES.md), so
@@ -18,7 +18,7 @@ $ trailq 'stats count(*) as events, count_distinct(eventID) as ids' $SHARED/data
 > events	ids
 > 2900	2900
 
-### Records: the same 55 files gunzipped into plain .json files (no ../shared needed) give the same 2900 events
+### Records: the same 55 files gunzipped into plain .json files (in a clone alone) give the same 2900 events
 # checked: jq '.Records | length' over the gunzipped files, summed, in the command
 $ P="$TMPDIR/plain"; mkdir -p "$P"; for f in testdata/AWSLogs/*/CloudTrail/*/*/*/*/*.json.gz; do zcat "$f" > "$P/$(basename "$f" .gz)"; done; \
 $ trailq 'stats count(*) as events, count_distinct(eventID) as ids, count_distinct(@log) as files' "$P"; jq '.Records | length' "$P"/*.json | awk '{n += $1} END {print n}'
@@ -168,7 +168,7 @@ $ trailq 'fields @log' testdata/hand/dirorder
 > testdata/hand/dirorder/m/z.json.gz
 > testdata/hand/dirorder/z.json
 
-### ... and earliest/latest, which break ties by input order (SPEC §4), see the first and last file
+### ... and earliest/latest, which break ties by input order (docs/language.md#aggregates), see the first and last file
 # checked: first and last of the sorted list above
 $ trailq 'stats earliest(@log) as first, latest(@log) as last, count(*) as n' testdata/hand/dirorder
 > first	last	n

@@ -1,7 +1,7 @@
-# Query errors: the negative examples at the end of reference §8 (each with
+# Query errors: queries Insights documents as wrong (each with
 # its message and caret), and the commands trailq does not support, which
 # must fail loudly with exit 2 and a message naming the command (issue 3
-# item 6, SPEC §4), never run as a silent no-op.
+# item 6, docs/language.md#refused-commands), never run as a silent no-op.
 
 ### §8 negative 1: the second stats references a field the first did not produce
 $ trailq 'FIELDS @message | STATS SUM(Fault) by Operation | STATS MAX(strlen(@message))' testdata/lang/one.jsonl
@@ -52,7 +52,7 @@ $ trailq -o tsv 'stats count(*) by bin(1h) offset 30s' testdata/lang/one.jsonl
 > 2022-01-14 21:00:30.000	1
 
 ### every unsupported command is refused by name, at any position, in any case
-# checked: the Tier 3 commands of reference §0 and the newer commands of §1.9
+# checked: the list of refused commands in trailq(1) QUERY LANGUAGE
 $ for c in pattern anomaly diff unmask filterIndex SOURCE lookup join addtotals autoregress logcompare filldown fillmissing cidrlookup outlier accum appendcols sessionize countFrequent count_frequent relevantfields expand search; do \
 $   trailq "fields s | $c x" testdata/lang/one.jsonl 2>&1 | head -n 1; echo "exit ${PIPESTATUS[0]}"; done
 > trailq: query error at 1:12: 'pattern' is not supported by trailq

@@ -639,7 +639,7 @@ $ trailq -o tsv 'parse @message "user=*, method:*, latency := *" as @user, @meth
 ### §8.6 q54: the docs' regex form groups by fields that do not exist (quirk)
 # The groups are named user2/method2/latency2 but the query groups by @method2/@user2,
 # which no event has: one group with both keys missing; the last lazy group matches "",
-# so avg(latency2) has no number and is missing (reference §8 treats this as a quirk).
+# so avg(latency2) has no number and is missing (a known quirk of the documentation's example).
 # checked: by hand
 $ trailq -o tsv 'parse @message /user=(?<user2>.*?), method:(?<method2>.*?), latency := (?<latency2>.*?)/ | stats avg(latency2) by @method2, @user2' testdata/lang/app.log
 > @method2	@user2	avg(latency2)

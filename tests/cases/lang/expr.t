@@ -1,5 +1,5 @@
 # Expressions: comparisons of numbers and strings, the missing-value rules,
-# like / =~ / in and their negations, not, booleans (SPEC §4, reference §4);
+# like / =~ / in and their negations, not, booleans (docs/language.md#comparisons-and-missing-values);
 # column names, duplicate aliases, comments, quoting, keyword case.
 # testdata/lang/values.jsonl, newest first r5 r4 r3 r2 r1:
 #   r1 st "200"  name "abc"  ok true
@@ -9,7 +9,7 @@
 #   r5 (no st)   name null (missing)
 
 ### numeric comparison when both sides are numbers or numeric strings
-# checked: SPEC §4: "200" = 200, "007" = 7, "404" > 100
+# checked: docs/language.md#comparisons-and-missing-values: "200" = 200, "007" = 7, "404" > 100
 $ trailq -o tsv 'filter st = 200 | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter st = "200" | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter st = 7 | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter st > 100 | fields id' testdata/lang/values.jsonl
 > id
 > r2
@@ -33,7 +33,7 @@ $ trailq -o tsv 'filter st >= "1000" | stats count(*) as n' testdata/lang/values
 > r3
 
 ### a non-number against a number compares as strings
-# checked: SPEC §4 / issue: "abc" > 1000 as strings ("a" > "1"); every name
+# checked: docs/language.md#comparisons-and-missing-values: "abc" > 1000 as strings ("a" > "1"); every name
 # but the missing one is > "1000" ("A", "a", "x" all sort after "1")
 $ trailq -o tsv 'filter name > 1000 | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter "abc" > 1000 | stats count(*) as n' testdata/lang/values.jsonl
 > id
@@ -54,7 +54,7 @@ $ trailq -o tsv 'filter name < "abd" | fields id' testdata/lang/values.jsonl; tr
 > r1
 
 ### != with a missing operand is false; not (=) is true
-# checked: SPEC §4: r5 has no st: dropped by !=, kept by not (st = 200)
+# checked: docs/language.md#comparisons-and-missing-values: r5 has no st: dropped by !=, kept by not (st = 200)
 $ trailq -o tsv 'filter st != 200 | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter not (st = 200) | fields id' testdata/lang/values.jsonl
 > id
 > r4
@@ -128,7 +128,7 @@ $ trailq -o tsv 'filter name in ["ABC", 1] | fields id' testdata/lang/values.jso
 > 0
 
 ### JSON booleans: equal to true/false, usable as conditions, 1/0 in arithmetic
-# checked: SPEC §2: r1 ok=true, r2 ok=false; missing ok is not true, so not ok keeps it
+# checked: docs/language.md#fields-and-values: r1 ok=true, r2 ok=false; missing ok is not true, so not ok keeps it
 $ trailq -o tsv 'filter ok = true | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter ok = false | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter ok | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter not ok | fields id' testdata/lang/values.jsonl; trailq -o tsv 'filter ok = 1 | fields id' testdata/lang/values.jsonl
 > id
 > r1
@@ -145,7 +145,7 @@ $ trailq -o tsv 'filter ok = true | fields id' testdata/lang/values.jsonl; trail
 > r1
 
 ### comparison results are booleans; missing operands make = and != false
-# checked: SPEC §4; ok + 1 is 2 / 1 for true / false and missing otherwise
+# checked: docs/language.md#comparisons-and-missing-values; ok + 1 is 2 / 1 for true / false and missing otherwise
 $ trailq -o jsonl 'fields st = 200 as eq, st != 200 as ne, not (st = 200) as neg, ok as b, ok + 1 as bn, ok and true as band | display id, eq, ne, neg, b, bn, band' testdata/lang/values.jsonl
 > {"id":"r5","eq":"false","ne":"false","neg":"true","band":"false"}
 > {"id":"r4","eq":"false","ne":"true","neg":"true","band":"false"}
@@ -164,7 +164,7 @@ $ trailq -o tsv 'filter (st = 200 and ok) or name = "x|y" | fields id' testdata/
 > r3
 
 ### a | inside a string or a regex is not a command separator
-# checked: reference §1.1: r4's name is x|y
+# checked: docs/language.md#lexical-rules (a | inside a string is not a pipe): r4's name is x|y
 $ trailq -o tsv 'filter name = "x|y" | fields id' testdata/lang/values.jsonl; trailq -o tsv "filter name = 'x|y' | fields id" testdata/lang/values.jsonl; trailq -o tsv 'filter name =~ /x\|y/ | fields id' testdata/lang/values.jsonl
 > id
 > r4
@@ -192,27 +192,27 @@ $ trailq -o jsonl 'filter `name` = "abc" | fields `id`, @`id`' testdata/lang/val
 > {"id":"r1"}
 
 ### # starts a comment anywhere outside strings and regexes; a commented-out stage is skipped
-# checked: reference §1.2: the filter line is ignored; /#|b/ keeps its #
+# checked: docs/language.md#lexical-rules: the filter line is ignored; /#|b/ keeps its #
 $ trailq -o tsv 'fields id # pick id'$'\n''# | filter id = "r1"'$'\n''| filter name like /#|b/ # regex with #'$'\n''| sort id' testdata/lang/values.jsonl
 > id
 > r1
 > r3
 
 ### string escapes: doubled single quote, \" and \'
-# checked: reference §1.5
+# checked: docs/language.md#lexical-rules
 $ trailq -o tsv "fields 'it''s' as a, \"q\\\"x\" as b, 'a\\'b' as c | limit 1" testdata/lang/values.jsonl
 > a	b	c
 > it's	q"x	a'b
 
 ### unaliased columns are named by their text, whitespace normalised to single spaces
-# checked: SPEC §4: runs of spaces and newlines become one space; text inside
+# checked: docs/language.md#result-columns-and-output: runs of spaces and newlines become one space; text inside
 # a string literal is kept as written
 $ trailq -o tsv 'fields abs(  n  ),   concat(s,'$'\n''   "x")  ,n   *   2, "a  b"' testdata/lang/one.jsonl
 > abs( n )	concat(s, "x")	n * 2	"a  b"
 > 2.5	xyZfooxyZx	-5	a  b
 
 ### unaliased stats columns keep their text, including the spelling of names
-# checked: SPEC §4
+# checked: docs/language.md#result-columns-and-output
 $ trailq -o tsv 'stats count(   *   ),  count() by   bin(  1h )' testdata/lang/one.jsonl; trailq -o tsv 'STATS Count(*) BY Bin(1H)' testdata/lang/one.jsonl
 > bin( 1h )	count( * )	count()
 > 2022-01-14 21:00:00.000	1	1
@@ -240,14 +240,14 @@ $ trailq 'fields st as a | fields name as a' testdata/lang/values.jsonl
 ? 2
 
 ### several fields commands accumulate; display shows only its own fields
-# checked: reference §2.2
+# checked: docs/language.md#fields-and-display
 $ trailq -o tsv 'fields id | fields st | limit 1' testdata/lang/values.jsonl; trailq -o tsv 'fields id | fields st | display id | limit 1' testdata/lang/values.jsonl
 > id	st
 > r5	
 > id
 > r5
 
-### display may compute a value with an alias (reference §8 query 55)
+### display may compute a value with an alias (example q55)
 # checked: only r1 has name "abc"
 $ trailq -o tsv 'display id, name = "abc" as isAbc | limit 5' testdata/lang/values.jsonl
 > id	isAbc

@@ -2,7 +2,7 @@
 # since; kept together as regression cases. ("Today ..." in a comment says
 # what trailq did before the fix.)
 
-### bin with weeks aligns to Monday 00:00 UTC (SPEC §4)
+### bin with weeks aligns to Monday 00:00 UTC (docs/language.md#time-buckets-and-periods)
 # Fails since "bin() of a fixed period as SQL arithmetic" (e11db3e): bin(w)
 # is floored to multiples of 7 days from the epoch, a Thursday.
 # checked: 2024-03-15 is a Friday (2024-01-01 is a Monday; day 74 of the
@@ -33,7 +33,7 @@ $ trailq -o tsv 'stats count(*) by bin(1w)' testdata/lang/times.jsonl
 ### stats: a field outside any aggregate that is not a by key is rejected
 # Today `stats count(*) + v` runs and adds an arbitrary v of the group
 # (SQLite's bare column): {"count(*) + v":44} on nums.jsonl. Insights allows
-# only aggregates, by keys and earlier aliases there (reference §3.4).
+# only aggregates, by keys and earlier aliases there (docs/language.md#stats).
 # The wording is a proposal; the column and caret are what matters.
 $ trailq 'stats count(*) + v by g' testdata/lang/nums.jsonl
 ! trailq: query error at 1:18: 'v' is neither a by key nor inside an aggregate
@@ -57,14 +57,14 @@ $ trailq 'stats count(*) by sum(v)' testdata/lang/nums.jsonl
 $ trailq -o jsonl 'fields toupper("héllo"), tolower("ÀÉÎ")' testdata/lang/t1.jsonl
 > {"toupper(\"héllo\")":"HÉLLO","tolower(\"ÀÉÎ\")":"àéî"}
 
-### formatDate / strftime and parseDate (reference §5.3) exist
-# Today: "unknown function 'formatDate'". They need no AWS state (SPEC §4:
-# every function of §5.1–5.8 that applies to local data).
+### formatDate / strftime and parseDate (docs/language.md#functions) exist
+# Today: "unknown function 'formatDate'". They need no AWS state, so trailq has
+# them (docs/language.md#functions).
 # checked: t1.jsonl is 2024-03-15T13:47:29.123Z; date -u -d '2024-03-15 13:47:29' +%s = 1710510449
 $ trailq -o jsonl 'fields formatDate(@timestamp, "%Y-%m-%d %H:%M:%S"), strftime(@timestamp, "%Y"), parseDate("2024-03-15 13:47:29", "yyyy-MM-dd HH:mm:ss")' testdata/lang/t1.jsonl
 > {"formatDate(@timestamp, \"%Y-%m-%d %H:%M:%S\")":"2024-03-15 13:47:29","strftime(@timestamp, \"%Y\")":"2024","parseDate(\"2024-03-15 13:47:29\", \"yyyy-MM-dd HH:mm:ss\")":1710510449000}
 
-### parse: regex group names may start with @ (reference §1.6, public example (?<@transId>...))
+### parse: regex group names may start with @ (a public example uses (?<@transId>...))
 # Today PCRE2 rejects the name: "invalid regex: subpattern name expected".
 # checked: by hand, as the "user=*," glob case in parse.t
 $ trailq -o jsonl 'parse line /user=(?<@user>\w+)/ | filter ispresent(@user) | display @user' testdata/lang/parse.jsonl
@@ -103,14 +103,14 @@ $   if cmp -s $d/got $d/want; then echo "$spec same"; else echo "$spec differ"; 
 > 1w 1d same
 > 1w 36h same
 
-### string functions treat a map or list as missing (reference §2.1, [S3])
+### string functions treat a map or list as missing (docs/language.md#comparisons-and-missing-values)
 # Today strlen(jsonParse(js)) is 30 (the JSON text's length) and toupper
 # upper-cases the JSON text. one.jsonl's js is {"a":{"b":[10,20,30]},"k":"v"}.
-# checked: reference §2.1: "string/number/datetime functions treat maps and lists as null"
+# checked: AWS documents that string, number and datetime functions treat maps and lists as null
 $ trailq -o jsonl 'fields strlen(jsonParse(js)) as l, toupper(jsonParse(js)) as u, "ok" as marker' testdata/lang/one.jsonl
 > {"marker":"ok"}
 
-### a map or list cannot be a sort key (reference §2.1, [S3])
+### a map or list cannot be a sort key (docs/language.md#comparisons-and-missing-values)
 # Today the map's JSON text is sorted. The wording is a proposal.
 $ trailq 'fields jsonParse(js) as j | sort j' testdata/lang/one.jsonl
 ! trailq: query error at 1:34: a map or list cannot be sorted
@@ -118,7 +118,7 @@ $ trailq 'fields jsonParse(js) as j | sort j' testdata/lang/one.jsonl
 !                                    ^
 ? 2
 
-### a map or list cannot be a stats key (reference §2.1, [S3])
+### a map or list cannot be a stats key (docs/language.md#comparisons-and-missing-values)
 # Today the map's JSON text is the group key. The wording is a proposal.
 $ trailq 'stats count(*) by jsonParse(js)' testdata/lang/one.jsonl
 ! trailq: query error at 1:19: a map or list cannot be a stats key

@@ -1,4 +1,4 @@
-# Functions of reference §5.1–§5.7 that trailq's function table (query/funcs.c)
+# Functions of trailq(1) FUNCTIONS that trailq's function table (query/funcs.c)
 # has, their names in any case, missing operands, and argument errors.
 # testdata/lang/one.jsonl: one event; s = "xyZfooxyZ", e = "", b = " ",
 # n = "-2.5", ip4 = 10.1.2.3, ip6 = 2001:db8::1, pub = 8.8.8.8,
@@ -36,12 +36,12 @@ $ trailq -o jsonl 'fields sqrt(-1), log(0), 1 / 0, 5 % 0, toNumber("abc"), abs("
 
 ### arithmetic and precedence
 # checked: by hand; ^ is right-associative, unary minus binds tighter than ^
-# (reference §4.4); 0.1 + 0.2 is the double 0.30000000000000004 (python3)
+# (docs/language.md#operators-and-precedence); 0.1 + 0.2 is the double 0.30000000000000004 (python3)
 $ trailq -o jsonl 'fields 7 / 2, -7 / 2, 2 ^ -1, -2 ^ 2, 10 - 2 - 3, 2 + 3 * 4, (2 + 3) * 4, 2 ^ 3 ^ 2, 1e3, 0.1 + 0.2, n * 2' testdata/lang/one.jsonl
 > {"7 / 2":3.5,"-7 / 2":-3.5,"2 ^ -1":0.5,"-2 ^ 2":4,"10 - 2 - 3":5,"2 + 3 * 4":14,"(2 + 3) * 4":20,"2 ^ 3 ^ 2":512,"1e3":1000,"0.1 + 0.2":0.30000000000000004,"n * 2":-5}
 
 ### arithmetic and functions with a missing operand give a missing value
-# checked: SPEC §4 (arithmetic with a missing operand is missing)
+# checked: docs/language.md#comparisons-and-missing-values (arithmetic with a missing operand is missing)
 $ trailq -o jsonl 'fields nope + 1, strlen(nope), toupper(nope), abs(nope), round(nope), "ok" as marker' testdata/lang/one.jsonl
 > {"marker":"ok"}
 
@@ -110,7 +110,7 @@ $ trailq -o jsonl 'fields jsonParse(js).a.b[1], jsonParse(js).k, jsonStringify(j
 > {"jsonParse(js).a.b[1]":20,"jsonParse(js).k":"v","jsonStringify(jsonParse(js).a)":"{\"b\":[10,20,30]}"}
 
 ### JSON: jsonParse of text that is not JSON is missing
-# checked: reference §5.5 (non-JSON -> empty)
+# checked: trailq(1), JSON functions (non-JSON -> missing)
 $ trailq -o jsonl 'fields jsonParse(s), jsonArraySize(s), "ok" as marker' testdata/lang/one.jsonl
 > {"marker":"ok"}
 

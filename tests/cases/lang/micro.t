@@ -1,46 +1,47 @@
-# Reference §9: the deterministic micro-cases, one golden case each.
-# SPEC §4 overrides cases 19 and 20: bin(300s) is five-minute buckets, and
+# The documented examples of docs/language.md#documented-examples, one
+# golden case each, named §9.N by their number there.
+# trailq differs on cases 19 and 20: bin(300s) is five-minute buckets, and
 # there is no 10,000-row cap.
 # Inputs are the hand-made files in testdata/lang (see testdata/SOURCES.md).
 
 ### §9.1 2 ^ 3 is 8
-# checked: 2*2*2 = 8 (reference §4.1)
+# checked: 2*2*2 = 8 (documented example 1)
 $ trailq -o tsv 'fields 2 ^ 3' testdata/lang/one.jsonl
 > 2 ^ 3
 > 8
 
 ### §9.2 10 % 3 is 1
-# checked: 10 = 3*3 + 1 (reference §4.1)
+# checked: 10 = 3*3 + 1 (documented example 2)
 $ trailq -o tsv 'fields 10 % 3' testdata/lang/one.jsonl
 > 10 % 3
 > 1
 
 ### §9.3 ltrim with a character set
-# checked: strip any of x,y,Z from the left of xyZxyfooxyZ -> fooxyZ (reference §5.2)
+# checked: strip any of x,y,Z from the left of xyZxyfooxyZ -> fooxyZ (documented example 3)
 $ trailq -o tsv 'fields ltrim("xyZxyfooxyZ","xyZ")' testdata/lang/one.jsonl
 > ltrim("xyZxyfooxyZ","xyZ")
 > fooxyZ
 
 ### §9.4 rtrim with a character set
-# checked: strip any of x,y,Z from the right of xyZfooxyxyZ -> xyZfoo (reference §5.2)
+# checked: strip any of x,y,Z from the right of xyZfooxyxyZ -> xyZfoo (documented example 4)
 $ trailq -o tsv 'fields rtrim("xyZfooxyxyZ","xyZ")' testdata/lang/one.jsonl
 > rtrim("xyZfooxyxyZ","xyZ")
 > xyZfoo
 
 ### §9.5 trim with a character set
-# checked: both ends of xyZxyfooxyxyZ -> foo (reference §5.2)
+# checked: both ends of xyZxyfooxyxyZ -> foo (documented example 5)
 $ trailq -o tsv 'fields trim("xyZxyfooxyxyZ","xyZ")' testdata/lang/one.jsonl
 > trim("xyZxyfooxyxyZ","xyZ")
 > foo
 
 ### §9.6 substr is 0-based
-# checked: xyZfooxyZ, characters 3,4,5 (0-based) = foo (reference §5.2)
+# checked: xyZfooxyZ, characters 3,4,5 (0-based) = foo (documented example 6)
 $ trailq -o tsv 'fields substr("xyZfooxyZ", 3, 3)' testdata/lang/one.jsonl
 > substr("xyZfooxyZ", 3, 3)
 > foo
 
 ### §9.7 replace replaces every occurrence
-# checked: both o's of foo become 0 (reference §5.2)
+# checked: both o's of foo become 0 (documented example 7)
 $ trailq -o tsv 'fields replace("foo","o","0")' testdata/lang/one.jsonl
 > replace("foo","o","0")
 > f00
@@ -52,7 +53,7 @@ $ trailq -o tsv 'fields hexToDec("0xff")' testdata/lang/one.jsonl
 > 255
 
 ### §9.9 decToHex of 255
-# checked: 255 = 0xff, lowercase with 0x prefix (reference §5.2)
+# checked: 255 = 0xff, lowercase with 0x prefix (documented example 9)
 $ trailq -o tsv 'fields decToHex(255)' testdata/lang/one.jsonl
 > decToHex(255)
 > 0xff
@@ -68,8 +69,8 @@ $ trailq -o tsv 'fields @timestamp, toMillis(@timestamp), toMillis("2022-01-14T1
 # sortorder.jsonl holds the 17 values in shuffled order plus one event
 # without x; "01" is newer than "1", so the stable sort keeps 01 first
 # among the two equal numbers, as the documentation lists them.
-# checked: reference §3.5 / AWS sort documentation lists exactly this order;
-# the event without x sorts last (SPEC §4)
+# checked: documented example 11 (AWS's sort documentation lists exactly this order);
+# the event without x sorts last (docs/language.md#sort-order)
 $ trailq -o tsv 'sort x asc | fields x' testdata/lang/sortorder.jsonl
 > x
 > !:
@@ -92,13 +93,13 @@ $ trailq -o tsv 'sort x asc | fields x' testdata/lang/sortorder.jsonl
 >
 
 ### §9.12 glob parse, unanchored, lazy stars and a greedy last star
-# checked: reference §3.7 (documented example)
+# checked: documented example 12
 $ trailq -o tsv 'parse line "[*] * The error was: *" as level, config, exception | filter ispresent(level) | fields level, config, exception' testdata/lang/parse.jsonl
 > level	config	exception
 > ERROR	{foo=2, bar=data}	DataIntegrityException
 
 ### §9.13 regex parse with named groups on the same line
-# checked: reference §3.7 (documented example), same three values as §9.12
+# checked: documented example 13, same three values as §9.12
 $ trailq -o tsv 'parse line /\[(?<level>\S+)\]\s+(?<config>\{.*\})\s+The error was: (?<exception>\S+)/ | filter ispresent(level) | fields level, config, exception' testdata/lang/parse.jsonl
 > level	config	exception
 > ERROR	{foo=2, bar=data}	DataIntegrityException
@@ -118,7 +119,7 @@ $ trailq -o jsonl 'parse line "user=*, method:*, latency := *" as u, m, l | fiel
 ### §9.15 dedup in the default order keeps the newest per key, and every missing key
 # rows (t=1,a) (t=2,a) (t=3,b) (t=4,null) (t=5,missing): newest first is
 # 5,4,3,2,1; t=1 repeats a.
-# checked: reference §9 case 15 expects t=2 (a), t=3 (b), t=4, t=5
+# checked: documented example 15 expects t=2 (a), t=3 (b), t=4, t=5
 $ trailq -o jsonl 'filter t <= 5 | fields t, server | dedup server' testdata/lang/dedup.jsonl
 > {"t":5}
 > {"t":4}
@@ -155,12 +156,12 @@ $ trailq -o tsv 'stats count(errorCode) as k, count(*) as n' testdata/AWSLogs; s
 
 ### §9.18 isempty and isblank on missing, "" and " "
 # one.jsonl: e is "", b is " ", nope does not exist.
-# checked: reference §9 case 18: isempty 1/1/0, isblank 1/1/1
+# checked: documented example 18: isempty 1/1/0, isblank 1/1/1
 $ trailq -o tsv 'fields isempty(nope), isempty(e), isempty(b), isblank(nope), isblank(e), isblank(b)' testdata/lang/one.jsonl
 > isempty(nope)	isempty(e)	isempty(b)	isblank(nope)	isblank(e)	isblank(b)
 > 1	1	0	1	1	1
 
-### §9.19 (SPEC §4) bin(300s) is five-minute buckets, the same as bin(5m)
+### §9.19 (trailq differs) bin(300s) is five-minute buckets, the same as bin(5m)
 # minutes.jsonl: 00:00:00, 00:01:30, 00:04:59.999, 00:05:00, 00:09:00, 00:17:00.
 # checked: by hand: [00:00,00:05) holds 3, [00:05,00:10) 2, [00:15,00:20) 1
 $ trailq -o tsv 'stats count(*) by bin(300s)' testdata/lang/minutes.jsonl; trailq -o tsv 'stats count(*) by bin(5m)' testdata/lang/minutes.jsonl
@@ -173,7 +174,7 @@ $ trailq -o tsv 'stats count(*) by bin(300s)' testdata/lang/minutes.jsonl; trail
 > 2024-01-01 00:05:00.000	2
 > 2024-01-01 00:15:00.000	1
 
-### §9.19 (SPEC §4) bin(60s) keeps one-minute buckets
+### §9.19 (trailq differs) bin(60s) keeps one-minute buckets
 # checked: by hand: each of the six events is in its own minute
 $ trailq -o tsv 'stats count(*) by bin(60s)' testdata/lang/minutes.jsonl
 > bin(60s)	count(*)
@@ -184,7 +185,7 @@ $ trailq -o tsv 'stats count(*) by bin(60s)' testdata/lang/minutes.jsonl
 > 2024-01-01 00:09:00.000	1
 > 2024-01-01 00:17:00.000	1
 
-### §9.20 (SPEC §4) 15,000 matching events give 15,000 rows, exit 0
+### §9.20 (trailq differs) 15,000 matching events give 15,000 rows, exit 0
 # checked: awk writes 15,000 events; the header line makes 15,001 lines
 $ d=$(mktemp -d) && awk 'BEGIN { for (i = 0; i < 15000; i++) printf "{\"eventTime\":\"2024-01-01T00:00:00Z\",\"i\":%d}\n", i }' > $d/e.jsonl && \
 $ trailq -o tsv 'filter i >= 0 | fields i' $d/e.jsonl | wc -l; echo "exit ${PIPESTATUS[0]}"

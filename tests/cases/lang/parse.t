@@ -1,5 +1,5 @@
 # parse: glob and regex patterns, multi, sources, chaining, non-matches
-# (reference §3.7, SPEC §4, issue 3 item 1). Inputs: testdata/lang/parse.jsonl
+# (docs/language.md#parse, issue 3 item 1). Inputs: testdata/lang/parse.jsonl
 # (five events; the field "line" holds a log line, "req.args" a query string)
 # and testdata/lang/glob.jsonl (regex metacharacters and a newline in "s").
 
@@ -47,13 +47,13 @@ $ trailq -o jsonl 'parse s "a.b(c)+*?e$f^g|h\\i{*}" as p, q | fields @timestamp,
 > {"@timestamp":"2024-02-02 00:00:01.000","p":"d","q":"j"}
 
 ### glob: * also matches across a newline in the value
-# trailq's choice (reference §3.7 leaves it open): * matches any characters.
+# trailq's choice (docs/language.md#parse): * matches any characters.
 # checked: by hand: "first\nsecond line" between "first" and "line" is "\nsecond "
 $ trailq -o jsonl 'parse s "first*line" as p | filter ispresent(p) | fields p' testdata/lang/glob.jsonl
 > {"p":"\nsecond "}
 
 ### regex: . does not match a newline (PCRE default), so this does not match
-# checked: by hand, reference §1.6 (PCRE semantics)
+# checked: by hand, docs/language.md#lexical-rules (PCRE2 semantics)
 $ trailq -o tsv 'parse s /first(?<p>.*)line/ | stats count(p) as matched' testdata/lang/glob.jsonl
 > matched
 > 0
@@ -167,7 +167,7 @@ $ trailq -o jsonl 'parse line "user=*," as @u | filter ispresent(@u) | fields @u
 > {"@u":"user1234"}
 
 ### fields created by parse are shown without being listed
-# checked: reference §2.2 (parse fields are added to the output)
+# checked: docs/language.md#fields-and-display (parse fields are added to the output)
 $ trailq -o tsv 'parse line "from * to *" as a, b | filter ispresent(a)' testdata/lang/parse.jsonl | cut -f3-
 > a	b
 > 10.0.0.1	10.0.0.2 via 192.168.1.254
@@ -179,7 +179,7 @@ $ trailq -o tsv 'PARSE line "from * to *" AS a, b | FILTER ispresent(a) | DISPLA
 > 10.0.0.1
 
 ### fields created by parse are added to the output even when fields lists others
-# trailq's reading of reference §2.2: parse-made fields are always shown
+# trailq's reading (docs/language.md#fields-and-display): parse-made fields are always shown
 # (display alone decides the columns). checked: by hand
 $ trailq -o tsv 'parse line "from * to *" as a, b | filter ispresent(a) | fields a' testdata/lang/parse.jsonl
 > a	b

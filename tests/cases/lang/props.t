@@ -1,15 +1,15 @@
 # Property-style tests: the Insights sort order and bin() alignment, end to
 # end, on 1,000 pseudo-random events (fixed seeds), against independent
 # reference implementations in awk that never call trailq:
-#   testdata/lang/sortgen.awk, sortref.awk  - random values, the SPEC §4 order
-#   testdata/lang/bingen.awk, binref.awk    - random timestamps, SPEC §4 buckets
+#   testdata/lang/sortgen.awk, sortref.awk  - random values, the order of docs/language.md#sort-order
+#   testdata/lang/bingen.awk, binref.awk    - random timestamps, docs/language.md#time-buckets-and-periods
 # Each case prints one line per check; "same" means trailq's answer and the
 # reference's are identical. Week periods are in fixed.t.
 
-### the sort reference reproduces the documented order (reference §9 case 11)
+### the sort reference reproduces the documented order (documented example 11)
 # The 17 documented values, given i = 17..1 so ties fall back to i: "1" and
 # "01" are equal numbers, so i decides (3 before 4).
-# checked: reference §3.5 lists !: # *%04 0# 5A 111A 2345_ @ @_ A A9876fghj
+# checked: docs/language.md#documented-examples (11) lists !: # *%04 0# 5A 111A 2345_ @ @_ A A9876fghj
 # a12345hfh 0 01 1 2 3 — i.e. i = 17 16 ... 6 5, then 4/3 in either order, 2 1
 $ printf '%s\n' '!:' '#' '*%04' '0#' '5A' '111A' '2345_' '@' '@_' 'A' 'A9876fghj' 'a12345hfh' '0' '01' '1' '2' '3' | \
 $   awk '{ printf "{\"i\":%d,\"x\":\"%s\"}\n", 18 - NR, $0 }' | awk -f testdata/lang/sortref.awk | tr '\n' ' '; echo

@@ -1,5 +1,5 @@
 # Row commands: the default order and its ties, sort direction keywords,
-# limit / head / tail, dedup (reference §3.8) and unnest (§3.9).
+# limit / head / tail, dedup and unnest (docs/language.md#commands).
 # testdata/lang/dedup.jsonl: t = 1..6 at 2024-05-01T00:00:0t; server a, a, b,
 # null, missing, a; severity INFO, ERROR, INFO, INFO, ERROR, INFO.
 # testdata/lang/times.jsonl: i = 0..10; newest first the order is
@@ -21,7 +21,7 @@ $ trailq -o tsv 'filter g = "d" or not ispresent(g) | sort @timestamp desc | fie
 > v 1 first second 
 
 ### sort without a direction is ascending; sort by and order by are accepted
-# checked: SPEC §4 (ascending default); t = 1..6
+# checked: docs/language.md#sort-limit-and-the-default-order (ascending default); t = 1..6
 $ trailq -o tsv 'sort t | fields t | limit 2' testdata/lang/dedup.jsonl; trailq -o tsv 'sort by t desc | fields t | limit 2' testdata/lang/dedup.jsonl; trailq -o tsv 'order by t asc | fields t | limit 2' testdata/lang/dedup.jsonl
 > t
 > 1
@@ -35,7 +35,7 @@ $ trailq -o tsv 'sort t | fields t | limit 2' testdata/lang/dedup.jsonl; trailq 
 
 ### missing values sort last in both directions; numeric strings and numbers tie
 # values.jsonl: st "200" (r1), 200 (r2), "007" (r3), "404" (r4), missing (r5).
-# checked: SPEC §4: digits-only values compare numerically (7 < 200 = 200 < 404);
+# checked: docs/language.md#sort-order: digits-only values compare numerically (7 < 200 = 200 < 404);
 # r2 and r1 tie and keep the default order (r2 is newer); r5 is last both ways
 $ trailq -o tsv 'sort st asc | fields id, st' testdata/lang/values.jsonl; trailq -o tsv 'sort st desc | fields id, st' testdata/lang/values.jsonl
 > id	st
@@ -150,7 +150,7 @@ $ trailq 'dedup tolower(server)' testdata/lang/dedup.jsonl
 # list), e4 no resources, e5 one resource without ARN.
 # checked: by hand: e1 gives arn:1 and arn:2 in list order; e3's object
 # counts as a one-element list; e4 (missing) keeps one row without r; e2's
-# empty list gives no row (trailq's choice; reference §3.9 leaves it open)
+# empty list gives no row (trailq's choice, docs/language.md#unnest)
 $ trailq -o jsonl 'fields jsonParse(@message) as e | unnest e.resources into r | display id, r.ARN, r.type' testdata/lang/unnest.jsonl
 > {"id":"e5","r.type":"AWS::KMS::Key"}
 > {"id":"e4"}
@@ -171,7 +171,7 @@ $ trailq -o tsv 'unnest split("a,b", ",") into z | stats count(*) as n by z' tes
 > a	5
 > b	5
 
-### unnest then stats by an element's key (reference §8 query 35's shape)
+### unnest then stats by an element's key (example q35's shape)
 # checked: arn:1 S3 Bucket, arn:2 S3 Object, arn:3 IAM Role; e5 has no ARN
 $ trailq -o tsv 'fields jsonParse(@message) as e | unnest e.resources into r | filter ispresent(r.ARN) | stats count(*) as n by r.type | sort n desc' testdata/lang/unnest.jsonl
 > r.type	n

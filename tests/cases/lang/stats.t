@@ -1,4 +1,4 @@
-# stats: every aggregate of reference §5.8, expressions inside and around
+# stats: every aggregate of trailq(1) FUNCTIONS, expressions inside and around
 # aggregates, alias reuse, keys, two-stage stats and the errors of §3.4.
 # testdata/lang/nums.jsonl (14 events, 2024-03-01T00:00:SS, SS in brackets):
 #   g=a: v 30 [04], 10 [01], 40 [03], 20 [02]; bytes 300, 100, 400, 200
@@ -54,7 +54,7 @@ $ trailq -o jsonl 'stats stddev(v) by g' testdata/lang/nums.jsonl
 # checked: a: [01] -> 10, [04] -> 30; b: [05] "5", [08] 7 (the event
 # without v is skipped); c: beta / Gamma; d: both at [12]: the first in the
 # file is earliest, the last in the file is latest (trailq's reading of
-# "ties by input order", SPEC §4)
+# "ties by input order", docs/language.md#aggregates)
 $ trailq -o jsonl 'stats earliest(v), latest(v) by g' testdata/lang/nums.jsonl
 > {"g":"a","earliest(v)":10,"latest(v)":30}
 > {"g":"b","earliest(v)":"5","latest(v)":7}
@@ -63,7 +63,7 @@ $ trailq -o jsonl 'stats earliest(v), latest(v) by g' testdata/lang/nums.jsonl
 > {"earliest(v)":1,"latest(v)":1}
 
 ### sortsFirst and sortsLast follow the Insights sort order
-# checked: SPEC §4: digit-only values sort after all others: b -> "x" first,
+# checked: docs/language.md#sort-order: digit-only values sort after all others: b -> "x" first,
 # 7 last; c: by code point Gamma < alpha < beta
 $ trailq -o jsonl 'stats sortsFirst(v), sortsLast(v) by g' testdata/lang/nums.jsonl
 > {"g":"a","sortsFirst(v)":10,"sortsLast(v)":40}

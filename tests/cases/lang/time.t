@@ -1,6 +1,6 @@
-# Time: bin() with every unit and alias of reference §1.8, multiples and
+# Time: bin() with every unit and alias of trailq(1) Literals, multiples and
 # offset; datefloor, dateceil, fromMillis, toMillis, now(); alignment per
-# SPEC §4 (UTC epoch for ms..d, Monday for weeks, calendar months, quarters
+# docs/language.md#time-buckets-and-periods (UTC epoch for ms..d, Monday for weeks, calendar months, quarters
 # and years). Week cases are in fixed.t (they found a bug: bin(w) was once
 # aligned to the epoch's Thursday).
 # testdata/lang/t1.jsonl: one event at 2024-03-15T13:47:29.123Z (a Friday).
@@ -72,7 +72,7 @@ $ for p in 250ms 7s 300s 90m 2d 3d; do printf '%s ' $p; trailq -o tsv "fields bi
 > 3d 2024-03-15 00:00:00.000
 
 ### bin: multiples of months, quarters and years count calendar units from 1970-01
-# trailq's choice (SPEC §4 does not say where multiples start): months since
+# trailq's choice (docs/language.md#time-buckets-and-periods): months since
 # 1970-01 floored to a multiple. checked: 2024-03 is month 650 = 2*325 = 5*130
 # -> 2024-03; quarter 216 = 2*108 -> 2024-Q1; year offset 54 = 3*18 -> 2024,
 # 54 -> 49 for 7 y -> 2019

@@ -1,4 +1,4 @@
-# Output formats of SPEC §1: table, tsv, csv (RFC 4180), json (one array),
+# Output formats of trailq(1): table, tsv, csv (RFC 4180), json (one array),
 # jsonl; column order = projection order; missing values omitted in JSON;
 # numbers as JSON numbers, everything else as strings; timestamps as
 # YYYY-MM-DD HH:MM:SS.mmm; table width. The same eight DeleteBucket events in
