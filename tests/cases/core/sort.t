@@ -1,7 +1,8 @@
 # sort (several keys, asc/desc, Insights' natural ordering of docs/language.md#sort-order,
 # missing values last both ways), limit, the newest-first default order, and
-# no implicit row cap. Data: testdata/AWSLogs (2900 invictus events) and the
-# SANS set in $SHARED (30,477 events). Orderings were worked out by hand from
+# no implicit row cap. Data: testdata/AWSLogs (2900 invictus events), four
+# copies of it (11,600), and the SANS set in $SHARED (30,477 events; skipped
+# without it). Orderings were worked out by hand from
 # that rule; counts with jq over the same records.
 
 ### natural ordering: digit runs compare by length then value, digits before letters

@@ -1,16 +1,19 @@
-# Reference §8 example queries that apply to CloudTrail (§8.1, §8.2) and to
-# plain logs (§8.6), run against the shared data sets ($SHARED/data) or a
-# small hand-made input, each checked independently IN the command: the
-# rows trailq prints are compared with rows computed by jq from the same
+# The example queries (docs/language.md#example-queries) that apply to
+# CloudTrail (§8.1, §8.2) and to plain logs (§8.6), run against the data
+# sets: the copies in testdata/ (the whole Invictus trail, the OTRF file, the
+# AWS-documentation records), the larger corpus in $SHARED/data (cases that
+# need it are skipped without it), or a small hand-made input, each
+# checked independently IN the command: the rows trailq prints are compared with rows computed by jq from the same
 # files (testdata/lang/records.sh unpacks them, testdata/lang/jqdefs.jq
 # formats timestamps and values as trailq prints them). "jq: the same N
 # rows" means trailq's rows (as a set for stats, in order for sorted
 # listings, ties in input order) equal jq's. Where the query finds nothing
 # in any collection, the case shows the empty result (header only) and the
 # same query shape with a value that exists.
-# Collections: invictus (2,900 events), traildiscover (563), stratus (310),
-# SANS (30,477; only with a selective filter), the 7 AWS-documentation
-# records of edge-cases/otel_awslogsencodingextension/cloudtrail_log.json.
+# Collections: invictus (2,900 events, testdata/AWSLogs), traildiscover
+# (563), stratus (310), SANS (30,477; only with a selective filter), OTRF
+# (103, testdata/cloudtrail/otrf), the 7 AWS-documentation records
+# (testdata/cloudtrail/edge/cloudtrail_log.json).
 
 
 ### §8.1 q1: stats count(*) by eventSource, eventName, awsRegion

@@ -134,7 +134,7 @@ $ trailq -o tsv 'stats count(*)' testdata/lang/nums.jsonl; wc -l < testdata/lang
 > 14
 
 ### §9.16 stats count(*) over a real trail equals jq's count
-# checked: SOURCES.md of the shared data says 2,900 events; jq counts them too
+# checked: testdata/SOURCES.md says 2,900 events; jq counts them too
 $ trailq -o tsv 'stats count(*)' testdata/AWSLogs; sh testdata/lang/records.sh testdata/AWSLogs | wc -l
 > count(*)
 > 2900
@@ -148,7 +148,7 @@ $ trailq -o tsv 'stats count(v), count(*)' testdata/lang/nums.jsonl; jq -s '[.[]
 > 13
 
 ### §9.17 count(errorCode) over a real trail equals jq's count
-# checked: SOURCES.md says 300 of the 2,900 Invictus events carry an error
+# checked: the larger corpus's SOURCES.md says 300 of the 2,900 Invictus events carry an error; jq counts them
 $ trailq -o tsv 'stats count(errorCode) as k, count(*) as n' testdata/AWSLogs; sh testdata/lang/records.sh testdata/AWSLogs | jq -c 'select(.errorCode != null)' | wc -l
 > k	n
 > 300	2900
