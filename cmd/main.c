@@ -94,6 +94,7 @@ struct run_state {
     struct query *q;
     struct store *st;
     struct file_list files;
+    struct walk_stats walk;
     size_t walk_problems;
     struct ingest_result ir;
     struct ingest_plan plan;
@@ -173,10 +174,12 @@ static void prune_by_time(struct run_state *rs)
     size_t kept = 0;
     for (size_t i = 0; i < rs->files.n; i++) {
         int64_t t = ct_delivery_time(rs->files.paths[i]);
-        if (t != TS_NONE && t < rs->copts.start_ms)
+        if (t != TS_NONE && t < rs->copts.start_ms) {
             free(rs->files.paths[i]);
-        else
+        } else {
+            rs->files.ids[kept] = rs->files.ids[i];
             rs->files.paths[kept++] = rs->files.paths[i];
+        }
     }
     rs->files.n = kept;
 }
@@ -208,6 +211,11 @@ static int load(struct run_state *rs)
                 notef("%s holds no events yet (give files or directories to load)", rs->opt.db);
             return -1;
         }
+        if (rs->opt.query_file && strcmp(rs->opt.query_file, "-") == 0) {
+            errorf("the query was read from standard input (-f -), so it holds no logs: "
+                   "name the files or directories to search");
+            return EXIT_USAGE;
+        }
         if (isatty(STDIN_FILENO)) {
             errorf("no input: give files or directories, or pipe logs into standard input");
             return EXIT_USAGE;
@@ -215,7 +223,11 @@ static int load(struct run_state *rs)
         paths = stdin_path;
         n_paths = 1;
     }
-    rs->walk_problems = walk_inputs(paths, n_paths, &rs->files);
+    rs->walk_problems = walk_inputs(paths, n_paths, &rs->files, &rs->walk);
+    if (rs->files.n == 0 && rs->walk_problems == 0) {
+        errorf("no input files: the paths given hold no file to read");
+        return EXIT_FAIL;
+    }
     prune_by_time(rs);
     struct ingest_opts io = {
         .type = rs->opt.type,
