@@ -29,7 +29,8 @@ OPT     ?= -O2 -g
 # that provides it (`make deps` installs them). A missing one is reported by
 # name, with what to install, before anything is compiled (rule pkgcheck).
 PKG_DEBS := jansson:libjansson-dev libpcre2-8:libpcre2-dev sqlite3:libsqlite3-dev \
-            readline:libreadline-dev zlib:zlib1g-dev libdeflate:libdeflate-dev
+            readline:libreadline-dev zlib:zlib1g-dev libdeflate:libdeflate-dev \
+            libcrypto:libssl-dev
 PKGS     := $(foreach x,$(PKG_DEBS),$(firstword $(subst :, ,$(x))))
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -130,7 +131,7 @@ lint-man:
 
 # Debian 12 packages for building, testing and the man-page lint.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
-        libreadline-dev zlib1g-dev libdeflate-dev mandoc jq
+        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq
 deps:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null
 
