@@ -12,16 +12,26 @@
  * queues finished batches there (waiting when the queue is long, so memory
  * stays bounded), and the writer drains slot after slot in file order,
  * printing each file's problems when it is done with it.
+ *
+ * With identity, the worker hashes the file before parsing it and
+ * publishes the digest with its type; the writer, which alone asks the
+ * index, decides in file order whether the bytes are new. When they are
+ * not it sets the slot's cancel flag (the parser stops at its next batch)
+ * and drops what was queued.
  */
 #include "cmd/ingest.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "base/digest.h"
 #include "cmd/msgs.h"
 #include "parsers/diag.h"
 #include "base/xalloc.h"
@@ -31,6 +41,8 @@
 enum {
     MAX_WORKERS = 8,
     QUEUE_MAX = 2,     /* finished batches a file may have waiting for the writer */
+    HASH_CHUNK = 1 << 20,
+    COMMIT_EVERY_MS = 1000, /* an existing index: commit whole sources this often */
 };
 
 struct batch_node {
@@ -52,8 +64,13 @@ struct slot {
     bool unreadable;               /* could not be opened or recognised */
     bool empty;                    /* an empty input: no events, nothing wrong */
     char *error;                   /* why it was unreadable (owned) */
+    bool cancel;                   /* the writer does not want its events */
+    bool changed;                  /* the file changed while it was read */
     enum input_type type;
     int64_t size, mtime;
+    int64_t ref_time;              /* the file time line parsers fall back to, or TS_NONE */
+    char sha256[DIGEST_SHA256_HEX + 1]; /* with identity: its digest, "" if none */
+    struct store_path state;       /* device, inode, size, mtime (ns) when hashed */
     struct batch_node *head, *tail;
     size_t queued;
     struct diag_list diags;
@@ -67,6 +84,8 @@ struct shared {
     size_t n_to_read;
     const struct ingest_plan *plan;
     enum input_type forced;
+    bool identity;                 /* hash each file before parsing it */
+    const char *stdin_sha256;      /* the digest of spooled standard input */
     size_t next_read;              /* next entry of to_read for a worker to take */
     struct slot *slots;
     size_t n_slots;
@@ -100,9 +119,9 @@ static int worker_flush(void *arg, struct rec_batch *batch)
     struct worker_file *wf = arg;
     struct shared *sh = wf->sh;
     pthread_mutex_lock(&sh->mu);
-    while (wf->slot->queued >= QUEUE_MAX && !sh->abort)
+    while (wf->slot->queued >= QUEUE_MAX && !sh->abort && !wf->slot->cancel)
         pthread_cond_wait(&sh->cond, &sh->mu);
-    if (sh->abort) {
+    if (sh->abort || wf->slot->cancel) {
         pthread_mutex_unlock(&sh->mu);
         rb_reset(batch);
         return -1;
@@ -131,10 +150,79 @@ static void publish_type(struct shared *sh, struct slot *s)
     pthread_mutex_unlock(&sh->mu);
 }
 
+static int64_t ns_of(struct timespec t)
+{
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* The SHA-256 of the file's bytes as stored, and its state then. Returns
+ * 0, or -1 with a message in err. */
+static int hash_file(const char *path, struct slot *s, struct strbuf *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        sb_puts(err, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    struct digest *d = digest_new();
+    char *buf = xmalloc(HASH_CHUNK);
+    int rc = 0;
+    if (!d) {
+        sb_puts(err, "cannot compute SHA-256 (libcrypto)");
+        rc = -1;
+    } else if (fstat(fd, &st) != 0) {
+        sb_puts(err, strerror(errno));
+        rc = -1;
+    } else {
+        s->state = (struct store_path){0, (int64_t)st.st_dev, (int64_t)st.st_ino,
+                                       (int64_t)st.st_size, ns_of(st.st_mtim)};
+        for (;;) {
+            ssize_t r = read(fd, buf, HASH_CHUNK);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r < 0) {
+                sb_printf(err, "read error: %s", strerror(errno));
+                rc = -1;
+                break;
+            }
+            if (r == 0)
+                break;
+            digest_update(d, buf, (size_t)r);
+        }
+        if (rc == 0)
+            digest_final_hex(d, s->sha256);
+    }
+    free(buf);
+    digest_free(d);
+    close(fd);
+    return rc;
+}
+
+/* Did the file change since it was hashed? */
+static bool changed_since(const char *path, const struct store_path *was)
+{
+    struct stat st;
+    return stat(path, &st) != 0 || (int64_t)st.st_dev != was->dev ||
+           (int64_t)st.st_ino != was->ino || (int64_t)st.st_size != was->size ||
+           ns_of(st.st_mtim) != was->mtime_ns;
+}
+
 static void parse_file(struct shared *sh, struct slot *s, const char *path)
 {
     struct strbuf err = STRBUF_INIT;
     struct input *in = NULL;
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (sh->identity) {
+        if (is_stdin) {
+            snprintf(s->sha256, sizeof s->sha256, "%s", sh->stdin_sha256);
+        } else if (hash_file(path, s, &err) < 0) {
+            s->unreadable = true;
+            s->error = xasprintf("%s: %s", path, sb_str(&err));
+            sb_free(&err);
+            return;
+        }
+    }
     if (input_open(&in, path, &err) < 0) {
         s->unreadable = true;
         s->error = xasprintf("%s: %s", path, sb_str(&err));
@@ -170,6 +258,17 @@ static void parse_file(struct shared *sh, struct slot *s, const char *path)
     s->type = type;
     s->size = input_size(in);
     s->mtime = input_mtime(in);
+    /* The line readers take the file's time for events without one of
+     * their own (lines_ref_time): set it here, so the writer can count
+     * them. CloudTrail's file time is its delivery time, left to it. */
+    s->ref_time = TS_NONE;
+    if (type == IT_TEXT || type == IT_LAMBDA || type == IT_VPCFLOW) {
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        s->ref_time = s->mtime >= 0 && !is_stdin
+                          ? s->mtime
+                          : (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    }
     publish_type(sh, s);
 
     struct worker_file wf = {.sh = sh, .slot = s};
@@ -181,11 +280,16 @@ static void parse_file(struct shared *sh, struct slot *s, const char *path)
         .flush = worker_flush,
         .flush_arg = &wf,
         .diags = &s->diags,
-        .file_time = TS_NONE,
+        .file_time = s->ref_time,
     };
     parse_input(&ctx, type);
     rb_free(&wf.batch);
     input_close(in);
+    if (sh->identity && !is_stdin && changed_since(path, &s->state)) {
+        pthread_mutex_lock(&sh->mu);
+        s->changed = true;
+        pthread_mutex_unlock(&sh->mu);
+    }
 }
 
 static void *worker_main(void *arg)
@@ -209,6 +313,10 @@ static void *worker_main(void *arg)
         s->file = i;
         s->in_use = true;
         s->type_known = s->done = s->unreadable = s->empty = false;
+        s->cancel = s->changed = false;
+        s->sha256[0] = '\0';
+        s->state = (struct store_path){0};
+        s->ref_time = TS_NONE;
         s->head = s->tail = NULL;
         s->queued = 0;
         pthread_mutex_unlock(&sh->mu);
@@ -263,15 +371,53 @@ static void progress_update(struct progress *p, size_t n_files, int64_t events, 
     p->shown = true;
 }
 
+/* What the writer keeps across files. */
+struct writer {
+    struct store *st;
+    const struct ingest_opts *opts;
+    char **names;                  /* per file: the name recorded (absolute), or NULL */
+    int64_t last_commit;           /* ms (monotonic) of the last checkpoint */
+};
+
+static void scope_add(struct ingest_result *res, int64_t src)
+{
+    res->scope = xgrow(res->scope, &res->cap_scope, res->n_scope + 1, sizeof *res->scope);
+    res->scope[res->n_scope++] = src;
+}
+
+/* Record that name now holds src; remove the source the name held before
+ * if no name is left to it (its file changed: same transaction). */
+static int record_name(struct writer *w, const char *name, const struct store_path *state,
+                       int64_t src, struct ingest_result *res, struct strbuf *err)
+{
+    struct store_path p = *state;
+    p.src = src;
+    int64_t old = 0;
+    if (store_set_path(w->st, name, &p, &old, err) < 0)
+        return -1;
+    if (old && store_source_names(w->st, old) == 0) {
+        if (store_remove_source(w->st, old, err) < 0)
+            return -1;
+        res->n_replaced++;
+    }
+    return 0;
+}
+
+static bool stop_asked(const struct ingest_opts *o)
+{
+    return o->stop && *o->stop;
+}
+
 /* Insert the output of the ord-th file to read; returns 0, or -1 on an
  * index error. */
-static int write_file(struct shared *sh, struct store *st, size_t ord, struct ingest_result *res,
+static int write_file(struct shared *sh, struct writer *w, size_t ord, struct ingest_result *res,
                       struct progress *prog)
 {
+    struct store *st = w->st;
     size_t i = sh->to_read[ord];
     struct slot *s = &sh->slots[ord % sh->n_slots];
     struct strbuf err = STRBUF_INIT;
-    int64_t source_id = 0, n_events = 0;
+    int64_t source_id = 0, n_events = 0, n_fallback = 0, same_as = 0;
     int rc = 0;
     pthread_mutex_lock(&sh->mu);
     while (!(s->in_use && s->file == i && s->type_known))
@@ -279,12 +425,21 @@ static int write_file(struct shared *sh, struct store *st, size_t ord, struct in
     bool unreadable = s->unreadable, empty = s->empty;
     pthread_mutex_unlock(&sh->mu);
     res->n_inputs++;
-    if (!unreadable && !empty) {
+    if (!unreadable && !empty && w->opts->reuse && s->sha256[0])
+        same_as = store_find_hash(st, s->sha256);
+    if (same_as) {
+        /* bytes the index holds: the parse is not wanted */
+        pthread_mutex_lock(&sh->mu);
+        s->cancel = true;
+        pthread_cond_broadcast(&sh->cond);
+        pthread_mutex_unlock(&sh->mu);
+    } else if (!unreadable && !empty) {
         source_id = store_add_source(st, sh->files->paths[i], input_type_name(s->type), s->size,
                                      s->mtime, &err);
         if (source_id < 0)
             rc = -1;
     }
+    bool stopped = false;
     for (;;) {
         pthread_mutex_lock(&sh->mu);
         while (!s->head && !s->done)
@@ -300,15 +455,46 @@ static int write_file(struct shared *sh, struct store *st, size_t ord, struct in
         pthread_mutex_unlock(&sh->mu);
         if (!b)
             break; /* done and drained */
-        if (rc == 0 && store_add_batch(st, source_id, &b->batch, &err) < 0)
-            rc = -1;
-        n_events += (int64_t)b->batch.n_recs;
+        if (!stopped && stop_asked(w->opts)) {
+            stopped = true;
+            pthread_mutex_lock(&sh->mu);
+            s->cancel = true;
+            pthread_cond_broadcast(&sh->cond);
+            pthread_mutex_unlock(&sh->mu);
+        }
+        if (rc == 0 && source_id > 0 && !stopped) {
+            if (store_add_batch(st, source_id, &b->batch, &err) < 0)
+                rc = -1;
+            n_events += (int64_t)b->batch.n_recs;
+            if (s->ref_time != TS_NONE)
+                for (size_t r = 0; r < b->batch.n_recs; r++)
+                    n_fallback += b->batch.recs[r].ts == s->ref_time;
+        }
         rb_reset(&b->batch);
         pthread_mutex_lock(&sh->mu);
         b->next = sh->free_batches;
         sh->free_batches = b;
         pthread_mutex_unlock(&sh->mu);
         progress_update(prog, sh->files->n, res->n_events + n_events, false);
+    }
+    if (rc == 0 && (stopped || stop_asked(w->opts)) && !same_as) {
+        /* stopped: this source is not whole, so it is not kept */
+        if (source_id > 0 && store_remove_source(st, source_id, &err) < 0)
+            rc = -1;
+        res->stopped = true;
+        diag_list_free(&s->diags);
+        goto release;
+    }
+    if (rc == 0 && source_id > 0 && s->changed) {
+        if (store_remove_source(st, source_id, &err) < 0)
+            rc = -1;
+        source_id = 0;
+        n_events = 0;
+        unreadable = true;
+        free(s->error);
+        s->error = xasprintf("%s: changed while it was being read; not loaded (load it again "
+                             "when it is complete)",
+                             sh->files->paths[i]);
     }
     if (unreadable) {
         errorf("%s", s->error);
@@ -319,13 +505,46 @@ static int write_file(struct shared *sh, struct store *st, size_t ord, struct in
         res->n_with_errors++;
     res->n_skipped += s->diags.records_skipped;
     res->n_events += n_events;
-    if (rc == 0 && source_id > 0 &&
-        store_finish_source(st, source_id, n_events, (int64_t)s->diags.n_errors, &err) < 0)
-        rc = -1;
+    if (n_fallback) {
+        res->n_time_fallback += n_fallback;
+        if (res->n_time_fallback_inputs++ == 0)
+            res->time_fallback_first = xstrdup(sh->files->paths[i]);
+    }
+    if (rc == 0 && source_id > 0) {
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        struct source_done done = {
+            .sha256 = s->sha256[0] ? s->sha256 : NULL,
+            .n_errors = (int64_t)s->diags.n_errors,
+            .n_skipped = s->diags.records_skipped,
+            .loaded_at = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000,
+        };
+        if (store_finish_source(st, source_id, &done, &err) < 0)
+            rc = -1;
+        res->n_loaded++;
+    }
+    if (same_as) {
+        /* the same name with the same bytes (touched, copied back) is no news */
+        struct store_path was;
+        if (!w->names[i] || !store_find_path(st, w->names[i], &was) || was.src != same_as)
+            res->n_same_bytes++;
+    }
+    int64_t src = source_id > 0 ? source_id : same_as;
+    if (rc == 0 && src && w->names[i]) {
+        if (record_name(w, w->names[i], &s->state, src, res, &err) < 0)
+            rc = -1;
+        scope_add(res, src);
+    }
+    if (rc == 0 && w->opts->commit_often && now_ms() - w->last_commit >= COMMIT_EVERY_MS) {
+        if (store_checkpoint(st, &err) < 0)
+            rc = -1;
+        w->last_commit = now_ms();
+    }
+    diag_list_free(&s->diags);
+release:
     if (rc < 0)
         errorf("%s", sb_str(&err));
     sb_free(&err);
-    diag_list_free(&s->diags);
     free(s->error);
     s->error = NULL;
     if (s->size > 0)
@@ -339,33 +558,86 @@ static int write_file(struct shared *sh, struct store *st, size_t ord, struct in
     return rc;
 }
 
-/* --db: inputs already loaded and unchanged are skipped; changed ones are
- * dropped so they can be read again. */
-static int plan_reuse(struct store *st, const struct file_list *files, bool *skip,
-                      struct ingest_result *res)
+/* Standard input, copied into an unlinked temporary file that becomes
+ * descriptor 0, hashing as it goes: its digest must be known before it is
+ * parsed, and it cannot be read twice. Returns 0, or -1 (reported). */
+static int spool_stdin(char sha256[DIGEST_SHA256_HEX + 1])
 {
-    struct strbuf err = STRBUF_INIT;
-    for (size_t i = 0; i < files->n; i++) {
-        const char *path = files->paths[i];
-        struct stat stt;
-        int64_t size, mtime;
-        if (strcmp(path, "-") == 0 || stat(path, &stt) != 0)
+    const char *dir = getenv("TMPDIR");
+    char *tmpl = xasprintf("%s/trailq-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        errorf("standard input: cannot create a temporary file in %s: %s",
+               dir && *dir ? dir : "/tmp", strerror(errno));
+        free(tmpl);
+        return -1;
+    }
+    unlink(tmpl);
+    free(tmpl);
+    struct digest *d = digest_new();
+    char *buf = xmalloc(HASH_CHUNK);
+    int rc = d ? 0 : -1;
+    while (rc == 0) {
+        ssize_t r = read(STDIN_FILENO, buf, HASH_CHUNK);
+        if (r < 0 && errno == EINTR)
             continue;
-        int64_t id = store_find_source(st, path, &size, &mtime);
-        if (!id)
-            continue;
-        int64_t cur = (int64_t)stt.st_mtim.tv_sec * 1000 + stt.st_mtim.tv_nsec / 1000000;
-        if (size == stt.st_size && mtime == cur) {
-            skip[i] = true;
-            res->n_reused++;
-        } else if (store_drop_source(st, id, &err) < 0) {
-            errorf("%s", sb_str(&err));
-            sb_free(&err);
-            return -1;
+        if (r <= 0) {
+            if (r < 0) {
+                errorf("standard input: read error: %s", strerror(errno));
+                rc = -1;
+            }
+            break;
+        }
+        digest_update(d, buf, (size_t)r);
+        for (ssize_t off = 0; off < r && rc == 0;) {
+            ssize_t wr = write(fd, buf + off, (size_t)(r - off));
+            if (wr < 0 && errno == EINTR)
+                continue;
+            if (wr < 0) {
+                errorf("standard input: cannot copy it to a temporary file: %s",
+                       strerror(errno));
+                rc = -1;
+            } else {
+                off += wr;
+            }
         }
     }
-    sb_free(&err);
-    return 0;
+    if (rc == 0) {
+        digest_final_hex(d, sha256);
+        if (lseek(fd, 0, SEEK_SET) != 0 || dup2(fd, STDIN_FILENO) < 0) {
+            errorf("standard input: %s", strerror(errno));
+            rc = -1;
+        }
+    }
+    free(buf);
+    digest_free(d);
+    close(fd);
+    return rc;
+}
+
+/* --db: the name each input is recorded under, and which of them need no
+ * reading (a name whose file is as it was when recorded). */
+static void plan_reuse(struct store *st, const struct file_list *files, char **names, bool *skip,
+                       struct ingest_result *res)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        const char *path = files->paths[i];
+        if (strcmp(path, "-") == 0) {
+            names[i] = xstrdup("-");
+            continue;
+        }
+        names[i] = realpath(path, NULL);
+        struct stat stt;
+        struct store_path known;
+        if (!names[i] || stat(path, &stt) != 0 || !store_find_path(st, names[i], &known))
+            continue;
+        if (known.dev == (int64_t)stt.st_dev && known.ino == (int64_t)stt.st_ino &&
+            known.size == (int64_t)stt.st_size && known.mtime_ns == ns_of(stt.st_mtim)) {
+            skip[i] = true;
+            res->n_reused++;
+            scope_add(res, known.src);
+        }
+    }
 }
 
 static int worker_count(size_t n_files)
@@ -388,16 +660,25 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
 {
     *res = (struct ingest_result){0};
     struct strbuf err = STRBUF_INIT;
+    char stdin_sha[DIGEST_SHA256_HEX + 1] = "";
+    if (opts->identity) {
+        for (size_t i = 0; i < files->n; i++)
+            if (strcmp(files->paths[i], "-") == 0 && spool_stdin(stdin_sha) < 0)
+                return -1;
+    }
     if (store_begin(st, &err) < 0) {
         errorf("%s", sb_str(&err));
         sb_free(&err);
         return -1;
     }
     bool *skip = xcalloc(files->n ? files->n : 1, sizeof *skip);
-    if (opts->reuse && plan_reuse(st, files, skip, res) < 0) {
-        free(skip);
-        return -1;
-    }
+    char **names = xcalloc(files->n ? files->n : 1, sizeof *names);
+    if (opts->identity && opts->reuse)
+        plan_reuse(st, files, names, skip, res);
+    else if (opts->identity)
+        for (size_t i = 0; i < files->n; i++)
+            names[i] = strcmp(files->paths[i], "-") == 0 ? xstrdup("-")
+                                                         : realpath(files->paths[i], NULL);
     size_t *to_read = xcalloc(files->n ? files->n : 1, sizeof *to_read);
     size_t n_to_read = 0;
     for (size_t i = 0; i < files->n; i++)
@@ -410,6 +691,8 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         .n_to_read = n_to_read,
         .plan = plan,
         .forced = opts->type,
+        .identity = opts->identity,
+        .stdin_sha256 = stdin_sha,
         .n_slots = (size_t)n_workers * 2 + 2,
     };
     sh.slots = xcalloc(sh.n_slots, sizeof *sh.slots);
@@ -424,6 +707,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         if (!skip[i] && strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &stt) == 0)
             prog.total_bytes += stt.st_size;
     }
+    struct writer w = {.st = st, .opts = opts, .names = names, .last_commit = now_ms()};
 
     pthread_t threads[MAX_WORKERS];
     int started = 0;
@@ -436,13 +720,20 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         rc = -1;
     }
     for (size_t ord = 0; ord < n_to_read && rc == 0; ord++) {
-        if (write_file(&sh, st, ord, res, &prog) < 0) {
+        if (stop_asked(opts))
+            res->stopped = true;
+        else if (write_file(&sh, &w, ord, res, &prog) < 0)
             rc = -1;
-            pthread_mutex_lock(&sh.mu);
-            sh.abort = true;
-            pthread_cond_broadcast(&sh.cond);
-            pthread_mutex_unlock(&sh.mu);
+        if (res->stopped) {
+            res->n_not_loaded = n_to_read - ord; /* this one was not kept whole */
+            break;
         }
+    }
+    if (rc < 0 || res->stopped) {
+        pthread_mutex_lock(&sh.mu);
+        sh.abort = true;
+        pthread_cond_broadcast(&sh.cond);
+        pthread_mutex_unlock(&sh.mu);
     }
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
@@ -471,12 +762,25 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
     free(sh.slots);
     free(to_read);
     free(skip);
+    for (size_t i = 0; i < files->n; i++)
+        free(names[i]);
+    free(names);
     pthread_mutex_destroy(&sh.mu);
     pthread_cond_destroy(&sh.cond);
     if (rc == 0 && store_commit(st, &err) < 0) {
         errorf("%s", sb_str(&err));
         rc = -1;
     }
+    if (rc < 0)
+        store_rollback(st);
     sb_free(&err);
     return rc;
+}
+
+void ingest_result_free(struct ingest_result *res)
+{
+    free(res->scope);
+    free(res->time_fallback_first);
+    res->scope = NULL;
+    res->time_fallback_first = NULL;
 }

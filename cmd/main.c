@@ -15,12 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "cmd/fieldlist.h"
+#include "cmd/filelist.h"
 #include "cmd/ingest.h"
 #include "cmd/msgs.h"
 #include "cmd/options.h"
@@ -28,6 +30,7 @@
 #include "cmd/repl.h"
 #include "cmd/run.h"
 #include "cmd/walk.h"
+#include "index/dbfile.h"
 #include "index/store.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
@@ -39,6 +42,20 @@
 #define TRAILQ_VERSION "0.1.0"
 
 enum exit_status { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FAIL = 3 };
+
+/* How long a load waits for another trailq writing the same --db file
+ * (TRAILQ_LOCK_WAIT seconds overrides it), and when it says it waits. */
+enum { LOCK_WAIT_S = 30, LOCK_NOTE_MS = 1000, LOCK_POLL_MS = 100 };
+
+/* The signal (SIGINT, SIGTERM) that asked a --db load to stop, or 0. A
+ * signal handler can only reach static storage; set only by on_stop. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig)
+{
+    stop_signal = sig;
+    signal(sig, SIG_DFL); /* a second one ends the process at once */
+}
 
 static int64_t now_ms(void)
 {
@@ -97,6 +114,11 @@ struct run_state {
     struct walk_stats walk;
     size_t walk_problems;
     struct ingest_result ir;
+    int lock_fd;             /* --db: the writer's flock, or -1 */
+    struct strbuf scope;     /* --db with PATH: the condition of the query's scope */
+    bool scoped;             /* scope restricts the index (temp.tq_scope_src is set) */
+    size_t n_in_scope;       /* sources in it (with repeats) */
+    int64_t run_start_ms;
     struct ingest_plan plan;
     struct plan_group *plan_groups; /* owned: the query's pre-filter, for the plan */
     struct compile_opts copts;
@@ -129,6 +151,9 @@ static int finish(struct run_state *rs, int status)
         status = EXIT_FAIL;
     }
     store_close(rs->st);
+    dbfile_unlock(rs->lock_fd); /* after SQLite closed the file: see index/dbfile.h */
+    ingest_result_free(&rs->ir);
+    sb_free(&rs->scope);
     if (rs->q)
         query_free(rs->q);
     free(rs->query_text);
@@ -184,14 +209,11 @@ static void prune_by_time(struct run_state *rs)
     rs->files.n = kept;
 }
 
-/* Read the inputs (or reuse the --db index). Returns an exit status to
- * stop with, or -1 to go on. */
-static int load(struct run_state *rs)
+static int open_store(struct run_state *rs, enum store_mode mode, const char *file)
 {
     struct strbuf err = STRBUF_INIT;
     int max_cols = rs->plan.all_fields ? STORE_MAX_COLS : 1 << 20;
-    if (store_open(&rs->st, rs->opt.db ? STORE_FILE : STORE_TEMP, rs->opt.db, max_cols, &err) <
-        0) {
+    if (store_open(&rs->st, mode, file, rs->opt.db, max_cols, &err) < 0) {
         errorf("%s", sb_str(&err));
         sb_free(&err);
         return EXIT_FAIL;
@@ -201,15 +223,166 @@ static int load(struct run_state *rs)
         errorf("cannot register SQL functions: %s", sqlite3_errmsg(store_db(rs->st)));
         return EXIT_FAIL;
     }
+    return -1;
+}
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The writer's lock on the --db file, waiting a bounded time for another
+ * trailq that holds it. Returns -1 when held, else an exit status. */
+static int lock_db(struct run_state *rs)
+{
+    struct strbuf err = STRBUF_INIT;
+    const char *env = getenv("TRAILQ_LOCK_WAIT");
+    long wait_s = env && *env ? strtol(env, NULL, 10) : LOCK_WAIT_S;
+    if (wait_s < 0)
+        wait_s = 0;
+    int64_t start = mono_ms();
+    bool noted = false;
+    for (;;) {
+        int r = dbfile_try_lock(rs->opt.db, &rs->lock_fd, &err);
+        if (r < 0) {
+            errorf("%s", sb_str(&err));
+            sb_free(&err);
+            return EXIT_FAIL;
+        }
+        if (r > 0)
+            return -1;
+        int64_t waited = mono_ms() - start;
+        if (waited >= wait_s * 1000) {
+            errorf("%s is being written by another trailq (waited %lds); try again when it "
+                   "has finished",
+                   rs->opt.db, wait_s);
+            return EXIT_FAIL;
+        }
+        if (!noted && waited >= LOCK_NOTE_MS) {
+            notef("%s is being written by another trailq; waiting for it (at most %lds)",
+                  rs->opt.db, wait_s);
+            noted = true;
+        }
+        struct timespec nap = {0, LOCK_POLL_MS * 1000000L};
+        nanosleep(&nap, NULL);
+    }
+}
+
+/* --db with a PATH: the query's scope is the sources the inputs resolved
+ * to and every source recorded under a PATH (a file deleted since it was
+ * loaded stays in the case). */
+static int set_scope(struct run_state *rs, char *const *paths, size_t n_paths)
+{
+    struct strbuf err = STRBUF_INIT;
+    int64_t *ids = NULL;
+    size_t n = rs->ir.n_scope, cap = 0;
+    ids = xgrow(ids, &cap, n + 1, sizeof *ids);
+    memcpy(ids, rs->ir.scope, n * sizeof *ids);
+    int rc = 0;
+    for (size_t i = 0; i < n_paths && rc == 0; i++) {
+        if (strcmp(paths[i], "-") == 0)
+            continue;
+        char *dir = realpath(paths[i], NULL);
+        if (dir)
+            rc = store_sources_under(rs->st, dir, &ids, &n, &cap, &err);
+        free(dir);
+    }
+    if (rc == 0)
+        rc = store_scope_sql(rs->st, ids, n, &rs->scope, &err);
+    rs->n_in_scope = n;
+    free(ids);
+    if (rc < 0) {
+        errorf("%s", sb_str(&err));
+        sb_free(&err);
+        return EXIT_FAIL;
+    }
+    sb_free(&err);
+    rs->scoped = true;
+    rs->copts.scope_where = sb_str(&rs->scope);
+    return -1;
+}
+
+/* --db: one line on the records of the sources in scope that could not be
+ * read when they were loaded by an earlier run (this run's are reported
+ * as they are read). */
+static void note_unreadable(struct run_state *rs)
+{
+    sqlite3_stmt *st = NULL;
+    const char *sql = rs->scoped ? "SELECT count(*), coalesce(sum(n_skipped), 0) FROM sources"
+                                   " WHERE n_skipped > 0 AND loaded_at < ?"
+                                   " AND id IN (SELECT id FROM temp.tq_scope_src)"
+                                 : "SELECT count(*), coalesce(sum(n_skipped), 0) FROM sources"
+                                   " WHERE n_skipped > 0 AND loaded_at < ?";
+    if (sqlite3_prepare_v2(store_db(rs->st), sql, -1, &st, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(st, 1, rs->run_start_ms);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+        long long n_src = sqlite3_column_int64(st, 0), n_rec = sqlite3_column_int64(st, 1);
+        notef("%lld record%s in %lld source%s of %s could not be read when loaded; they are not "
+              "counted (--files lists them)",
+              n_rec, n_rec == 1 ? "" : "s", n_src, n_src == 1 ? "" : "s", rs->opt.db);
+    }
+    sqlite3_finalize(st);
+}
+
+/* A stopped or finished load of a new index: put it in place (whole
+ * sources only) and open it for the query. */
+static int publish_new(struct run_state *rs, char *tmp, int tmp_fd)
+{
+    struct strbuf err = STRBUF_INIT;
+    int status = -1;
+    if (store_mark_complete(rs->st, &err) < 0) {
+        errorf("%s", sb_str(&err));
+        status = EXIT_FAIL;
+    }
+    store_close(rs->st);
+    rs->st = NULL;
+    if (status < 0 && dbfile_publish(tmp, rs->opt.db, &err) < 0) {
+        errorf("%s", sb_str(&err));
+        status = EXIT_FAIL;
+    }
+    if (status >= 0)
+        dbfile_discard(tmp);
+    dbfile_unlock(tmp_fd);
+    free(tmp);
+    sb_free(&err);
+    if (status >= 0)
+        return status;
+    return open_store(rs, STORE_FILE, rs->opt.db);
+}
+
+/* Read the inputs (or reuse the --db index). Returns an exit status to
+ * stop with, or -1 to go on. */
+static int load(struct run_state *rs)
+{
+    struct strbuf err = STRBUF_INIT;
     char *stdin_path[] = {"-"};
     char *const *paths = rs->opt.paths;
     size_t n_paths = rs->opt.n_paths;
+    enum dbfile_state state = DBF_MISSING;
+    if (rs->opt.db && dbfile_inspect(rs->opt.db, &state, &err) < 0) {
+        errorf("%s", sb_str(&err));
+        sb_free(&err);
+        return EXIT_FAIL;
+    }
     if (n_paths == 0) {
         if (rs->opt.db) {
-            /* query the index as it is; an empty one is most likely a typo */
-            if (store_n_events(rs->st) == 0)
-                notef("%s holds no events yet (give files or directories to load)", rs->opt.db);
-            return -1;
+            /* query the index as it is */
+            if (state == DBF_MISSING) {
+                errorf("%s: no such index (name files or directories to load into it)",
+                       rs->opt.db);
+                return EXIT_FAIL;
+            }
+            if (state == DBF_EMPTY) {
+                notef("%s holds no events yet (another trailq may be loading it)", rs->opt.db);
+                return open_store(rs, STORE_TEMP, NULL);
+            }
+            int st = open_store(rs, STORE_FILE, rs->opt.db);
+            if (st < 0 && !rs->opt.fields && !rs->opt.files)
+                note_unreadable(rs);
+            return st;
         }
         if (rs->opt.query_file && strcmp(rs->opt.query_file, "-") == 0) {
             errorf("the query was read from standard input (-f -), so it holds no logs: "
@@ -224,20 +397,133 @@ static int load(struct run_state *rs)
         n_paths = 1;
     }
     rs->walk_problems = walk_inputs(paths, n_paths, &rs->files, &rs->walk);
-    if (rs->files.n == 0 && rs->walk_problems == 0) {
+    if (rs->files.n == 0 && rs->walk_problems == 0 && !rs->opt.db) {
         errorf("no input files: the paths given hold no file to read");
         return EXIT_FAIL;
     }
     prune_by_time(rs);
-    struct ingest_opts io = {
-        .type = rs->opt.type,
-        .reuse = rs->opt.db != NULL,
-        .progress = rs->opt.progress == WHEN_ALWAYS ||
-                    (rs->opt.progress == WHEN_AUTO && isatty(STDERR_FILENO)),
-    };
-    if (ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir) < 0)
-        return EXIT_FAIL;
+
+    /* --db: the writer's lock, then the index as it is now */
+    char *tmp = NULL;
+    int tmp_fd = -1;
+    bool created = state == DBF_MISSING;
+    enum store_mode mode = STORE_TEMP;
+    bool load_failed = false;
+    if (rs->opt.db) {
+        int st = lock_db(rs);
+        if (st >= 0)
+            return st;
+        if (dbfile_inspect(rs->opt.db, &state, &err) < 0) {
+            errorf("%s", sb_str(&err));
+            sb_free(&err);
+            return EXIT_FAIL;
+        }
+        if (state == DBF_INDEX) {
+            mode = STORE_FILE;
+        } else {
+            dbfile_sweep(rs->opt.db);
+            if (dbfile_temp(rs->opt.db, &tmp, &tmp_fd, &err) < 0) {
+                errorf("%s", sb_str(&err));
+                sb_free(&err);
+                return EXIT_FAIL;
+            }
+            mode = STORE_NEW;
+        }
+    }
+    int st = open_store(rs, mode, mode == STORE_FILE ? rs->opt.db : tmp);
+    if (st < 0) {
+        struct ingest_opts io = {
+            .type = rs->opt.type,
+            .identity = rs->opt.db != NULL || rs->opt.files,
+            .reuse = rs->opt.db != NULL,
+            .commit_often = mode == STORE_FILE,
+            .progress = rs->opt.progress == WHEN_ALWAYS ||
+                        (rs->opt.progress == WHEN_AUTO && isatty(STDERR_FILENO)),
+            .stop = rs->opt.db ? &stop_signal : NULL,
+        };
+        if (rs->opt.db) {
+            signal(SIGINT, on_stop);
+            signal(SIGTERM, on_stop);
+        }
+        if (ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir) < 0) {
+            st = EXIT_FAIL;
+            load_failed = true;
+        }
+        if (rs->opt.db) {
+            signal(SIGINT, SIG_DFL);
+            signal(SIGTERM, SIG_DFL);
+        }
+    }
+    if (mode == STORE_NEW) {
+        bool keep = st < 0 && rs->ir.n_loaded > 0;
+        if (keep) {
+            st = publish_new(rs, tmp, tmp_fd);
+        } else {
+            store_close(rs->st);
+            rs->st = NULL;
+            dbfile_discard(tmp);
+            dbfile_unlock(tmp_fd);
+            free(tmp);
+            if (created) {
+                /* nothing to keep: no empty placeholder left behind */
+                struct stat held, now;
+                if (fstat(rs->lock_fd, &held) == 0 && stat(rs->opt.db, &now) == 0 &&
+                    held.st_ino == now.st_ino && held.st_dev == now.st_dev && now.st_size == 0)
+                    unlink(rs->opt.db);
+            }
+            if (st < 0)
+                st = open_store(rs, STORE_TEMP, NULL);
+        }
+    }
+    if (rs->ir.stopped && st < 0) {
+        int sig = stop_signal;
+        errorf("stopped by %s: %s keeps the whole sources loaded before it (%zu added now, "
+               "%lld events); %zu input%s not loaded: run the same command again to load %s",
+               sig == SIGTERM ? "SIGTERM" : "SIGINT", rs->opt.db, rs->ir.n_loaded,
+               (long long)rs->ir.n_events, rs->ir.n_not_loaded,
+               rs->ir.n_not_loaded == 1 ? " was" : "s were",
+               rs->ir.n_not_loaded == 1 ? "it" : "them");
+        return 128 + (sig ? sig : SIGINT);
+    }
+    if (st >= 0) {
+        if (load_failed && mode == STORE_FILE)
+            errorf("%s keeps the sources committed before the failure; run again to load the "
+                   "rest",
+                   rs->opt.db);
+        return st;
+    }
+    if (rs->ir.n_time_fallback) {
+        bool one = rs->ir.n_time_fallback == 1;
+        notef("%lld event%s in %zu input%s had no time of %s own: %s @timestamp is %s",
+              (long long)rs->ir.n_time_fallback, one ? "" : "s", rs->ir.n_time_fallback_inputs,
+              rs->ir.n_time_fallback_inputs == 1 ? "" : "s", one ? "its" : "their",
+              one ? "its" : "their",
+              strcmp(rs->ir.time_fallback_first, "-") == 0 && rs->ir.n_time_fallback_inputs == 1
+                  ? "the time standard input was read"
+                  : "the file's modification time");
+    }
+    if (rs->ir.n_same_bytes)
+        notef("%zu input%s held bytes already in %s (the same file under another name, or "
+              "standard input loaded before): nothing added",
+              rs->ir.n_same_bytes, rs->ir.n_same_bytes == 1 ? "" : "s",
+              rs->opt.db ? rs->opt.db : "the index");
+    if (rs->ir.n_replaced)
+        notef("%zu source%s of %s replaced: %s file%s changed since %s loaded",
+              rs->ir.n_replaced, rs->ir.n_replaced == 1 ? "" : "s", rs->opt.db,
+              rs->ir.n_replaced == 1 ? "its" : "their", rs->ir.n_replaced == 1 ? "" : "s",
+              rs->ir.n_replaced == 1 ? "it was" : "they were");
+    if (rs->opt.db) {
+        st = set_scope(rs, paths, n_paths);
+        if (st >= 0)
+            return st;
+        if (!rs->opt.fields && !rs->opt.files)
+            note_unreadable(rs);
+    }
     size_t tried = rs->ir.n_inputs + rs->walk_problems;
+    if (rs->opt.db && rs->files.n == 0 && rs->walk_problems == 0 && rs->n_in_scope == 0) {
+        errorf("no input files: the paths given hold no file to read");
+        return EXIT_FAIL;
+    }
     if (tried > 0 && rs->walk_problems + rs->ir.n_unreadable == tried &&
         store_n_events(rs->st) == 0) {
         errorf("no readable input");
@@ -248,7 +534,7 @@ static int load(struct run_state *rs)
 
 int main(int argc, char **argv)
 {
-    struct run_state rs = {0};
+    struct run_state rs = {.lock_fd = -1};
     signal(SIGPIPE, SIG_IGN);
     store_library_init();
     /* Into a file or a pipe, write in 64 KiB blocks rather than stdio's
@@ -277,6 +563,7 @@ int main(int argc, char **argv)
         return finish(&rs, EXIT_OK);
     }
     rs.copts.now_ms = now_ms();
+    rs.run_start_ms = rs.copts.now_ms;
     if (parse_range(&rs) < 0)
         return finish(&rs, EXIT_USAGE);
 
@@ -294,11 +581,13 @@ int main(int argc, char **argv)
     rs.plan.start_ms = rs.copts.start_ms;
     rs.plan.end_ms = rs.copts.end_ms;
 
-    if (rs.opt.fields) {
+    if (rs.opt.fields || rs.opt.files) {
         int st = load(&rs);
         if (st >= 0)
             return finish(&rs, st);
         int fmt = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+        if (rs.opt.files)
+            return finish(&rs, filelist_print(rs.st, rs.scoped, fmt, stdout, terminal_width()));
         return finish(&rs, fieldlist_print(rs.st, fmt, stdout, terminal_width()));
     }
 
@@ -311,7 +600,7 @@ int main(int argc, char **argv)
         int st = load(&rs);
         if (st >= 0)
             return finish(&rs, st);
-        int status = repl_run(rs.st, &rs.copts, rs.opt.format);
+        int status = repl_run(rs.st, &rs.copts, rs.scoped, rs.opt.format);
         return finish(&rs, status);
     }
 

@@ -24,9 +24,12 @@ const struct opt_def opt_table[] = {
     {OPT_TYPE, "type", 't', "TYPE", "auto cloudtrail cwlogs export jsonl lambda vpcflow text",
      "input format (default: detected from each input's content)"},
     {OPT_DB, "db", 0, "FILE", NULL,
-     "keep the index in FILE; later runs reuse it and read only new or changed inputs"},
+     "keep the index (a case file) in FILE; later runs read only new or changed inputs, and "
+     "a query with PATHs sees only their sources"},
     {OPT_EXPLAIN, "explain", 0, NULL, NULL, "print the SQL and SQLite's plan; run nothing"},
     {OPT_FIELDS, "fields", 0, NULL, NULL, "list the fields found in the inputs, with counts"},
+    {OPT_FILES, "files", 0, NULL, NULL,
+     "list the sources (of the index, or of the inputs): names, SHA-256, counts, times"},
     {OPT_COLOR, "color", 0, "WHEN", "auto always never", "colour messages and table headers"},
     {OPT_PROGRESS, "progress", 0, "WHEN", "auto always never",
      "show reading progress on stderr (auto: on a terminal, for long reads)"},
@@ -94,6 +97,9 @@ static int apply(const struct opt_def *d, const char *v, struct options *o, stru
         break;
     case OPT_FIELDS:
         o->fields = true;
+        break;
+    case OPT_FILES:
+        o->files = true;
         break;
     case OPT_COLOR:
         if (parse_when(v, &o->color))
@@ -181,7 +187,7 @@ int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
             goto fail;
     }
     size_t first_path = 0;
-    if (!o->query_file && !o->fields && !o->help && !o->version && n_ops > 0 &&
+    if (!o->query_file && !o->fields && !o->files && !o->help && !o->version && n_ops > 0 &&
         !is_existing_path(operands[0])) {
         o->query = operands[0];
         first_path = 1;

@@ -16,7 +16,7 @@
 #include "parsers/reader.h"
 
 enum opt_id {
-    OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS,
+    OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS, OPT_FILES,
     OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
 };
 
@@ -43,7 +43,7 @@ struct options {
     const char *start, *end;  /* --start / --end as given */
     enum input_type type;     /* -t; IT_AUTO by default */
     const char *db;           /* --db */
-    bool explain, fields, help, version;
+    bool explain, fields, files, help, version;
     enum when color, progress;
 };
 

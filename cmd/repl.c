@@ -2,7 +2,7 @@
  * repl.c — the interactive mode (see repl.h).
  *
  * A query may span lines: a line ending in '|' or '\' continues on the
- * next. Lines starting with '.' are REPL commands (.help, .fields,
+ * next. Lines starting with '.' are REPL commands (.help, .fields, .files,
  * .format, .explain, .quit). Completion offers commands, keywords,
  * function names and the index's field names. History is kept in
  * $TRAILQ_HISTORY or ~/.trailq_history. Ctrl-C stops a running query and
@@ -22,6 +22,7 @@
 #include <readline/readline.h>
 
 #include "cmd/fieldlist.h"
+#include "cmd/filelist.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 #include "cmd/run.h"
@@ -96,6 +97,7 @@ static void print_help(void)
 {
     printf("Type a query and press Enter; end a line with | to continue it on the next.\n"
            "  .fields            list the fields of the loaded logs\n"
+           "  .files             list the sources: names, SHA-256, counts, times\n"
            "  .format FORMAT     table, tsv, csv, json or jsonl\n"
            "  .explain QUERY     show the SQL and plan of a query\n"
            "  .help [NAME]       this help, or help on a command or function\n"
@@ -170,7 +172,7 @@ static char *history_path(void)
     return home ? xasprintf("%s/.trailq_history", home) : NULL;
 }
 
-int repl_run(struct store *st, const struct compile_opts *copts, int format)
+int repl_run(struct store *st, const struct compile_opts *copts, bool scoped, int format)
 {
     repl_store = st;
     if (format < 0)
@@ -207,6 +209,8 @@ int repl_run(struct store *st, const struct compile_opts *copts, int format)
                 help_on(line + 6);
             } else if (strcmp(line, ".fields") == 0) {
                 fieldlist_print(st, format, stdout, term_width());
+            } else if (strcmp(line, ".files") == 0) {
+                filelist_print(st, scoped, format, stdout, term_width());
             } else if (strncmp(line, ".format ", 8) == 0) {
                 int f = out_format_parse(line + 8);
                 if (f < 0)

@@ -60,7 +60,7 @@ _trailq()
 
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-o --output= -f --file= --start= --end= -t --type=
-            --db= --explain --fields --color= --progress= -h --help -V --version' -- "$cur"))
+            --db= --explain --fields --files --color= --progress= -h --help -V --version' -- "$cur"))
         if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
             compopt -o nospace 2>/dev/null
         fi

@@ -142,3 +142,36 @@ int overflow_register(sqlite3 *db)
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                       fn_xf, NULL, NULL, NULL);
 }
+
+int overflow_each_id(const void *blob, size_t n, void (*fn)(void *arg, int64_t id), void *arg)
+{
+    const unsigned char *p = blob, *end = p + n;
+    while (p < end) {
+        uint64_t id, len;
+        if (!get_varint(&p, end, &id) || p >= end)
+            return -1;
+        fn(arg, (int64_t)id);
+        switch (*p++) {
+        case FV_STR:
+        case FV_JSON:
+            if (!get_varint(&p, end, &len) || len > (uint64_t)(end - p))
+                return -1;
+            p += len;
+            break;
+        case FV_INT:
+        case FV_REAL:
+            if (end - p < 8)
+                return -1;
+            p += 8;
+            break;
+        case FV_BOOL:
+            if (p >= end)
+                return -1;
+            p++;
+            break;
+        default:
+            return -1;
+        }
+    }
+    return 0;
+}

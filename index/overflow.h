@@ -15,6 +15,7 @@
 #define TRAILQ_OVERFLOW_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "index/record.h"
@@ -23,5 +24,9 @@
 void overflow_append(struct strbuf *ov, int64_t field_id, const struct rec_batch *b,
                      const struct rec_field *f);
 int overflow_register(sqlite3 *db);
+/* Call fn for the field id of every entry of a blob (removing a source
+ * takes its events out of the catalogue's counts). Returns 0, or -1 on a
+ * malformed blob. */
+int overflow_each_id(const void *blob, size_t n, void (*fn)(void *arg, int64_t id), void *arg);
 
 #endif

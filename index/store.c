@@ -1,10 +1,15 @@
 /*
  * store.c — the SQLite index (see store.h for the layout and why).
  *
- * Loading is one long transaction with journal and sync off; the insert
- * statement is prepared once per column layout and re-prepared only when a
- * newly discovered field is promoted to a column. Field names are mapped to
- * catalogue entries through an open-addressing hash table owned here.
+ * A temporary index and a new --db index are loaded in one long
+ * transaction with journal and sync off (a new --db index is built in a
+ * temporary file that only becomes the index when complete); an existing
+ * --db index is in WAL mode and loads in transactions of whole sources.
+ * The insert statement is prepared once per column layout and re-prepared
+ * only when a newly discovered field is promoted to a column. Field names
+ * are mapped to catalogue entries through an open-addressing hash table
+ * owned here; entries changed since the last commit are marked dirty and
+ * only those are saved.
  */
 #include "index/store.h"
 
@@ -12,15 +17,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "index/dbfile.h"
 #include "index/overflow.h"
 #include "index/subtree.h"
 #include "base/xalloc.h"
 
-enum { SCHEMA_VERSION = 1 };
+/* Scopes of up to this many id ranges are written into the SQL; more go
+ * to a temporary table. */
+enum { SCOPE_INLINE_RANGES = 64 };
+
+/* How long an existing index waits for SQLite's write lock (a reader
+ * building an index for its query holds it for a moment). */
+enum { BUSY_TIMEOUT_MS = 10000 };
 
 struct store {
     sqlite3 *db;
     enum store_mode mode;
+    char *name;                   /* what messages call it */
     int max_cols;                 /* promotion limit */
     int n_cols;                   /* columns c0..c(n_cols-1) exist */
 
@@ -37,6 +50,11 @@ struct store {
     int64_t next_id;              /* id of the next event */
     bool in_txn;
 
+    /* the current source, between store_add_source and its finish */
+    int64_t cur_src;              /* its id, 0 when none */
+    int64_t cur_first_id;         /* id of its first event */
+    int64_t cur_min_ts, cur_max_ts; /* its @timestamp range, TS_NONE when none */
+
     /* per-record scratch */
     const struct rec_field **colv; /* value per promoted column */
     size_t n_colv, cap_colv;       /* slots in use (all NULL between records) */
@@ -45,21 +63,31 @@ struct store {
     size_t cap_seen;
 };
 
-static int exec(sqlite3 *db, const char *sql, struct strbuf *err)
+/* Run sql; on failure the message names the index ("index" for a
+ * temporary one, else the --db file). */
+static int cmp_int64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int exec_named(sqlite3 *db, const char *name, const char *sql, struct strbuf *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         if (err)
-            sb_printf(err, "index: %s", msg ? msg : sqlite3_errmsg(db));
+            sb_printf(err, "%s: %s", name, msg ? msg : sqlite3_errmsg(db));
         sqlite3_free(msg);
         return -1;
     }
     return 0;
 }
 
+#define exec(s, sql, err) exec_named((s)->db, (s)->name, (sql), (err))
+
 static int fail_db(struct store *s, struct strbuf *err, const char *what)
 {
-    sb_printf(err, "index: %s: %s", what, sqlite3_errmsg(s->db));
+    sb_printf(err, "%s: %s: %s", s->name, what, sqlite3_errmsg(s->db));
     return -1;
 }
 
@@ -139,9 +167,14 @@ static struct store_field *add_field(struct store *s, const char *name, size_t n
 
 static const char *const schema_sql =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
-    "CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, path TEXT NOT NULL,"
-    " base TEXT NOT NULL, type TEXT, size INTEGER, mtime INTEGER, n_events INTEGER,"
-    " n_errors INTEGER);"
+    "CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE,"
+    " path TEXT NOT NULL, base TEXT NOT NULL, type TEXT, size INTEGER, mtime INTEGER,"
+    " n_events INTEGER, n_errors INTEGER, n_skipped INTEGER, first_ts INTEGER,"
+    " last_ts INTEGER, loaded_at INTEGER, first_id INTEGER, last_id INTEGER);"
+    "CREATE TABLE IF NOT EXISTS source_paths(path TEXT NOT NULL, src INTEGER NOT NULL,"
+    " dev INTEGER, ino INTEGER, size INTEGER, mtime_ns INTEGER, PRIMARY KEY(path, src))"
+    " WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS source_paths_src ON source_paths(src);"
     "CREATE TABLE IF NOT EXISTS fields(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
     " col INTEGER NOT NULL, kinds INTEGER NOT NULL, n_events INTEGER NOT NULL);"
     "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, ts INTEGER, src INTEGER,"
@@ -176,28 +209,24 @@ static int load_catalogue(struct store *s, struct strbuf *err)
     return 0;
 }
 
-static int check_version(struct store *s, struct strbuf *err)
+/* An existing index: SQLite's own view of the marks dbfile_inspect read. */
+static int check_marks(struct store *s, struct strbuf *err)
 {
     sqlite3_stmt *st = NULL;
-    int64_t version = 0;
-    bool found = false;
-    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
-                           NULL) != SQLITE_OK)
+    int64_t app = 0, version = 0;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st, NULL) != SQLITE_OK)
         return fail_db(s, err, "reading the index");
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        version = sqlite3_column_int64(st, 0);
-        found = true;
-    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        app = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    if (!found) {
-        char sql[128];
-        snprintf(sql, sizeof sql,
-                 "INSERT INTO meta(key, value) VALUES('schema_version', %d)", SCHEMA_VERSION);
-        return exec(s->db, sql, err);
-    }
-    if (version != SCHEMA_VERSION) {
-        sb_printf(err, "index: this file was made by a different trailq (schema %lld, want %d)",
-                  (long long)version, SCHEMA_VERSION);
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return fail_db(s, err, "reading the index");
+    if (sqlite3_step(st) == SQLITE_ROW)
+        version = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if ((uint32_t)app != DBFILE_APP_ID || version != DBFILE_SCHEMA) {
+        sb_printf(err, "%s is not a trailq index of schema %d; it was left as it is", s->name,
+                  DBFILE_SCHEMA);
         return -1;
     }
     return 0;
@@ -215,47 +244,76 @@ void store_library_init(void)
     sqlite3_config(SQLITE_CONFIG_PMASZ, 1024);
 }
 
-int store_open(struct store **out, enum store_mode mode, const char *path, int max_cols,
-               struct strbuf *err)
+int store_open(struct store **out, enum store_mode mode, const char *path, const char *name,
+               int max_cols, struct strbuf *err)
 {
     struct store *s = xcalloc(1, sizeof *s);
     s->mode = mode;
+    s->name = xstrdup(name ? name : "index");
     s->max_cols = max_cols;
     s->next_id = 1;
     *out = NULL;
     const char *file = mode == STORE_TEMP ? "" : path;
     /* NOMUTEX: only one thread ever uses the connection, and the default
      * serialized mode takes a mutex in every call (every bind of every
-     * column of every event). */
-    int rc = sqlite3_open_v2(file, &s->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+     * column of every event). An existing index is never created here. */
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                (mode == STORE_FILE ? 0 : SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(file, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {
-        sb_printf(err, "cannot open index %s: %s", path ? path : "(temporary)",
+        sb_printf(err, "cannot open index %s: %s", s->name,
                   s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    /* Bulk-load settings (docs/performance.md): no journal, no fsync, a large cache. A
-     * --db file keeps a rollback journal off too: a crash mid-load leaves a
-     * file to delete, never wrong answers from a half-loaded one, because
-     * the catalogue is written in the same transaction. */
-    if (exec(s->db,
-             "PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-             "PRAGMA cache_size = -32768; PRAGMA locking_mode = EXCLUSIVE;"
-             "PRAGMA temp_store = FILE; PRAGMA threads = 2;",
-             err))
-        goto fail;
+    if (mode == STORE_FILE) {
+        /* WAL (set when the index was made): readers see the last commit
+         * while a load writes; NORMAL sync: a commit is safe from a crash
+         * of the process, and from power loss once checkpointed. */
+        sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+        if (check_marks(s, err) ||
+            exec(s,
+                 "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;"
+                 "PRAGMA temp_store = FILE; PRAGMA threads = 2;",
+                 err))
+            goto fail;
+    } else {
+        /* Bulk-load settings: no journal, no fsync, a large cache. A new
+         * --db index is a temporary file until complete, so a crash leaves
+         * nothing that could be queried. */
+        if (exec(s,
+                 "PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                 "PRAGMA cache_size = -32768; PRAGMA locking_mode = EXCLUSIVE;"
+                 "PRAGMA temp_store = FILE; PRAGMA threads = 2;",
+                 err) ||
+            exec(s, schema_sql, err))
+            goto fail;
+    }
     if (overflow_register(s->db) != SQLITE_OK || subtree_register(s->db) != SQLITE_OK) {
-        sb_printf(err, "index: cannot register functions: %s", sqlite3_errmsg(s->db));
+        sb_printf(err, "%s: cannot register functions: %s", s->name, sqlite3_errmsg(s->db));
         goto fail;
     }
-    if (exec(s->db, schema_sql, err) || check_version(s, err) || load_catalogue(s, err))
+    if (load_catalogue(s, err))
         goto fail;
     *out = s;
     return 0;
 fail:
     store_close(s);
     return -1;
+}
+
+int store_mark_complete(struct store *s, struct strbuf *err)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+             (int)DBFILE_APP_ID, DBFILE_SCHEMA);
+    if (exec(s, sql, err))
+        return -1;
+    /* WAL needs the exclusive lock released first; the mode stays in the
+     * file. */
+    if (exec(s, "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL;", err))
+        return -1;
+    return 0;
 }
 
 void store_close(struct store *s)
@@ -266,6 +324,7 @@ void store_close(struct store *s)
     sqlite3_finalize(s->ins_raw);
     if (s->db)
         sqlite3_close_v2(s->db);
+    free(s->name);
     for (size_t i = 0; i < s->n_fields; i++) {
         free(s->fields[i]->name);
         free(s->fields[i]);
@@ -284,16 +343,34 @@ sqlite3 *store_db(struct store *s)
     return s->db;
 }
 
+/* One integer from a query with up to one bound integer, or dflt. */
+static int64_t query_int(struct store *s, const char *sql, int64_t arg, int64_t dflt)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = dflt;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return dflt;
+    if (sqlite3_bind_parameter_count(st) > 0)
+        sqlite3_bind_int64(st, 1, arg);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
 int64_t store_n_events(struct store *s)
 {
-    return s->next_id - 1;
+    return query_int(s, "SELECT coalesce(sum(n_events), 0) FROM sources", 0, 0);
 }
 
 int store_begin(struct store *s, struct strbuf *err)
 {
     if (s->in_txn)
         return 0;
-    if (exec(s->db, "BEGIN", err))
+    /* IMMEDIATE: the write lock now, not at the first insert, so the
+     * catalogue and next_id read at open stay true (trailq's own writers
+     * are kept apart by the flock of index/dbfile.h). */
+    if (exec(s, s->mode == STORE_FILE ? "BEGIN IMMEDIATE" : "BEGIN", err))
         return -1;
     s->in_txn = true;
     return 0;
@@ -310,62 +387,341 @@ int64_t store_add_source(struct store *s, const char *path, const char *type, in
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db,
-                           "INSERT INTO sources(path, base, type, size, mtime, n_events, n_errors)"
-                           " VALUES(?, ?, ?, ?, ?, 0, 0)",
+                           "INSERT INTO sources(path, base, type, size, mtime, n_events, n_errors,"
+                           " n_skipped) VALUES(?, ?, ?, ?, ?, 0, 0, 0)",
                            -1, &st, NULL) != SQLITE_OK)
         return fail_db(s, err, "adding an input");
     sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, strcmp(path, "-") == 0 ? "-" : base_name(path), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, type, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 4, size);
-    sqlite3_bind_int64(st, 5, mtime);
+    if (size >= 0)
+        sqlite3_bind_int64(st, 4, size);
+    if (mtime >= 0)
+        sqlite3_bind_int64(st, 5, mtime);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return fail_db(s, err, "adding an input");
-    return sqlite3_last_insert_rowid(s->db);
+    s->cur_src = sqlite3_last_insert_rowid(s->db);
+    s->cur_first_id = s->next_id;
+    s->cur_min_ts = s->cur_max_ts = TS_NONE;
+    return s->cur_src;
 }
 
-int store_finish_source(struct store *s, int64_t source_id, int64_t n_events, int64_t n_errors,
+int store_finish_source(struct store *s, int64_t source_id, const struct source_done *d,
                         struct strbuf *err)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "UPDATE sources SET n_events = ?, n_errors = ? WHERE id = ?",
+    if (sqlite3_prepare_v2(s->db,
+                           "UPDATE sources SET n_events = ?, n_errors = ?, n_skipped = ?,"
+                           " sha256 = ?, first_ts = ?, last_ts = ?, loaded_at = ?, first_id = ?,"
+                           " last_id = ? WHERE id = ?",
                            -1, &st, NULL) != SQLITE_OK)
         return fail_db(s, err, "updating an input");
-    sqlite3_bind_int64(st, 1, n_events);
-    sqlite3_bind_int64(st, 2, n_errors);
-    sqlite3_bind_int64(st, 3, source_id);
+    int64_t n = source_id == s->cur_src ? s->next_id - s->cur_first_id : 0;
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, d->n_errors);
+    sqlite3_bind_int64(st, 3, d->n_skipped);
+    if (d->sha256)
+        sqlite3_bind_text(st, 4, d->sha256, -1, SQLITE_STATIC);
+    if (n && s->cur_min_ts != TS_NONE) {
+        sqlite3_bind_int64(st, 5, s->cur_min_ts);
+        sqlite3_bind_int64(st, 6, s->cur_max_ts);
+    }
+    sqlite3_bind_int64(st, 7, d->loaded_at);
+    if (n) {
+        sqlite3_bind_int64(st, 8, s->cur_first_id);
+        sqlite3_bind_int64(st, 9, s->next_id - 1);
+    }
+    sqlite3_bind_int64(st, 10, source_id);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
+    s->cur_src = 0;
     return rc == SQLITE_DONE ? 0 : fail_db(s, err, "updating an input");
 }
 
-int64_t store_find_source(struct store *s, const char *path, int64_t *size, int64_t *mtime)
+int64_t store_find_hash(struct store *s, const char *sha256)
 {
     sqlite3_stmt *st = NULL;
     int64_t id = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT id, size, mtime FROM sources WHERE path = ?", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM sources WHERE sha256 = ?", -1, &st, NULL) !=
+        SQLITE_OK)
         return 0;
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
         id = sqlite3_column_int64(st, 0);
-        *size = sqlite3_column_int64(st, 1);
-        *mtime = sqlite3_column_int64(st, 2);
-    }
     sqlite3_finalize(st);
     return id;
 }
 
-int store_drop_source(struct store *s, int64_t source_id, struct strbuf *err)
+int store_find_path(struct store *s, const char *path, struct store_path *out)
 {
-    char sql[256];
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT src, dev, ino, size, mtime_ns FROM source_paths WHERE path = ?"
+                           " ORDER BY src DESC LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *out = (struct store_path){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                                   sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+                                   sqlite3_column_int64(st, 4)};
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+int store_set_path(struct store *s, const char *path, const struct store_path *p,
+                   int64_t *old_src, struct strbuf *err)
+{
+    *old_src = 0;
+    bool many = strcmp(path, "-") == 0;
+    struct store_path before;
+    if (!many && store_find_path(s, path, &before) && before.src != p->src)
+        *old_src = before.src;
+    sqlite3_stmt *st = NULL;
+    if (!many) {
+        if (sqlite3_prepare_v2(s->db, "DELETE FROM source_paths WHERE path = ?", -1, &st, NULL) !=
+            SQLITE_OK)
+            return fail_db(s, err, "recording an input's name");
+        sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return fail_db(s, err, "recording an input's name");
+    }
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT OR REPLACE INTO source_paths(path, src, dev, ino, size, mtime_ns)"
+                           " VALUES(?, ?, ?, ?, ?, ?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail_db(s, err, "recording an input's name");
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, p->src);
+    sqlite3_bind_int64(st, 3, p->dev);
+    sqlite3_bind_int64(st, 4, p->ino);
+    sqlite3_bind_int64(st, 5, p->size);
+    sqlite3_bind_int64(st, 6, p->mtime_ns);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s, err, "recording an input's name");
+}
+
+int64_t store_source_names(struct store *s, int64_t source_id)
+{
+    return query_int(s, "SELECT count(*) FROM source_paths WHERE src = ?", source_id, 0);
+}
+
+/* The catalogue entry with this id (ids are 1, 2, ... in discovery order). */
+static struct store_field *field_by_id(struct store *s, int64_t id)
+{
+    if (id >= 1 && (size_t)id <= s->n_fields && s->fields[id - 1]->id == id)
+        return s->fields[id - 1];
+    for (size_t i = 0; i < s->n_fields; i++)
+        if (s->fields[i]->id == id)
+            return s->fields[i];
+    return NULL;
+}
+
+static void uncount_field(void *arg, int64_t id)
+{
+    struct store_field *f = field_by_id(arg, id);
+    if (f && f->n_events > 0) {
+        f->n_events--;
+        f->dirty = true;
+    }
+}
+
+/* Take the events lo..hi out of the catalogue's counts. */
+static int uncount_range(struct store *s, int64_t lo, int64_t hi, struct strbuf *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (s->n_cols > 0) {
+        struct strbuf sql = STRBUF_INIT;
+        sb_puts(&sql, "SELECT ");
+        for (int c = 0; c < s->n_cols; c++)
+            sb_printf(&sql, "%scount(c%d)", c ? ", " : "", c);
+        sb_puts(&sql, " FROM events WHERE id BETWEEN ? AND ?");
+        int rc = sqlite3_prepare_v2(s->db, sb_str(&sql), -1, &st, NULL);
+        sb_free(&sql);
+        if (rc != SQLITE_OK)
+            return fail_db(s, err, "removing an input");
+        sqlite3_bind_int64(st, 1, lo);
+        sqlite3_bind_int64(st, 2, hi);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            for (size_t i = 0; i < s->n_fields; i++) {
+                struct store_field *f = s->fields[i];
+                if (f->col >= 0 && f->col < s->n_cols) {
+                    int64_t k = sqlite3_column_int64(st, f->col);
+                    if (k) {
+                        f->n_events = f->n_events > k ? f->n_events - k : 0;
+                        f->dirty = true;
+                    }
+                }
+            }
+        }
+        sqlite3_finalize(st);
+    }
+    if (sqlite3_prepare_v2(s->db, "SELECT ov FROM events WHERE id BETWEEN ? AND ? AND ov NOT NULL",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail_db(s, err, "removing an input");
+    sqlite3_bind_int64(st, 1, lo);
+    sqlite3_bind_int64(st, 2, hi);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        overflow_each_id(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0),
+                         uncount_field, s);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s, err, "removing an input");
+}
+
+int store_remove_source(struct store *s, int64_t source_id, struct strbuf *err)
+{
+    int64_t lo, hi;
+    if (source_id == s->cur_src) {
+        lo = s->cur_first_id;
+        hi = s->next_id - 1;
+    } else {
+        lo = query_int(s, "SELECT first_id FROM sources WHERE id = ?", source_id, 0);
+        hi = query_int(s, "SELECT last_id FROM sources WHERE id = ?", source_id, -1);
+    }
+    if (lo <= hi && lo > 0) {
+        if (s->ins_event) {
+            sqlite3_finalize(s->ins_event);
+            s->ins_event = NULL;
+            s->ins_cols = -1;
+        }
+        if (uncount_range(s, lo, hi, err))
+            return -1;
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "DELETE FROM raw WHERE id BETWEEN %lld AND %lld;"
+                 "DELETE FROM events WHERE id BETWEEN %lld AND %lld;",
+                 (long long)lo, (long long)hi, (long long)lo, (long long)hi);
+        if (exec(s, sql, err))
+            return -1;
+    }
+    char sql[160];
     snprintf(sql, sizeof sql,
-             "DELETE FROM raw WHERE id IN (SELECT id FROM events WHERE src = %lld);"
-             "DELETE FROM events WHERE src = %lld; DELETE FROM sources WHERE id = %lld;",
-             (long long)source_id, (long long)source_id, (long long)source_id);
-    return exec(s->db, sql, err);
+             "DELETE FROM source_paths WHERE src = %lld; DELETE FROM sources WHERE id = %lld;",
+             (long long)source_id, (long long)source_id);
+    if (exec(s, sql, err))
+        return -1;
+    if (source_id == s->cur_src) {
+        s->next_id = s->cur_first_id; /* the ids it took are free again */
+        s->cur_src = 0;
+    }
+    return 0;
+}
+
+int store_sources_under(struct store *s, const char *dir, int64_t **ids, size_t *n, size_t *cap,
+                        struct strbuf *err)
+{
+    sqlite3_stmt *st = NULL;
+    /* below dir: the names between "dir/" and "dir0" ('0' follows '/') */
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT DISTINCT src FROM source_paths WHERE path = ?1"
+                           " OR (path > ?1 || '/' AND path < ?1 || '0')",
+                           -1, &st, NULL) != SQLITE_OK)
+        return fail_db(s, err, "reading the sources");
+    sqlite3_bind_text(st, 1, strcmp(dir, "/") == 0 ? "" : dir, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *ids = xgrow(*ids, cap, *n + 1, sizeof **ids);
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s, err, "reading the sources");
+}
+
+int store_scope_sql(struct store *s, const int64_t *sources, size_t n, struct strbuf *sql,
+                    struct strbuf *err)
+{
+    sqlite3_stmt *ins = NULL;
+    if (exec(s,
+             "DROP TABLE IF EXISTS temp.tq_scope_src;"
+             "CREATE TEMP TABLE tq_scope_src(id INTEGER PRIMARY KEY)",
+             err) ||
+        sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO temp.tq_scope_src VALUES(?)", -1, &ins,
+                           NULL) != SQLITE_OK)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_int64(ins, 1, sources[i]);
+        sqlite3_step(ins);
+        sqlite3_reset(ins);
+    }
+    sqlite3_finalize(ins);
+    /* the sources holding events, in id order, each marked in or out */
+    int64_t *in = xcalloc(n ? n : 1, sizeof *in);
+    memcpy(in, sources, n * sizeof *in);
+    qsort(in, n, sizeof *in, cmp_int64);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, first_id, last_id FROM sources WHERE n_events > 0"
+                           " ORDER BY first_id",
+                           -1, &st, NULL) != SQLITE_OK) {
+        free(in);
+        return fail_db(s, err, "reading the sources");
+    }
+    int64_t (*runs)[2] = NULL;
+    size_t n_runs = 0, cap = 0, n_out = 0;
+    bool open_run = false;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        bool wanted = bsearch(&id, in, n, sizeof *in, cmp_int64) != NULL;
+        if (!wanted) {
+            n_out++;
+            open_run = false;
+            continue;
+        }
+        if (!open_run) {
+            runs = xgrow(runs, &cap, n_runs + 1, sizeof *runs);
+            runs[n_runs][0] = sqlite3_column_int64(st, 1);
+            n_runs++;
+            open_run = true;
+        }
+        runs[n_runs - 1][1] = sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    free(in);
+    if (rc != SQLITE_DONE) {
+        free(runs);
+        return fail_db(s, err, "reading the sources");
+    }
+    int ret = 0;
+    if (n_out == 0) {
+        /* every source: no condition */
+    } else if (n_runs == 0) {
+        sb_puts(sql, "0");
+    } else if (n_runs <= SCOPE_INLINE_RANGES) {
+        sb_putc(sql, '(');
+        for (size_t i = 0; i < n_runs; i++)
+            sb_printf(sql, "%se.id BETWEEN %lld AND %lld", i ? " OR " : "", (long long)runs[i][0],
+                      (long long)runs[i][1]);
+        sb_putc(sql, ')');
+    } else if (exec(s,
+                    "DROP TABLE IF EXISTS temp.tq_scope;"
+                    "CREATE TEMP TABLE tq_scope(lo INTEGER PRIMARY KEY, hi INTEGER NOT NULL)",
+                    err) ||
+               sqlite3_prepare_v2(s->db, "INSERT INTO temp.tq_scope VALUES(?, ?)", -1, &st,
+                                  NULL) != SQLITE_OK) {
+        ret = -1;
+    } else {
+        for (size_t i = 0; i < n_runs; i++) {
+            sqlite3_bind_int64(st, 1, runs[i][0]);
+            sqlite3_bind_int64(st, 2, runs[i][1]);
+            sqlite3_step(st);
+            sqlite3_reset(st);
+        }
+        sqlite3_finalize(st);
+        sb_puts(sql, "(SELECT hi FROM temp.tq_scope WHERE lo <= e.id ORDER BY lo DESC LIMIT 1)"
+                     " >= e.id");
+    }
+    free(runs);
+    return ret;
 }
 
 /* ---- loading ---- */
@@ -406,7 +762,7 @@ static struct store_field *field_for(struct store *s, const char *name, size_t n
     if (s->n_cols < s->max_cols) {
         char sql[64];
         snprintf(sql, sizeof sql, "ALTER TABLE events ADD COLUMN c%d", s->n_cols);
-        if (exec(s->db, sql, err))
+        if (exec(s, sql, err))
             return NULL;
         col = s->n_cols++;
     }
@@ -474,6 +830,7 @@ int store_add_batch(struct store *s, int64_t source_id, const struct rec_batch *
             s->seen_stamp[fi] = id;
             sf->kinds |= f->kind;
             sf->n_events++;
+            sf->dirty = true;
             if (sf->col >= 0) {
                 ensure_colv(s);
                 s->colv[sf->col] = f;
@@ -485,9 +842,13 @@ int store_add_batch(struct store *s, int64_t source_id, const struct rec_batch *
             return -1;
         sqlite3_stmt *st = s->ins_event;
         sqlite3_bind_int64(st, 1, id);
-        if (rec->ts != TS_NONE)
+        if (rec->ts != TS_NONE) {
             sqlite3_bind_int64(st, 2, rec->ts);
-        else
+            if (s->cur_min_ts == TS_NONE || rec->ts < s->cur_min_ts)
+                s->cur_min_ts = rec->ts;
+            if (s->cur_max_ts == TS_NONE || rec->ts > s->cur_max_ts)
+                s->cur_max_ts = rec->ts;
+        } else
             sqlite3_bind_null(st, 2);
         sqlite3_bind_int64(st, 3, source_id);
         sqlite3_bind_int64(st, 4, rec->seq);
@@ -531,10 +892,9 @@ int store_add_batch(struct store *s, int64_t source_id, const struct rec_batch *
     return 0;
 }
 
-int store_commit(struct store *s, struct strbuf *err)
+/* Write the catalogue entries changed since the last save. */
+static int save_catalogue(struct store *s, struct strbuf *err)
 {
-    if (!s->in_txn)
-        return 0;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db,
                            "INSERT OR REPLACE INTO fields(id, name, col, kinds, n_events)"
@@ -542,7 +902,9 @@ int store_commit(struct store *s, struct strbuf *err)
                            -1, &st, NULL) != SQLITE_OK)
         return fail_db(s, err, "saving the field catalogue");
     for (size_t i = 0; i < s->n_fields; i++) {
-        const struct store_field *f = s->fields[i];
+        struct store_field *f = s->fields[i];
+        if (!f->dirty)
+            continue;
         sqlite3_bind_int64(st, 1, f->id);
         sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 3, f->col);
@@ -555,14 +917,41 @@ int store_commit(struct store *s, struct strbuf *err)
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
+    for (size_t i = 0; i < s->n_fields; i++)
+        s->fields[i]->dirty = false;
+    return 0;
+}
+
+int store_commit(struct store *s, struct strbuf *err)
+{
+    if (!s->in_txn)
+        return 0;
+    if (save_catalogue(s, err))
+        return -1;
     sqlite3_finalize(s->ins_event);
     sqlite3_finalize(s->ins_raw);
     s->ins_event = s->ins_raw = NULL;
     s->ins_cols = -1;
-    if (exec(s->db, "COMMIT", err))
+    if (exec(s, "COMMIT", err))
         return -1;
     s->in_txn = false;
     return 0;
+}
+
+int store_checkpoint(struct store *s, struct strbuf *err)
+{
+    return store_commit(s, err) || store_begin(s, err) ? -1 : 0;
+}
+
+void store_rollback(struct store *s)
+{
+    sqlite3_finalize(s->ins_event);
+    sqlite3_finalize(s->ins_raw);
+    s->ins_event = s->ins_raw = NULL;
+    s->ins_cols = -1;
+    if (s->in_txn && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_txn = false;
 }
 
 /* ---- catalogue ---- */
@@ -620,6 +1009,17 @@ const struct store_field *store_field_at(struct store *s, size_t i)
     return i < s->n_fields ? s->sorted[i] : NULL;
 }
 
+/* A speed-up written only if no other connection is writing (a load in
+ * another process): a query does not wait for it. */
+static void write_if_free(struct store *s, const char *sql)
+{
+    if (s->mode == STORE_FILE)
+        sqlite3_busy_timeout(s->db, 0);
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    if (s->mode == STORE_FILE)
+        sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+}
+
 /* Indexes made by store_ensure_index so far (all named ix_...). */
 static int index_count(struct store *s)
 {
@@ -670,7 +1070,7 @@ void store_ensure_index(struct store *s, const char *const *fields, size_t n)
         struct strbuf sql = STRBUF_INIT;
         sb_printf(&sql, "CREATE INDEX IF NOT EXISTS %s ON events(%s)", sb_str(&name),
                   sb_str(&cols));
-        sqlite3_exec(s->db, sb_str(&sql), NULL, NULL, NULL);
+        write_if_free(s, sb_str(&sql));
         sb_free(&sql);
     }
 out:
@@ -685,6 +1085,5 @@ void store_for_queries(struct store *s)
 
 void store_ensure_time_index(struct store *s)
 {
-    sqlite3_exec(s->db, "CREATE INDEX IF NOT EXISTS tq_time ON events(ts DESC, id)", NULL, NULL,
-                 NULL);
+    write_if_free(s, "CREATE INDEX IF NOT EXISTS tq_time ON events(ts DESC, id)");
 }

@@ -836,6 +836,8 @@ static void base_relation(struct cctx *c, struct walk *w)
     if (c->opts->has_range)
         sb_printf(&sb, " WHERE e.ts >= %lld AND e.ts < %lld", (long long)c->opts->start_ms,
                   (long long)c->opts->end_ms);
+    if (c->opts->scope_where && *c->opts->scope_where)
+        sb_printf(&sb, " %s %s", c->opts->has_range ? "AND" : "WHERE", c->opts->scope_where);
     sb_puts(&sb, ")");
     sb_append(&w->with, sb.buf, sb.len);
     sb_free(&sb);

@@ -36,6 +36,8 @@ struct compile_opts {
     bool has_range;      /* --start / --end given */
     int64_t start_ms;    /* keep start_ms <= @timestamp < end_ms */
     int64_t end_ms;
+    const char *scope_where; /* NULL, or a condition on events e keeping the events of the
+                                sources in scope (built by the index, never user text) */
 };
 
 struct result_col {

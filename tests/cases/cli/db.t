@@ -24,19 +24,22 @@ $ rm -rf "$TMPDIR/db3" && mkdir "$TMPDIR/db3" && for i in 1 2 3; do trailq --db 
 > 7
 > 7
 
-### a new input is added to the index; the old ones stay
+### a new input is added to the index; the old ones stay (a query with PATH sees only its sources, one without sees all)
 # checked: 5 (events.jsonl) + 1 (single-event.json)
-$ rm -rf "$TMPDIR/db4" && mkdir "$TMPDIR/db4" && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n' testdata/shapes/events.jsonl >/dev/null && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n by @log' testdata/shapes/single-event.json
+$ rm -rf "$TMPDIR/db4" && mkdir "$TMPDIR/db4" && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n' testdata/shapes/events.jsonl >/dev/null && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n by @log' testdata/shapes/single-event.json && trailq --db "$TMPDIR/db4/i.db" 'stats count(*) as n by @log'
+> @log	n
+> testdata/shapes/single-event.json	1
 > @log	n
 > testdata/shapes/events.jsonl	5
 > testdata/shapes/single-event.json	1
 
 ### a changed input is read again, replacing its old events (5, then 5 + 1, not 11)
 # checked: single-event.json appended to a copy of events.jsonl adds one event
-$ rm -rf "$TMPDIR/db5" && mkdir "$TMPDIR/db5" && cp testdata/shapes/events.jsonl "$TMPDIR/db5/e.jsonl" && trailq --db "$TMPDIR/db5/i.db" 'stats count(*) as n' "$TMPDIR/db5/e.jsonl" | tail -1 && cat testdata/shapes/single-event.json >> "$TMPDIR/db5/e.jsonl" && trailq --db "$TMPDIR/db5/i.db" 'stats count(*) as n' "$TMPDIR/db5/e.jsonl" | tail -1 && trailq --db "$TMPDIR/db5/i.db" 'stats count(*) as n, count_distinct(eventID) as ids' | tail -1
+$ rm -rf "$TMPDIR/db5" && mkdir "$TMPDIR/db5" && cp testdata/shapes/events.jsonl "$TMPDIR/db5/e.jsonl" && cd "$TMPDIR/db5" && trailq --db i.db 'stats count(*) as n' e.jsonl | tail -1 && cat "$OLDPWD/testdata/shapes/single-event.json" >> e.jsonl && trailq --db i.db 'stats count(*) as n' e.jsonl | tail -1 && trailq --db i.db 'stats count(*) as n, count_distinct(eventID) as ids' | tail -1
 > 5
 > 6
 > 6	5
+! trailq: note: 1 source of i.db replaced: its file changed since it was loaded
 
 ### a file touched (same size, new time) is read again, not added twice
 # checked: still 5 events
@@ -56,15 +59,15 @@ $ rm -rf "$TMPDIR/db7" && mkdir "$TMPDIR/db7" && trailq --db "$TMPDIR/db7/i.db" 
 ### --db in a place that cannot be written: nothing can be done, status 3
 # checked: trailq(1), EXIT STATUS (3: index or I/O failure)
 $ trailq --db /nonexistent-dir/trailq-index.db 'stats count(*)' testdata/shapes/events.jsonl
-! trailq: cannot open index /nonexistent-dir/trailq-index.db: unable to open database file
+! trailq: cannot open index /nonexistent-dir/trailq-index.db: No such file or directory
 ? 3
 
 ### --db naming a file that is not an index: status 3, the file left as it was
 # checked: cmp against the original
-$ cp testdata/shapes/events.jsonl "$TMPDIR/not-an-index" && trailq --db "$TMPDIR/not-an-index" 'stats count(*)' testdata/shapes/single-event.json; echo $?; cmp "$TMPDIR/not-an-index" testdata/shapes/events.jsonl && echo unchanged
+$ cp testdata/shapes/events.jsonl "$TMPDIR/not-an-index" && cd "$TMPDIR" && trailq --db not-an-index 'stats count(*)' "$OLDPWD/testdata/shapes/single-event.json"; echo $?; cmp not-an-index "$OLDPWD/testdata/shapes/events.jsonl" && echo unchanged
 > 3
 > unchanged
-! trailq: index: file is not a database
+! trailq: not-an-index is not a trailq index (not an SQLite database); it was left as it is: give --db a new file name
 
 ### --db: the newest-first "limit N" reads the time index instead of sorting every event
 # checked: SQLite's plan names the index tq_time and no temporary B-tree for the ORDER BY; the newest eventTime

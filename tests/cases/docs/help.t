@@ -22,9 +22,10 @@ $ trailq --help
 >       --end TIME           keep events before TIME
 >   -t, --type TYPE          input format (default: detected from each input's content)
 >                              (auto cloudtrail cwlogs export jsonl lambda vpcflow text)
->       --db FILE            keep the index in FILE; later runs reuse it and read only new or changed inputs
+>       --db FILE            keep the index (a case file) in FILE; later runs read only new or changed inputs, and a query with PATHs sees only their sources
 >       --explain            print the SQL and SQLite's plan; run nothing
 >       --fields             list the fields found in the inputs, with counts
+>       --files              list the sources (of the index, or of the inputs): names, SHA-256, counts, times
 >       --color WHEN         colour messages and table headers
 >                              (auto always never)
 >       --progress WHEN      show reading progress on stderr (auto: on a terminal, for long reads)

@@ -20,6 +20,6 @@ $ t trailq --o; t trailq -o ""; t trailq --type c; t trailq --color=a; t trailq 
 > table tsv csv json jsonl
 > cloudtrail cwlogs
 > auto always
-> --file= --fields
+> --file= --fields --files
 > man/trailq.1
 > never

@@ -140,3 +140,4 @@ $ cp testdata/lambda/python-runtime.log "$TMPDIR/fn.log" && touch -d 2024-03-02T
 > 2024-03-01 09:05:00.010	END	aaaaaaaa-0000-4000-8000-000000000002				
 > 2024-03-01 09:05:00.010	REPORT	aaaaaaaa-0000-4000-8000-000000000002	12.5	65000000		
 > 2024-03-02 00:00:00.000	START	aaaaaaaa-0000-4000-8000-000000000001				
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time

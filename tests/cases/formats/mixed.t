@@ -20,6 +20,7 @@ $ trailq 'stats count(*) as n, count(eventName) as ct, count(@ingestionTime) as 
 > testdata/mixed/page.json	4	0	4	0	0	2	0
 > testdata/mixed/payload	2	0	0	2	0	0	0
 > testdata/mixed/records.json	2	0	0	0	0	0	0
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
 
 ### each file reads exactly as it does when its type is forced with -t
 # checked: in the command (events and field list compared, auto against -t TYPE; the expected type of
@@ -33,12 +34,17 @@ $ for p in 000000.gz:export 218007301253_CloudTrail_us-east-1_20230710T1235Z_Vp7
 > cwlogs ok
 > cwlogs ok
 > text ok
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
 
 ### ... and a wrong type forced with -t does read differently (so the check above can fail)
 # checked: by hand: page.json read as text has no JSON fields and no ingestion times (as cwlogs: 2 and 4)
 $ trailq -t text 'stats count(*) as n, count(level) as lvl, count(@ingestionTime) as ing' testdata/mixed/page.json
 > n	lvl	ing
 > 4	0	0
+! trailq: note: 4 events in 1 input had no time of their own: their @timestamp is the file's modification time
 
 ### a file that is no log at all beside them: reported, the others read, exit status 1
 # checked: testdata/bad/junk.bin is binary; 31 events in testdata/mixed (the sum of the first case)
@@ -46,6 +52,7 @@ $ trailq 'stats count(*) as n' testdata/mixed testdata/bad/junk.bin
 > n
 > 31
 ! trailq: testdata/bad/junk.bin: cannot tell what kind of log this is (use -t TYPE to say)
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
 ! trailq: 1 of 9 inputs could not be read
 ? 1
 

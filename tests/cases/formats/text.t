@@ -22,6 +22,7 @@ $ trailq 'filter @message like /error/ | stats count(*) as n by @logStream | sor
 > Thunderbird_2k.log	2
 > Zookeeper_2k.log	291
 > apache_logs	7
+! trailq: note: 6000 events in 3 inputs had no time of their own: their @timestamp is the file's modification time
 
 ### ... 1844 matching lines in all, out of 42000 (16 x 2000 + 10000; no line starts with whitespace)
 ~ [ -d "$SHARED/data" ]
@@ -30,6 +31,7 @@ $ trailq 'filter @message like /error/ | stats count(*) as n by @logStream | sor
 $ trailq 'stats count(*) as all, sum(@message like /error/) as err' $SHARED/data/text
 > all	err
 > 42000	1844
+! trailq: note: 6000 events in 3 inputs had no time of their own: their @timestamp is the file's modification time
 
 ### the matching rows themselves: the first and last of OpenSSH's 47, in file order
 ~ [ -d "$SHARED/data" ]
@@ -97,6 +99,7 @@ $ cp testdata/text/stacktrace.log "$TMPDIR/st.log" && touch -d 2024-03-02T00:00:
 > {"@timestamp":"2024-03-01 10:00:00.001","@ptr":"st.log:3","@message":"java.lang.RuntimeException: wrapped\n\tat com.example.App.run(App.java:42)\n\tat com.example.App.main(App.java:10)\n    ... 3 more"}
 > {"@timestamp":"2024-03-01 10:00:01.500","@ptr":"st.log:7","@message":"2024-03-01 10:00:01,500 INFO  [main] App - recovered"}
 > {"@timestamp":"2024-03-01 10:00:02.000","@ptr":"st.log:10","@message":"2024-03-01 10:00:02,000 WARN  [main] App - slow error budget"}
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
 
 ### line ends: CR LF, a bare CR, no final newline
 # checked: od -c testdata/text/lineends.log (\r\n, \r\n, \r, then no line end)

@@ -189,6 +189,7 @@ $ printf 'srcaddr dstaddr action\n10.0.0.1 10.0.0.2 ACCEPT\n10.0.0.1 10.0.0.2 AC
 > n
 > 1
 ! trailq: -:3: expected 3 fields as named by the header on line 1, found 4
+! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the time standard input was read
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
 
