@@ -526,7 +526,8 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
     if (same_as) {
         /* the same name with the same bytes (touched, copied back) is no news */
         struct store_path was;
-        if (!w->names[i] || !store_find_path(st, w->names[i], &was) || was.src != same_as)
+        if (!w->names[i] || strcmp(w->names[i], "-") == 0 ||
+            !store_find_path(st, w->names[i], &was) || was.src != same_as)
             res->n_same_bytes++;
     }
     int64_t src = source_id > 0 ? source_id : same_as;
