@@ -174,6 +174,9 @@ static int hash_file(const char *path, struct slot *s, struct strbuf *err)
     } else if (fstat(fd, &st) != 0) {
         sb_puts(err, strerror(errno));
         rc = -1;
+    } else if (!S_ISREG(st.st_mode)) {
+        /* a named pipe cannot be read twice: loaded without a digest */
+        s->state = (struct store_path){0, (int64_t)st.st_dev, (int64_t)st.st_ino, -1, -1};
     } else {
         s->state = (struct store_path){0, (int64_t)st.st_dev, (int64_t)st.st_ino,
                                        (int64_t)st.st_size, ns_of(st.st_mtim)};

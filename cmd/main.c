@@ -353,6 +353,43 @@ static int publish_new(struct run_state *rs, char *tmp, int tmp_fd)
     return open_store(rs, STORE_FILE, rs->opt.db);
 }
 
+/* --db: the index file (and SQLite's files and trailq's temporary ones
+ * beside it) inside a directory being read is not an input. */
+static void drop_own_files(struct run_state *rs)
+{
+    char *dir = realpath(rs->opt.db, NULL);
+    if (!dir) {
+        /* not there yet: its directory and name */
+        char *copy = xstrdup(rs->opt.db);
+        char *slash = strrchr(copy, '/');
+        const char *base = slash ? slash + 1 : copy;
+        if (slash)
+            *slash = '\0';
+        char *parent = realpath(slash ? (*copy ? copy : "/") : ".", NULL);
+        if (parent)
+            dir = xasprintf("%s/%s", strcmp(parent, "/") == 0 ? "" : parent, base);
+        free(parent);
+        free(copy);
+        if (!dir)
+            return;
+    }
+    size_t len = strlen(dir), kept = 0;
+    for (size_t i = 0; i < rs->files.n; i++) {
+        char *real = strcmp(rs->files.paths[i], "-") ? realpath(rs->files.paths[i], NULL) : NULL;
+        bool own = real && strncmp(real, dir, len) == 0 &&
+                   (real[len] == '\0' || real[len] == '-' || real[len] == '.');
+        free(real);
+        if (own) {
+            free(rs->files.paths[i]);
+            continue;
+        }
+        rs->files.ids[kept] = rs->files.ids[i];
+        rs->files.paths[kept++] = rs->files.paths[i];
+    }
+    rs->files.n = kept;
+    free(dir);
+}
+
 /* Read the inputs (or reuse the --db index). Returns an exit status to
  * stop with, or -1 to go on. */
 static int load(struct run_state *rs)
@@ -403,6 +440,9 @@ static int load(struct run_state *rs)
     }
     prune_by_time(rs);
 
+    if (rs->opt.db)
+        drop_own_files(rs);
+
     /* --db: the writer's lock, then the index as it is now */
     char *tmp = NULL;
     int tmp_fd = -1;
@@ -441,10 +481,6 @@ static int load(struct run_state *rs)
                         (rs->opt.progress == WHEN_AUTO && isatty(STDERR_FILENO)),
             .stop = rs->opt.db ? &stop_signal : NULL,
         };
-        if (rs->opt.db) {
-            signal(SIGINT, on_stop);
-            signal(SIGTERM, on_stop);
-        }
         if (ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir) < 0) {
             st = EXIT_FAIL;
             load_failed = true;
@@ -551,6 +587,11 @@ int main(int argc, char **argv)
         return finish(&rs, EXIT_USAGE);
     }
     sb_free(&err);
+    if (rs.opt.db) {
+        /* a --db load stops after its last whole source (see load) */
+        signal(SIGINT, on_stop);
+        signal(SIGTERM, on_stop);
+    }
     msg_set_color(rs.opt.color == WHEN_ALWAYS ||
                   (rs.opt.color == WHEN_AUTO && isatty(STDERR_FILENO) && !getenv("NO_COLOR")));
     if (rs.opt.help) {
