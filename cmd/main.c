@@ -29,6 +29,7 @@
 #include "cmd/output.h"
 #include "cmd/repl.h"
 #include "cmd/run.h"
+#include "cmd/sqlgen.h"
 #include "cmd/walk.h"
 #include "index/dbfile.h"
 #include "index/store.h"
@@ -615,6 +616,9 @@ int main(int argc, char **argv)
     } else if (rs.opt.query) {
         rs.query_text = xstrdup(rs.opt.query);
     }
+
+    if (sqlgen_wanted(&rs.opt))
+        return finish(&rs, sqlgen_run(&rs.opt, rs.query_text, &rs.copts));
 
     plan_init_all(&rs.plan);
     /* A --db index keeps every event: later queries may ask for other ranges. */

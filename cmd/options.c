@@ -13,6 +13,7 @@
 
 #include "cmd/output.h"
 #include "base/xalloc.h"
+#include "query/trino.h"
 
 const struct opt_def opt_table[] = {
     {OPT_OUTPUT, "output", 'o', "FORMAT", "table tsv csv json jsonl",
@@ -30,6 +31,15 @@ const struct opt_def opt_table[] = {
     {OPT_FIELDS, "fields", 0, NULL, NULL, "list the fields found in the inputs, with counts"},
     {OPT_FILES, "files", 0, NULL, NULL,
      "list the sources (of the index, or of the inputs): names, SHA-256, counts, times"},
+    {OPT_SQL, "sql", 0, "TARGET", "athena lake",
+     "print the query as one Trino SQL statement for Amazon Athena or CloudTrail Lake; run "
+     "nothing"},
+    {OPT_SQL_TABLE, "sql-table", 0, "NAME", NULL,
+     "with --sql: the Athena table (default cloudtrail_logs) or the Lake event data store id"},
+    {OPT_SQL_APPROX, "sql-approx", 0, NULL, NULL,
+     "with --sql: count_distinct and pct by Trino's approximate aggregates"},
+    {OPT_DDL, "ddl", 0, "S3URI", NULL,
+     "with --sql athena: print the CREATE TABLE for the CloudTrail folder S3URI instead"},
     {OPT_COLOR, "color", 0, "WHEN", "auto always never", "colour messages and table headers"},
     {OPT_PROGRESS, "progress", 0, "WHEN", "auto always never",
      "show reading progress on stderr (auto: on a terminal, for long reads)"},
@@ -101,6 +111,20 @@ static int apply(const struct opt_def *d, const char *v, struct options *o, stru
     case OPT_FILES:
         o->files = true;
         break;
+    case OPT_SQL:
+        o->sql = trino_target_parse(v);
+        if (o->sql < 0)
+            goto bad_value;
+        break;
+    case OPT_SQL_TABLE:
+        o->sql_table = v;
+        break;
+    case OPT_SQL_APPROX:
+        o->sql_approx = true;
+        break;
+    case OPT_DDL:
+        o->ddl = v;
+        break;
     case OPT_COLOR:
         if (parse_when(v, &o->color))
             goto bad_value;
@@ -131,7 +155,7 @@ static bool is_existing_path(const char *s)
 
 int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
 {
-    *o = (struct options){.format = -1, .type = IT_AUTO};
+    *o = (struct options){.format = -1, .type = IT_AUTO, .sql = -1};
     char **operands = xcalloc((size_t)argc + 1, sizeof *operands);
     size_t n_ops = 0;
     bool options_done = false;
@@ -187,7 +211,8 @@ int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
             goto fail;
     }
     size_t first_path = 0;
-    if (!o->query_file && !o->fields && !o->files && !o->help && !o->version && n_ops > 0 &&
+    if (!o->query_file && !o->fields && !o->files && !o->help && !o->version && !o->ddl &&
+        n_ops > 0 &&
         !is_existing_path(operands[0])) {
         o->query = operands[0];
         first_path = 1;

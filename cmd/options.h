@@ -17,7 +17,7 @@
 
 enum opt_id {
     OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS, OPT_FILES,
-    OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+    OPT_SQL, OPT_SQL_TABLE, OPT_SQL_APPROX, OPT_DDL, OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
 };
 
 struct opt_def {
@@ -44,6 +44,10 @@ struct options {
     enum input_type type;     /* -t; IT_AUTO by default */
     const char *db;           /* --db */
     bool explain, fields, files, help, version;
+    int sql;                  /* --sql: enum sql_target (query/trino.h), or -1 */
+    const char *sql_table;    /* --sql-table */
+    bool sql_approx;          /* --sql-approx */
+    const char *ddl;          /* --ddl S3URI */
     enum when color, progress;
 };
 
