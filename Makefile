@@ -116,8 +116,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtrailq.a tests/unit/testhelp.h test
 # prints one line "N passed, N failed, N skipped" and exits non-zero on any
 # failure (cases that need the larger corpus, $SHARED/data, are skipped
 # when it is absent).
+# tests/trino/run.sh is the --sql test (node, DuckDB): it reports like a unit
+# test, and counts its checks as skipped where node or its packages are missing.
 check: $(BIN) $(UNIT_BIN)
-	@TRAILQ=$(abspath $(BIN)) UNIT_BINS="$(abspath $(UNIT_BIN))" bash tests/run.sh
+	@TRAILQ=$(abspath $(BIN)) UNIT_BINS="$(abspath $(UNIT_BIN)) $(abspath tests/trino/run.sh)" bash tests/run.sh
 
 # SHARED names the larger corpus beside the repository, as tests/run.sh sets it.
 unit: $(UNIT_BIN)
@@ -129,11 +131,13 @@ golden: $(BIN)
 lint-man:
 	mandoc -Tlint -W warning man/trailq.1
 
-# Debian 12 packages for building, testing and the man-page lint.
+# Debian 12 packages for building, testing and the man-page lint; then the
+# node packages of the --sql test, at the versions tests/trino/package-lock.json pins.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
-        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq
+        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq nodejs npm
 deps:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null
+	cd tests/trino && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)

@@ -6,6 +6,7 @@
 # one of the documents trailq was first designed from (the original
 # contract, the language reference's numbered sections, the performance
 # and style notes) or the folder that held them beside the repository.
+# Installed node packages (node_modules) are not ours and are not read.
 # Lines that name the SHARED variable are allowed: they are the tests and
 # the benchmark reading the larger corpus where it exists.
 #
@@ -19,7 +20,7 @@ ref='reference'' §'
 perf='PERF''[.]md'
 style='S''TYLE'
 beside='[.][.]''/shared'
-found=$(grep -rnE "$spec|$ref|$perf|$style|$beside" base cmd query parsers index tests bench Makefile 2>/dev/null |
+found=$(grep -rnE --exclude-dir=node_modules "$spec|$ref|$perf|$style|$beside" base cmd query parsers index tests bench Makefile 2>/dev/null |
     grep -v 'SHARED')
 [ -z "$found" ] && exit 0
 printf '%s\n' "$found"
