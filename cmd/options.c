@@ -239,6 +239,7 @@ void options_help(FILE *fp)
     fputs("usage: trailq [OPTIONS] QUERY [PATH ...]\n"
           "       trailq [OPTIONS] -f QUERYFILE [PATH ...]\n"
           "       trailq [OPTIONS] [PATH ...]          (interactive, when stdin is a terminal)\n"
+          "       trailq --sql athena|lake [OPTIONS] QUERY    (print it as Trino SQL; run nothing)\n"
           "\n"
           "Search CloudTrail and CloudWatch-style logs with the CloudWatch Logs Insights\n"
           "query language. PATH is a file, a directory (read recursively) or - for\n"

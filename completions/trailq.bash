@@ -47,6 +47,14 @@ _trailq()
         COMPREPLY=($(compgen -W 'auto always never' -- "$cur"))
         return
         ;;
+    --sql)
+        COMPREPLY=($(compgen -W 'athena lake' -- "$cur"))
+        return
+        ;;
+    --sql-table | --ddl)
+        # a table name or event data store id; an s3:// URI
+        return
+        ;;
     --start | --end)
         # ISO-8601, epoch seconds or ms, now, or relative to now
         COMPREPLY=($(compgen -W 'now -15m -1h -2h -1d -7d' -- "$cur"))
@@ -60,7 +68,7 @@ _trailq()
 
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-o --output= -f --file= --start= --end= -t --type=
-            --db= --explain --fields --files --color= --progress= -h --help -V --version' -- "$cur"))
+            --db= --explain --fields --files --sql= --sql-table= --sql-approx --ddl= --color= --progress= -h --help -V --version' -- "$cur"))
         if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
             compopt -o nospace 2>/dev/null
         fi

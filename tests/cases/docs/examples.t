@@ -155,3 +155,24 @@ $ trailq --db trail.db 'stats count(*) as n' testdata/AWSLogs
 > iam.amazonaws.com	398
 > n
 > 2900
+
+### EXAMPLES: --sql athena --ddl, the table with its partitions where CloudTrail delivers
+$ trailq --sql athena --ddl s3://my-trail/AWSLogs/123456789012/CloudTrail/ | grep -E "^CREATE|^PARTITIONED|^LOCATION|storage.location|projection.timestamp.(format|range)|^    (eventname|requestparameters|resources) "
+> CREATE EXTERNAL TABLE cloudtrail_logs (
+>     eventname STRING,
+>     requestparameters STRING,
+>     resources ARRAY<STRUCT<arn:STRING, accountid:STRING, type:STRING>>,
+> PARTITIONED BY (region STRING, `timestamp` STRING)
+> LOCATION 's3://my-trail/AWSLogs/123456789012/CloudTrail/'
+>     'projection.timestamp.format' = 'yyyy/MM/dd',
+>     'projection.timestamp.range' = '2013/11/01,NOW',
+>     'storage.location.template' = 's3://my-trail/AWSLogs/123456789012/CloudTrail/${region}/${timestamp}'
+
+### EXAMPLES: --sql athena --start: an eventtime predicate in ms (computed here with date) and the day folders from that day
+$ ms=$(( $(date -u -d 2023-07-10T00:00:00Z +%s) * 1000 )); \
+$ trailq --sql athena --start 2023-07-10T00:00:00Z 'filter errorCode like /AccessDenied|Unauthorized/ | stats count(*) as denied by userIdentity.arn | sort denied desc' | \
+$ grep -oE "AS bigint\) >= [0-9]+|\"timestamp\" >= '[0-9/]+'|regexp_like\(errorcode, '[^']*'\)|useridentity.arn AS v1" | sed "s/ >= $ms$/ >= START/"
+> AS bigint) >= START
+> "timestamp" >= '2023/07/10'
+> regexp_like(errorcode, 'AccessDenied|Unauthorized')
+> useridentity.arn AS v1

@@ -1,5 +1,5 @@
 # --help and --version. The help text is what options_help() prints from the
-# option table (cmd/options.c): the three usage lines, a paragraph, every
+# option table (cmd/options.c): the four usage lines, a paragraph, every
 # option "  %-24s %s" with its values under -o and -t, two examples and the
 # exit statuses. tests/unit/test_docs.c checks the same table against the
 # man page and the completions.
@@ -9,6 +9,7 @@ $ trailq --help
 > usage: trailq [OPTIONS] QUERY [PATH ...]
 >        trailq [OPTIONS] -f QUERYFILE [PATH ...]
 >        trailq [OPTIONS] [PATH ...]          (interactive, when stdin is a terminal)
+>        trailq --sql athena|lake [OPTIONS] QUERY    (print it as Trino SQL; run nothing)
 >
 > Search CloudTrail and CloudWatch-style logs with the CloudWatch Logs Insights
 > query language. PATH is a file, a directory (read recursively) or - for
@@ -26,6 +27,11 @@ $ trailq --help
 >       --explain            print the SQL and SQLite's plan; run nothing
 >       --fields             list the fields found in the inputs, with counts
 >       --files              list the sources (of the index, or of the inputs): names, SHA-256, counts, times
+>       --sql TARGET         print the query as one Trino SQL statement for Amazon Athena or CloudTrail Lake; run nothing
+>                              (athena lake)
+>       --sql-table NAME     with --sql: the Athena table (default cloudtrail_logs) or the Lake event data store id
+>       --sql-approx         with --sql: count_distinct and pct by Trino's approximate aggregates
+>       --ddl S3URI          with --sql athena: print the CREATE TABLE for the CloudTrail folder S3URI instead
 >       --color WHEN         colour messages and table headers
 >                              (auto always never)
 >       --progress WHEN      show reading progress on stderr (auto: on a terminal, for long reads)
