@@ -68,6 +68,7 @@ struct tval {
     const char *sql;
     enum tt t;
     const struct tnode *node; /* TT_ROW, TT_ARRAY */
+    const char *arr, *idx;    /* TT_ROW: element idx (1-based SQL) of the array arr */
 };
 
 struct tsym {
@@ -382,86 +383,112 @@ static struct tval node_value(struct tctx *c, const struct tnode *n, const char 
 {
     switch (n->kind) {
     case TN_BOOL:
-        return (struct tval){S(c, "CAST(%s AS varchar)", sql), TT_STR, NULL};
+        return (struct tval){S(c, "CAST(%s AS varchar)", sql), TT_STR, NULL, NULL, NULL};
     case TN_TIME:
         return (struct tval){S(c, "date_format(%s, '%%Y-%%m-%%dT%%H:%%i:%%sZ')", sql), TT_STR,
-                             NULL};
+                             NULL, NULL, NULL};
     case TN_STRUCT:
-        return (struct tval){sql, TT_ROW, n};
+        return (struct tval){sql, TT_ROW, n, NULL, NULL};
     case TN_ARRAY:
-        return (struct tval){sql, TT_ARRAY, n};
+        return (struct tval){sql, TT_ARRAY, n, NULL, NULL};
     case TN_MAP:
     case TN_JSONMAP:
-        return (struct tval){sql, TT_MAP, n};
+        return (struct tval){sql, TT_MAP, n, NULL, NULL};
     default:
-        return (struct tval){sql, TT_STR, NULL};
+        return (struct tval){sql, TT_STR, NULL, NULL, NULL};
     }
 }
 
-/* The rest of a dotted name, rest[0..len), below node n reached by sql. */
-static int walk_path(struct tctx *c, const char *full, const struct tnode *n, const char *sql,
+/* Where a walk down a dotted name stands: at sql, or, inside an element
+ * of an array, at the lambda path lam ("x.a.b") of element idx of arr. */
+struct wpos {
+    const char *sql;
+    const char *arr, *idx, *lam;
+};
+
+static const char *wpos_sql(struct tctx *c, const struct wpos *w)
+{
+    if (!w->arr)
+        return w->sql;
+    if (strcmp(w->lam, "x") == 0)
+        return S(c, "element_at(%s, %s)", w->arr, w->idx);
+    /* a field of an element: element_at(transform(arr, x -> x.f), i) keeps
+     * to syntax every Trino and its parsers read */
+    return S(c, "element_at(transform(%s, x -> %s), %s)", w->arr, w->lam, w->idx);
+}
+
+static int walk_end(struct tctx *c, const struct tnode *n, const struct wpos *w, struct tval *out)
+{
+    if (w->arr && strcmp(w->lam, "x") == 0) {
+        *out = (struct tval){wpos_sql(c, w), TT_ROW, n, w->arr, w->idx};
+        return 0;
+    }
+    *out = node_value(c, n, wpos_sql(c, w));
+    return 0;
+}
+
+/* The rest of a dotted name below node n, standing at w. */
+static int walk_path(struct tctx *c, const char *full, const struct tnode *n, struct wpos w,
                      const char *rest, struct span at, struct tval *out)
 {
     while (*rest) {
         const char *dot = strchr(rest, '.');
         size_t len = dot ? (size_t)(dot - rest) : strlen(rest);
+        const char *here = wpos_sql(c, &w);
         switch (n->kind) {
         case TN_JSON:
-            *out = (struct tval){S(c, "json_extract_scalar(%s, %s)", sql,
+            *out = (struct tval){S(c, "json_extract_scalar(%s, %s)", here,
                                    json_path(c, rest, strlen(rest))),
-                                 TT_STR, NULL};
+                                 TT_STR, NULL, NULL, NULL};
             return 0;
         case TN_MAP:
-            *out = (struct tval){S(c, "element_at(%s, %s)", sql, quote(c, rest)), TT_STR, NULL};
+            *out = (struct tval){S(c, "element_at(%s, %s)", here, quote(c, rest)), TT_STR, NULL,
+                                 NULL, NULL};
             return 0;
         case TN_JSONMAP: {
-            const char *v = S(c, "element_at(%s, %s)", sql, quote(c, arena_strndup(c->a, rest, len)));
+            const char *v = S(c, "element_at(%s, %s)", here,
+                              quote(c, arena_strndup(c->a, rest, len)));
             *out = dot ? (struct tval){S(c, "json_extract_scalar(%s, %s)", v,
                                          json_path(c, dot + 1, strlen(dot + 1))),
-                                       TT_STR, NULL}
-                       : (struct tval){v, TT_STR, NULL};
+                                       TT_STR, NULL, NULL, NULL}
+                       : (struct tval){v, TT_STR, NULL, NULL, NULL};
             return 0;
         }
         case TN_ARRAY: {
-            bool digits = len > 0 && len < 10;
+            if (w.arr && strcmp(w.lam, "x") != 0)
+                return terr(c, at, "'%s': a list inside a list has no --sql translation", full);
+            bool digits = len > 0 && len < 10 && !w.arr;
             for (size_t k = 0; k < len && digits; k++)
                 digits = isdigit((unsigned char)rest[k]) != 0;
-            if (!digits)
+            if (!w.arr && !digits)
                 return terr(c, at, "'%s': %s is a list in %s; name an element (%s.0.%s) or "
                             "unnest it", full, n->name, c->schema->what, n->name,
                             n->n_kids ? n->kids[0].name : "x");
-            /* element i (from 0) of the list, NULL past its end */
-            sql = S(c, "element_at(%s, %lld)", sql, strtoll(rest, NULL, 10) + 1);
-            rest += len + (dot ? 1 : 0);
-            if (!*rest) {
-                *out = (struct tval){sql, TT_ROW, n};
-                return 0;
+            if (!w.arr) {
+                /* element i (from 0) of the list, NULL past its end */
+                w = (struct wpos){NULL, w.sql, S(c, "%lld", strtoll(rest, NULL, 10) + 1), "x"};
+                rest += len + (dot ? 1 : 0);
+                continue;
             }
-            dot = strchr(rest, '.');
-            len = dot ? (size_t)(dot - rest) : strlen(rest);
+            /* at an element: the name below is a field of the row */
             const struct tnode *kid = tnode_child(n->kids, n->n_kids, rest, len);
             if (!kid)
                 goto unknown;
-            sql = S(c, "(%s).%s", sql, kid->col);
+            w.lam = S(c, "%s.%s", w.lam, kid->col);
             n = kid;
             rest += len + (dot ? 1 : 0);
-            if (!*rest) {
-                *out = node_value(c, n, sql);
-                return 0;
-            }
             continue;
         }
         case TN_STRUCT: {
             const struct tnode *kid = tnode_child(n->kids, n->n_kids, rest, len);
             if (!kid)
                 goto unknown;
-            sql = S(c, "%s.%s", sql, kid->col);
+            if (w.arr)
+                w.lam = S(c, "%s.%s", w.lam, kid->col);
+            else
+                w.sql = S(c, "%s.%s", w.sql, kid->col);
             n = kid;
             rest += len + (dot ? 1 : 0);
-            if (!*rest) {
-                *out = node_value(c, n, sql);
-                return 0;
-            }
             continue;
         }
         default:
@@ -477,8 +504,7 @@ static int walk_path(struct tctx *c, const char *full, const struct tnode *n, co
                     c->schema->what);
     }
     }
-    *out = node_value(c, n, sql);
-    return 0;
+    return walk_end(c, n, &w, out);
 }
 
 /* A field of the table: the top-level column, then walk_path. */
@@ -499,18 +525,18 @@ static int table_field(struct tctx *c, const char *name, struct span at, struct 
         *out = node_value(c, top, top->col);
         return 0;
     }
-    return walk_path(c, name, top, top->col, dot + 1, at, out);
+    return walk_path(c, name, top, (struct wpos){top->col, NULL, NULL, NULL}, dot + 1, at, out);
 }
 
 static int system_field(struct tctx *c, const char *name, struct span at, struct tval *out)
 {
     if (strcmp(name, "@timestamp") == 0) {
-        *out = (struct tval){"_ts", TT_TIME, NULL};
+        *out = (struct tval){"_ts", TT_TIME, NULL, NULL, NULL};
         return 0;
     }
     if (strcmp(name, "@logStream") == 0) {
         /* <recipientAccountId>_CloudTrail_<awsRegion>, as parsers/cloudtrail.c */
-        *out = (struct tval){"(recipientaccountid || '_CloudTrail_' || awsregion)", TT_STR, NULL};
+        *out = (struct tval){"(recipientaccountid || '_CloudTrail_' || awsregion)", TT_STR, NULL, NULL, NULL};
         return 0;
     }
     if (strcmp(name, "@ingestionTime") == 0) {
@@ -520,10 +546,14 @@ static int system_field(struct tctx *c, const char *name, struct span at, struct
                         "does not keep",
                         c->schema->what);
         c->need_path = true;
+        /* ..._CloudTrail_<region>_YYYYMMDDTHHMMZ_... (parsers/cloudtrail.c) */
+        const char *d = "regexp_extract(_path, '_CloudTrail_[^_/]+_([0-9]{8}T[0-9]{4})Z_[^/]*$', 1)";
         *out = (struct tval){
-            "CAST(to_unixtime(date_parse(regexp_extract(_path, "
-            "'_CloudTrail_[^_/]+_([0-9]{8}T[0-9]{4})Z_[^/]*$', 1), '%Y%m%dT%H%i')) * 1000 AS bigint)",
-            TT_TIME, NULL};
+            S(c, "CAST(to_unixtime(from_iso8601_timestamp(substr(%s, 1, 4) || '-' || substr(%s, 5, "
+              "2) || '-' || substr(%s, 7, 2) || 'T' || substr(%s, 10, 2) || ':' || substr(%s, 12, "
+              "2) || ':00Z')) * 1000 AS bigint)",
+              d, d, d, d, d),
+            TT_TIME, NULL, NULL, NULL};
         return 0;
     }
     if (strcmp(name, "@message") == 0)
@@ -552,11 +582,10 @@ static int tx_field(struct tctx *c, const char *name, struct span at, struct tva
         struct tsym *base = scope_get(c, head);
         if (!base)
             continue;
-        if (base->v.t == TT_ROW && base->v.node) {
-            const struct tnode row = {base->v.node->name, base->v.node->col, TN_STRUCT,
-                                      base->v.node->kids, base->v.node->n_kids};
-            return walk_path(c, name, &row, base->v.sql, name + cut + 1, at, out);
-        }
+        if (base->v.t == TT_ROW && base->v.node && base->v.arr)
+            return walk_path(c, name, base->v.node,
+                             (struct wpos){NULL, base->v.arr, base->v.idx, "x"}, name + cut + 1,
+                             at, out);
         return terr(c, at, "'%s' reaches into %s, which has no fields in --sql", name, head);
     }
     if (name[0] == '@' && cx_is_system_name(name))
@@ -768,9 +797,12 @@ static int check_portable_regex(struct tctx *c, const char *re, struct span at)
         {"\\p{", "\\p{...} classes are named otherwise in Trino's regex engine"},
         {"\\X", "\\X is PCRE's; Trino's regex engine does not have it"},
         {"(?(", "conditional groups are PCRE's; Trino's regex engine does not have them"},
+        {"\\k<", "a back-reference by name has no --sql translation"},
+        {"(?P=", "a back-reference by name has no --sql translation"},
     };
     for (const char *p = re; *p; p++) {
-        if (*p == '\\' && p[1] && p[1] != 'Q' && p[1] != 'K' && p[1] != 'p' && p[1] != 'X') {
+        if (*p == '\\' && p[1] && p[1] != 'Q' && p[1] != 'K' && p[1] != 'p' && p[1] != 'X' &&
+            p[1] != 'k') {
             p++;
             continue;
         }
@@ -779,6 +811,28 @@ static int check_portable_regex(struct tctx *c, const char *re, struct span at)
                 return terr(c, at, "%s", bad[i].why);
     }
     return 0;
+}
+
+/* The regex with its named groups written as plain groups: the statement
+ * takes groups by number, and (?<name>...) is (?P<name>...) in RE2 and
+ * has its own rules for names in Joni. Lookbehinds stay. */
+static const char *plain_regex(struct tctx *c, const char *re)
+{
+    struct strbuf sb = STRBUF_INIT;
+    for (const char *p = re; *p; p++) {
+        if (*p == '\\' && p[1]) {
+            sb_putc(&sb, *p++);
+            sb_putc(&sb, *p);
+        } else if (strncmp(p, "(?<", 3) == 0 && p[3] != '=' && p[3] != '!' && strchr(p, '>')) {
+            sb_putc(&sb, '(');
+            p = strchr(p, '>');
+        } else {
+            sb_putc(&sb, *p);
+        }
+    }
+    const char *r = arena_strdup(c->a, sb_str(&sb));
+    sb_free(&sb);
+    return r;
 }
 
 static int tx_like(struct tctx *c, const struct expr *e, const char **sql)
@@ -794,7 +848,7 @@ static int tx_like(struct tctx *c, const struct expr *e, const char **sql)
     if (pat->kind == EX_REGEX) {
         if (check_portable_regex(c, pat->str, pat->span))
             return -1;
-        test = S(c, "regexp_like(%s, %s)", s, quote(c, pat->str));
+        test = S(c, "regexp_like(%s, %s)", s, quote(c, plain_regex(c, pat->str)));
     } else {
         test = S(c, "(strpos(%s, %s) > 0)", s, quote(c, pat->str));
     }
@@ -887,7 +941,7 @@ static int call_args(struct tctx *c, const struct expr *e, struct tval *args)
 {
     for (size_t i = 0; i < e->n_args; i++) {
         if (e->args[i]->kind == EX_PERIOD || e->args[i]->kind == EX_REGEX) {
-            args[i] = (struct tval){"NULL", TT_STR, NULL};
+            args[i] = (struct tval){"NULL", TT_STR, NULL, NULL, NULL};
             continue;
         }
         if (tx_expr(c, e->args[i], &args[i]))
@@ -948,7 +1002,7 @@ static int tx_aggregate(struct tctx *c, const struct expr *e, const struct func_
 {
     const struct tval *x = e->n_args ? &args[0] : NULL;
     if (fname_is(fd, "count")) {
-        *out = (struct tval){e->star || !x ? "count(*)" : S(c, "count(%s)", x->sql), TT_INT, NULL};
+        *out = (struct tval){e->star || !x ? "count(*)" : S(c, "count(%s)", x->sql), TT_INT, NULL, NULL, NULL};
         return 0;
     }
     if (x && (x->t == TT_ROW || x->t == TT_ARRAY || x->t == TT_MAP || x->t == TT_STRS))
@@ -957,38 +1011,39 @@ static int tx_aggregate(struct tctx *c, const struct expr *e, const struct func_
     if (fname_is(fd, "count_distinct")) {
         *out = (struct tval){S(c, c->to->approx ? "approx_distinct(%s)" : "count(DISTINCT %s)",
                                x->sql),
-                             TT_INT, NULL};
+                             TT_INT, NULL, NULL, NULL};
         return 0;
     }
     const char *n = numeric(c, x);
     if (fname_is(fd, "sum")) {
-        *out = x->t == TT_INT ? (struct tval){S(c, "sum(%s)", x->sql), TT_INT, NULL}
-                              : (struct tval){S(c, "sum(%s)", n), TT_NUM, NULL};
+        *out = x->t == TT_INT ? (struct tval){S(c, "sum(%s)", x->sql), TT_INT, NULL, NULL, NULL}
+                              : (struct tval){S(c, "sum(%s)", n), TT_NUM, NULL, NULL, NULL};
         return 0;
     }
     if (fname_is(fd, "avg")) {
-        *out = (struct tval){S(c, "avg(%s)", n), TT_NUM, NULL};
+        *out = (struct tval){S(c, "avg(%s)", n), TT_NUM, NULL, NULL, NULL};
         return 0;
     }
     if (fname_is(fd, "stddev")) {
-        *out = (struct tval){S(c, "stddev_samp(%s)", n), TT_NUM, NULL};
+        *out = (struct tval){S(c, "stddev_samp(%s)", n), TT_NUM, NULL, NULL, NULL};
         return 0;
     }
     if (fname_is(fd, "pct")) {
         const struct expr *p = e->args[1];
         double pv = p->num;
         if (c->to->approx) {
-            *out = (struct tval){S(c, "approx_percentile(%s, %.17g)", n, pv / 100), TT_NUM, NULL};
+            *out = (struct tval){S(c, "approx_percentile(%s, %.17g)", n, pv / 100), TT_NUM, NULL, NULL, NULL};
         } else {
             /* nearest rank, ceil(p/100 * N) clamped to [1, N], with the
              * slack of sqlfn_agg.c for p not exact in binary */
             const char *cnt = S(c, "count(%s)", n);
             const char *x100 = S(c, "(%.17g * %s / 100e0)", pv, cnt);
             *out = (struct tval){
-                S(c, "array_sort(array_agg(%s) FILTER (WHERE %s IS NOT NULL))[greatest(1, "
-                  "least(%s, CAST(ceil(%s - abs(%s) * 1e-12) AS bigint)))]",
-                  n, n, cnt, x100, x100),
-                TT_NUM, NULL};
+                /* array_sort puts the missing values last, past rank N */
+                S(c, "element_at(array_sort(array_agg(%s)), greatest(1, least(%s, "
+                  "CAST(ceil(%s - abs(%s) * 1e-12) AS bigint))))",
+                  n, cnt, x100, x100),
+                TT_NUM, NULL, NULL, NULL};
         }
         if (x->t == TT_TIME)
             out->sql = S(c, "CAST(%s AS bigint)", out->sql), out->t = TT_TIME;
@@ -1002,17 +1057,18 @@ static int tx_aggregate(struct tctx *c, const struct expr *e, const struct func_
             *out = (struct tval){S(c, "IF(count(%s) = count(%s), %s(%s, %s), %s(%s))", x->sql, n,
                                    mn ? "min_by" : "max_by", x->sql, n, mn ? "min" : "max",
                                    x->sql),
-                                 TT_STR, NULL};
+                                 TT_STR, NULL, NULL, NULL};
         else
-            *out = (struct tval){S(c, "%s(%s)", mn ? "min" : "max", x->sql), x->t, NULL};
+            *out = (struct tval){S(c, "%s(%s)", mn ? "min" : "max", x->sql), x->t, NULL, NULL, NULL};
         return 0;
     }
     if (fname_is(fd, "earliest") || fname_is(fd, "latest")) {
         bool first = fname_is(fd, "earliest");
-        *out = (struct tval){S(c, "%s(%s, lpad(CAST(_ts AS varchar), 15, '0') || "
-                               "coalesce(eventid, '')) FILTER (WHERE %s IS NOT NULL)",
+        /* the key is NULL (so the row is skipped) where x is missing */
+        *out = (struct tval){S(c, "%s(%s, IF(%s IS NOT NULL, lpad(CAST(_ts AS varchar), 15, '0') "
+                               "|| coalesce(eventid, ''), NULL))",
                                first ? "min_by" : "max_by", x->sql, x->sql),
-                             x->t, x->node};
+                             x->t, x->node, NULL, NULL};
         return 0;
     }
     if (fname_is(fd, "sortsFirst") || fname_is(fd, "sortsLast")) {
@@ -1020,9 +1076,9 @@ static int tx_aggregate(struct tctx *c, const struct expr *e, const struct func_
         if (x->t == TT_STR)
             *out = (struct tval){S(c, "%s(%s, %s)", first ? "min_by" : "max_by", x->sql,
                                    natural_key(c, x->sql)),
-                                 TT_STR, NULL};
+                                 TT_STR, NULL, NULL, NULL};
         else
-            *out = (struct tval){S(c, "%s(%s)", first ? "min" : "max", x->sql), x->t, NULL};
+            *out = (struct tval){S(c, "%s(%s)", first ? "min" : "max", x->sql), x->t, NULL, NULL, NULL};
         return 0;
     }
     return no_translation(c, e, "no Trino aggregate gives the same answer");
@@ -1065,7 +1121,7 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
 
     const char *s0 = NULL, *s1 = NULL, *lit = NULL;
     if (fname_is(fd, "ispresent")) {
-        *out = (struct tval){S(c, "(%s IS NOT NULL)", args[0].sql), TT_BOOL, NULL};
+        *out = (struct tval){S(c, "(%s IS NOT NULL)", args[0].sql), TT_BOOL, NULL, NULL, NULL};
     } else if (fname_is(fd, "coalesce") || fname_is(fd, "if") || fname_is(fd, "case")) {
         /* the branches must be of one Trino type */
         size_t first = fname_is(fd, "coalesce") ? 0 : 1;
@@ -1083,7 +1139,7 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
         struct tval conv[64];
         for (size_t i = 0; i < n; i++)
             conv[i] = t == TT_NUM && args[i].t != TT_NUM
-                          ? (struct tval){numeric(c, &args[i]), TT_NUM, NULL}
+                          ? (struct tval){numeric(c, &args[i]), TT_NUM, NULL, NULL, NULL}
                           : args[i];
         struct strbuf sb = STRBUF_INIT;
         if (fname_is(fd, "coalesce")) {
@@ -1109,7 +1165,7 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
                 sb_printf(&sb, " ELSE %s", conv[i].sql);
             sb_puts(&sb, " END)");
         }
-        *out = (struct tval){arena_strdup(c->a, sb_str(&sb)), t, args[first].node};
+        *out = (struct tval){arena_strdup(c->a, sb_str(&sb)), t, args[first].node, NULL, NULL};
         sb_free(&sb);
     } else if (fname_is(fd, "bin")) {
         const char *ts;
@@ -1117,34 +1173,34 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
         ts = s ? s->v.sql : "_ts";
         if (bucket(c, ts, e->args[0], c->place == TP_BY ? c->offset_ms : 0, false, e->span, &ts))
             return -1;
-        *out = (struct tval){ts, TT_TIME, NULL};
+        *out = (struct tval){ts, TT_TIME, NULL, NULL, NULL};
     } else if (fname_is(fd, "datefloor") || fname_is(fd, "dateceil")) {
         const char *r;
         if (args[0].t != TT_TIME)
             return no_translation(c, e, "its first argument must be a time here");
         if (bucket(c, args[0].sql, e->args[1], 0, fname_is(fd, "dateceil"), e->span, &r))
             return -1;
-        *out = (struct tval){r, TT_TIME, NULL};
+        *out = (struct tval){r, TT_TIME, NULL, NULL, NULL};
     } else if (fname_is(fd, "toMillis")) {
         if (args[0].t != TT_TIME)
             return no_translation(c, e, "its argument must be a time here");
-        *out = (struct tval){args[0].sql, TT_INT, NULL};
+        *out = (struct tval){args[0].sql, TT_INT, NULL, NULL, NULL};
     } else if (fname_is(fd, "now")) {
-        *out = (struct tval){S(c, "%lld", (long long)(c->co->now_ms / 1000)), TT_INT, NULL};
+        *out = (struct tval){S(c, "%lld", (long long)(c->co->now_ms / 1000)), TT_INT, NULL, NULL, NULL};
     } else if (fname_is(fd, "toNumber") || fname_is(fd, "toDouble")) {
-        *out = (struct tval){numeric(c, &args[0]), TT_NUM, NULL};
+        *out = (struct tval){numeric(c, &args[0]), TT_NUM, NULL, NULL, NULL};
     } else if (fname_is(fd, "isNumeric")) {
         *out = (struct tval){is_numberish(args[0].t) ? S(c, "(%s IS NOT NULL)", args[0].sql)
                                                      : S(c, "(%s IS NOT NULL)", numeric(c, &args[0])),
-                             TT_BOOL, NULL};
+                             TT_BOOL, NULL, NULL, NULL};
     } else if (fname_is(fd, "abs") || fname_is(fd, "ceil") || fname_is(fd, "floor")) {
-        *out = (struct tval){S(c, "%s(%s)", fd->name, numeric(c, &args[0])), TT_NUM, NULL};
+        *out = (struct tval){S(c, "%s(%s)", fd->name, numeric(c, &args[0])), TT_NUM, NULL, NULL, NULL};
     } else if (fname_is(fd, "sqrt")) {
         const char *x = numeric(c, &args[0]);
-        *out = (struct tval){S(c, "IF(%s >= 0, sqrt(%s))", x, x), TT_NUM, NULL};
+        *out = (struct tval){S(c, "IF(%s >= 0, sqrt(%s), NULL)", x, x), TT_NUM, NULL, NULL, NULL};
     } else if (fname_is(fd, "log")) {
         const char *x = numeric(c, &args[0]);
-        *out = (struct tval){S(c, "IF(%s > 0, ln(%s))", x, x), TT_NUM, NULL};
+        *out = (struct tval){S(c, "IF(%s > 0, ln(%s), NULL)", x, x), TT_NUM, NULL, NULL, NULL};
     } else if (fname_is(fd, "round")) {
         if (n > 1 && (e->args[1]->kind != EX_NUMBER || !e->args[1]->is_int ||
                       e->args[1]->ival < 0 || e->args[1]->ival > 15))
@@ -1153,26 +1209,26 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
         *out = (struct tval){n > 1 ? S(c, "round(%s, %lld)", numeric(c, &args[0]),
                                        (long long)e->args[1]->ival)
                                    : S(c, "round(%s)", numeric(c, &args[0])),
-                             TT_NUM, NULL};
+                             TT_NUM, NULL, NULL, NULL};
     } else if (fname_is(fd, "isempty") || fname_is(fd, "isblank")) {
         if (args[0].t != TT_STR)
-            *out = (struct tval){S(c, "IF(%s IS NULL, 1, 0)", args[0].sql), TT_INT, NULL};
+            *out = (struct tval){S(c, "IF(%s IS NULL, 1, 0)", args[0].sql), TT_INT, NULL, NULL, NULL};
         else if (fname_is(fd, "isempty"))
             *out = (struct tval){S(c, "IF(%s IS NULL OR %s = '', 1, 0)", args[0].sql, args[0].sql),
-                                 TT_INT, NULL};
+                                 TT_INT, NULL, NULL, NULL};
         else
             *out = (struct tval){S(c, "IF(%s IS NULL OR regexp_like(%s, '\\A[ \\t\\n\\x0B\\f\\r]*\\z'), 1, 0)",
                                    args[0].sql, args[0].sql),
-                                 TT_INT, NULL};
+                                 TT_INT, NULL, NULL, NULL};
     } else if (fname_is(fd, "strlen")) {
         if (text_arg(c, e, args, 0, &s0))
             return -1;
-        *out = (struct tval){S(c, "length(%s)", s0), TT_INT, NULL};
+        *out = (struct tval){S(c, "length(%s)", s0), TT_INT, NULL, NULL, NULL};
     } else if (fname_is(fd, "toupper") || fname_is(fd, "tolower")) {
         if (text_arg(c, e, args, 0, &s0))
             return -1;
         *out = (struct tval){S(c, "%s(%s)", fname_is(fd, "toupper") ? "upper" : "lower", s0),
-                             TT_STR, NULL};
+                             TT_STR, NULL, NULL, NULL};
     } else if (fname_is(fd, "concat")) {
         struct strbuf sb = STRBUF_INIT, any = STRBUF_INIT;
         for (size_t i = 0; i < n; i++) {
@@ -1185,9 +1241,9 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
             sb_printf(&any, "%s%s IS NOT NULL", i ? " OR " : "", s0);
         }
         /* missing arguments are skipped; all missing is missing */
-        *out = (struct tval){S(c, "IF(%s, concat(%s%s))", sb_str(&any), sb_str(&sb),
+        *out = (struct tval){S(c, "IF(%s, concat(%s%s), NULL)", sb_str(&any), sb_str(&sb),
                                n == 1 ? ", ''" : ""),
-                             TT_STR, NULL};
+                             TT_STR, NULL, NULL, NULL};
         sb_free(&sb);
         sb_free(&any);
     } else if (fname_is(fd, "substr")) {
@@ -1200,7 +1256,7 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
         *out = (struct tval){n > 2 ? S(c, "substr(%s, %lld, %lld)", s0,
                                        (long long)e->args[1]->ival + 1, (long long)e->args[2]->ival)
                                    : S(c, "substr(%s, %lld)", s0, (long long)e->args[1]->ival + 1),
-                             TT_STR, NULL};
+                             TT_STR, NULL, NULL, NULL};
     } else if (fname_is(fd, "replace")) {
         if (text_arg(c, e, args, 0, &s0) ||
             literal_arg(c, e, 1, "Trino's replace() treats an empty search otherwise", &lit) ||
@@ -1208,7 +1264,7 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
             return -1;
         if (!*lit)
             return terr(c, e->args[1]->span, "an empty search string has no --sql translation");
-        *out = (struct tval){S(c, "replace(%s, %s, %s)", s0, quote(c, lit), s1), TT_STR, NULL};
+        *out = (struct tval){S(c, "replace(%s, %s, %s)", s0, quote(c, lit), s1), TT_STR, NULL, NULL, NULL};
     } else if (fname_is(fd, "strcontains")) {
         if (n > 2 && !(e->args[2]->kind == EX_BOOL && e->args[2]->ival == 0))
             return terr(c, e->args[2]->span, "a case-insensitive strcontains() has no --sql "
@@ -1217,7 +1273,7 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
             return -1;
         *out = (struct tval){S(c, "IF(%s IS NULL OR %s IS NULL, NULL, IF(strpos(%s, %s) > 0, 1, 0))",
                                s0, s1, s0, s1),
-                             TT_INT, NULL};
+                             TT_INT, NULL, NULL, NULL};
     } else if (fname_is(fd, "startsWith") || fname_is(fd, "endsWith")) {
         if (text_arg(c, e, args, 0, &s0) || text_arg(c, e, args, 1, &s1))
             return -1;
@@ -1226,19 +1282,19 @@ static int tx_call(struct tctx *c, const struct expr *e, struct tval *out)
                                : S(c, "length(%s) >= length(%s) AND substr(%s, length(%s) - "
                                    "length(%s) + 1) = %s", s0, s1, s0, s0, s1, s1);
         *out = (struct tval){S(c, "IF(%s IS NULL OR %s IS NULL, NULL, IF(%s, 1, 0))", s0, s1, test),
-                             TT_INT, NULL};
+                             TT_INT, NULL, NULL, NULL};
     } else if (fname_is(fd, "split")) {
         if (text_arg(c, e, args, 0, &s0) ||
             literal_arg(c, e, 1, "Trino's split() needs a delimiter", &lit))
             return -1;
         if (!*lit)
             return terr(c, e->args[1]->span, "an empty delimiter has no --sql translation");
-        *out = (struct tval){S(c, "split(%s, %s)", s0, quote(c, lit)), TT_STRS, NULL};
+        *out = (struct tval){S(c, "split(%s, %s)", s0, quote(c, lit)), TT_STRS, NULL, NULL, NULL};
     } else if (fname_is(fd, "isValidIpV4")) {
         if (text_arg(c, e, args, 0, &s0))
             return -1;
         *out = (struct tval){S(c, "coalesce(regexp_like(%s, " IPV4_RE "), false)", s0), TT_BOOL,
-                             NULL};
+                             NULL, NULL, NULL};
     } else {
         return no_translation(c, e, "no Trino function gives the same answers");
     }
@@ -1249,14 +1305,14 @@ static int tx_expr(struct tctx *c, const struct expr *e, struct tval *out)
 {
     switch (e->kind) {
     case EX_NUMBER:
-        *out = e->is_int ? (struct tval){number_sql(c, e), TT_INT, NULL}
-                         : (struct tval){number_sql(c, e), TT_NUM, NULL};
+        *out = e->is_int ? (struct tval){number_sql(c, e), TT_INT, NULL, NULL, NULL}
+                         : (struct tval){number_sql(c, e), TT_NUM, NULL, NULL, NULL};
         return 0;
     case EX_STRING:
-        *out = (struct tval){quote(c, e->str), TT_STR, NULL};
+        *out = (struct tval){quote(c, e->str), TT_STR, NULL, NULL, NULL};
         return 0;
     case EX_BOOL:
-        *out = (struct tval){e->ival ? "true" : "false", TT_BOOL, NULL};
+        *out = (struct tval){e->ival ? "true" : "false", TT_BOOL, NULL, NULL, NULL};
         return 0;
     case EX_FIELD:
         return tx_field(c, e->name, e->span, out);
@@ -1266,11 +1322,9 @@ static int tx_expr(struct tctx *c, const struct expr *e, struct tval *out)
         struct tval base;
         if (tx_expr(c, e->args[0], &base))
             return -1;
-        if (base.t == TT_ROW && base.node && e->name) {
-            const struct tnode row = {base.node->name, base.node->col, TN_STRUCT, base.node->kids,
-                                      base.node->n_kids};
-            return walk_path(c, e->name, &row, base.sql, e->name, e->span, out);
-        }
+        if (base.t == TT_ROW && base.node && base.arr && e->name)
+            return walk_path(c, e->name, base.node, (struct wpos){NULL, base.arr, base.idx, "x"},
+                             e->name, e->span, out);
         return terr(c, e->span, "access into a map or list has no --sql translation here");
     }
     case EX_UNARY:
@@ -1278,7 +1332,7 @@ static int tx_expr(struct tctx *c, const struct expr *e, struct tval *out)
             struct tval a;
             if (tx_expr(c, e->args[0], &a))
                 return -1;
-            *out = (struct tval){S(c, "(-%s)", numeric(c, &a)), TT_NUM, NULL};
+            *out = (struct tval){S(c, "(-%s)", numeric(c, &a)), TT_NUM, NULL, NULL, NULL};
             return 0;
         }
         out->t = TT_BOOL;
@@ -1299,7 +1353,7 @@ static int tx_expr(struct tctx *c, const struct expr *e, struct tval *out)
             case OP_MOD: r = S(c, "mod(%s, nullif(%s, 0))", x, y); break;
             default: r = S(c, "power(%s, %s)", x, y); break;
             }
-            *out = (struct tval){r, TT_NUM, NULL};
+            *out = (struct tval){r, TT_NUM, NULL, NULL, NULL};
             return 0;
         }
         out->t = TT_BOOL;
@@ -1390,7 +1444,7 @@ static int do_parse(struct tctx *c, const struct command *cmd)
         sb_free(&re);
         return terr(c, cmd->pattern_span, "invalid regex: %s", msg);
     }
-    const char *pattern = quote(c, sb_str(&re));
+    const char *pattern = quote(c, plain_regex(c, sb_str(&re)));
     sb_free(&re);
     size_t n_names = cmd->n_aliases ? cmd->n_aliases : n_named;
     struct strbuf cols = STRBUF_INIT;
@@ -1408,7 +1462,7 @@ static int do_parse(struct tctx *c, const struct command *cmd)
         }
         const char *col = tnew_col(c);
         sb_printf(&cols, ", regexp_extract(%s, %s, %d) AS %s", s, pattern, group, col);
-        struct tval v = {col, TT_STR, NULL};
+        struct tval v = {col, TT_STR, NULL, NULL, NULL};
         scope_put(c, name, v, false);
         plist_add(c, &c->parsed, name, v, cmd->pattern_span);
     }
@@ -1446,7 +1500,7 @@ static int do_stats(struct tctx *c, const struct command *cmd)
                                                         : expr_text(c, it->expr);
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         sb_printf(&group, "%s%d", group.len ? ", " : "", ++ordinal);
-        struct tval cv = {col, v.t, NULL};
+        struct tval cv = {col, v.t, NULL, NULL, NULL};
         plist_add(c, &out, name, cv, it->expr->span);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
         newsyms[n_new++] = (struct tsym){name, cv, false};
@@ -1469,10 +1523,10 @@ static int do_stats(struct tctx *c, const struct command *cmd)
         const char *name = it->alias ? it->alias : expr_text(c, it->expr);
         const char *col = tnew_col(c);
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
-        struct tval cv = {col, v.t, NULL};
+        struct tval cv = {col, v.t, NULL, NULL, NULL};
         plist_add(c, &out, name, cv, it->expr->span);
         /* a later item of this stats may use this one's name */
-        scope_put(c, name, (struct tval){S(c, "(%s)", v.sql), v.t, NULL}, true);
+        scope_put(c, name, (struct tval){S(c, "(%s)", v.sql), v.t, NULL, NULL, NULL}, true);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
         newsyms[n_new++] = (struct tsym){name, cv, false};
     }
@@ -1565,11 +1619,12 @@ static int do_unnest(struct tctx *c, const struct command *cmd)
      * row without the name, an empty list none (docs/language.md#unnest) */
     const char *u = S(c, "_u%d", c->stage + 1);
     add_stage(c, S(c, "SELECT %s.*, %s.i AS %s FROM %s LEFT JOIN UNNEST(IF(cardinality(%s) > 0, "
-                   "sequence(1, cardinality(%s)))) AS %s(i) ON true WHERE %s IS NULL OR "
+                   "sequence(1, cardinality(%s)), NULL)) AS %s(i) ON true WHERE %s IS NULL OR "
                    "cardinality(%s) > 0",
                    prev(c), u, u, prev(c), v.sql, v.sql, u, v.sql, v.sql));
-    struct tval el = v.t == TT_ARRAY ? (struct tval){S(c, "element_at(%s, %s)", v.sql, u), TT_ROW, v.node}
-                                     : (struct tval){S(c, "element_at(%s, %s)", v.sql, u), TT_STR, NULL};
+    struct tval el = v.t == TT_ARRAY
+                         ? (struct tval){S(c, "element_at(%s, %s)", v.sql, u), TT_ROW, v.node, v.sql, u}
+                         : (struct tval){S(c, "element_at(%s, %s)", v.sql, u), TT_STR, NULL, NULL, NULL};
     scope_put(c, cmd->into, el, false);
     plist_add(c, &c->parsed, cmd->into, el, cmd->into_span);
     order_add(c, &c->order, u, false, false);
@@ -1641,8 +1696,8 @@ static void projection(struct tctx *c, struct plist *out)
             plist_add(c, out, c->fields.items[i].name, c->fields.items[i].v,
                       c->fields.items[i].at);
     } else {
-        plist_add(c, out, "@timestamp", (struct tval){"_ts", TT_TIME, NULL}, (struct span){0, 0});
-        plist_add(c, out, "@message", (struct tval){NULL, TT_STR, NULL}, (struct span){0, 0});
+        plist_add(c, out, "@timestamp", (struct tval){"_ts", TT_TIME, NULL, NULL, NULL}, (struct span){0, 0});
+        plist_add(c, out, "@message", (struct tval){NULL, TT_STR, NULL, NULL, NULL}, (struct span){0, 0});
     }
     for (size_t i = 0; i < c->parsed.n; i++)
         plist_add(c, out, c->parsed.items[i].name, c->parsed.items[i].v, c->parsed.items[i].at);
