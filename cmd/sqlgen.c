@@ -31,6 +31,8 @@ int sqlgen_run(const struct options *o, const char *query_text, const struct com
 {
     if (o->sql < 0)
         return usage("--sql-table, --sql-approx and --ddl go with --sql athena or --sql lake");
+    if (o->ddl && (query_text || o->n_paths > 0))
+        return usage("--ddl prints the table and takes no query");
     if (o->n_paths > 0)
         return usage("--sql prints SQL and reads no input: give the query and no PATH");
     if (o->db || o->explain || o->fields || o->files)
@@ -44,8 +46,6 @@ int sqlgen_run(const struct options *o, const char *query_text, const struct com
         if (o->sql != SQL_ATHENA)
             return usage("--ddl is for --sql athena (a CloudTrail Lake event data store has "
                          "its schema already)");
-        if (query_text)
-            return usage("--ddl prints the table and takes no query");
         if (trino_ddl(o->ddl, o->sql_table, &out, &err)) {
             errorf("%s", sb_str(&err));
             sb_free(&err);
