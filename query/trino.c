@@ -627,11 +627,19 @@ static const char *number_text(struct tctx *c, const struct expr *e)
     return quote(c, buf);
 }
 
+/* A double literal (Trino reads 1.5 as a decimal, 1.5e0 as a double). */
+static const char *double_sql(struct tctx *c, double d)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.17g", d);
+    return strpbrk(buf, "eE") ? S(c, "%s", buf) : S(c, "%se0", buf);
+}
+
 static const char *number_sql(struct tctx *c, const struct expr *e)
 {
     if (e->is_int)
         return S(c, "%lld", (long long)e->ival);
-    return S(c, "%.17ge0", e->num);
+    return double_sql(c, e->num);
 }
 
 /* a op b with trailq's rule: as numbers when both are, else as text. */
@@ -720,7 +728,7 @@ static int tx_compare(struct tctx *c, const struct expr *e, const char **sql)
                 d = r->str[0] == 't';
             else
                 sqlfn_text_to_number(r->str, strlen(r->str), &d, NULL, NULL);
-            lit_num = S(c, "%.17ge0", d);
+            lit_num = double_sql(c, d);
             lit_text = quote(c, r->str);
         }
         if (is_numberish(a.t)) {
