@@ -870,10 +870,20 @@ static int tx_cond(struct tctx *c, const struct expr *e, bool strict, const char
     switch (e->kind) {
     case EX_BINARY:
         if (e->op == OP_AND || e->op == OP_OR) {
-            const char *a, *b;
-            if (tx_cond(c, e->args[0], strict, &a) || tx_cond(c, e->args[1], strict, &b))
-                return -1;
-            *out = S(c, "(%s %s %s)", a, e->op == OP_AND ? "AND" : "OR", b);
+            /* every operand, however many the parser put in one node */
+            struct strbuf sb = STRBUF_INIT;
+            sb_putc(&sb, '(');
+            for (size_t i = 0; i < e->n_args; i++) {
+                const char *a;
+                if (tx_cond(c, e->args[i], strict, &a)) {
+                    sb_free(&sb);
+                    return -1;
+                }
+                sb_printf(&sb, "%s%s", i ? (e->op == OP_AND ? " AND " : " OR ") : "", a);
+            }
+            sb_putc(&sb, ')');
+            *out = arena_strdup(c->a, sb_str(&sb));
+            sb_free(&sb);
             return 0;
         }
         if (sql_op(e->op)) {
