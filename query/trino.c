@@ -108,11 +108,9 @@ struct tctx {
     const struct trino_opts *to;
     const struct tschema *schema;
     struct qerror *err;
-    const char *target;        /* "Athena" or "CloudTrail Lake", for messages */
 
     struct tsym *syms;
     size_t n_syms, cap_syms;
-    bool raw;                  /* before the first stats: names are table fields */
     bool need_path;            /* the base relation selects "$path" */
 
     enum tplace place;
@@ -1555,7 +1553,6 @@ static int do_stats(struct tctx *c, const struct command *cmd)
         c->n_syms = 0;
         for (size_t k = 0; k < n_new; k++)
             scope_put(c, newsyms[k].name, newsyms[k].v, false);
-        c->raw = false;
         c->order = ord;
         c->stats_out = out;
         c->have_stats = true;
@@ -1819,8 +1816,7 @@ int trino_compile(struct query *q, const struct compile_opts *copts, const struc
     if (compile_query(q, NULL, copts, &an, err))
         return -1;
     struct tctx c = {.q = q, .a = &q->arena, .co = copts, .to = to,
-                     .schema = tschema_for(to->target), .err = err, .raw = true};
-    c.target = to->target == SQL_LAKE ? "CloudTrail Lake" : "Athena";
+                     .schema = tschema_for(to->target), .err = err};
     order_add(&c, &c.order, "_ts", true, false);
     order_add(&c, &c.order, "eventid", false, false);
     int rc = walk(&c);
