@@ -156,25 +156,76 @@ bench: $(BIN)
 clean:
 	rm -rf build trailq tests/out
 
-# libFuzzer harness for the JSON field scanner (not part of check): builds
-# build/fuzz/fuzz_jsonfields with clang (-fsanitize=fuzzer,address,undefined)
-# and seeds build/fuzz/corpus-jsonfields from testdata/ (needs jq). Run:
-#   build/fuzz/fuzz_jsonfields -dict=tests/fuzz/json.dict build/fuzz/corpus-jsonfields
-FUZZ_CC  ?= clang
-FUZZ_SRC := parsers/jsonfields.c parsers/flatten.c parsers/jsonscan.c index/record.c \
-            parsers/plan.c base/xalloc.c base/strbuf.c
-.PHONY: fuzz
-fuzz: build/fuzz/fuzz_jsonfields build/fuzz/corpus-jsonfields/.seeded
+# ---- fuzzing (tests/fuzz/README) ----
+# One libFuzzer entry point per tests/fuzz/fuzz_*.c (the input readers, the
+# type detector, the gzip layer, the query front end, compile-and-run, the
+# JSON field scanner), each linked with the whole library ($(SRC_LIB))
+# built by clang with ASan + UBSan and coverage into build/fuzz/obj/.
+#   make fuzz                  build every target and run each FUZZ_TIME s
+#   make fuzz FUZZ_TIME=3600 FUZZ_JOBS=2   the long campaign
+#   make fuzz FUZZ_TARGETS="query run"     only these
+#   make fuzz-build            build only
+# Results: build/fuzz/summary.txt, logs/, findings/, corpus/ (run.sh).
+# `make check` replays every tests/fuzz/crashes/<target>/ input through the
+# same entry point built without libFuzzer (tests/fuzz/replay.c).
+FUZZ_CC      ?= clang
+FUZZ_TIME    ?= 60
+FUZZ_JOBS    ?= 1
+FUZZ_ALL     := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+FUZZ_DIR     := build/fuzz
+FUZZ_FLAGS   := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -pthread -I. \
+                -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_OBJ     := $(SRC_LIB:%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BINS    := $(FUZZ_ALL:%=$(FUZZ_DIR)/fuzz_%)
+FUZZ_HDRS    := $(wildcard tests/fuzz/*.h)
+FUZZ_REPLAY  := $(FUZZ_ALL:%=$(BUILD)/fuzz-replay/%)
+DEBS         += clang libclang-rt-14-dev
 
-build/fuzz/fuzz_jsonfields: tests/fuzz/fuzz_jsonfields.c tests/fuzz/jf_diff.h $(FUZZ_SRC) \
-                            $(wildcard parsers/*.h index/*.h)
+.PHONY: fuzz fuzz-build
+fuzz: fuzz-build
+	@FUZZ_TIME=$(FUZZ_TIME) FUZZ_JOBS=$(FUZZ_JOBS) FUZZ_DIR=$(FUZZ_DIR) \
+	    bash tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+fuzz-build: $(FUZZ_BINS) $(FUZZ_DIR)/query.dict $(FUZZ_DIR)/detect.dict
+
+$(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(say) FUZZ $@
-	$(Q)$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -I. \
-	    -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	    $(shell pkg-config --cflags jansson) -o $@ tests/fuzz/fuzz_jsonfields.c $(FUZZ_SRC) \
-	    $(shell pkg-config --libs jansson) -lm
+	$(say) FUZZCC $<
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-build/fuzz/corpus-jsonfields/.seeded: tests/fuzz/seed.sh
-	$(say) SEED build/fuzz/corpus-jsonfields
-	$(Q)bash tests/fuzz/seed.sh build/fuzz/corpus-jsonfields && touch $@
+$(FUZZ_DIR)/libtrailq.a: $(FUZZ_OBJ)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $(FUZZ_OBJ)
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(FUZZ_DIR)/libtrailq.a
+	$(say) FUZZ $@
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_DIR)/libtrailq.a $(LIBS)
+
+# The query dictionary: keywords by hand, function and command names from
+# query/funcs.c's table (printed by tests/fuzz/gen_dict.c).
+$(FUZZ_DIR)/gen_dict: tests/fuzz/gen_dict.c $(BUILD)/libtrailq.a
+	@mkdir -p $(dir $@)
+	$(say) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) $(LDSAN) -o $@ $< $(BUILD)/libtrailq.a $(LIBS)
+
+$(FUZZ_DIR)/query.dict: tests/fuzz/query.dict $(FUZZ_DIR)/gen_dict
+	$(Q)cat tests/fuzz/query.dict > $@.tmp && $(FUZZ_DIR)/gen_dict >> $@.tmp && mv $@.tmp $@
+
+$(FUZZ_DIR)/detect.dict: tests/fuzz/json.dict tests/fuzz/lines.dict
+	@mkdir -p $(dir $@)
+	$(Q)cat tests/fuzz/json.dict tests/fuzz/lines.dict > $@
+
+# Crash regressions: each entry point with tests/fuzz/replay.c's main, run
+# by `make check` like a unit test.
+$(BUILD)/fuzz-replay/%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(BUILD)/libtrailq.a
+	@mkdir -p $(dir $@)
+	$(say) CC $@
+	$(Q)$(CC) $(CFLAGS_ALL) -DFUZZ_TARGET='"$*"' $(LDSAN) -o $@ tests/fuzz/replay.c \
+	    tests/fuzz/fuzz_$*.c $(BUILD)/libtrailq.a $(LIBS)
+
+UNIT_BIN += $(FUZZ_REPLAY)
+check unit: $(FUZZ_REPLAY)
+
+-include $(FUZZ_OBJ:.o=.d)

@@ -7,12 +7,13 @@
  * fuzzer easily produces, every leaf path of the record, every top-level
  * key, and no fields at all. Any disagreement with jansson +
  * flatten_json (tests/fuzz/jf_diff.h) is printed and abort()s, so libFuzzer
- * saves the input. Built by `make fuzz` into build/fuzz/ with
- * -fsanitize=fuzzer,address,undefined; run as
+ * saves the input. Built and run by `make fuzz` (tests/fuzz/README), or by
+ * hand as
  *
- *   build/fuzz/fuzz_jsonfields -dict=tests/fuzz/json.dict build/fuzz/corpus-jsonfields
+ *   build/fuzz/fuzz_jsonfields -dict=tests/fuzz/json.dict build/fuzz/corpus/jsonfields
  *
- * Every finding becomes a named case in tests/unit/test_jsonfields.c.
+ * Every finding becomes a named case in tests/unit/test_jsonfields.c (and
+ * its input may go to tests/fuzz/crashes/jsonfields/, replayed by make check).
  */
 #include <jansson.h>
 #include <stdint.h>
