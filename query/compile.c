@@ -163,6 +163,10 @@ static const char *prev(struct cctx *c, struct walk *w)
 /* ORDER BY terms that sort `sql` by the Insights order, missing last. */
 static const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc)
 {
+    /* A constant sorts nothing, and SQLite would read a bare integer such
+     * as "sort 2" as the number of a result column. */
+    if (sql[0] && sql[strspn(sql, "0123456789")] == '\0')
+        return arena_printf(c->a, "(%s) IS NULL", sql);
     if (type == VT_TIME || type == VT_NUM || type == VT_BOOL)
         return arena_printf(c->a, "(%s) IS NULL, %s%s", sql, sql, desc ? " DESC" : "");
     return arena_printf(c->a, "(%s) IS NULL, tq_sortkey(%s)%s", sql, sql, desc ? " DESC" : "");

@@ -8,6 +8,7 @@
  * Functions are checked against the function table (funcs.h): existence,
  * argument count, literal kinds, and where aggregates may appear.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -192,6 +193,8 @@ static const char *number_sql(struct cctx *c, const struct expr *e)
 {
     if (e->is_int)
         return fmt(c, "%lld", (long long)e->ival);
+    if (isinf(e->num)) /* 1e999: "%g" says "inf", which SQL reads as a name */
+        return "9e999";
     return fmt(c, "%.17g", e->num);
 }
 
