@@ -1,11 +1,18 @@
 /*
  * msgs.c — the one writer of stderr (see msgs.h).
+ *
+ * Messages quote data (file names, field values, query text), so what they
+ * quote goes through escape.h: a control character in a file name cannot
+ * drive the terminal, nor split a message over two lines.
  */
 #include "cmd/msgs.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "base/strbuf.h"
+#include "cmd/escape.h"
 
 /* SGR colours: errors bold red, warnings yellow. */
 #define COLOR_ERROR "1;31"
@@ -32,8 +39,13 @@ static void vmsg(const char *color, const char *label, const char *fmt, va_list 
         fprintf(stderr, "trailq: \033[%sm%s\033[0m", color, label);
     else
         fprintf(stderr, "trailq: %s", label);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    struct strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+    sb_vprintf(&text, fmt, ap);
+    esc_append(&shown, sb_str(&text), text.len, ESC_RAW_C1);
+    sb_putc(&shown, '\n');
+    fputs(sb_str(&shown), stderr);
+    sb_free(&text);
+    sb_free(&shown);
 }
 
 void errorf(const char *fmt, ...)
@@ -66,7 +78,10 @@ void msg_raw(const char *text)
         fputs("\033[" COLOR_ERROR "mtrailq:\033[0m", stderr); /* as errorf() colours it */
         text += 7;
     }
-    fputs(text, stderr);
+    struct strbuf shown = STRBUF_INIT;
+    esc_append(&shown, text, strlen(text), ESC_RAW_C1 | ESC_KEEP_LF);
+    fputs(sb_str(&shown), stderr);
+    sb_free(&shown);
 }
 
 void msg_diags(const struct diag_list *dl)

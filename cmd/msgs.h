@@ -9,7 +9,9 @@
  *            "trailq: FILE:LINE: message", then "... and N more" if some
  *            were not kept
  *
- * msg_set_color() turns on red/yellow prefixes (--color).
+ * msg_set_color() turns on red/yellow prefixes (--color). Control
+ * characters in a message (from a file name, a value, the query) are
+ * written escaped (escape.h); msg_raw keeps its line breaks.
  */
 #ifndef TRAILQ_MSGS_H
 #define TRAILQ_MSGS_H

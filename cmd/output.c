@@ -22,11 +22,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/numfmt.h"
 #include "base/strbuf.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
+#include "cmd/escape.h"
 
 /* "…" (U+2026) in UTF-8: marks a cell cut to fit its column. */
 #define ELLIPSIS "\xe2\x80\xa6"
@@ -68,7 +70,10 @@ struct out_writer {
     char **names;            /* n_cols owned copies of the column names */
     enum out_type *types;    /* n_cols display types */
     int term_width;          /* table: fit to this many columns, 0 = unlimited */
+    bool terminal;           /* fp is a terminal: no raw control characters */
+    bool started;            /* out_start done (first row or close) */
     struct strbuf line;      /* the line being built; one fwrite per line */
+    struct strbuf field;     /* csv to a terminal: one value, escaped */
     size_t n_rows;           /* rows received so far */
     int err;                 /* errno of the first failed write, 0 if none */
     char **json_keys;        /* json/jsonl: n_cols precomputed `"name":` texts */
@@ -174,25 +179,11 @@ static void put_repeat(struct strbuf *sb, char ch, size_t n)
 
 /* ---- tsv ------------------------------------------------------------- */
 
-/* Append s with backslash, tab, newline and CR written as \\ \t \n \r. */
-static void tsv_field(struct strbuf *sb, const char *s, size_t n)
+/* Append s with backslash, tab, newline, CR and the other control
+ * characters escaped (escape.h); to a terminal also stray 0x80-0x9f bytes. */
+static void tsv_field(struct out_writer *w, const char *s, size_t n)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        char e;
-        switch (s[i]) {
-        case '\\': e = '\\'; break;
-        case '\t': e = 't'; break;
-        case '\n': e = 'n'; break;
-        case '\r': e = 'r'; break;
-        default: run++; continue;
-        }
-        sb_append(sb, s + i - run, run);
-        run = 0;
-        sb_putc(sb, '\\');
-        sb_putc(sb, e);
-    }
-    sb_append(sb, s + n - run, run);
+    esc_append(&w->line, s, n, ESC_BACKSLASH | (w->terminal ? ESC_RAW_C1 : 0));
 }
 
 /* ---- csv ------------------------------------------------------------- */
@@ -237,16 +228,78 @@ static int delimited_line(struct out_writer *w, sqlite3_stmt *stmt)
             s = c.s;
             n = c.len;
         }
-        if (csv)
+        if (csv && w->terminal) {
+            /* no exact copy on a terminal: control characters shown */
+            sb_reset(&w->field);
+            esc_append(&w->field, s, n, ESC_RAW_C1);
+            csv_field(&w->line, w->field.buf ? w->field.buf : "", w->field.len);
+        } else if (csv) {
             csv_field(&w->line, s, n);
-        else
-            tsv_field(&w->line, s, n);
+        } else {
+            tsv_field(w, s, n);
+        }
     }
     sb_puts(&w->line, csv ? "\r\n" : "\n");
     return flush_line(w);
 }
 
 /* ---- json / jsonl ---------------------------------------------------- */
+
+/* sb_json_quote for a terminal: also DEL and C1 (U+0080-U+009F) as \u
+ * escapes, which JSON reads back as the same characters, and a stray byte
+ * 0x80-0x9f (not UTF-8, so no JSON string can hold it) as \ufffd. */
+static void json_quote_terminal(struct strbuf *sb, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, from = 0;
+    sb_putc(sb, '"');
+    while (i < n) {
+        unsigned char c = u[i];
+        size_t len = c < 0x80 ? 1 : esc_utf8_len(u + i, n - i);
+        unsigned cp;
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+            cp = c;
+        } else if (len == 2 && c == 0xc2 && u[i + 1] < 0xa0) {
+            cp = u[i + 1];
+        } else if (len == 0 && c < 0xa0) {
+            cp = 0xfffd;
+            len = 1;
+        } else {
+            i += len ? len : 1;
+            continue;
+        }
+        sb_append(sb, s + from, i - from);
+        const char *short_esc = cp == '"'    ? "\\\""
+                                : cp == '\\' ? "\\\\"
+                                : cp == '\n'  ? "\\n"
+                                : cp == '\r'  ? "\\r"
+                                : cp == '\t'  ? "\\t"
+                                : cp == '\b'  ? "\\b"
+                                : cp == '\f'  ? "\\f"
+                                               : NULL;
+        if (short_esc) {
+            sb_puts(sb, short_esc);
+        } else {
+            char e[6] = {'\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+                         hex[cp & 15]};
+            sb_append(sb, e, 6);
+        }
+        i += len;
+        from = i;
+    }
+    sb_append(sb, s + from, n - from);
+    sb_putc(sb, '"');
+}
+
+/* A JSON string for the writer's destination. */
+static void json_string(const struct out_writer *w, struct strbuf *sb, const char *s, size_t n)
+{
+    if (w->terminal)
+        json_quote_terminal(sb, s, n);
+    else
+        sb_json_quote(sb, s, n);
+}
 
 static int json_row(struct out_writer *w, sqlite3_stmt *stmt)
 {
@@ -266,7 +319,7 @@ static int json_row(struct out_writer *w, sqlite3_stmt *stmt)
         if (c.kind == CK_NUM && !c.nonfinite)
             sb_append(&w->line, c.s, c.len);
         else
-            sb_json_quote(&w->line, c.s, c.len);
+            json_string(w, &w->line, c.s, c.len);
     }
     sb_putc(&w->line, '}');
     if (w->fmt == OUT_JSONL)
@@ -276,38 +329,11 @@ static int json_row(struct out_writer *w, sqlite3_stmt *stmt)
 
 /* ---- table ----------------------------------------------------------- */
 
-/* Append s for display: control characters (and DEL) become \n \t \r \xNN.
- * Returns the display width of what was appended, in code points. */
+/* Append s for display: control characters become \n \t \r \xNN
+ * (escape.h). Returns the display width of what was appended. */
 static size_t tbl_escape(struct strbuf *sb, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t width = 0, run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x20 && ch != 0x7f) {
-            run++;
-            width += (ch & 0xC0) != 0x80;
-            continue;
-        }
-        sb_append(sb, s + i - run, run);
-        run = 0;
-        char e[4] = {'\\', 0, 0, 0};
-        size_t el = 2;
-        switch (ch) {
-        case '\n': e[1] = 'n'; break;
-        case '\t': e[1] = 't'; break;
-        case '\r': e[1] = 'r'; break;
-        default:
-            e[1] = 'x';
-            e[2] = hex[ch >> 4];
-            e[3] = hex[ch & 15];
-            el = 4;
-        }
-        sb_append(sb, e, el);
-        width += el;
-    }
-    sb_append(sb, s + n - run, run);
-    return width;
+    return esc_append(sb, s, n, ESC_RAW_C1);
 }
 
 /* Byte length of the first k code points of s[0..n). */
@@ -537,24 +563,41 @@ struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col 
         w->names[i] = xstrdup(cols[i].name ? cols[i].name : "");
         w->types[i] = cols[i].type;
     }
-    if (fmt == OUT_JSON || fmt == OUT_JSONL) {
-        w->json_keys = xcalloc(n_cols, sizeof *w->json_keys);
-        w->json_key_lens = xcalloc(n_cols, sizeof *w->json_key_lens);
-        for (size_t i = 0; i < n_cols; i++) {
+    int fd = fileno(fp);
+    w->terminal = fd >= 0 && isatty(fd);
+    return w;
+}
+
+/* Before the first row (or the end, with no rows): what depends on the
+ * destination. json/jsonl: the `"name":` texts; tsv/csv: the header line. */
+static void out_start(struct out_writer *w)
+{
+    w->started = true;
+    if (w->fmt == OUT_JSON || w->fmt == OUT_JSONL) {
+        w->json_keys = xcalloc(w->n_cols, sizeof *w->json_keys);
+        w->json_key_lens = xcalloc(w->n_cols, sizeof *w->json_key_lens);
+        for (size_t i = 0; i < w->n_cols; i++) {
             struct strbuf k = STRBUF_INIT;
-            sb_json_quote(&k, w->names[i], strlen(w->names[i]));
+            json_string(w, &k, w->names[i], strlen(w->names[i]));
             sb_putc(&k, ':');
             w->json_key_lens[i] = k.len;
             w->json_keys[i] = sb_detach(&k);
         }
     }
-    if (fmt == OUT_TSV || fmt == OUT_CSV)
+    if (w->fmt == OUT_TSV || w->fmt == OUT_CSV)
         delimited_line(w, NULL); /* a failure is remembered in w->err */
-    return w;
+}
+
+void out_set_terminal(struct out_writer *w, bool on)
+{
+    if (w && !w->started)
+        w->terminal = on;
 }
 
 int out_row(struct out_writer *w, sqlite3_stmt *stmt)
 {
+    if (!w->started)
+        out_start(w);
     if (w->err) {
         errno = w->err;
         return -1;
@@ -574,6 +617,8 @@ int out_close(struct out_writer *w)
 {
     if (!w)
         return 0;
+    if (!w->started)
+        out_start(w);
     if (w->fmt == OUT_TABLE && !w->widths_fixed && w->n_sample > 0) {
         tbl_flush_sample(w);
     } else if (w->fmt == OUT_JSON) {
@@ -598,6 +643,7 @@ int out_close(struct out_writer *w)
     free(w->json_keys);
     free(w->json_key_lens);
     sb_free(&w->line);
+    sb_free(&w->field);
     sb_free(&w->scratch);
     sb_free(&w->sample_text);
     free(w->sample);

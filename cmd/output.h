@@ -27,7 +27,7 @@
  *          wider than term_width (0 = unlimited), the widest columns are
  *          narrowed until it fits (never below 8 characters) and cells
  *          that do not fit end with "…". Control characters in cells are
- *          shown as \n, \t, \r, \xNN so a row stays one line.
+ *          shown as \n, \t, \r, \xNN so a row stays one line (escape.h).
  *          Zero rows print nothing at all (no header).
  *          Details: a column is at least 1 wide; its header is right-aligned
  *          when every non-NULL sample cell of it is a number. Narrowing takes
@@ -35,21 +35,34 @@
  *          equals) while the total exceeds term_width; columns of 8 or less
  *          are never narrowed, so lines may still be wider than term_width.
  *          Header names are escaped and cut like cells. "Control characters"
- *          are the bytes 0x00-0x1f and 0x7f (\xNN with lower-case hex);
- *          each escape counts as its printed width. No line ends in spaces:
+ *          are C0, DEL and C1 (U+0080-U+009F) plus stray bytes 0x80-0x9f
+ *          outside well-formed UTF-8, escaped per byte (\xNN, lower-case
+ *          hex: U+0085 is \xc2\x85); each escape counts as its printed width. No line ends in spaces:
  *          the last column is not padded, nor are trailing empty cells.
  *   tsv    header line of column names, then one line per row, fields
  *          separated by a tab; backslash, tab, newline and CR inside a
- *          value are written as \\ \t \n \r.
+ *          value are written as \\ \t \n \r, the other control characters
+ *          (C0, DEL, C1) as \xNN per byte; to a terminal also stray bytes
+ *          0x80-0x9f. Every escape can be undone, so the data is kept.
  *   csv    RFC 4180: header line, CRLF line ends, fields quoted with "
- *          when they contain , " CR or LF (quotes doubled).
+ *          when they contain , " CR or LF (quotes doubled). To a terminal,
+ *          control characters are shown as in a table (not undoable).
  *   json   one JSON array of row objects, "[]" for no rows, one row object
  *          per line: "[\n{...},\n{...}\n]\n".
  *   jsonl  one JSON object per line; nothing for no rows.
+ *          To a terminal, json and jsonl also write DEL and C1 as \u
+ *          escapes (the same characters) and a stray byte 0x80-0x9f as
+ *          \ufffd.
  *          Objects are compact ({"a":1,"b":"x"}, no spaces); a row whose
  *          values are all NULL is {}.
- *   tsv and csv write their header line in out_open, so it appears even
- *   when there are no rows; column names are escaped/quoted like values.
+ *   tsv and csv write their header line before the first row (or in
+ *   out_close), so it appears even when there are no rows; column names
+ *   are escaped/quoted like values.
+ *
+ * Terminals: nothing from the data reaches a terminal as a raw control
+ * character, in any format. Whether fp is a terminal is asked once, in
+ * out_open (isatty); into a pipe or a file, json, jsonl and csv keep the
+ * data exact and tsv's escapes can be undone.
  *
  * Errors: writes go through stdio; out_close() flushes and returns -1 with
  * errno set if any write failed (EPIPE is the caller's to treat as a quiet
@@ -90,6 +103,9 @@ int out_format_parse(const char *name);
  * is used by the table format only (0 or negative = unlimited). */
 struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col *cols,
                             size_t n_cols, int term_width);
+/* Write as to a terminal (on) or not, whatever fp is (tests and the fuzz
+ * harness). Call before the first row; later calls do nothing. */
+void out_set_terminal(struct out_writer *w, bool on);
 /* Render the current row of stmt; column i of the statement is cols[i].
  * Returns 0, or -1 with errno set when a write failed; the first failure is
  * remembered, and every later out_row returns -1 at once (stop the loop, but

@@ -143,6 +143,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct out_writer *w = NULL;
     if (n_cols == cr.n_cols && null_out)
         w = out_open((enum out_format)(size % 5), null_out, cols, n_cols, (int)(size % 97));
+    out_set_terminal(w, (size / 5) % 2);
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
         if (w)

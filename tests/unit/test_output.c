@@ -33,8 +33,8 @@ static const struct out_col main_cols[] = {
 enum { N_MAIN = sizeof main_cols / sizeof main_cols[0] };
 
 /* Run sql on db and render its rows in fmt; returns the text (caller frees). */
-static char *render(sqlite3 *db, enum out_format fmt, const char *sql, const struct out_col *cols,
-                    size_t n_cols, int term_width)
+static char *render_to(sqlite3 *db, enum out_format fmt, const char *sql,
+                       const struct out_col *cols, size_t n_cols, int term_width, bool terminal)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -45,6 +45,7 @@ static char *render(sqlite3 *db, enum out_format fmt, const char *sql, const str
         exit(1);
     }
     struct out_writer *w = out_open(fmt, fp, cols, n_cols, term_width);
+    out_set_terminal(w, terminal);
     int rc, row_failures = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         row_failures += out_row(w, st) != 0;
@@ -54,6 +55,13 @@ static char *render(sqlite3 *db, enum out_format fmt, const char *sql, const str
     sqlite3_finalize(st);
     fclose(fp);
     return buf;
+}
+
+/* Rendered as into a file or a pipe. */
+static char *render(sqlite3 *db, enum out_format fmt, const char *sql, const struct out_col *cols,
+                    size_t n_cols, int term_width)
+{
+    return render_to(db, fmt, sql, cols, n_cols, term_width, false);
 }
 
 #define CHECK_RENDER(db, fmt, sql, cols, n, tw, want)                                     \
@@ -336,6 +344,63 @@ static void test_errors(void)
     }
 }
 
+/* Control characters into a pipe and to a terminal (output.h,
+ * "Terminals"). The value is x ESC "]0;T" BEL DEL, U+009B (c2 9b), a stray
+ * byte 9b, "€" (e2 82 ac) and a backslash; the column is named k ESC. */
+static void test_terminal(sqlite3 *db)
+{
+    static const char *const sql =
+        "SELECT 'x' || char(27) || ']0;T' || char(7) || char(127) || char(155) ||"
+        " CAST(x'9b' AS TEXT) || '\xe2\x82\xac' || char(92)";
+    static const struct out_col kc[] = {{"k\x1b", OT_ANY}};
+#define RAW "x\x1b]0;T\x07\x7f\xc2\x9b\x9b\xe2\x82\xac\\"
+    TEST("terminal: tsv escapes every control character, stray bytes only to a terminal")
+    {
+        char *got = render_to(db, OUT_TSV, sql, kc, 1, 0, false);
+        CHECK_STR(got, "k\\x1b\n"
+                       "x\\x1b]0;T\\x07\\x7f\\xc2\\x9b\x9b\xe2\x82\xac\\\\\n");
+        free(got);
+        got = render_to(db, OUT_TSV, sql, kc, 1, 0, true);
+        CHECK_STR(got, "k\\x1b\n"
+                       "x\\x1b]0;T\\x07\\x7f\\xc2\\x9b\\x9b\xe2\x82\xac\\\\\n");
+        free(got);
+    }
+    TEST("terminal: csv is exact into a pipe, shown escaped to a terminal")
+    {
+        char *got = render_to(db, OUT_CSV, sql, kc, 1, 0, false);
+        CHECK_STR(got, "k\x1b\r\n" RAW "\r\n");
+        free(got);
+        got = render_to(db, OUT_CSV, sql, kc, 1, 0, true);
+        CHECK_STR(got, "k\\x1b\r\n"
+                       "x\\x1b]0;T\\x07\\x7f\\xc2\\x9b\\x9b\xe2\x82\xac\\\r\n");
+        free(got);
+    }
+    TEST("terminal: jsonl escapes DEL and C1 too, a stray byte as U+FFFD")
+    {
+        char *got = render_to(db, OUT_JSONL, sql, kc, 1, 0, false);
+        CHECK_STR(got, "{\"k\\u001b\":\"x\\u001b]0;T\\u0007\x7f\xc2\x9b\x9b\xe2\x82\xac\\\\\"}\n");
+        free(got);
+        got = render_to(db, OUT_JSONL, sql, kc, 1, 0, true);
+        CHECK_STR(got, "{\"k\\u001b\":\"x\\u001b]0;T\\u0007\\u007f\\u009b\\ufffd\xe2\x82\xac"
+                       "\\\\\"}\n");
+        free(got);
+    }
+    TEST("terminal: table escapes the same either way; escapes count in widths")
+    {
+        /* x 1 + \x1b 4 + ]0;T 4 + \x07 \x7f 8 + \xc2\x9b 8 + \x9b 4 + € 1 + \ 1 = 31 */
+        static const char want[] = "k\\x1b\n"
+                                   "-------------------------------\n"
+                                   "x\\x1b]0;T\\x07\\x7f\\xc2\\x9b\\x9b\xe2\x82\xac\\\n";
+        char *got = render_to(db, OUT_TABLE, sql, kc, 1, 0, false);
+        CHECK_STR(got, want);
+        free(got);
+        got = render_to(db, OUT_TABLE, sql, kc, 1, 0, true);
+        CHECK_STR(got, want);
+        free(got);
+    }
+#undef RAW
+}
+
 int main(void)
 {
     sqlite3 *db = NULL;
@@ -348,6 +413,7 @@ int main(void)
     test_values(db);
     test_table(db);
     test_errors();
+    test_terminal(db);
     sqlite3_close(db);
     return test_report("output");
 }
