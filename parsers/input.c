@@ -249,6 +249,8 @@ static int inflate_whole(struct input *in)
     buf = xmalloc(cap);
     while (pos < have) {
         size_t in_used = 0, got = 0;
+        if (have - pos > 3 && (comp[pos + 3] & 0x02))
+            goto fallback; /* FHCRC: libdeflate skips the header CRC, zlib checks it */
         enum libdeflate_result rc = libdeflate_gzip_decompress_ex(
             d, comp + pos, have - pos, buf + out, cap - out, &in_used, &got);
         if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {

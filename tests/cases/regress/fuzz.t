@@ -21,3 +21,21 @@ $ trailq -o tsv 'sort 1 | fields id | limit 2' testdata/lang/values.jsonl
 > id
 > r5
 > r4
+
+### fuzz gzip: a file whose gzip header CRC is wrong is refused, as from standard input (libdeflate skipped the check)
+# checked: gzip -dc of the same bytes says "header checksum 0x77a6 !=
+# computed checksum 0x77a7"; the header CRC (FHCRC, flag 0x02) is the low
+# 16 bits of the CRC-32 of the 10 header bytes (RFC 1952 2.3.1), made with
+# python3 zlib and flipped in its lowest bit
+$ printf '\037\213\010\002\000\000\000\000\000\003\246\167\063\062\060\062\321\065\060\325\065\060\014\061\060\260\002\041\303\050\205\214\324\234\234\174\056\000\273\177\232\005\033\000\000\000' > $TMPDIR/bad.gz; cd $TMPDIR; trailq 'fields @message' bad.gz
+! trailq: bad.gz: corrupt gzip data: header crc mismatch
+! trailq: no readable input
+? 3
+
+### fuzz gzip: a correct gzip header CRC is read, from a file and from standard input
+# checked: gzip -dc of the same bytes prints the one line
+$ printf '\037\213\010\002\000\000\000\000\000\003\247\167\063\062\060\062\321\065\060\325\065\060\014\061\060\260\002\041\303\050\205\214\324\234\234\174\056\000\273\177\232\005\033\000\000\000' > $TMPDIR/good.gz; cd $TMPDIR; trailq -o tsv 'fields @message' good.gz; trailq -o tsv 'fields @message' - < good.gz
+> @message
+> 2024-05-01T00:00:01Z hello
+> @message
+> 2024-05-01T00:00:01Z hello
