@@ -270,14 +270,16 @@ static void json_quote_terminal(struct strbuf *sb, const char *s, size_t n)
             continue;
         }
         sb_append(sb, s + from, i - from);
-        const char *short_esc = cp == '"'    ? "\\\""
-                                : cp == '\\' ? "\\\\"
-                                : cp == '\n'  ? "\\n"
-                                : cp == '\r'  ? "\\r"
-                                : cp == '\t'  ? "\\t"
-                                : cp == '\b'  ? "\\b"
-                                : cp == '\f'  ? "\\f"
-                                               : NULL;
+        const char *short_esc = NULL;
+        switch (cp) {
+        case '"': short_esc = "\\\""; break;
+        case '\\': short_esc = "\\\\"; break;
+        case '\n': short_esc = "\\n"; break;
+        case '\r': short_esc = "\\r"; break;
+        case '\t': short_esc = "\\t"; break;
+        case '\b': short_esc = "\\b"; break;
+        case '\f': short_esc = "\\f"; break;
+        }
         if (short_esc) {
             sb_puts(sb, short_esc);
         } else {
