@@ -235,12 +235,14 @@ static void layout_default(struct vpc_layout *l)
     l->header_line = 0;
 }
 
-/* The record's start time in ms, or TS_NONE. */
+/* The record's start time in ms, or TS_NONE (also for a start of more
+ * than INT64_MAX / 1000 seconds, which no time in ms can hold). */
 static int64_t start_time(const struct vpc_layout *l, const struct tok *t)
 {
     if (l->start_col < 0 || !all_digits(&t[l->start_col]))
         return TS_NONE;
-    return tok_int(&t[l->start_col]) * 1000;
+    int64_t sec = tok_int(&t[l->start_col]);
+    return sec <= INT64_MAX / 1000 ? sec * 1000 : TS_NONE;
 }
 
 /* Add the values t[0..n_cols) as fields. */

@@ -39,3 +39,11 @@ $ printf '\037\213\010\002\000\000\000\000\000\003\247\167\063\062\060\062\321\0
 > 2024-05-01T00:00:01Z hello
 > @message
 > 2024-05-01T00:00:01Z hello
+
+### fuzz vpcflow: a start of 170929081709290900 seconds is no time (its ms overflowed int64: UBSan)
+# checked: 170929081709290900 * 1000 > 2^63 - 1 = 9223372036854775807
+# (python3); a record without a time takes the previous record's, here
+# 1709287200 = 2024-03-01 10:00:00 UTC (date -u -d @1709287200)
+$ printf '2 123456789010 eni-0a1b2c3d4e5f60001 10.0.0.5 10.0.0.9 1000 80 6 2 100 1709287200 1709287260 ACCEPT OK\n2 123456789010 eni-0a1b2c3d4e5f60001 10.0.0.5 10.0.0.9 1000 80 6 2 100 170929081709290900 1709287260 ACCEPT OK\n' > $TMPDIR/v.log; trailq -o jsonl 'fields @timestamp, start | sort start' $TMPDIR/v.log
+> {"@timestamp":"2024-03-01 10:00:00.000","start":1709287200}
+> {"@timestamp":"2024-03-01 10:00:00.000","start":170929081709290900}
