@@ -76,7 +76,7 @@ static struct store *run_store(void)
         return st;
     struct strbuf err = STRBUF_INIT;
     store_library_init();
-    FUZZ_CHECK(store_open(&st, STORE_TEMP, NULL, STORE_MAX_COLS, &err) == 0);
+    FUZZ_CHECK(store_open(&st, STORE_TEMP, NULL, NULL, STORE_MAX_COLS, &err) == 0);
     FUZZ_CHECK(sqlfn_register(store_db(st)) == SQLITE_OK);
     FUZZ_CHECK(store_begin(st, &err) == 0);
     FUZZ_CHECK(store_add_source(st, "events.jsonl", "jsonl", 0, 0, &err) == 1);
@@ -95,7 +95,9 @@ static struct store *run_store(void)
     /* 4 or 5 events: the one with 18446744073709551616 is refused before
      * issue 9's item 2 is done; the last line is never an event. */
     FUZZ_CHECK(parse_input(&ctx, IT_JSONL) == 0 && ctx.n_records >= 4);
-    FUZZ_CHECK(store_finish_source(st, 1, ctx.n_records, (int64_t)diags.n_errors, &err) == 0);
+    struct source_done done = {.n_errors = (int64_t)diags.n_errors,
+                               .n_skipped = diags.records_skipped};
+    FUZZ_CHECK(store_finish_source(st, 1, &done, &err) == 0);
     FUZZ_CHECK(store_commit(st, &err) == 0);
     store_for_queries(st);
     diag_list_free(&diags);
