@@ -31,21 +31,23 @@ bool msg_color(void)
     return use_color;
 }
 
+/* One message, written with one write: two processes sharing stderr (a
+ * pipeline, a test) cannot interleave their lines. */
 static void vmsg(const char *color, const char *label, const char *fmt, va_list ap)
 {
+    struct strbuf text = STRBUF_INIT, line = STRBUF_INIT;
     if (use_color && color && !*label)
-        fprintf(stderr, "\033[%smtrailq:\033[0m ", color); /* an error: the prefix in red */
+        sb_printf(&line, "\033[%smtrailq:\033[0m ", color); /* an error: the prefix in red */
     else if (use_color && color)
-        fprintf(stderr, "trailq: \033[%sm%s\033[0m", color, label);
+        sb_printf(&line, "trailq: \033[%sm%s\033[0m", color, label);
     else
-        fprintf(stderr, "trailq: %s", label);
-    struct strbuf text = STRBUF_INIT, shown = STRBUF_INIT;
+        sb_printf(&line, "trailq: %s", label);
     sb_vprintf(&text, fmt, ap);
-    esc_append(&shown, sb_str(&text), text.len, ESC_RAW_C1);
-    sb_putc(&shown, '\n');
-    fputs(sb_str(&shown), stderr);
+    esc_append(&line, sb_str(&text), text.len, ESC_RAW_C1);
+    sb_putc(&line, '\n');
+    fwrite(line.buf, 1, line.len, stderr);
     sb_free(&text);
-    sb_free(&shown);
+    sb_free(&line);
 }
 
 void errorf(const char *fmt, ...)
@@ -74,13 +76,13 @@ void notef(const char *fmt, ...)
 
 void msg_raw(const char *text)
 {
+    struct strbuf shown = STRBUF_INIT;
     if (use_color && strncmp(text, "trailq: ", 8) == 0) {
-        fputs("\033[" COLOR_ERROR "mtrailq:\033[0m", stderr); /* as errorf() colours it */
+        sb_puts(&shown, "\033[" COLOR_ERROR "mtrailq:\033[0m"); /* as errorf() colours it */
         text += 7;
     }
-    struct strbuf shown = STRBUF_INIT;
     esc_append(&shown, text, strlen(text), ESC_RAW_C1 | ESC_KEEP_LF);
-    fputs(sb_str(&shown), stderr);
+    fwrite(sb_str(&shown), 1, shown.len, stderr);
     sb_free(&shown);
 }
 
