@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jsondom.h"
+
 static const json_t *step(const json_t *node, const char *seg, size_t len)
 {
     if (json_is_object(node)) {
@@ -34,7 +36,7 @@ static void fn_subtree(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     const char *msg = (const char *)sqlite3_value_text(argv[0]);
     size_t msg_len = (size_t)sqlite3_value_bytes(argv[0]);
     const char *path = (const char *)sqlite3_value_text(argv[1]);
-    json_t *root = json_loadb(msg, msg_len, 0, NULL);
+    json_t *root = jdom_load(msg, msg_len, 0, NULL);
     if (!root)
         return;
     const json_t *node = root;
@@ -46,13 +48,18 @@ static void fn_subtree(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         p += len + (dot ? 1 : 0);
     }
     if (node && !json_is_null(node)) {
-        char *text = json_dumps(node, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER);
-        if (json_is_string(node))
-            sqlite3_result_text(ctx, json_string_value(node), (int)json_string_length(node),
-                                SQLITE_TRANSIENT);
-        else if (text)
-            sqlite3_result_text(ctx, text, -1, SQLITE_TRANSIENT);
-        free(text);
+        /* a string as it is; anything else as JSON text (a number kept as
+         * text as written) */
+        size_t len;
+        const char *s = jdom_string(node, &len);
+        struct strbuf text = STRBUF_INIT;
+        if (!s) {
+            jdom_dump(&text, node);
+            s = text.buf;
+            len = text.len;
+        }
+        sqlite3_result_text(ctx, s ? s : "", (int)len, SQLITE_TRANSIENT);
+        sb_free(&text);
     }
     json_decref(root);
 }

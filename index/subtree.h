@@ -4,7 +4,7 @@
  * A full index stores leaves only; when a query names an object such as
  * `userIdentity`, the SQL function tq_subtree(msg, 'userIdentity') takes it
  * from @message and returns it as compact JSON text with keys in their
- * original order (NULL if the path is absent or a leaf is null). Path
+ * original order, written by jdom_dump (base/jsondom.h) (NULL if the path is absent or a leaf is null). Path
  * segments are matched as object keys, or as 0-based indexes in arrays,
  * exactly as fields are named at ingest (docs/language.md#fields-and-values).
  */

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/jsondom.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
 #include "parsers/flatten.h"
@@ -68,13 +69,14 @@ static int64_t event_time(const json_t *ev)
 
 static void set_stream(struct rec_batch *b, const json_t *ev)
 {
-    const json_t *acct = json_object_get(ev, "recipientAccountId");
-    const json_t *region = json_object_get(ev, "awsRegion");
-    if (!json_is_string(acct) || !json_is_string(region))
+    size_t acct_len, region_len;
+    const char *acct = jdom_string(json_object_get(ev, "recipientAccountId"), &acct_len);
+    const char *region = jdom_string(json_object_get(ev, "awsRegion"), &region_len);
+    if (!acct || !region)
         return;
     char buf[256];
-    int n = snprintf(buf, sizeof buf, "%s_CloudTrail_%s", json_string_value(acct),
-                     json_string_value(region));
+    int n = snprintf(buf, sizeof buf, "%.*s_CloudTrail_%.*s", (int)acct_len, acct,
+                     (int)region_len, region);
     if (n > 0 && (size_t)n < sizeof buf)
         rb_set_stream(b, buf, (size_t)n);
 }
@@ -149,8 +151,8 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     const char *msg = p;
     size_t msg_len = n;
     if (mode == MODE_LOOKUP) {
-        const json_t *s = json_object_get(root, "CloudTrailEvent");
-        if (!json_is_string(s)) {
+        msg = jdom_string(json_object_get(root, "CloudTrailEvent"), &msg_len);
+        if (!msg) {
             diag_add(ctx->diags, DIAG_ERROR, line,
                      "record %lld: lookup-events entry without a CloudTrailEvent string",
                      (long long)seq);
@@ -158,14 +160,15 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
             json_decref(root);
             return 0;
         }
-        msg = json_string_value(s);
-        msg_len = json_string_length(s);
         json_error_t jerr;
-        inner = json_loadb(msg, msg_len, 0, &jerr);
+        inner = jdom_load(msg, msg_len, 0, &jerr);
         if (!inner) {
+            struct strbuf why = STRBUF_INIT;
+            jdom_error(&why, &jerr);
             diag_add(ctx->diags, DIAG_ERROR, line,
                      "record %lld: CloudTrailEvent is not valid JSON: %s", (long long)seq,
-                     jerr.text);
+                     sb_str(&why));
+            sb_free(&why);
             ctx->diags->records_skipped++;
             json_decref(root);
             return 0;

@@ -37,6 +37,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "base/jsondom.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
 #include "parsers/jsonscan.h"
@@ -174,8 +175,10 @@ static char *string_value(const char *v, size_t n)
 {
     if (n < 2 || v[0] != '"')
         return NULL;
-    json_t *j = json_loadb(v, n, JSON_DECODE_ANY, NULL);
-    char *s = json_is_string(j) ? xstrndup(json_string_value(j), json_string_length(j)) : NULL;
+    json_t *j = jdom_load(v, n, JSON_DECODE_ANY, NULL);
+    size_t len;
+    const char *str = jdom_string(j, &len);
+    char *s = str ? xstrndup(str, len) : NULL;
     json_decref(j);
     return s;
 }
@@ -191,16 +194,20 @@ static int handle_event(struct cwl_state *st, const char *p, size_t n, long line
     if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
     json_error_t jerr;
-    json_t *ev = json_loadb(p, n, 0, &jerr);
+    json_t *ev = jdom_load(p, n, 0, &jerr);
     if (!ev) {
+        struct strbuf why = STRBUF_INIT;
+        jdom_error(&why, &jerr);
         diag_add(ctx->diags, DIAG_ERROR, label[0] ? line : line + jerr.line - 1,
-                 "%srecord %lld: invalid JSON: %s", label, (long long)seq, jerr.text);
+                 "%srecord %lld: invalid JSON: %s", label, (long long)seq, sb_str(&why));
+        sb_free(&why);
         ctx->diags->records_skipped++;
         return 0;
     }
     int rc = 0;
-    const json_t *msg = json_object_get(ev, "message");
-    if (!json_is_object(ev) || !json_is_string(msg)) {
+    size_t mlen;
+    const char *m = jdom_string(json_object_get(ev, "message"), &mlen);
+    if (!json_is_object(ev) || !m) {
         diag_add(ctx->diags, DIAG_ERROR, line, "%srecord %lld: %s", label, (long long)seq,
                  json_is_object(ev) ? "log event without a \"message\" string"
                                     : "not a JSON object");
@@ -216,13 +223,14 @@ static int handle_event(struct cwl_state *st, const char *p, size_t n, long line
     const json_t *ing = json_object_get(ev, "ingestionTime");
     if (ing && msgfields_time_value(ing) != TS_NONE)
         rb_set_ingest_ts(b, msgfields_time_value(ing));
-    const char *m = json_string_value(msg);
-    size_t mlen = json_string_length(msg);
     if (ctx->plan->keep_message || ctx->plan->all_fields)
         rb_set_message(b, m, mlen);
-    const json_t *sn = json_object_get(ev, "logStreamName");
-    const char *stream = json_is_string(sn) ? json_string_value(sn) : hdr ? hdr->stream : NULL;
-    size_t stream_len = json_is_string(sn) ? json_string_length(sn) : stream ? strlen(stream) : 0;
+    size_t stream_len = 0;
+    const char *stream = jdom_string(json_object_get(ev, "logStreamName"), &stream_len);
+    if (!stream) {
+        stream = hdr ? hdr->stream : NULL;
+        stream_len = stream ? strlen(stream) : 0;
+    }
     if (stream && stream_len)
         rb_set_stream(b, stream, stream_len);
     const char *group = hdr ? hdr->group : NULL;
@@ -355,13 +363,9 @@ static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const str
     int r;
     while ((r = next_member(v, n, &pos, &m, &why)) == 1) {
         if (key_is(&m, "data")) {
-            json_t *j = json_loadb(m.val, m.val_len, JSON_DECODE_ANY, NULL);
-            if (json_is_string(j)) {
-                free(data);
-                data_len = json_string_length(j);
-                data = xstrndup(json_string_value(j), data_len);
-            }
-            json_decref(j);
+            free(data);
+            data = string_value(m.val, m.val_len);
+            data_len = data ? strlen(data) : 0;
         }
     }
     if (!data) {

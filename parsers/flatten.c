@@ -8,15 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jsondom.h"
 #include "base/strbuf.h"
 
 static void add_subtree(struct rec_batch *b, const struct strbuf *path, const json_t *v)
 {
-    char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY | JSON_PRESERVE_ORDER);
-    if (text) {
-        rb_add_json(b, path->buf, path->len, text, strlen(text));
-        free(text);
-    }
+    struct strbuf text = STRBUF_INIT;
+    jdom_dump(&text, v);
+    rb_add_json(b, path->buf, path->len, text.buf, text.len);
+    sb_free(&text);
 }
 
 static void walk(struct rec_batch *b, struct strbuf *path, const json_t *v,
@@ -69,9 +69,16 @@ static void walk(struct rec_batch *b, struct strbuf *path, const json_t *v,
     if (!base || !plan_wants_field(plan, path->buf, path->len))
         return;
     switch (json_typeof(v)) {
-    case JSON_STRING:
-        rb_add_str(b, path->buf, path->len, json_string_value(v), json_string_length(v));
+    case JSON_STRING: {
+        /* a number kept as text (jsondom.h) is stored as that text */
+        size_t len;
+        const char *big = jdom_bignum(v, &len);
+        if (big)
+            rb_add_str(b, path->buf, path->len, big, len);
+        else
+            rb_add_str(b, path->buf, path->len, json_string_value(v), json_string_length(v));
         break;
+    }
     case JSON_INTEGER:
         rb_add_int(b, path->buf, path->len, (int64_t)json_integer_value(v));
         break;

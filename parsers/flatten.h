@@ -7,7 +7,9 @@
  * booleans keep their kind; null is missing (no field). With a plan that
  * does not keep every field, only the named fields are added, and a name
  * that is an object or array is added as one FV_JSON field holding that
- * subtree as compact JSON.
+ * subtree as compact JSON (jdom_dump: reals in their shortest round-trip
+ * form). `value` comes from jdom_load (base/jsondom.h): a number kept as
+ * its text there is added as a string field holding that text.
  *
  * `prefix` (may be NULL or "") is put in front of every name, with a dot.
  */

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "base/jsondom.h"
 #include "parsers/jsonscan.h"
 
 void jst_consume(struct jst *st, size_t n)
@@ -238,10 +239,13 @@ enum jst_scan jst_scan_object(struct parse_ctx *ctx, struct jf_scanner *jf, cons
 json_t *jst_load(struct parse_ctx *ctx, const char *p, size_t n, long line, int64_t seq)
 {
     json_error_t jerr;
-    json_t *v = json_loadb(p, n, 0, &jerr);
+    json_t *v = jdom_load(p, n, 0, &jerr);
     if (!v) {
-        diag_add(ctx->diags, DIAG_ERROR, line + jerr.line - 1, "record %lld: invalid JSON: %s",
-                 (long long)seq, jerr.text);
+        struct strbuf why = STRBUF_INIT;
+        jdom_error(&why, &jerr);
+        diag_add(ctx->diags, DIAG_ERROR, line + (jerr.line > 0 ? jerr.line - 1 : 0),
+                 "record %lld: invalid JSON: %s", (long long)seq, sb_str(&why));
+        sb_free(&why);
         ctx->diags->records_skipped++;
     }
     return v;

@@ -109,9 +109,10 @@ enum jst_scan jst_scan_object(struct parse_ctx *ctx, struct jf_scanner *jf, cons
                               size_t n, long line, int64_t seq);
 
 /* Record number seq, the JSON text p[0..n) starting on line `line`,
- * parsed by jansson (json_loadb, flags 0). Returns the value (the caller
- * owns it: json_decref), or NULL when it is not JSON; that is reported,
- * with the line jansson names, and counted as skipped. */
+ * parsed by jdom_load (base/jsondom.h: jansson, flags 0, reading the
+ * numbers and \u0000 jansson refuses). Returns the value (the caller owns
+ * it: json_decref), or NULL when it is not JSON; that is reported in plain
+ * words, with the line of the error, and counted as skipped. */
 json_t *jst_load(struct parse_ctx *ctx, const char *p, size_t n, long line, int64_t seq);
 
 /* Set the open record's @message to the JSON text p[0..n), compacted

@@ -21,6 +21,7 @@
 #include "parsers/reader.h"
 #include "parsers/textts.h"
 
+#include "base/jsondom.h"
 #include "base/timeval.h"
 
 /* ---- words ---- */
@@ -357,7 +358,7 @@ bool lambda_add_json_fragment(struct rec_batch *b, const char *s, size_t n,
         size_t rest = n - (size_t)(brace - s), end;
         const char *why;
         if (js_value_end(brace, rest, &end, &why) == JS_OK) {
-            json_t *v = json_loadb(brace, end, 0, NULL);
+            json_t *v = jdom_load(brace, end, 0, NULL);
             if (v && json_is_object(v)) {
                 flatten_json(b, v, NULL, plan);
                 json_decref(v);
@@ -403,7 +404,7 @@ static int64_t json_line_time(const char *s, size_t n)
     size_t i = js_skip_ws(s, n, 0);
     if (i >= n || s[i] != '{')
         return TS_NONE;
-    json_t *v = json_loadb(s + i, n - i, 0, NULL);
+    json_t *v = jdom_load(s + i, n - i, 0, NULL);
     int64_t ts = json_is_object(v) ? msgfields_json_time(v) : TS_NONE;
     json_decref(v);
     return ts;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jsondom.h"
 #include "base/timeval.h"
 
 #include "parsers/flatten.h"
@@ -30,7 +31,7 @@ void msgfields_add(struct rec_batch *b, const char *msg, size_t n,
     while (e > i && space(msg[e - 1]))
         e--;
     if (e - i >= 2 && msg[i] == '{' && msg[e - 1] == '}') {
-        json_t *v = json_loadb(msg + i, e - i, 0, NULL);
+        json_t *v = jdom_load(msg + i, e - i, 0, NULL);
         if (v && json_is_object(v)) {
             flatten_json(b, v, NULL, plan);
             json_decref(v);
@@ -108,8 +109,10 @@ static int64_t time_from_text(const char *s, size_t n)
 
 int64_t msgfields_time_value(const json_t *v)
 {
-    if (json_is_string(v))
-        return time_from_text(json_string_value(v), json_string_length(v));
+    size_t len;
+    const char *s = jdom_string(v, &len);
+    if (s)
+        return time_from_text(s, len);
     if (json_is_integer(v))
         return time_from_int((int64_t)json_integer_value(v));
     if (json_is_real(v))

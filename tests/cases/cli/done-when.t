@@ -45,7 +45,7 @@ $ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' $S
 ! trailq: $SHARED/data/cloudtrail/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after the previous record
 ! trailq: $SHARED/data/cloudtrail/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after the previous record
 ! trailq: note: $SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_digest.json:1: CloudTrail digest file skipped (not events)
-! trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: string or '}' expected near 'awsRegion'
+! trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: expected a key in double quotes or '}' near 'awsRegion'
 ! trailq: note: 302 events in 1 input had no time of their own: their @timestamp is the file's modification time
 ! trailq: 2 inputs read with errors, 1 record skipped
 

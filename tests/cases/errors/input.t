@@ -29,7 +29,7 @@ $ trailq 'fields eventName, @ptr | sort eventName' testdata/bad/bad-line.jsonl
 > eventName	@ptr
 > A	testdata/bad/bad-line.jsonl:1
 > C	testdata/bad/bad-line.jsonl:3
-! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: invalid token near 'oops'
+! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: not a JSON value near 'oops'
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
 
@@ -50,7 +50,7 @@ $ trailq 'fields eventName, eventTime | sort eventTime' testdata/cloudtrail/edge
 ~ [ -d "$SHARED/data" ]
 # checked: line 4 of the file is "    awsRegion: ..." (unquoted key); docs/language.md#inputs: a file that starts like JSON is not text
 $ trailq 'stats count(*) as n' $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json testdata/shapes/events.jsonl 2>&1 | sed "s|$SHARED|\$SHARED|"
-> trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: string or '}' expected near 'awsRegion'
+> trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: expected a key in double quotes or '}' near 'awsRegion'
 > n
 > 5
 > trailq: 1 input read with errors, 1 record skipped
@@ -58,7 +58,7 @@ $ trailq 'stats count(*) as n' $SHARED/data/cloudtrail/edge-cases/suzaku-sample-
 ### ... the same with a JavaScript object literal made for the tests (in a clone alone)
 # checked: grep -n 'eventName:' testdata/hand/object-literal.json gives line 4, the first unquoted key
 $ trailq 'stats count(*) as n' testdata/hand/object-literal.json testdata/shapes/events.jsonl 2>&1
-> trailq: testdata/hand/object-literal.json:4: record 1: invalid JSON: string or '}' expected near 'eventName'
+> trailq: testdata/hand/object-literal.json:4: record 1: invalid JSON: expected a key in double quotes or '}' near 'eventName'
 > n
 > 5
 > trailq: 1 input read with errors, 1 record skipped
@@ -160,7 +160,7 @@ $ cd "$TMPDIR" && rm -rf walk2 && mkdir -p walk2/sub && cp "$OLDPWD/testdata/sha
 $ trailq 'stats count(*) as n' testdata/bad testdata/shapes/events.jsonl
 > n
 > 8
-! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: invalid token near 'oops'
+! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: not a JSON value near 'oops'
 ! trailq: testdata/bad/deep.json:1: invalid JSON: nesting too deep
 ! trailq: testdata/bad/junk.bin: cannot tell what kind of log this is (use -t TYPE to say)
 ! trailq: testdata/bad/truncated.json.gz:1: truncated gzip data (input ends after 789 bytes of decompressed data)

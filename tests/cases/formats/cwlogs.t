@@ -128,7 +128,7 @@ $ trailq 'fields @ptr, @message | sort @ptr' testdata/cwlogs/bad-event.json
 > @ptr	@message
 > testdata/cwlogs/bad-event.json:1	first
 > testdata/cwlogs/bad-event.json:4	fourth
-! trailq: testdata/cwlogs/bad-event.json:3: record 2: invalid JSON: invalid token near 'oops'
+! trailq: testdata/cwlogs/bad-event.json:3: record 2: invalid JSON: not a JSON value near 'oops'
 ! trailq: testdata/cwlogs/bad-event.json:4: record 3: log event without a "message" string
 ! trailq: 1 input read with errors, 2 records skipped
 ? 1

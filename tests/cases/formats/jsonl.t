@@ -24,7 +24,7 @@ $ trailq 'fields @ptr, @timestamp, level, msg | sort @ptr' testdata/text/app.jso
 > testdata/text/app.jsonl:13	2024-03-01 10:00:10.000	info	pretty-printed
 ! trailq: testdata/text/app.jsonl:8: record 8: invalid JSON: the object is not closed before the next line that starts one
 ! trailq: testdata/text/app.jsonl:10: record 10: not JSON: expected '{' or '[', found 'n'
-! trailq: testdata/text/app.jsonl:18: record 14: invalid JSON: invalid token near 'oops'
+! trailq: testdata/text/app.jsonl:18: record 14: invalid JSON: not a JSON value near 'oops'
 ! trailq: 1 input read with errors, 3 records skipped
 ? 1
 
@@ -75,6 +75,6 @@ $ trailq 'fields eventName | sort eventName' testdata/bad/bad-line.jsonl
 > eventName
 > A
 > C
-! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: invalid token near 'oops'
+! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: not a JSON value near 'oops'
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
