@@ -350,7 +350,7 @@ static size_t utf8_seq(cursor p, cursor end)
 
 /* Check the escape at p (p[0] == '\\'); returns its length (2, 6 or 12)
  * or 0 when jansson rejects it (unknown escape, bad hex, lone or unpaired
- * surrogate, \u0000). */
+ * surrogate). \u0000 is accepted: it decodes to U+FFFD (base/jsondom.h). */
 static size_t escape_len(cursor p, cursor end)
 {
     if (end - p < 2)
@@ -366,7 +366,7 @@ static size_t escape_len(cursor p, cursor end)
     if (end - p < 6)
         return 0;
     int32_t v = hex4(p + 2);
-    if (v <= 0) /* bad hex, or \u0000 */
+    if (v < 0) /* bad hex */
         return 0;
     if (v >= 0xDC00 && v <= 0xDFFF)
         return 0;
@@ -479,6 +479,8 @@ static void decode_string(struct strbuf *out, const char *raw, size_t len)
         case 'u': {
             uint32_t cp = (uint32_t)hex4((cursor)p);
             p += 4;
+            if (cp == 0)
+                cp = 0xFFFD; /* as jdom_load reads it */
             if (cp >= 0xD800 && cp <= 0xDBFF) {
                 uint32_t lo = (uint32_t)hex4((cursor)p + 2);
                 p += 6;
@@ -495,9 +497,10 @@ static void decode_string(struct strbuf *out, const char *raw, size_t len)
 }
 
 /* A number at p (first byte '-' or a digit). On success returns the end of
- * it and sets *kind (JF_INT/JF_REAL); the value is computed only when
- * want_value. Returns NULL when jansson rejects it: bad grammar, an integer
- * outside int64 ("too big integer"), a real that overflows. */
+ * it and, when want_value, sets *kind and the value: JF_INT (*ival),
+ * JF_REAL (*dval), or JF_NUMTEXT for a number jansson cannot hold (an
+ * integer outside int64, a real that overflows a double), whose text is
+ * the token itself. Returns NULL on bad grammar. */
 static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_value,
                           enum jf_kind *kind, int64_t *ival, double *dval)
 {
@@ -539,14 +542,18 @@ static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_
             p++;
         real = has_exp = true;
     }
+    if (!want_value)
+        return p;
     if (!real) {
         *kind = JF_INT;
         if (n_int >= 19) {
             if (n_int > 19 ||
-                memcmp(digits, neg ? "9223372036854775808" : "9223372036854775807", 19) > 0)
-                return NULL;
+                memcmp(digits, neg ? "9223372036854775808" : "9223372036854775807", 19) > 0) {
+                *kind = JF_NUMTEXT;
+                return p;
+            }
         }
-        if (want_value) {
+        {
             uint64_t u = 0;
             for (cursor d = digits; d < p; d++)
                 u = u * 10 + (uint64_t)(*d - '0');
@@ -560,16 +567,13 @@ static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_
         return p;
     }
     *kind = JF_REAL;
-    /* Without an exponent, fewer than 309 integer digits cannot overflow. */
-    if (!want_value && !has_exp && n_int <= 308)
-        return p;
     sb_reset(&s->numbuf);
     sb_append(&s->numbuf, (const char *)start, (size_t)(p - start));
     errno = 0;
     double v = s->plan->c_locale ? strtod_l(s->numbuf.buf, NULL, s->plan->c_locale)
                                  : strtod(s->numbuf.buf, NULL);
     if ((v == HUGE_VAL || v == -HUGE_VAL) && errno == ERANGE)
-        return NULL;
+        *kind = JF_NUMTEXT;
     *dval = v;
     return p;
 }
@@ -848,18 +852,23 @@ value:
         enum jf_kind kind = JF_INT;
         int64_t iv = 0;
         double dv = 0;
+        cursor num = p;
         p = scan_number(s, p, end, s->path_len || vmeta >= 0, &kind, &iv, &dv);
         if (!p)
             return JF_INVALID;
+        size_t num_len = (size_t)(p - num);
         p = skip_nul(p, end);
         if (s->path_len) {
             if (kind == JF_INT)
                 rb_add_int(b, s->path, s->path_len, iv);
-            else
+            else if (kind == JF_REAL)
                 rb_add_real(b, s->path, s->path_len, dv);
+            else
+                rb_add_str(b, s->path, s->path_len, (const char *)num, num_len);
         }
         if (vmeta >= 0)
-            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv};
+            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv,
+                                               .str = (const char *)num, .len = num_len};
         goto after_value;
     }
     case 't':
@@ -1045,18 +1054,23 @@ value:
         enum jf_kind kind = JF_INT;
         int64_t iv = 0;
         double dv = 0;
+        cursor num = p;
         p = scan_number(s, p, end, wanted || vmeta >= 0, &kind, &iv, &dv);
         if (!p)
             return JF_INVALID;
+        size_t num_len = (size_t)(p - num);
         p = skip_nul(p, end);
         if (wanted) {
             if (kind == JF_INT)
                 rb_add_int(b, vnode->path, vnode->path_len, iv);
-            else
+            else if (kind == JF_REAL)
                 rb_add_real(b, vnode->path, vnode->path_len, dv);
+            else
+                rb_add_str(b, vnode->path, vnode->path_len, (const char *)num, num_len);
         }
         if (vmeta >= 0)
-            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv};
+            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv,
+                                               .str = (const char *)num, .len = num_len};
         goto after_value;
     }
     case 't':

@@ -4,11 +4,12 @@
  * In one-shot mode a query reads a handful of fields, yet parsing every
  * record with jansson and flattening the whole DOM (flatten.h) costs more
  * than everything else in the ingest. This module scans a record's bytes
- * once, validating them exactly as jansson's json_loadb(p, n, 0, &err)
- * does (RFC 8259 with jansson's rules: a top-level object or array, strict
- * UTF-8, no \u0000, integers within int64, reals that do not overflow, at
- * most 2048 levels of values, duplicate keys allowed with the last one
- * winning, trailing whitespace only), and adds to the open record of a
+ * once, validating them exactly as jdom_load(p, n, 0, &err) does
+ * (base/jsondom.h: RFC 8259 with jansson's rules — a top-level object or
+ * array, strict UTF-8, at most 2048 levels of values, duplicate keys
+ * allowed with the last one winning, trailing whitespace only — and
+ * trailq's: \u0000 reads as U+FFFD, a number beyond int64 or a double is
+ * a string field holding its text), and adds to the open record of a
  * batch exactly the fields flatten_json(b, dom, NULL, plan) would add:
  * same dotted names, kinds and values, in document order.
  *
@@ -22,7 +23,7 @@
  * text), and a wanted key (or a key on the way to a wanted field; with an
  * all-fields plan, any key) repeated in one object (jansson keeps the last
  * value at the first key's place). Both are rare. On JF_INVALID the text
- * is not JSON to jansson; re-run json_loadb for its message. JF_NEED_DOM
+ * is not JSON; re-run jdom_load for its message. JF_NEED_DOM
  * may be returned before the whole text was checked.
  *
  * Besides the plan's fields, a scan reports the values of a few top-level
@@ -55,7 +56,7 @@ enum { JF_MAX_DEPTH = 2048 };
 
 enum jf_status {
     JF_OK = 0,    /* valid JSON; the wanted fields were added */
-    JF_INVALID,   /* jansson rejects the text (abort the record) */
+    JF_INVALID,   /* jdom_load rejects the text (abort the record) */
     JF_NEED_DOM,  /* a wanted path is an object/array or a wanted key (any key,
                      all fields) repeats: abort the record and take it through
                      jansson + flatten */
@@ -70,14 +71,16 @@ enum jf_kind {
     JF_INT,        /* ival */
     JF_REAL,       /* dval */
     JF_STRING,     /* str, len: unescaped, not NUL-terminated */
+    JF_NUMTEXT,    /* a number jansson cannot hold (beyond int64, or a real
+                      beyond a double): str, len hold its text as written */
     JF_OBJECT,
     JF_ARRAY,
 };
 
 struct jf_value {
     enum jf_kind kind; /* what the key held (last occurrence wins) */
-    const char *str;   /* JF_STRING: the unescaped text */
-    size_t len;        /* JF_STRING: its length in bytes */
+    const char *str;   /* JF_STRING: the unescaped text; JF_NUMTEXT: the number */
+    size_t len;        /* JF_STRING, JF_NUMTEXT: its length in bytes */
     int64_t ival;      /* JF_INT: the value */
     double dval;       /* JF_REAL: the value (strtod's) */
 };

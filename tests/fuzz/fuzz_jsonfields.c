@@ -1,7 +1,8 @@
 /*
  * fuzz_jsonfields.c — libFuzzer entry point for parsers/jsonfields.c.
  *
- * Each input is one record. It is parsed by jansson (json_loadb, flags 0)
+ * Each input is one record. It is parsed by jdom_load (jansson, flags 0,
+ * with base/jsondom.h's rules)
  * and scanned by jf_scan under several plans: the all-fields plan (every
  * leaf, as --db and the REPL keep them), short keys and array segments a
  * fuzzer easily produces, every leaf path of the record, every top-level
@@ -23,6 +24,7 @@
 
 #include "parsers/plan.h"
 #include "index/record.h"
+#include "base/jsondom.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "parsers/flatten.h"
@@ -71,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *p = (const char *)data;
     struct jfd d = {0};
-    json_t *dom = json_loadb(p, size, 0, NULL);
+    json_t *dom = jdom_load(p, size, 0, NULL);
     check_all(&d, p, size, dom);
     check(&d, p, size, dom, short_paths, sizeof short_paths / sizeof *short_paths, "short");
     check(&d, p, size, dom, NULL, 0, "empty");

@@ -1,18 +1,20 @@
 /*
  * jf_diff.h — the differential check between parsers/jsonfields.c and the
- * reference path (jansson's json_loadb + flatten_json), shared by the unit
+ * reference path (jdom_load + flatten_json: jansson's json_loadb, with
+ * base/jsondom.h's rewrite for the numbers and \u0000 jansson refuses and
+ * nothing else), shared by the unit
  * test (tests/unit/test_jsonfields.c) and the libFuzzer harness
  * (tests/fuzz/fuzz_jsonfields.c). Header-only, all static.
  *
  * For one record and one plan it checks that:
- *   - jf_scan returns JF_INVALID exactly when json_loadb(p, n, 0) fails;
+ *   - jf_scan returns JF_INVALID exactly when jdom_load(p, n, 0) fails;
  *   - on JF_OK, the fields added are those flatten_json adds: same names,
  *     kinds and values (strings byte for byte, reals bit for bit), in the
  *     same order; the top-level kind and every meta key's value agree with
  *     json_object_get on the DOM;
  *   - JF_NEED_DOM is returned only when it is justified: jansson rejects
  *     the text, or flatten added a subtree (FV_JSON), or the text has a
- *     repeated key (json_loadb with JSON_REJECT_DUPLICATES fails).
+ *     repeated key (jdom_load with JSON_REJECT_DUPLICATES fails).
  * A disagreement is described in jfd.why.
  */
 #ifndef TRAILQ_JF_DIFF_H
@@ -24,6 +26,7 @@
 
 #include "parsers/plan.h"
 #include "index/record.h"
+#include "base/jsondom.h"
 #include "base/strbuf.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
@@ -133,7 +136,11 @@ static int jfd_check_meta(struct jfd *d, const struct jf_scanner *s, const json_
             switch (json_typeof(v)) {
             case JSON_OBJECT: want = JF_OBJECT; break;
             case JSON_ARRAY: want = JF_ARRAY; break;
-            case JSON_STRING: want = JF_STRING; break;
+            case JSON_STRING: {
+                size_t bl;
+                want = jdom_bignum(v, &bl) ? JF_NUMTEXT : JF_STRING;
+                break;
+            }
             case JSON_INTEGER: want = JF_INT; break;
             case JSON_REAL: want = JF_REAL; break;
             case JSON_TRUE: want = JF_TRUE; break;
@@ -145,6 +152,11 @@ static int jfd_check_meta(struct jfd *d, const struct jf_scanner *s, const json_
         if (same && want == JF_STRING)
             same = mv[i].len == json_string_length(v) &&
                    memcmp(mv[i].str, json_string_value(v), mv[i].len) == 0;
+        if (same && want == JF_NUMTEXT) {
+            size_t bl;
+            const char *bt = jdom_bignum(v, &bl);
+            same = mv[i].len == bl && memcmp(mv[i].str, bt, bl) == 0;
+        }
         if (same && want == JF_INT)
             same = mv[i].ival == (int64_t)json_integer_value(v);
         if (same && want == JF_REAL) {
@@ -165,7 +177,7 @@ static int jfd_check_meta(struct jfd *d, const struct jf_scanner *s, const json_
     return 0;
 }
 
-/* Check record p[0..n) against plan; dom is json_loadb(p, n, 0) (NULL when
+/* Check record p[0..n) against plan; dom is jdom_load(p, n, 0) (NULL when
  * it failed). s, when not NULL, is a scanner of jf_plan_new(plan,
  * jfd_meta_keys, JFD_N_META) to reuse; otherwise one is made for the call.
  * Returns 0 when both paths agree, -1 with d->why set. */
@@ -187,7 +199,7 @@ static int jfd_check(struct jfd *d, const char *p, size_t n, const json_t *dom,
     if (st == JF_NEED_DOM) {
         d->n_need_dom++;
         if (dom && !jfd_has_subtree(&d->ref)) {
-            json_t *strict = json_loadb(p, n, JSON_REJECT_DUPLICATES, NULL);
+            json_t *strict = jdom_load(p, n, JSON_REJECT_DUPLICATES, NULL);
             if (strict) {
                 json_decref(strict);
                 sb_puts(&d->why, "JF_NEED_DOM without a subtree or a repeated key");
