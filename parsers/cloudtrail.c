@@ -210,25 +210,6 @@ out:
     return rc;
 }
 
-/* Skip whitespace before the next array element or separator. Returns 1
- * when a byte is buffered at the start, 0 when the input ended inside the
- * array (reported), -1 on a read error. */
-static int array_next(struct jst *js)
-{
-    ssize_t off = jst_skip_ws(js, 0);
-    if (off < 0)
-        return -1;
-    jst_consume(js, (size_t)off);
-    if (input_avail(js->ctx->in) > 0)
-        return 1;
-    if (!js->ended)
-        diag_add(js->ctx->diags, DIAG_ERROR, js->line,
-                 "invalid JSON: the input ends inside an array (missing ']')");
-    return 0;
-}
-
-/* The elements of an array whose '[' has been consumed. Returns 0, or -1
- * to stop. */
 /* An array element straight through the scanner, which finds where it
  * ends as it goes (no separate pass to find the record's end first). Only
  * without a pre-filter (that needs the record's span before parsing).
@@ -254,63 +235,57 @@ static int scan_element(struct ct_state *st, enum rec_mode mode, size_t *end)
     return scanned_record(st, p, *end, st->js.line, jf_meta(st->jf)) < 0 ? -1 : 1;
 }
 
+/* The elements of an array whose '[' has been consumed, each a record: a
+ * broken one is skipped alone (jst_skip_broken) and the next one read.
+ * Returns 0, or -1 to stop. */
 static int read_array(struct ct_state *st, enum rec_mode mode)
 {
     struct jst *js = &st->js;
     struct parse_ctx *ctx = js->ctx;
-    for (;;) {
-        int r = array_next(js);
+    for (bool first = true;; first = false) {
+        int r = jst_next_element(js, first, ctx->n_seen);
         if (r <= 0)
             return r;
-        char c = input_data(ctx->in)[0];
-        if (c == ']') {
-            jst_consume(js, 1);
-            return 0;
-        }
         size_t end;
         int fast = scan_element(st, mode, &end);
         if (fast < 0)
             return -1;
         if (!fast) {
-            r = jst_value_end(js, 0, &end);
+            const char *why;
+            r = jst_value_end(js, 0, &end, &why);
             if (r < 0)
                 return -1;
-            if (r == 0)
-                return jst_skip_record(js, 0);
+            if (r == 0) {
+                struct jst_broken b = {
+                    .seq = ++ctx->n_seen, .start_line = js->line, .why = why, .why_line = js->line};
+                r = jst_skip_broken(js, 0, NULL, 0, &b);
+                if (r <= 0)
+                    return r;
+                continue;
+            }
             if (handle_record(st, input_data(ctx->in), end, js->line, mode) < 0)
                 return -1;
         }
         jst_consume(js, end);
-        r = array_next(js);
-        if (r <= 0)
-            return r;
-        c = input_data(ctx->in)[0];
-        if (c == ',') {
-            jst_consume(js, 1);
-        } else if (c == ']') {
-            jst_consume(js, 1);
-            return 0;
-        } else if (c == '{' || c == '[') {
-            diag_add(ctx->diags, DIAG_ERROR, js->line,
-                     "invalid JSON: expected ',' or ']' after the previous record");
-        } else {
-            diag_add(ctx->diags, DIAG_ERROR, js->line,
-                     "invalid JSON: expected ',' or ']' after a record, found '%c'", c);
-            return jst_skip_line(js);
-        }
     }
 }
 
 /* A top-level object at the buffer start. Either a wrapper (Records /
- * Events array, read element by element) or a single event. */
+ * Events array, read element by element) or a single event. A broken
+ * member ends the object (jst_skip_broken to its closing brace): a single
+ * event is then skipped as a broken record; a wrapper keeps the records
+ * read from its array. */
 static int read_object(struct ct_state *st)
 {
     struct jst *js = &st->js;
+    struct parse_ctx *ctx = js->ctx;
     size_t off = 1, koff, kend;
+    long start_line = js->line;
     bool wrapper = false;
+    const char *why = NULL;
     enum jst_member m;
-    while ((m = jst_next_member(js, &off, &koff, &kend)) == JST_MEMBER) {
-        char v0 = input_data(js->ctx->in)[off];
+    while ((m = jst_next_member(js, &off, &koff, &kend, &why)) == JST_MEMBER) {
+        char v0 = input_data(ctx->in)[off];
         bool records = jst_key_is(js, koff, kend, "Records");
         bool events = jst_key_is(js, koff, kend, "Events");
         if ((records || events) && v0 == '[') {
@@ -319,21 +294,39 @@ static int read_object(struct ct_state *st)
             jst_consume(js, off + 1);
             if (read_array(st, records ? MODE_EVENT : MODE_LOOKUP) < 0)
                 return -1;
+            if (js->ended)
+                return 0;
             off = 0;
             continue;
         }
         size_t vend;
-        int r = jst_value_end(js, off, &vend);
+        int r = jst_value_end(js, off, &vend, &why);
         if (r < 0)
             return -1;
-        if (r == 0)
-            return jst_skip_record(js, off);
+        if (r == 0) {
+            m = JST_BROKEN;
+            break;
+        }
         off = vend;
+        if (!wrapper && off > INPUT_MAX_SPAN) {
+            /* a single event that is too long as a whole */
+            why = jst_too_long;
+            m = JST_BROKEN;
+            break;
+        }
     }
-    if (m != JST_CLOSED)
-        return m == JST_FAIL ? -1 : 0;
+    if (m == JST_FAIL)
+        return -1;
+    if (m == JST_BROKEN) {
+        long why_line = why == jst_too_long ? start_line : jst_line_at(js, off);
+        struct jst_broken b = {.seq = wrapper ? 0 : ++ctx->n_seen,
+                               .start_line = start_line,
+                               .why = why,
+                               .why_line = why_line};
+        return jst_skip_broken(js, off, "{", 1, &b) < 0 ? -1 : 0;
+    }
     if (!wrapper) {
-        if (handle_record(st, input_data(js->ctx->in), off, js->line, MODE_EVENT) < 0)
+        if (handle_record(st, input_data(ctx->in), off, js->line, MODE_EVENT) < 0)
             return -1;
     }
     jst_consume(js, off);
@@ -370,7 +363,9 @@ int64_t ct_delivery_time(const char *path)
 
 int ct_parse(struct parse_ctx *ctx)
 {
-    struct ct_state st = {.js = {.ctx = ctx, .line = 1, .strict_span = true}};
+    struct ct_state st = {0};
+    jst_init(&st.js, ctx);
+    st.js.strict_span = true;
     if (ctx->file_time == TS_NONE)
         ctx->file_time = ct_delivery_time(ctx->path);
     st.jfp = jf_plan_new(ctx->plan, ct_meta, N_META);
@@ -385,8 +380,10 @@ int ct_parse(struct parse_ctx *ctx)
         } else if (c == '{') {
             rc = read_object(&st);
         } else {
+            char what[16];
             diag_add(ctx->diags, DIAG_ERROR, st.js.line,
-                     "not CloudTrail JSON: expected '{' or '[', found '%c'", c);
+                     "not CloudTrail JSON: expected '{' or '[', found %s",
+                     diag_char((unsigned char)c, what));
             rc = jst_skip_record(&st.js, 0);
         }
     }

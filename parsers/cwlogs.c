@@ -52,10 +52,6 @@ struct cwl_header {
     char *type;   /* messageType, or NULL (owned) */
 };
 
-struct cwl_state {
-    struct jst js; /* the input as a JSON stream */
-};
-
 /* Where diagnostics for in-memory text go: its first line, and whether
  * lines inside it count (false for decoded awslogs.data, whose lines are
  * not lines of the input). */
@@ -186,10 +182,10 @@ static char *string_value(const char *v, size_t n)
 /* ---- events ---- */
 
 /* One log event object p[0..n). */
-static int handle_event(struct cwl_state *st, const char *p, size_t n, long line,
+static int handle_event(struct jst *js, const char *p, size_t n, long line,
                         const struct cwl_header *hdr, const char *label)
 {
-    struct parse_ctx *ctx = st->js.ctx;
+    struct parse_ctx *ctx = js->ctx;
     int64_t seq = ++ctx->n_seen;
     if (!msgfields_may_match(ctx->plan, p, n))
         return 0;
@@ -198,7 +194,7 @@ static int handle_event(struct cwl_state *st, const char *p, size_t n, long line
     if (!ev) {
         struct strbuf why = STRBUF_INIT;
         jdom_error(&why, &jerr);
-        diag_add(ctx->diags, DIAG_ERROR, label[0] ? line : line + jerr.line - 1,
+        diag_add(ctx->diags, DIAG_ERROR, label[0] || jerr.line < 1 ? line : line + jerr.line - 1,
                  "%srecord %lld: invalid JSON: %s", label, (long long)seq, sb_str(&why));
         sb_free(&why);
         ctx->diags->records_skipped++;
@@ -244,10 +240,15 @@ out:
 
 /* ---- payloads in memory ---- */
 
-static int walk_text(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp);
+/* Where messages about in-memory text p go, for a stream js. */
+static struct mem_pos mem_pos_of(const struct jst *js, long line)
+{
+    return (struct mem_pos){.line = line, .count_lines = !js->fixed_line, .label = js->label};
+}
 
-/* The elements of an events/logEvents array v[0..n). */
-static int walk_events(struct cwl_state *st, const char *v, size_t n, const struct mem_pos *mp,
+/* The elements of an events/logEvents array v[0..n) (its text already
+ * checked by jst_value_end: brackets match). */
+static int walk_events(struct jst *js, const char *v, size_t n, const struct mem_pos *mp,
                        const struct cwl_header *hdr)
 {
     size_t pos = 1;
@@ -255,12 +256,13 @@ static int walk_events(struct cwl_state *st, const char *v, size_t n, const stru
     size_t len;
     int r;
     while ((r = next_element(v, n, &pos, &el, &len, &why)) == 1)
-        if (handle_event(st, el, len, mem_line(mp, v, el), hdr, mp->label) < 0)
+        if (handle_event(js, el, len, mem_line(mp, v, el), hdr, mp->label) < 0)
             return -1;
     if (r < 0) {
-        diag_add(st->js.ctx->diags, DIAG_ERROR, mem_line(mp, v, v + pos), "%sinvalid JSON: %s",
-                 mp->label, why);
-        st->js.ctx->diags->records_skipped++;
+        js->ctx->n_seen++;
+        diag_add(js->ctx->diags, DIAG_ERROR, mem_line(mp, v, v + pos),
+                 "%srecord %lld: invalid JSON: %s", mp->label, (long long)js->ctx->n_seen, why);
+        js->ctx->diags->records_skipped++;
     }
     return 0;
 }
@@ -345,10 +347,14 @@ static const char *gunzip(const unsigned char *in, size_t n, struct strbuf *out)
     return err;
 }
 
-/* {"data":"<base64>"}: decode, gunzip and read the payloads inside. */
-static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const struct mem_pos *mp)
+static int cwl_stream(struct jst *js);
+
+/* {"data":"<base64>"}: decode, gunzip and read the payloads inside as a
+ * stream of their own (with the same recovery as the input's), whose
+ * messages all name the line of the awslogs object. */
+static int walk_awslogs(struct jst *js, const char *v, size_t n, const struct mem_pos *mp)
 {
-    struct parse_ctx *ctx = st->js.ctx;
+    struct parse_ctx *ctx = js->ctx;
     long line = mem_line(mp, v, v);
     if (n < 2 || v[0] != '{') {
         diag_add(ctx->diags, DIAG_ERROR, line, "awslogs is not an object");
@@ -389,8 +395,14 @@ static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const str
         ctx->diags->records_skipped++;
     }
     if (!err || text.len) {
-        struct mem_pos inner = {.line = line, .count_lines = false, .label = "awslogs.data: "};
-        rc = walk_text(st, text.buf ? text.buf : "", text.len, &inner);
+        struct jst inner;
+        jst_init(&inner, ctx);
+        inner.in = input_open_mem(ctx->path, text.buf ? text.buf : "", text.len);
+        inner.label = "awslogs.data: ";
+        inner.fixed_line = true;
+        inner.line = line;
+        rc = cwl_stream(&inner);
+        input_close(inner.in);
     }
     sb_free(&raw);
     sb_free(&text);
@@ -398,10 +410,12 @@ static int walk_awslogs(struct cwl_state *st, const char *v, size_t n, const str
     return rc;
 }
 
-/* A whole object p[0..n) in memory: a payload, a page, or one event. */
-static int walk_object(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp)
+/* A whole object p[0..n) in memory (its text already checked by
+ * jst_value_end or jst_next_member: brackets match): a payload, a page, or
+ * one event. */
+static int walk_object(struct jst *js, const char *p, size_t n, const struct mem_pos *mp)
 {
-    struct parse_ctx *ctx = st->js.ctx;
+    struct parse_ctx *ctx = js->ctx;
     struct cwl_header hdr = {0};
     struct member m;
     const char *why = NULL;
@@ -426,8 +440,9 @@ static int walk_object(struct cwl_state *st, const char *p, size_t n, const stru
         }
     }
     if (r < 0) {
-        diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p + pos), "%sinvalid JSON: %s",
-                 mp->label, why);
+        ctx->n_seen++;
+        diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p + pos),
+                 "%srecord %lld: invalid JSON: %s", mp->label, (long long)ctx->n_seen, why);
         ctx->diags->records_skipped++;
         goto out;
     }
@@ -438,7 +453,7 @@ static int walk_object(struct cwl_state *st, const char *p, size_t n, const stru
     }
     if (!has_events) {
         if (has_message) {
-            rc = handle_event(st, p, n, mem_line(mp, p, p), NULL, mp->label);
+            rc = handle_event(js, p, n, mem_line(mp, p, p), NULL, mp->label);
         } else {
             ctx->n_seen++;
             diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p),
@@ -453,141 +468,136 @@ static int walk_object(struct cwl_state *st, const char *p, size_t n, const stru
     pos = 1;
     while (rc == 0 && next_member(p, n, &pos, &m, &why) == 1) {
         if ((key_is(&m, "events") || key_is(&m, "logEvents")) && m.val[0] == '[')
-            rc = walk_events(st, m.val, m.val_len, mp, &hdr);
+            rc = walk_events(js, m.val, m.val_len, mp, &hdr);
         else if (key_is(&m, "awslogs"))
-            rc = walk_awslogs(st, m.val, m.val_len, mp);
+            rc = walk_awslogs(js, m.val, m.val_len, mp);
     }
 out:
     hdr_free(&hdr);
     return rc;
 }
 
-/* Text holding JSON values one after another (decoded awslogs.data, or a
- * bare array's element). */
-static int walk_text(struct cwl_state *st, const char *p, size_t n, const struct mem_pos *mp)
-{
-    struct parse_ctx *ctx = st->js.ctx;
-    size_t i = js_skip_ws(p, n, 0);
-    while (i < n) {
-        size_t e;
-        const char *why = NULL;
-        if ((p[i] != '{' && p[i] != '[') || js_value_end(p + i, n - i, &e, &why) != JS_OK) {
-            diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, p + i), "%sinvalid JSON: %s",
-                     mp->label, why ? why : p[i] == '{' || p[i] == '[' ? "unterminated value"
-                                                                     : "expected '{' or '['");
-            ctx->diags->records_skipped++;
-            return 0;
-        }
-        int rc;
-        if (p[i] == '{') {
-            rc = walk_object(st, p + i, e, mp);
-        } else {
-            size_t pos = 1, len;
-            const char *el;
-            int r;
-            rc = 0;
-            while (rc == 0 && (r = next_element(p + i, e, &pos, &el, &len, &why)) == 1) {
-                if (el[0] == '{') {
-                    rc = walk_object(st, el, len, mp);
-                } else {
-                    ctx->n_seen++;
-                    diag_add(ctx->diags, DIAG_ERROR, mem_line(mp, p, el),
-                             "%srecord %lld: not a JSON object", mp->label,
-                             (long long)ctx->n_seen);
-                    ctx->diags->records_skipped++;
-                }
-            }
-        }
-        if (rc < 0)
-            return -1;
-        i = js_skip_ws(p, n, i + e);
-    }
-    return 0;
-}
-
 /* ---- streaming ---- */
 
-/* The elements of an `events` array whose '[' has been consumed. */
-static int stream_events(struct cwl_state *st, const struct cwl_header *hdr)
+/* The elements of an events (or logEvents) array whose '[' has been
+ * consumed, each a log event: a broken one is skipped alone
+ * (jst_skip_broken) and the next one read. */
+static int stream_events(struct jst *js, const struct cwl_header *hdr)
 {
-    struct jst *js = &st->js;
     struct parse_ctx *ctx = js->ctx;
-    for (;;) {
-        ssize_t off = jst_skip_ws(js, 0);
-        if (off < 0)
-            return -1;
-        jst_consume(js, (size_t)off);
-        if (input_avail(ctx->in) == 0)
-            goto truncated;
-        char c = input_data(ctx->in)[0];
-        if (c == ']') {
-            jst_consume(js, 1);
-            return 0;
-        }
-        if (c == ',') {
-            jst_consume(js, 1);
-            continue;
-        }
+    for (bool first = true;; first = false) {
+        int r = jst_next_element(js, first, ctx->n_seen);
+        if (r <= 0)
+            return r;
         size_t end;
-        int r = jst_value_end(js, 0, &end);
+        const char *why;
+        r = jst_value_end(js, 0, &end, &why);
         if (r < 0)
             return -1;
-        if (r == 0)
-            return jst_skip_record(js, 0);
-        if (handle_event(st, input_data(ctx->in), end, js->line, hdr, "") < 0)
+        if (r == 0) {
+            struct jst_broken b = {
+                .seq = ++ctx->n_seen, .start_line = js->line, .why = why, .why_line = js->line};
+            r = jst_skip_broken(js, 0, NULL, 0, &b);
+            if (r <= 0)
+                return r;
+            continue;
+        }
+        if (handle_event(js, input_data(js->in), end, js->line, hdr, js->label) < 0)
             return -1;
         jst_consume(js, end);
     }
-truncated:
-    if (!js->ended)
-        diag_add(ctx->diags, DIAG_ERROR, js->line,
-                 "invalid JSON: the input ends inside an array (missing ']')");
-    js->ended = true;
-    return 0;
 }
 
-/* A top-level object at the buffer start. */
-static int read_object(struct cwl_state *st)
+/* The elements of a top-level array whose '[' has been consumed: log
+ * events or payloads, each taken whole (walk_object), or skipped alone
+ * when broken or not an object. */
+static int read_array(struct jst *js)
 {
-    struct jst *js = &st->js;
+    struct parse_ctx *ctx = js->ctx;
+    for (bool first = true;; first = false) {
+        int r = jst_next_element(js, first, ctx->n_seen);
+        if (r <= 0)
+            return r;
+        size_t end;
+        const char *why;
+        r = jst_value_end(js, 0, &end, &why);
+        if (r < 0)
+            return -1;
+        if (r == 0) {
+            struct jst_broken b = {
+                .seq = ++ctx->n_seen, .start_line = js->line, .why = why, .why_line = js->line};
+            r = jst_skip_broken(js, 0, NULL, 0, &b);
+            if (r <= 0)
+                return r;
+            continue;
+        }
+        const char *p = input_data(js->in);
+        if (p[0] == '{') {
+            struct mem_pos mp = mem_pos_of(js, js->line);
+            if (walk_object(js, p, end, &mp) < 0)
+                return -1;
+        } else {
+            ctx->n_seen++;
+            diag_add(ctx->diags, DIAG_ERROR, js->line, "%srecord %lld: not a JSON object",
+                     js->label, (long long)ctx->n_seen);
+            ctx->diags->records_skipped++;
+        }
+        jst_consume(js, end);
+    }
+}
+
+/* A top-level object at the buffer start: a page, a payload or one event.
+ * An `events` array is streamed; a `logEvents` array too when it cannot be
+ * held whole (longer than 256 MiB, or broken), with the payload's header as
+ * read so far; anything else is kept until the object is whole and then
+ * split in memory (walk_object). A broken member ends the object
+ * (jst_skip_broken to its closing brace). */
+static int read_object(struct jst *js)
+{
     struct parse_ctx *ctx = js->ctx;
     struct cwl_header hdr = {0};
     size_t off = 1, koff, kend;
+    long start_line = js->line;
     bool streamed = false;
+    const char *why = NULL;
     int rc = 0;
     enum jst_member m;
-    while ((m = jst_next_member(js, &off, &koff, &kend)) == JST_MEMBER) {
-        char v0 = input_data(ctx->in)[off];
-        if (jst_key_is(js, koff, kend, "events") && v0 == '[') {
+    while ((m = jst_next_member(js, &off, &koff, &kend, &why)) == JST_MEMBER) {
+        char v0 = input_data(js->in)[off];
+        bool events = jst_key_is(js, koff, kend, "events");
+        bool log_events = jst_key_is(js, koff, kend, "logEvents");
+        size_t vend;
+        int r = events && v0 == '[' ? 0 : jst_value_end(js, off, &vend, &why);
+        if (r < 0)
+            goto fail;
+        if (r == 0 && (events || log_events) && v0 == '[') {
             streamed = true;
             jst_consume(js, off + 1);
-            if (stream_events(st, &hdr) < 0)
+            if (stream_events(js, &hdr) < 0)
                 goto fail;
+            if (js->ended)
+                goto out;
             off = 0;
             continue;
         }
-        size_t vend;
-        int r = jst_value_end(js, off, &vend);
-        if (r < 0)
-            goto fail;
         if (r == 0) {
-            rc = jst_skip_record(js, off);
-            goto out;
+            m = JST_BROKEN;
+            break;
         }
-        const char *v = input_data(ctx->in) + off;
-        char **slot = jst_key_is(js, koff, kend, "logGroup")    ? &hdr.group
-                      : jst_key_is(js, koff, kend, "logStream") ? &hdr.stream
-                                                                : NULL;
+        const char *v = input_data(js->in) + off;
+        char **slot = jst_key_is(js, koff, kend, "logGroup")      ? &hdr.group
+                      : jst_key_is(js, koff, kend, "logStream")   ? &hdr.stream
+                      : jst_key_is(js, koff, kend, "messageType") ? &hdr.type
+                                                                  : NULL;
         if (slot) {
             free(*slot);
             *slot = string_value(v, vend - off);
         }
-        if (streamed && ((jst_key_is(js, koff, kend, "logEvents") && v0 == '[') ||
-                         jst_key_is(js, koff, kend, "awslogs"))) {
+        if (streamed && ((log_events && v0 == '[') || jst_key_is(js, koff, kend, "awslogs"))) {
             /* after a streamed array: this member on its own */
-            struct mem_pos mp = {.line = jst_line_at(js, off), .count_lines = true, .label = ""};
-            rc = v0 == '[' ? walk_events(st, v, vend - off, &mp, &hdr)
-                           : walk_awslogs(st, v, vend - off, &mp);
+            struct mem_pos mp = mem_pos_of(js, jst_line_at(js, off));
+            rc = v0 == '[' ? walk_events(js, v, vend - off, &mp, &hdr)
+                           : walk_awslogs(js, v, vend - off, &mp);
             if (rc < 0)
                 goto fail;
         }
@@ -595,13 +605,17 @@ static int read_object(struct cwl_state *st)
     }
     if (m == JST_FAIL)
         goto fail;
-    if (m == JST_ABANDONED) {
-        rc = 0;
+    if (m == JST_BROKEN) {
+        struct jst_broken b = {.seq = streamed ? 0 : ++ctx->n_seen,
+                               .start_line = start_line,
+                               .why = why,
+                               .why_line = why == jst_too_long ? start_line : jst_line_at(js, off)};
+        rc = jst_skip_broken(js, off, "{", 1, &b) < 0 ? -1 : 0;
         goto out;
     }
     if (!streamed) {
-        struct mem_pos mp = {.line = js->line, .count_lines = true, .label = ""};
-        rc = walk_object(st, input_data(ctx->in), off, &mp);
+        struct mem_pos mp = mem_pos_of(js, js->line);
+        rc = walk_object(js, input_data(js->in), off, &mp);
     }
     jst_consume(js, off);
 out:
@@ -612,32 +626,35 @@ fail:
     return -1;
 }
 
-int cwl_parse(struct parse_ctx *ctx)
+/* Every top-level value of the stream js. Returns 0, or -1 when a flush
+ * asked to stop. */
+static int cwl_stream(struct jst *js)
 {
-    struct cwl_state st = {.js = {.ctx = ctx, .line = 1}};
+    struct parse_ctx *ctx = js->ctx;
     int rc = 0;
-    while (rc == 0 && !st.js.ended && jst_next_value(&st.js) > 0) {
-        const char c = input_data(ctx->in)[0];
+    while (rc == 0 && !js->ended && jst_next_value(js) > 0) {
+        const char c = input_data(js->in)[0];
         if (c == '{') {
-            rc = read_object(&st);
+            rc = read_object(js);
         } else if (c == '[') {
-            size_t end;
-            int r = jst_value_end(&st.js, 0, &end);
-            if (r < 0)
-                break;
-            if (r == 0) {
-                rc = jst_skip_record(&st.js, 0);
-            } else {
-                struct mem_pos mp = {.line = st.js.line, .count_lines = true, .label = ""};
-                rc = walk_text(&st, input_data(ctx->in), end, &mp);
-                jst_consume(&st.js, end);
-            }
+            jst_consume(js, 1);
+            rc = read_array(js);
         } else {
-            diag_add(ctx->diags, DIAG_ERROR, st.js.line,
-                     "not CloudWatch Logs JSON: expected '{' or '[', found '%c'", c);
-            rc = jst_skip_record(&st.js, 0);
+            char what[16];
+            diag_add(ctx->diags, DIAG_ERROR, js->line,
+                     "%snot CloudWatch Logs JSON: expected '{' or '[', found %s", js->label,
+                     diag_char((unsigned char)c, what));
+            rc = jst_skip_record(js, 0);
         }
     }
+    return ctx->stopped ? -1 : rc;
+}
+
+int cwl_parse(struct parse_ctx *ctx)
+{
+    struct jst js;
+    jst_init(&js, ctx);
+    cwl_stream(&js);
     /* -1 only when a flush asked to stop; read errors are diagnostics */
     return ctx->stopped ? -1 : 0;
 }

@@ -43,3 +43,12 @@ void diag_list_free(struct diag_list *dl)
     free(dl->path);
     *dl = (struct diag_list){0};
 }
+
+const char *diag_char(unsigned char c, char buf[16])
+{
+    if (c >= 0x20 && c < 0x7f)
+        snprintf(buf, 16, "'%c'", c);
+    else
+        snprintf(buf, 16, "byte 0x%02x", c);
+    return buf;
+}

@@ -41,4 +41,9 @@ void diag_add(struct diag_list *dl, enum diag_level level, long line, const char
     __attribute__((format(printf, 4, 5)));
 void diag_list_free(struct diag_list *dl);
 
+/* A byte of the input as a message shows it: "'x'" for a printable ASCII
+ * character, "byte 0x1b" for anything else (a raw control byte must not
+ * reach a terminal). Written into buf, which is returned. */
+const char *diag_char(unsigned char c, char buf[16]);
+
 #endif

@@ -89,6 +89,23 @@ int input_open(struct input **out, const char *path, struct strbuf *err)
     return 0;
 }
 
+struct input *input_open_mem(const char *name, const char *data, size_t n)
+{
+    struct input *in = xcalloc(1, sizeof *in);
+    in->path = xstrdup(name);
+    in->fd = -1;
+    in->size = (int64_t)n;
+    in->mtime = -1;
+    in->gz_checked = true;
+    in->eof = true;
+    in->cap = n ? n : 1;
+    in->buf = xmalloc(in->cap);
+    if (n)
+        memcpy(in->buf, data, n);
+    in->end = n;
+    return in;
+}
+
 void input_close(struct input *in)
 {
     if (!in)

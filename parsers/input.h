@@ -34,6 +34,9 @@ struct input;
 /* Open path ("-" is standard input). Returns 0, or -1 with a message in err
  * (e.g. "No such file or directory"). */
 int input_open(struct input **out, const char *path, struct strbuf *err);
+/* An input over a copy of data[0..n) (text decoded from another input);
+ * `name` is its path for messages. It never fails. */
+struct input *input_open_mem(const char *name, const char *data, size_t n);
 void input_close(struct input *in);
 
 /* Make at least `want` bytes available (fewer only at the end of the input).

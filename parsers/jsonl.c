@@ -9,7 +9,13 @@
  * JSON line that is cut short would otherwise swallow the lines after it,
  * so an object still open when a line starts with '{' or '[' in column 0
  * is reported as broken and reading resumes at that line: every bad line
- * is reported with its number and the rest are kept.
+ * is reported with its number and the rest are kept. A value longer than
+ * INPUT_MAX_SPAN is reported when it grows past it and then followed to
+ * its end without being kept; after a line too long to read (whose
+ * brackets are unknown), reading resumes at the next line that starts
+ * with '{' or '['. In a top-level array each element is a record of its
+ * own: a broken one is walked past by jsonscan.h's resynchronisation rules
+ * and the next one read.
  *
  * Per record: @timestamp = the first of @timestamp, timestamp, time,
  * eventTime, ts that parses (ISO-8601, or epoch seconds / milliseconds as a
@@ -43,8 +49,12 @@ struct jsonl_state {
     struct parse_ctx *ctx;
     struct strbuf value;   /* the value being collected */
     long value_line;       /* its first line; 0 when none is open */
+    bool value_obj;        /* it is an object (else an array) */
+    bool discarding;       /* it is too long: followed, not kept (value empty) */
+    bool lost;             /* after a line too long to read: wait for a line
+                              that starts with '{' or '[' */
     size_t scanned;        /* bytes of value already scanned */
-    int depth;             /* bracket depth at `scanned` */
+    int64_t depth;         /* bracket depth at `scanned` */
     bool in_str, esc;      /* inside a string / after a backslash in one */
     struct strbuf scratch; /* compacted @message */
     struct jf_plan *jfp;   /* fast field scanner for the plan */
@@ -112,31 +122,73 @@ out:
     return rc;
 }
 
+/* A broken element of a top-level array at p[0..n), line `line` (and
+ * record number ++n_seen): report it, count it, and return its length by
+ * the resynchronisation rules (jsonscan.h). */
+static size_t broken_element(struct jsonl_state *st, const char *p, size_t n, long line)
+{
+    struct parse_ctx *ctx = st->ctx;
+    size_t used = 1;
+    const char *why = "unexpected character";
+    long at = line;
+    if (p[0] == '{' || p[0] == '[' || p[0] == '"') {
+        struct js_resync rs;
+        js_resync_init(&rs, NULL, 0);
+        if (!js_resync_walk(&rs, p, n, &used))
+            used = n;
+        why = rs.why ? rs.why : "the text ends inside this value";
+        at = line + (long)rs.why_lines;
+    }
+    ctx->n_seen++;
+    diag_add(ctx->diags, DIAG_ERROR, at, "record %lld: invalid JSON: %s",
+             (long long)ctx->n_seen, why);
+    ctx->diags->records_skipped++;
+    return used;
+}
+
 /* A complete value p[0..n) starting on line `line`: an object, or an
- * array of objects. */
+ * array whose elements are records. */
 static int value(struct jsonl_state *st, const char *p, size_t n, long line)
 {
     if (p[0] == '{')
         return record(st, p, n, line);
-    size_t i = js_skip_ws(p, n, 1);
-    while (i < n && p[i] != ']') {
+    size_t i = 1;
+    bool after = false, stray_reported = false;
+    for (;;) {
+        i = js_skip_ws(p, n, i);
+        if (i >= n || p[i] == ']')
+            return 0;
+        char c = p[i];
+        long at = line + (long)js_count_lines(p, i);
+        if (c == ',') {
+            i++;
+            after = false;
+            continue;
+        }
+        if (after && c != '{' && c != '[') {
+            /* stray bytes after an element */
+            if (!stray_reported) {
+                char what[16];
+                diag_add(st->ctx->diags, DIAG_ERROR, at,
+                         "invalid JSON: expected ',' or ']' after record %lld, found %s",
+                         (long long)st->ctx->n_seen, diag_char((unsigned char)c, what));
+                stray_reported = true;
+            }
+            i++;
+            continue;
+        }
         size_t e;
         const char *why = NULL;
-        long at = line + (long)js_count_lines(p, i);
-        if (js_value_end(p + i, n - i, &e, &why) != JS_OK) {
-            st->ctx->n_seen++;
-            diag_add(st->ctx->diags, DIAG_ERROR, at, "record %lld: invalid JSON: %s",
-                     (long long)st->ctx->n_seen, why ? why : "unterminated value");
-            st->ctx->diags->records_skipped++;
-            return 0;
+        if (js_value_end(p + i, n - i, &e, &why) == JS_OK) {
+            if (record(st, p + i, e, at) < 0)
+                return -1;
+        } else {
+            e = broken_element(st, p + i, n - i, at);
         }
-        if (record(st, p + i, e, at) < 0)
-            return -1;
-        i = js_skip_ws(p, n, i + e);
-        if (i < n && p[i] == ',')
-            i = js_skip_ws(p, n, i + 1);
+        i += e;
+        after = true;
+        stray_reported = false;
     }
-    return 0;
 }
 
 /* ---- collecting values ---- */
@@ -145,6 +197,7 @@ static void drop_value(struct jsonl_state *st)
 {
     sb_reset(&st->value);
     st->value_line = 0;
+    st->discarding = false;
     st->scanned = 0;
     st->depth = 0;
     st->in_str = st->esc = false;
@@ -160,13 +213,26 @@ static void broken(struct jsonl_state *st, const char *why)
     drop_value(st);
 }
 
-/* Scan the new bytes of the open value. Returns the offset just past the
- * value when it is complete, 0 while it is open, (size_t)-1 on a stray
- * closing bracket. */
-static size_t scan(struct jsonl_state *st)
+/* The open value's value is too long: report it as a skipped record and
+ * follow it without keeping it. */
+static void too_long(struct jsonl_state *st)
 {
-    const char *p = st->value.buf;
-    for (size_t i = st->scanned; i < st->value.len; i++) {
+    struct parse_ctx *ctx = st->ctx;
+    ctx->n_seen++;
+    diag_add(ctx->diags, DIAG_ERROR, st->value_line, "record %lld: longer than %zu MiB",
+             (long long)ctx->n_seen, INPUT_MAX_SPAN >> 20);
+    ctx->diags->records_skipped++;
+    sb_reset(&st->value);
+    st->scanned = 0;
+    st->discarding = true;
+}
+
+/* Scan p[from..n) with the open value's state. Returns the offset just
+ * past the value when it completes there, 0 while it stays open,
+ * (size_t)-1 on a stray closing bracket. */
+static size_t scan_bytes(struct jsonl_state *st, const char *p, size_t from, size_t n)
+{
+    for (size_t i = from; i < n; i++) {
         char c = p[i];
         if (st->in_str) {
             if (st->esc)
@@ -182,16 +248,41 @@ static size_t scan(struct jsonl_state *st)
         } else if (c == '{' || c == '[') {
             st->depth++;
         } else if (c == '}' || c == ']') {
-            if (--st->depth == 0) {
-                st->scanned = i + 1;
+            if (--st->depth == 0)
                 return i + 1;
-            }
             if (st->depth < 0)
                 return (size_t)-1;
         }
     }
-    st->scanned = st->value.len;
     return 0;
+}
+
+/* Scan the new bytes of the collected value (scan_bytes). */
+static size_t scan(struct jsonl_state *st)
+{
+    size_t e = scan_bytes(st, st->value.buf, st->scanned, st->value.len);
+    st->scanned = e && e != (size_t)-1 ? e : st->value.len;
+    return e;
+}
+
+/* A line too long to read (lines.h): part of the open value, which is then
+ * too long itself, or a record of its own. Its brackets are unknown, so
+ * what follows is read from the next line that starts a value. */
+static void jsonl_skip(void *arg, long line)
+{
+    struct jsonl_state *st = arg;
+    struct parse_ctx *ctx = st->ctx;
+    if (st->value_line) {
+        if (!st->discarding)
+            too_long(st);
+        drop_value(st);
+    } else {
+        ctx->n_seen++;
+        diag_add(ctx->diags, DIAG_ERROR, line, "record %lld: longer than %zu MiB",
+                 (long long)ctx->n_seen, INPUT_MAX_SPAN >> 20);
+        ctx->diags->records_skipped++;
+    }
+    st->lost = true;
 }
 
 /* Start values in text[0..len) (line `line`), or continue the open one. */
@@ -199,13 +290,33 @@ static int jsonl_line(void *arg, const char *text, size_t len, long line)
 {
     struct jsonl_state *st = arg;
     struct parse_ctx *ctx = st->ctx;
-    if (st->value_line) {
-        if (st->value.buf[0] == '{' && (text[0] == '{' || text[0] == '['))
+    if (st->lost) {
+        if (text[0] != '{' && text[0] != '[')
+            return 0; /* the rest of a value whose start was too long to read */
+        st->lost = false;
+    }
+    if (st->value_line && st->value_obj && (text[0] == '{' || text[0] == '[')) {
+        if (st->discarding)
+            drop_value(st); /* already reported */
+        else
             broken(st, "the object is not closed before the next line that starts one");
-        else {
-            sb_putc(&st->value, '\n');
-            sb_append(&st->value, text, len);
-        }
+    }
+    if (st->value_line && st->discarding) {
+        size_t end = scan_bytes(st, text, 0, len);
+        if (end == 0)
+            return 0;
+        drop_value(st);
+        if (end == (size_t)-1)
+            return 0;
+        /* what follows the dropped value on this line */
+        size_t i = js_skip_ws(text, len, end);
+        if (i == len)
+            return 0;
+        return jsonl_line(arg, text + i, len - i, line);
+    }
+    if (st->value_line) {
+        sb_putc(&st->value, '\n');
+        sb_append(&st->value, text, len);
     }
     if (!st->value_line) {
         size_t i = js_skip_ws(text, len, 0);
@@ -213,21 +324,23 @@ static int jsonl_line(void *arg, const char *text, size_t len, long line)
             return 0;
         if (text[i] != '{' && text[i] != '[') {
             ctx->n_seen++;
+            char what[16];
             diag_add(ctx->diags, DIAG_ERROR, line,
-                     "record %lld: not JSON: expected '{' or '[', found '%c'",
-                     (long long)ctx->n_seen, text[i]);
+                     "record %lld: not JSON: expected '{' or '[', found %s",
+                     (long long)ctx->n_seen, diag_char((unsigned char)text[i], what));
             ctx->diags->records_skipped++;
             return 0;
         }
         sb_append(&st->value, text + i, len - i);
         st->value_line = line;
+        st->value_obj = text[i] == '{';
     }
     /* complete values, possibly several on this line */
     for (;;) {
         size_t end = scan(st);
         if (end == 0) {
             if (st->value.len > INPUT_MAX_SPAN)
-                broken(st, "a single JSON value is longer than 256 MiB");
+                too_long(st);
             return 0;
         }
         if (end == (size_t)-1) {
@@ -247,14 +360,16 @@ static int jsonl_line(void *arg, const char *text, size_t len, long line)
         char c = st->value.buf[i];
         if (c != '{' && c != '[') {
             ctx->n_seen++;
+            char what[16];
             diag_add(ctx->diags, DIAG_ERROR, end_line,
-                     "record %lld: not JSON: expected '{' or '[', found '%c'",
-                     (long long)ctx->n_seen, c);
+                     "record %lld: not JSON: expected '{' or '[', found %s",
+                     (long long)ctx->n_seen, diag_char((unsigned char)c, what));
             ctx->diags->records_skipped++;
             drop_value(st);
             return 0;
         }
         size_t rest = st->value.len - i;
+        st->value_obj = c == '{';
         memmove(st->value.buf, st->value.buf + i, rest);
         sb_truncate(&st->value, rest);
         st->value_line = end_line;
@@ -274,8 +389,8 @@ int jsonl_parse(struct parse_ctx *ctx)
     struct jsonl_state st = {.ctx = ctx};
     st.jfp = jf_plan_new(ctx->plan, jsonl_time_keys, N_TIME_KEYS);
     st.jf = jf_scanner_new(st.jfp);
-    int rc = lines_read(ctx, every_line, jsonl_line, &st);
-    if (rc == 0 && st.value_line)
+    int rc = lines_read_ex(ctx, every_line, jsonl_line, jsonl_skip, &st);
+    if (rc == 0 && st.value_line && !st.discarding)
         broken(&st, "the input ends inside this value");
     jf_scanner_free(st.jf);
     jf_plan_free(st.jfp);

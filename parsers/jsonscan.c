@@ -142,7 +142,7 @@ enum js_status js_value_end(const char *p, size_t n, size_t *end, const char **w
         case '[':
             if (depth >= JS_MAX_DEPTH) {
                 *end = i;
-                *why = "nesting too deep";
+                *why = JS_TOO_DEEP;
                 return JS_ERROR;
             }
             stack[depth++] = (char)c;
@@ -165,6 +165,90 @@ enum js_status js_value_end(const char *p, size_t n, size_t *end, const char **w
         i++;
     }
     return JS_MORE;
+}
+
+void js_resync_init(struct js_resync *r, const char *open, size_t n_open)
+{
+    r->depth = 0;
+    r->in_str = r->esc = false;
+    r->why = NULL;
+    r->why_lines = r->lines = r->bytes = 0;
+    for (size_t i = 0; i < n_open && i < JS_MAX_DEPTH; i++)
+        r->kind[r->depth++] = open[i];
+}
+
+/* Note the first problem of the walk. */
+static void problem(struct js_resync *r, const char *why)
+{
+    if (!r->why) {
+        r->why = why;
+        r->why_lines = r->lines;
+    }
+}
+
+bool js_resync_walk(struct js_resync *r, const char *p, size_t n, size_t *used)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (c == '\n')
+            r->lines++;
+        if (r->in_str) {
+            if (c == '\n') {
+                problem(r, "a line break inside a string");
+                r->in_str = r->esc = false;
+            } else if (r->esc) {
+                r->esc = false;
+            } else if (c == '\\') {
+                r->esc = true;
+            } else if (c == '"') {
+                r->in_str = false;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"':
+            r->in_str = true;
+            continue;
+        case '{':
+        case '[':
+            if (r->depth >= JS_MAX_DEPTH)
+                problem(r, JS_TOO_DEEP);
+            else
+                r->kind[r->depth] = c;
+            r->depth++;
+            continue;
+        case '}':
+        case ']':
+            break;
+        default:
+            continue;
+        }
+        char want = c == '}' ? '{' : '[';
+        if (r->depth > JS_MAX_DEPTH) {
+            r->depth--; /* only counted up there */
+        } else {
+            uint64_t k = r->depth;
+            while (k > 0 && r->kind[k - 1] != want)
+                k--;
+            if (k == 0) {
+                /* nothing of its kind is open: the value ends here */
+                problem(r, c == '}' ? "unexpected '}'" : "unexpected ']'");
+                r->depth = 0;
+            } else {
+                if (k != r->depth)
+                    problem(r, r->kind[r->depth - 1] == '{' ? "expected '}' before ']'"
+                                                            : "expected ']' before '}'");
+                r->depth = k - 1;
+            }
+        }
+        if (r->depth == 0) {
+            r->bytes += i + 1;
+            *used = i + 1;
+            return true;
+        }
+    }
+    r->bytes += n;
+    return false;
 }
 
 void js_compact(const char *p, size_t n, struct strbuf *out)

@@ -9,24 +9,46 @@
  */
 #include "parsers/jsonstream.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "base/jsondom.h"
 #include "parsers/jsonscan.h"
 
+void jst_init(struct jst *st, struct parse_ctx *ctx)
+{
+    *st = (struct jst){.ctx = ctx, .in = ctx->in, .label = "", .line = 1};
+}
+
+/* Report an error of this stream at `line`, after its label. */
+static void jst_error(const struct jst *st, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void jst_error(const struct jst *st, long line, const char *fmt, ...)
+{
+    struct strbuf msg = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    diag_add(st->ctx->diags, DIAG_ERROR, line, "%s%s", st->label, sb_str(&msg));
+    sb_free(&msg);
+}
+
 void jst_consume(struct jst *st, size_t n)
 {
-    st->line += (long)js_count_lines(input_data(st->ctx->in), n);
-    input_consume(st->ctx->in, n);
+    if (!st->fixed_line)
+        st->line += (long)js_count_lines(input_data(st->in), n);
+    input_consume(st->in, n);
 }
 
 ssize_t jst_want(struct jst *st, size_t off, size_t need)
 {
-    if (input_avail(st->ctx->in) >= off + need)
-        return (ssize_t)input_avail(st->ctx->in);
-    ssize_t r = input_fill(st->ctx->in, off + need);
+    if (input_avail(st->in) >= off + need)
+        return (ssize_t)input_avail(st->in);
+    ssize_t r = input_fill(st->in, off + need);
     if (r < 0) {
-        diag_add(st->ctx->diags, DIAG_ERROR, st->line, "%s", input_error(st->ctx->in));
+        jst_error(st, st->line, "%s", input_error(st->in));
         return -1;
     }
     return r;
@@ -38,8 +60,8 @@ ssize_t jst_skip_ws(struct jst *st, size_t off)
         ssize_t n = jst_want(st, off, 1);
         if (n < 0)
             return -1;
-        size_t e = js_skip_ws(input_data(st->ctx->in), (size_t)n, off);
-        if (e < (size_t)n || input_eof(st->ctx->in))
+        size_t e = js_skip_ws(input_data(st->in), (size_t)n, off);
+        if (e < (size_t)n || input_eof(st->in))
             return (ssize_t)e;
         off = e;
     }
@@ -47,69 +69,107 @@ ssize_t jst_skip_ws(struct jst *st, size_t off)
 
 long jst_line_at(const struct jst *st, size_t off)
 {
-    return st->line + (long)js_count_lines(input_data(st->ctx->in), off);
+    if (st->fixed_line)
+        return st->line;
+    return st->line + (long)js_count_lines(input_data(st->in), off);
 }
 
-/* "a single JSON value is longer than 256 MiB" for the value at off. */
-static int too_long(struct jst *st, size_t off)
-{
-    diag_add(st->ctx->diags, DIAG_ERROR, jst_line_at(st, off),
-             "a single JSON value is longer than %zu MiB", INPUT_MAX_SPAN >> 20);
-    return 0;
-}
+const char jst_too_long[] = "longer than 256 MiB";
 
-int jst_value_end(struct jst *st, size_t off, size_t *end)
+int jst_value_end(struct jst *st, size_t off, size_t *end, const char **why)
 {
+    *why = NULL;
     for (;;) {
-        size_t n = input_avail(st->ctx->in);
-        const char *why = NULL;
+        size_t n = input_avail(st->in);
+        const char *scan_why = NULL;
         size_t e = 0;
         enum js_status rc = JS_MORE;
         if (n > off)
-            rc = js_value_end(input_data(st->ctx->in) + off, n - off, &e, &why);
-        if (rc == JS_OK && e > INPUT_MAX_SPAN && st->strict_span)
-            return too_long(st, off);
+            rc = js_value_end(input_data(st->in) + off, n - off, &e, &scan_why);
+        if (rc == JS_OK && e > INPUT_MAX_SPAN && st->strict_span) {
+            *why = jst_too_long;
+            return 0;
+        }
         if (rc == JS_OK) {
             *end = off + e;
             return 1;
         }
-        if (rc == JS_ERROR) {
-            diag_add(st->ctx->diags, DIAG_ERROR, jst_line_at(st, off + e), "invalid JSON: %s",
-                     why);
+        if (rc == JS_ERROR || input_eof(st->in))
+            return 0;
+        if (n - off >= INPUT_MAX_SPAN) {
+            *why = jst_too_long;
             return 0;
         }
-        if (input_eof(st->ctx->in)) {
-            diag_add(st->ctx->diags, DIAG_ERROR, jst_line_at(st, n),
-                     "invalid JSON: the input ends inside a value that starts on line %ld",
-                     jst_line_at(st, off));
-            st->ended = true;
-            return 0;
-        }
-        if (n - off >= INPUT_MAX_SPAN)
-            return too_long(st, off);
         if (jst_want(st, 0, n + (n - off) + 65536) < 0)
             return -1;
     }
 }
 
+int jst_skip_broken(struct jst *st, size_t from, const char *open, size_t n_open,
+                    const struct jst_broken *b)
+{
+    struct parse_ctx *ctx = st->ctx;
+    struct js_resync rs;
+    js_resync_init(&rs, open, n_open);
+    jst_consume(st, from);
+    long walk_line = st->line;
+    int rc = 1;
+    for (;;) {
+        size_t n = input_avail(st->in), used = 0;
+        bool done = n > 0 && js_resync_walk(&rs, input_data(st->in), n, &used);
+        jst_consume(st, done ? used : n);
+        if (done)
+            break;
+        if (input_eof(st->in)) {
+            st->ended = true;
+            rc = 0;
+            break;
+        }
+        if (jst_want(st, 0, 65536) < 0)
+            return -1;
+    }
+    struct strbuf msg = STRBUF_INIT;
+    long line = b->why_line;
+    if (b->seq > 0)
+        sb_printf(&msg, "record %lld: ", (long long)b->seq);
+    if (b->why) {
+        sb_puts(&msg, b->why);
+    } else if (rs.why) {
+        sb_printf(&msg, "invalid JSON: %s", rs.why);
+        line = st->fixed_line ? st->line : walk_line + (long)rs.why_lines;
+    } else if (st->fixed_line) {
+        sb_puts(&msg, "invalid JSON: the text ends inside a value");
+        line = st->line;
+    } else {
+        sb_printf(&msg, "invalid JSON: the input ends inside a value that starts on line %ld",
+                  b->start_line);
+        line = st->line;
+    }
+    jst_error(st, line, "%s", sb_str(&msg));
+    sb_free(&msg);
+    if (b->seq > 0)
+        ctx->diags->records_skipped++;
+    return rc;
+}
+
 int jst_skip_line(struct jst *st)
 {
     for (;;) {
-        size_t n = input_avail(st->ctx->in);
-        const char *p = input_data(st->ctx->in);
+        size_t n = input_avail(st->in);
+        const char *p = input_data(st->in);
         const char *nl = n ? memchr(p, '\n', n) : NULL;
         if (nl) {
             jst_consume(st, (size_t)(nl - p) + 1);
             return 0;
         }
-        input_consume(st->ctx->in, n);
-        if (input_eof(st->ctx->in)) {
+        input_consume(st->in, n);
+        if (input_eof(st->in)) {
             st->ended = true;
             return 0;
         }
         if (jst_want(st, 0, 1) < 0)
             return -1;
-        if (input_avail(st->ctx->in) == 0) {
+        if (input_avail(st->in) == 0) {
             st->ended = true;
             return 0;
         }
@@ -130,10 +190,10 @@ int jst_next_value(struct jst *st)
         if (off < 0)
             return -1;
         jst_consume(st, (size_t)off);
-        size_t n = input_avail(st->ctx->in);
+        size_t n = input_avail(st->in);
         if (n == 0)
             return 0;
-        const unsigned char *p = (const unsigned char *)input_data(st->ctx->in);
+        const unsigned char *p = (const unsigned char *)input_data(st->in);
         bool bom = !st->started && n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF;
         st->started = true;
         if (!bom)
@@ -145,38 +205,22 @@ int jst_next_value(struct jst *st)
 bool jst_key_is(const struct jst *st, size_t off, size_t end, const char *name)
 {
     size_t n = strlen(name);
-    return end - off == n + 2 && memcmp(input_data(st->ctx->in) + off + 1, name, n) == 0;
+    return end - off == n + 2 && memcmp(input_data(st->in) + off + 1, name, n) == 0;
 }
 
-/* The object ends before its closing brace: say so once, drop the rest. */
-static enum jst_member cut_short(struct jst *st, size_t off)
+enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_t *kend,
+                                const char **why)
 {
-    if (!st->ended)
-        diag_add(st->ctx->diags, DIAG_ERROR, jst_line_at(st, off),
-                 "invalid JSON: the input ends inside an object (missing '}')");
-    st->ended = true;
-    jst_consume(st, input_avail(st->ctx->in));
-    return JST_ABANDONED;
-}
-
-/* A broken member was reported: skip the object's record and its line. */
-static enum jst_member broken(struct jst *st, size_t off)
-{
-    return jst_skip_record(st, off) < 0 ? JST_FAIL : JST_ABANDONED;
-}
-
-enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_t *kend)
-{
-    struct parse_ctx *ctx = st->ctx;
     size_t at = *off;
+    *why = NULL;
     for (;;) {
         ssize_t o = jst_skip_ws(st, at);
         if (o < 0)
             return JST_FAIL;
         at = (size_t)o;
-        if (at >= input_avail(ctx->in))
-            return cut_short(st, at);
-        char c = input_data(ctx->in)[at];
+        if (at >= input_avail(st->in))
+            goto broken; /* the input ends inside the object */
+        char c = input_data(st->in)[at];
         if (c == '}') {
             *off = at + 1;
             return JST_CLOSED;
@@ -185,37 +229,125 @@ enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_
             break;
         at++;
     }
-    char c = input_data(ctx->in)[at];
-    if (c != '"') {
-        diag_add(ctx->diags, DIAG_ERROR, jst_line_at(st, at),
-                 "invalid JSON: expected a key in double quotes, found '%c'", c);
-        return broken(st, at);
+    if (input_data(st->in)[at] != '"') {
+        *why = "invalid JSON: expected a key in double quotes";
+        goto broken;
     }
-    int r = jst_value_end(st, at, kend);
+    const char *kwhy;
+    int r = jst_value_end(st, at, kend, &kwhy);
     if (r < 0)
         return JST_FAIL;
-    if (r == 0)
-        return broken(st, at);
+    if (r == 0) {
+        *why = kwhy ? "invalid JSON: a key longer than 256 MiB" : NULL;
+        goto broken;
+    }
     *koff = at;
     ssize_t o = jst_skip_ws(st, *kend);
     if (o < 0)
         return JST_FAIL;
     at = (size_t)o;
-    if (at >= input_avail(ctx->in))
-        return cut_short(st, at);
-    if (input_data(ctx->in)[at] != ':') {
-        diag_add(ctx->diags, DIAG_ERROR, jst_line_at(st, at),
-                 "invalid JSON: expected ':' after a key");
-        return broken(st, at);
+    if (at >= input_avail(st->in))
+        goto broken;
+    if (input_data(st->in)[at] != ':') {
+        *why = "invalid JSON: expected ':' after a key";
+        goto broken;
     }
     o = jst_skip_ws(st, at + 1);
     if (o < 0)
         return JST_FAIL;
     at = (size_t)o;
-    if (at >= input_avail(ctx->in))
-        return cut_short(st, at);
+    if (at >= input_avail(st->in))
+        goto broken;
     *off = at;
     return JST_MEMBER;
+broken:
+    *off = at;
+    return JST_BROKEN;
+}
+
+/* Drop stray bytes between array elements, up to the next ',', ']', '{'
+ * or '[' outside a string (a string is dropped whole). Returns 0, or -1
+ * on a read error. */
+static int skip_stray(struct jst *st)
+{
+    bool in_str = false, esc = false;
+    for (;;) {
+        size_t n = input_avail(st->in), i = 0;
+        const char *p = input_data(st->in);
+        for (; i < n; i++) {
+            char c = p[i];
+            if (in_str) {
+                if (esc)
+                    esc = false;
+                else if (c == '\\')
+                    esc = true;
+                else if (c == '"' || c == '\n')
+                    in_str = false;
+                continue;
+            }
+            if (c == ',' || c == ']' || c == '{' || c == '[')
+                break;
+            if (c == '"')
+                in_str = true;
+        }
+        jst_consume(st, i);
+        if (i < n || input_eof(st->in))
+            return 0;
+        if (jst_want(st, 0, 65536) < 0)
+            return -1;
+    }
+}
+
+int jst_next_element(struct jst *st, bool first, int64_t prev)
+{
+    bool after = !first; /* just after an element: a separator is due */
+    bool stray_reported = false;
+    for (;;) {
+        ssize_t off = jst_skip_ws(st, 0);
+        if (off < 0)
+            return -1;
+        jst_consume(st, (size_t)off);
+        if (input_avail(st->in) == 0) {
+            if (!st->ended)
+                jst_error(st, st->line,
+                          "invalid JSON: the input ends inside an array (missing ']')");
+            st->ended = true;
+            return 0;
+        }
+        char c = input_data(st->in)[0];
+        if (c == ']') {
+            jst_consume(st, 1);
+            return 0;
+        }
+        if (c == ',') {
+            jst_consume(st, 1);
+            after = false;
+            continue;
+        }
+        bool opens = c == '{' || c == '[';
+        if (!after && c != '}')
+            return 1;
+        if (after && opens) {
+            jst_error(st, st->line, "invalid JSON: expected ',' or ']' after record %lld",
+                      (long long)prev);
+            return 1;
+        }
+        /* a stray byte: a closing '}', or something right after a record */
+        if (!stray_reported) {
+            char what[16];
+            if (after)
+                jst_error(st, st->line,
+                          "invalid JSON: expected ',' or ']' after record %lld, found %s",
+                          (long long)prev, diag_char((unsigned char)c, what));
+            else
+                jst_error(st, st->line, "invalid JSON: expected a record or ']', found %s",
+                          diag_char((unsigned char)c, what));
+            stray_reported = true;
+        }
+        jst_consume(st, 1);
+        if (skip_stray(st) < 0)
+            return -1;
+    }
 }
 
 enum jst_scan jst_scan_object(struct parse_ctx *ctx, struct jf_scanner *jf, const char *p,

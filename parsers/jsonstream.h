@@ -10,8 +10,12 @@
  * both readers give ("invalid JSON: ...", "the input ends inside ...");
  * a read error is reported once, where it is met, and returned as -1.
  *
- * Error recovery is by lines: after a broken value is reported, the rest of
- * its line is dropped and reading resumes on the next one.
+ * Error recovery is by records: a broken record (brackets that do not
+ * match, nesting deeper than JS_MAX_DEPTH, longer than INPUT_MAX_SPAN) is
+ * walked to its end by jsonscan.h's resynchronisation rules, reported
+ * once, counted once as skipped, and reading resumes right after it, at
+ * the next record of the same array or the next value of the input. Only
+ * bytes that cannot start a value at the top level are dropped by lines.
  *
  * Also here, what the readers that scan records with jsonfields.h
  * (cloudtrail.c, jsonl.c) do alike with one record: the scan itself, the
@@ -32,13 +36,20 @@
 #include "parsers/reader.h"
 
 struct jst {
-    struct parse_ctx *ctx; /* the input, plan and diagnostics (not owned) */
+    struct parse_ctx *ctx; /* the plan and diagnostics (not owned) */
+    struct input *in;      /* the bytes read: ctx->in, or text decoded from it */
+    const char *label;     /* put before every message ("awslogs.data: "), or "" */
+    bool fixed_line;       /* the bytes are not lines of the input (decoded
+                              text): every message names `line` */
     long line;             /* line number of input_data()[0]; start at 1 */
     bool ended;            /* the input ended inside a broken value: already reported */
     bool started;          /* a value (or the byte-order mark) has been met */
     bool strict_span;      /* also report a complete value longer than
                               INPUT_MAX_SPAN (cloudtrail.c's rule) */
 };
+
+/* A stream over ctx->in from its first line. */
+void jst_init(struct jst *st, struct parse_ctx *ctx);
 
 /* Drop n bytes from the buffer start, counting their lines. */
 void jst_consume(struct jst *st, size_t n);
@@ -54,10 +65,37 @@ ssize_t jst_skip_ws(struct jst *st, size_t off);
 /* Line number of offset off (from the buffer start). */
 long jst_line_at(const struct jst *st, size_t off);
 
-/* Find the end of the value starting at off (buffering all of it). Returns
- * 1 with *end set, 0 on a structural error (reported; st->ended is set when
- * the input ends inside the value), -1 on a read error. */
-int jst_value_end(struct jst *st, size_t off, size_t *end);
+/* "longer than 256 MiB": why a record too long to hold is skipped. */
+extern const char jst_too_long[];
+
+/* Find the end of the value starting at off, buffering all of it. Returns
+ * 1 with *end set; 0 when it cannot be taken as a whole: its brackets do
+ * not match or nest too deep (*why NULL: the walk of jst_skip_broken finds
+ * what is wrong), it is longer than INPUT_MAX_SPAN (*why = jst_too_long),
+ * or the input ends inside it (*why NULL); -1 on a read error. Nothing is
+ * reported or consumed. */
+int jst_value_end(struct jst *st, size_t off, size_t *end, const char **why);
+
+/* What is known about a broken value when it is found. */
+struct jst_broken {
+    int64_t seq;       /* its record number (then counted as skipped), or 0
+                          when it is not a record of its own */
+    long start_line;   /* the line where that record starts */
+    const char *why;   /* the problem the caller found, as reported
+                          ("invalid JSON: expected ':' after a key"), or
+                          NULL when the walk is to find it */
+    long why_line;     /* the line of why */
+};
+
+/* Walk past a broken value that starts at buffer offset `from`, inside the
+ * n_open brackets open[] (outermost first; 0 for a record of its own),
+ * by jsonscan.h's resynchronisation rules, dropping the input as it goes:
+ * memory does not grow with the value. Reports it once ("record N: ...",
+ * at the line of its first problem) and counts it. Returns 1 when its end
+ * was found (the input is just past it), 0 when the input ends inside it
+ * (st->ended set), -1 on a read error. */
+int jst_skip_broken(struct jst *st, size_t from, const char *open, size_t n_open,
+                    const struct jst_broken *b);
 
 /* Drop the rest of the current line (error recovery). Returns 0, or -1 on
  * a read error; st->ended is set when the input ends on that line. */
@@ -82,15 +120,25 @@ enum jst_member {
     JST_CLOSED = 0,    /* the closing '}': *off is just past it */
     JST_MEMBER = 1,    /* a member: its key at [*koff, *kend), quotes included;
                           its value starts at *off (that byte is buffered) */
-    JST_ABANDONED = 2, /* the object is broken or cut short: reported, and
-                          the input moved past it (jst_skip_record, or to
-                          its end) */
+    JST_BROKEN = 2,    /* the object is broken or cut short at *off: *why
+                          says how ("invalid JSON: ..."), NULL when the input
+                          ends; nothing reported: jst_skip_broken from *off */
 };
 
 /* The next member of the object whose '{' is at the buffer start, reading
  * from *off (1 for the first member; after a member, the end of its value).
  * Stray commas between members are passed over. */
-enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_t *kend);
+enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_t *kend,
+                                const char **why);
+
+/* Between the elements of a streamed array, at the buffer start: skip
+ * white space, one ',' and any stray bytes (reported once as "expected ','
+ * or ']' after record N", `prev` being that N; a '{' or '[' right after a
+ * record is taken as the next one, its ',' missing). Returns 1 when an
+ * element starts at the buffer start, 0 when the array ended (its ']'
+ * consumed) or the input ended (reported unless st->ended), -1 on a read
+ * error. */
+int jst_next_element(struct jst *st, bool first, int64_t prev);
 
 /* ---- one record ---- */
 

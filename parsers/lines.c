@@ -71,6 +71,12 @@ static int flush_event(struct lines_state *ls, lines_event_fn on_event, void *ar
 int lines_read(struct parse_ctx *ctx, lines_starts_fn starts, lines_event_fn on_event,
                void *arg)
 {
+    return lines_read_ex(ctx, starts, on_event, NULL, arg);
+}
+
+int lines_read_ex(struct parse_ctx *ctx, lines_starts_fn starts, lines_event_fn on_event,
+                  lines_skip_fn on_skip, void *arg)
+{
     struct lines_state ls = {.ctx = ctx};
     long lineno = 0;
     int rc = 0;
@@ -86,6 +92,14 @@ int lines_read(struct parse_ctx *ctx, lines_starts_fn starts, lines_event_fn on_
         }
         lineno++;
         if (r == -2) {
+            if (on_skip) {
+                if (flush_event(&ls, on_event, arg) < 0) {
+                    rc = -1;
+                    goto out;
+                }
+                on_skip(arg, lineno);
+                continue;
+            }
             diag_add(ctx->diags, DIAG_ERROR, lineno, "line longer than %zu MiB skipped",
                      INPUT_MAX_SPAN >> 20);
             ctx->diags->records_skipped++;

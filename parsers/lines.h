@@ -31,10 +31,19 @@ typedef bool (*lines_starts_fn)(void *arg, const char *line, size_t len);
  * text is valid only during the call. Returns 0, or -1 to stop reading. */
 typedef int (*lines_event_fn)(void *arg, const char *text, size_t len, long line);
 
+/* A line longer than INPUT_MAX_SPAN was dropped: its number. */
+typedef void (*lines_skip_fn)(void *arg, long line);
+
 /* Read ctx->in to its end. Returns 0 when the input was read (problems are
- * in ctx->diags), -1 when on_event asked to stop. */
+ * in ctx->diags), -1 when on_event asked to stop. A line longer than
+ * INPUT_MAX_SPAN is dropped, reported and counted as a skipped record. */
 int lines_read(struct parse_ctx *ctx, lines_starts_fn starts, lines_event_fn on_event,
                void *arg);
+
+/* The same, but a dropped line is handed to on_skip (which reports it)
+ * instead, after the event pending before it has been handed on. */
+int lines_read_ex(struct parse_ctx *ctx, lines_starts_fn starts, lines_event_fn on_event,
+                  lines_skip_fn on_skip, void *arg);
 
 /* "Does not start with a space or a tab": the usual `starts` callback. */
 bool lines_unindented(void *arg, const char *line, size_t len);

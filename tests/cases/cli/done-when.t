@@ -42,8 +42,8 @@ $ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' $S
 > DescribeRouteTables            180
 > DescribeInstanceInformation    141
 > status 1
-! trailq: $SHARED/data/cloudtrail/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after the previous record
-! trailq: $SHARED/data/cloudtrail/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after the previous record
+! trailq: $SHARED/data/cloudtrail/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after record 1
+! trailq: $SHARED/data/cloudtrail/edge-cases/cloudtrail2sightings/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after record 2
 ! trailq: note: $SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_digest.json:1: CloudTrail digest file skipped (not events)
 ! trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: expected a key in double quotes or '}' near 'awsRegion'
 ! trailq: note: 302 events in 1 input had no time of their own: their @timestamp is the file's modification time
@@ -113,8 +113,8 @@ $ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' te
 > GetSecretValue        61
 > AssumeRole            55
 > status 1
-! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after the previous record
-! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after the previous record
+! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after record 1
+! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after record 2
 ! trailq: note: testdata/cloudtrail/edge/cloudtrail_digest.json:1: CloudTrail digest file skipped (not events)
 ! trailq: 1 input read with errors
 

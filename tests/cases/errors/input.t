@@ -41,8 +41,8 @@ $ trailq 'fields eventName, eventTime | sort eventTime' testdata/cloudtrail/edge
 > StopInstances	2022-07-20T21:00:00Z
 > ModifyInstanceAttribute	2022-07-20T21:00:38Z
 > StartInstances	2022-07-20T21:00:39Z
-! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after the previous record
-! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after the previous record
+! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:112: invalid JSON: expected ',' or ']' after record 1
+! trailq: testdata/cloudtrail/edge/aws.execution.ec2-user-data.json:201: invalid JSON: expected ',' or ']' after record 2
 ! trailq: 1 input read with errors
 ? 1
 
@@ -69,7 +69,7 @@ $ trailq 'stats count(*) as n' testdata/hand/object-literal.json testdata/shapes
 $ trailq 'fields eventName' testdata/bad/unterminated.json
 > eventName
 > A
-! trailq: testdata/bad/unterminated.json:1: invalid JSON: the input ends inside a value that starts on line 1
+! trailq: testdata/bad/unterminated.json:1: record 2: invalid JSON: the input ends inside a value that starts on line 1
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
 
@@ -113,7 +113,7 @@ $ printf 'hello world\nsecond line\n' > "$TMPDIR/plain.txt"; cd "$TMPDIR" && tra
 $ { head -2 testdata/shapes/events.jsonl; jq -c . testdata/shapes/single-event.json | sed 's/}$/,"deep":/' | tr -d '\n'; head -c 5000 /dev/zero | tr '\0' '['; head -c 5000 /dev/zero | tr '\0' ']'; printf '}\n'; tail -3 testdata/shapes/events.jsonl; } > "$TMPDIR/deep.jsonl"; cd "$TMPDIR" && trailq 'stats count(*) as n' deep.jsonl
 > n
 > 5
-! trailq: deep.jsonl:3: invalid JSON: nesting too deep
+! trailq: deep.jsonl:3: record 3: invalid JSON: nesting deeper than 2048 levels
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
 
@@ -122,7 +122,7 @@ $ { head -2 testdata/shapes/events.jsonl; jq -c . testdata/shapes/single-event.j
 $ trailq 'stats count(*) as n' testdata/bad/deep.json testdata/shapes/events.jsonl
 > n
 > 5
-! trailq: testdata/bad/deep.json:1: invalid JSON: nesting too deep
+! trailq: testdata/bad/deep.json:1: record 1: invalid JSON: nesting deeper than 2048 levels
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
 
@@ -131,7 +131,7 @@ $ trailq 'stats count(*) as n' testdata/bad/deep.json testdata/shapes/events.jso
 $ { head -2 testdata/shapes/events.jsonl; jq -c . testdata/shapes/single-event.json | sed 's/}$/,"padding":"/' | tr -d '\n'; head -c 300000000 /dev/zero | tr '\0' a; printf '"}\n'; tail -3 testdata/shapes/events.jsonl; } | trailq 'stats count(*) as n' -
 > n
 > 5
-! trailq: -:3: a single JSON value is longer than 256 MiB
+! trailq: -:3: record 3: longer than 256 MiB
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
 
@@ -161,10 +161,10 @@ $ trailq 'stats count(*) as n' testdata/bad testdata/shapes/events.jsonl
 > n
 > 8
 ! trailq: testdata/bad/bad-line.jsonl:2: record 2: invalid JSON: not a JSON value near 'oops'
-! trailq: testdata/bad/deep.json:1: invalid JSON: nesting too deep
+! trailq: testdata/bad/deep.json:1: record 1: invalid JSON: nesting deeper than 2048 levels
 ! trailq: testdata/bad/junk.bin: cannot tell what kind of log this is (use -t TYPE to say)
 ! trailq: testdata/bad/truncated.json.gz:1: truncated gzip data (input ends after 789 bytes of decompressed data)
-! trailq: testdata/bad/unterminated.json:1: invalid JSON: the input ends inside a value that starts on line 1
+! trailq: testdata/bad/unterminated.json:1: record 2: invalid JSON: the input ends inside a value that starts on line 1
 ! trailq: 1 of 7 inputs could not be read, 4 inputs read with errors, 3 records skipped
 ? 1
 

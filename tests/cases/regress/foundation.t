@@ -9,12 +9,12 @@ $ trailq -o jsonl 'filter eventName = "ListBuckets" | fields additionalEventData
 > {"out":6322,"kb":6.322}
 
 ### a huge line (one 300 MB record) in a regular file is reported and skipped as on standard input (was: read whole, 1.5 GB RSS, status 0)
-# checked: the same bytes through standard input give "-:3: a single JSON value is longer than 256 MiB", 5 records and
+# checked: the same bytes through standard input give "-:3: record 3: longer than 256 MiB", 5 records and
 # status 1 (tests/cases/errors/input.t); a file must not behave differently, and parsers/input.h promises that memory
 # does not grow with the input. Measured now: /usr/bin/time shows maxrss about 1.5 GB and 11 s for this file, 6 records.
 $ { head -2 testdata/shapes/events.jsonl; jq -c . testdata/shapes/single-event.json | sed 's/}$/,"padding":"/' | tr -d '\n'; head -c 300000000 /dev/zero | tr '\0' a; printf '"}\n'; tail -3 testdata/shapes/events.jsonl; } > "$TMPDIR/huge.jsonl"; cd "$TMPDIR" && trailq 'stats count(*) as n' huge.jsonl; status=$?; rm -f huge.jsonl; exit $status
 > n
 > 5
-! trailq: huge.jsonl:3: a single JSON value is longer than 256 MiB
+! trailq: huge.jsonl:3: record 3: longer than 256 MiB
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
