@@ -53,6 +53,7 @@ struct jsonl_state {
     bool discarding;       /* it is too long: followed, not kept (value empty) */
     bool lost;             /* after a line too long to read: wait for a line
                               that starts with '{' or '[' */
+    bool lost_reported;    /* ... and the lines dropped meanwhile were reported */
     size_t scanned;        /* bytes of value already scanned */
     int64_t depth;         /* bracket depth at `scanned` */
     bool in_str, esc;      /* inside a string / after a backslash in one */
@@ -283,6 +284,7 @@ static void jsonl_skip(void *arg, long line)
         ctx->diags->records_skipped++;
     }
     st->lost = true;
+    st->lost_reported = false;
 }
 
 /* Start values in text[0..len) (line `line`), or continue the open one. */
@@ -291,8 +293,16 @@ static int jsonl_line(void *arg, const char *text, size_t len, long line)
     struct jsonl_state *st = arg;
     struct parse_ctx *ctx = st->ctx;
     if (st->lost) {
-        if (text[0] != '{' && text[0] != '[')
-            return 0; /* the rest of a value whose start was too long to read */
+        if (text[0] != '{' && text[0] != '[') {
+            /* the rest of a value whose start was too long to read */
+            if (!st->lost_reported)
+                diag_add(ctx->diags, DIAG_ERROR, line,
+                         "invalid JSON: lines dropped up to the next one that starts with "
+                         "'{' or '[' (they may end record %lld, which was too long)",
+                         (long long)ctx->n_seen);
+            st->lost_reported = true;
+            return 0;
+        }
         st->lost = false;
     }
     if (st->value_line && st->value_obj && (text[0] == '{' || text[0] == '[')) {

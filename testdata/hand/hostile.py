@@ -9,7 +9,7 @@ import json
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BAD = os.path.join(HERE, "..", "bad")
+BAD = os.path.join(HERE, "broken")
 
 
 def event(name, second, **extra):
@@ -49,3 +49,96 @@ write(os.path.join(HERE, "ratio.json"),
       records(event("ratio", 0, requestParameters={"Ratio": 0.1}),
               event("other", 1, requestParameters={"Ratio": 0.25, "Scale": 1.5e-07,
                                                    "Tags": [0.1, 2.0]})))
+
+# ---- broken records between good ones (testdata/hand/broken/) ----
+
+DEEP = "[" * 2100 + "]" * 2100  # deeper than jansson's 2048 levels
+
+
+def broken(name, second, tail):
+    """An event whose JSON is cut open after its last key and ends with tail."""
+    return event(name, second)[:-1] + ',"x":' + tail
+
+
+# the example of issue 9: ok1, 2,100 nested arrays, ok2
+write(os.path.join(BAD, "records-deep.json"), records(event("ok1", 0), DEEP, event("ok2", 2)))
+
+# each kind of bracket mismatch, with a good record after each
+write(os.path.join(BAD, "records-mismatch.json"), records(
+    event("ok1", 0),
+    broken("wrongkind", 1, "[1,2}}"),    # ']' written as '}'
+    event("ok2", 2),
+    broken("noclose", 3, "[1,2}"),       # ']' missing
+    event("ok3", 4),
+    broken("extra", 5, "1}}"),           # one '}' too many (the record itself is whole)
+    event("ok4", 6),
+    broken("noopen", 7, "1,2]}"),        # a ']' with no '[' open
+    event("ok5", 8),
+    broken("deep", 9, DEEP + "}"),
+    event("ok6", 10)))
+
+# pretty-printed events back to back, the second broken (a ']' missing)
+pretty = [json.dumps(json.loads(event("ok1", 0)), indent=2),
+          json.dumps(json.loads(event("bad", 1)), indent=2)[:-2] + ',\n  "x": [1, 2\n}',
+          json.dumps(json.loads(event("ok2", 2)), indent=2)]
+write(os.path.join(BAD, "pretty-broken.json"), "\n".join(pretty) + "\n")
+
+# aws cloudtrail lookup-events output with a broken entry between two good ones
+def lookup(ev, eid):
+    return json.dumps({"EventId": eid, "EventName": json.loads(ev)["eventName"],
+                       "CloudTrailEvent": ev}, separators=(",", ":"))
+write(os.path.join(BAD, "lookup-broken.json"),
+      '{"Events":[' + lookup(event("ok1", 0), "e1") + ',{"EventId":"e2","x":[1}},'
+      + lookup(event("ok2", 2), "e3") + ']}\n')
+
+# a bare array of events with a broken element
+write(os.path.join(BAD, "bare-broken.json"),
+      "[" + event("ok1", 0) + "," + broken("bad", 1, "[}") + "," + event("ok2", 2) + "]\n")
+
+
+# ---- CloudWatch Logs ----
+
+def log_event(i, msg, stream=True):
+    ev = {"timestamp": 1688990400000 + i * 1000, "message": msg}
+    if stream:
+        ev.update(logStreamName="app", ingestionTime=1688990400500 + i * 1000, eventId=str(i))
+    return json.dumps(ev, separators=(",", ":"))
+
+
+# a filter-log-events page: good, mismatched, good, too deep, good
+write(os.path.join(BAD, "cwlogs-page-broken.json"),
+      '{"events":[' + ",".join([log_event(0, "ok1"),
+                                '{"timestamp":1688990401000,"message":"bad","x":[1,2}}',
+                                log_event(2, "ok2"),
+                                '{"timestamp":1688990403000,"message":"deep","x":' + DEEP + "}",
+                                log_event(4, "ok3")]) + '],"nextToken":"t1"}\n')
+
+# two subscription payloads back to back, the first with a broken log event
+def payload(names, stream):
+    evs = [log_event(i, n, stream=False) if n != "bad" else
+           '{"id":"x","timestamp":1688990401000,"message":"bad","x":[1}}' for i, n in enumerate(names)]
+    evs = [e if n == "bad" else e[:-1] + ',"id":"%d"}' % i for i, (e, n) in enumerate(zip(evs, names))]
+    return ('{"messageType":"DATA_MESSAGE","owner":"111122223333","logGroup":"/aws/app",'
+            '"logStream":"%s","subscriptionFilters":["all"],"logEvents":[%s]}' % (stream, ",".join(evs)))
+p1 = payload(["p-ok1", "bad", "p-ok2"], "s1")
+p2 = payload(["q-ok1", "q-ok2"], "s2")
+write(os.path.join(BAD, "cwlogs-payload-broken.json"), p1 + "\n" + p2 + "\n")
+
+# the same two payloads gzipped and base64-encoded, as a Lambda gets them
+import base64
+import gzip
+data = base64.b64encode(gzip.compress((p1 + p2).encode(), mtime=0)).decode()
+write(os.path.join(BAD, "cwlogs-awslogs-broken.json"), json.dumps({"awslogs": {"data": data}}) + "\n")
+
+
+# ---- JSON lines ----
+
+write(os.path.join(BAD, "jsonl-broken.jsonl"), "\n".join([
+    '{"n":"ok1"}',
+    '[{"n":"a1"},{"n":"bad","x":[1,2}},{"n":"a2"},' + DEEP + ',{"n":"a3"}]',
+    '{"n":"ok2"}',
+    '{',
+    '  "n": "pretty-bad",',
+    '  "x": [1, 2}',
+    '}',
+    '{"n":"ok3"}']) + "\n")
