@@ -49,6 +49,9 @@ struct jf_node {
     int64_t index;          /* label as an array index ("0", "17"), or -1 */
     uint32_t id;            /* position in jf_plan.nodes */
     bool wanted;            /* the path is one of the plan's fields */
+    bool counted;           /* wanted, or the base X of a wanted "X#N": a second
+                               leaf here in one record means names repeat
+                               (JF_NEED_DOM: flatten numbers them) */
     struct jf_node **kids;  /* longer wanted paths one segment down */
     size_t n_kids;
 };
@@ -95,6 +98,8 @@ struct jf_scanner {
     struct jf_frame *stack;       /* JF_MAX_DEPTH open containers */
     uint64_t *seen;               /* per trie node: stamp of the object it was last a key of */
     uint64_t stamp;               /* last stamp handed out */
+    uint64_t *hit;                /* per trie node: the scan that last gave it a leaf */
+    uint64_t scan_no;             /* scans so far (this one's number) */
     struct strbuf scratch;        /* a decoded key or string value */
     struct strbuf numbuf;         /* a number's text, NUL-terminated, for strtod */
     struct strbuf meta_text;      /* decoded meta strings */
@@ -103,6 +108,10 @@ struct jf_scanner {
     enum jf_kind root_kind;       /* kind of the top-level value */
     const char *text;             /* the text being scanned */
     bool prefix;                  /* jf_scan_prefix: stop after the first value */
+    bool dotted;                  /* all-fields: the record has a key with a dot or an
+                                     empty key, so its names may repeat */
+    uint32_t *name_tab;           /* all-fields: a set of field indexes, to find them */
+    size_t name_tab_cap;          /* its slots (a power of two) */
     size_t used;                  /* jf_scan_prefix: where that value ended */
     /* all-fields mode only */
     char *path;                   /* dotted path of the current value (not NUL-terminated) */
@@ -150,12 +159,13 @@ static struct jf_node *find_kid(const struct jf_node *nd, const char *seg, size_
     return NULL;
 }
 
-static void plan_add_path(struct jf_plan *jp, const char *path)
+static void plan_add_path(struct jf_plan *jp, const char *path, bool wanted)
 {
     size_t len = strlen(path);
     struct jf_node *nd = jp->nodes[0];
     if (len == 0) {
-        nd->wanted = true; /* never used: the top level is not a field */
+        if (wanted)
+            nd->wanted = true; /* never used: the top level is not a field */
         return;
     }
     size_t start = 0;
@@ -173,7 +183,18 @@ static void plan_add_path(struct jf_plan *jp, const char *path)
             break;
         start = end + 1;
     }
-    nd->wanted = true;
+    if (wanted)
+        nd->wanted = true;
+    nd->counted = true;
+}
+
+/* The length of X when name is "X#N" (N decimal digits), else 0. */
+static size_t numbered_base(const char *name)
+{
+    const char *hash = strrchr(name, '#');
+    if (!hash || hash == name || !hash[1] || strspn(hash + 1, "0123456789") != strlen(hash + 1))
+        return 0;
+    return (size_t)(hash - name);
 }
 
 struct jf_plan *jf_plan_new(const struct ingest_plan *plan, const char *const *meta_keys,
@@ -182,8 +203,15 @@ struct jf_plan *jf_plan_new(const struct ingest_plan *plan, const char *const *m
     struct jf_plan *jp = xcalloc(1, sizeof *jp);
     jp->all_fields = plan->all_fields;
     node_new(jp, "", 0, 0);
-    for (size_t i = 0; !jp->all_fields && i < plan->n_fields; i++)
-        plan_add_path(jp, plan->fields[i]);
+    for (size_t i = 0; !jp->all_fields && i < plan->n_fields; i++) {
+        plan_add_path(jp, plan->fields[i], true);
+        size_t base = numbered_base(plan->fields[i]);
+        if (base) {
+            char *x = xstrndup(plan->fields[i], base);
+            plan_add_path(jp, x, false);
+            free(x);
+        }
+    }
     jp->n_meta = n_meta;
     jp->meta_keys = xcalloc(n_meta ? n_meta : 1, sizeof *jp->meta_keys);
     jp->meta_lens = xcalloc(n_meta ? n_meta : 1, sizeof *jp->meta_lens);
@@ -220,6 +248,7 @@ struct jf_scanner *jf_scanner_new(const struct jf_plan *jp)
     s->plan = jp;
     s->stack = xmalloc(JF_MAX_DEPTH * sizeof *s->stack);
     s->seen = xcalloc(jp->n_nodes, sizeof *s->seen);
+    s->hit = xcalloc(jp->n_nodes, sizeof *s->hit);
     s->meta = xcalloc(jp->n_meta ? jp->n_meta : 1, sizeof *s->meta);
     s->meta_raw = xcalloc(jp->n_meta ? jp->n_meta : 1, sizeof *s->meta_raw);
     return s;
@@ -231,6 +260,8 @@ void jf_scanner_free(struct jf_scanner *s)
         return;
     free(s->stack);
     free(s->seen);
+    free(s->hit);
+    free(s->name_tab);
     free(s->meta);
     free(s->meta_raw);
     sb_free(&s->scratch);
@@ -782,6 +813,36 @@ static bool keys_add(struct jf_scanner *s, uint64_t stamp, const char *k, size_t
     return true;
 }
 
+/* Do two fields of the open record of b share a name? (Only after a key
+ * with a dot or an empty key: otherwise names cannot repeat.) */
+static bool names_repeat(struct jf_scanner *s, const struct rec_batch *b)
+{
+    size_t first = b->cur.first_field, n = b->n_fields - first;
+    size_t cap = 64;
+    while (cap < n * 2)
+        cap *= 2;
+    if (s->name_tab_cap < cap) {
+        free(s->name_tab);
+        s->name_tab = xmalloc(cap * sizeof *s->name_tab);
+        s->name_tab_cap = cap;
+    }
+    memset(s->name_tab, 0, s->name_tab_cap * sizeof *s->name_tab);
+    size_t mask = s->name_tab_cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        const struct rec_field *f = &b->fields[first + i];
+        const char *name = rb_text(b, f->name_off);
+        size_t j = key_hash(name, f->name_len, 0) & mask;
+        for (uint32_t e; (e = s->name_tab[j]) != 0; j = (j + 1) & mask) {
+            const struct rec_field *g = &b->fields[first + e - 1];
+            if (g->name_len == f->name_len &&
+                memcmp(rb_text(b, g->name_off), name, f->name_len) == 0)
+                return true;
+        }
+        s->name_tab[j] = (uint32_t)(i + 1);
+    }
+    return false;
+}
+
 /* jf_scan for an all-fields plan: the same grammar as jf_scan's loop
  * (keep the two in step), every leaf added under s->path. */
 static enum jf_status scan_all(struct jf_scanner *s, cursor p, cursor end, struct rec_batch *b)
@@ -793,6 +854,7 @@ static enum jf_status scan_all(struct jf_scanner *s, cursor p, cursor end, struc
 
     keys_reset(s);
     s->path_len = 0;
+    s->dotted = false;
 
 value:
     /* p is at the first byte of a value (whitespace skipped); s->path is its name */
@@ -915,6 +977,8 @@ key:
         }
         if (!keys_add(s, top->stamp, k, klen, raw))
             return JF_NEED_DOM; /* jansson keeps the last value at the first key's place */
+        if (klen == 0 || memchr(k, '.', klen))
+            s->dotted = true;
         path_set(s, top->base, k, klen);
         vmeta = depth == 1 && jp->n_meta ? meta_index(jp, k, klen) : -1;
         p = skip_ws(q, end);
@@ -926,6 +990,8 @@ key:
 
 after_value:
     if (depth == 0 && s->prefix) {
+        if (s->dotted && names_repeat(s, b))
+            return JF_NEED_DOM; /* flatten numbers repeated names */
         s->used = (size_t)((const char *)p - s->text);
         finish_meta(s);
         return JF_OK;
@@ -934,6 +1000,8 @@ after_value:
     if (depth == 0) {
         if (p != end)
             return JF_INVALID;
+        if (s->dotted && names_repeat(s, b))
+            return JF_NEED_DOM; /* flatten numbers repeated names */
         finish_meta(s);
         return JF_OK;
     }
@@ -960,6 +1028,17 @@ after_value:
 
 /* ---- the scanner ---- */
 
+/* A leaf at counted node nd: true when this record has had one there
+ * already (two leaves with one name: a key holding a dot beside a nested
+ * path), which flatten numbers. */
+static inline bool leaf_again(struct jf_scanner *s, const struct jf_node *nd)
+{
+    if (s->hit[nd->id] == s->scan_no)
+        return true;
+    s->hit[nd->id] = s->scan_no;
+    return false;
+}
+
 enum jf_status jf_scan_prefix(struct jf_scanner *s, const char *text, size_t n,
                               struct rec_batch *b, size_t *used)
 {
@@ -985,6 +1064,7 @@ enum jf_status jf_scan(struct jf_scanner *s, const char *text, size_t n, struct 
     for (size_t i = 0; i < jp->n_meta; i++)
         s->meta[i].kind = JF_ABSENT;
     s->root_kind = JF_ABSENT;
+    s->scan_no++;
 
     p = skip_ws(p, end);
     if (p >= end || (*p != '{' && *p != '['))
@@ -1032,6 +1112,8 @@ value:
             return JF_INVALID;
         const char *raw = (const char *)p + 1;
         size_t len = (size_t)(q - p) - 2;
+        if (vnode && vnode->counted && leaf_again(s, vnode))
+            return JF_NEED_DOM;
         if (vnode && vnode->wanted && vnode != root) {
             if (esc) {
                 sb_reset(&s->scratch);
@@ -1050,6 +1132,8 @@ value:
     }
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9': {
+        if (vnode && vnode->counted && leaf_again(s, vnode))
+            return JF_NEED_DOM;
         bool wanted = vnode && vnode->wanted && vnode != root;
         enum jf_kind kind = JF_INT;
         int64_t iv = 0;
@@ -1080,6 +1164,8 @@ value:
         if ((size_t)(end - p) < len || memcmp(p, t ? "true" : "false", len) != 0)
             return JF_INVALID;
         p = skip_nul(p + len, end);
+        if (vnode && vnode->counted && leaf_again(s, vnode))
+            return JF_NEED_DOM;
         if (vnode && vnode->wanted && vnode != root)
             rb_add_bool(b, vnode->path, vnode->path_len, t);
         if (vmeta >= 0)

@@ -142,3 +142,10 @@ write(os.path.join(BAD, "jsonl-broken.jsonl"), "\n".join([
     '  "x": [1, 2}',
     '}',
     '{"n":"ok3"}']) + "\n")
+
+# ---- names that collide: a key holding a dot beside a nested path ----
+write(os.path.join(HERE, "collide.json"), records(
+    event("dotted-first", 0, **{"tags.env": "prod", "tags": {"env": "dev"}}),
+    event("nested-first", 1, **{"tags": {"env": "dev"}, "tags.env": "prod"}),
+    event("one-only", 2, **{"tags": {"env": "test"}}),
+    event("three", 3, **{"tags.env": "a", "tags": {"env": "b", "env#2": "c"}})))

@@ -14,7 +14,9 @@
  *     json_object_get on the DOM;
  *   - JF_NEED_DOM is returned only when it is justified: jansson rejects
  *     the text, or flatten added a subtree (FV_JSON), or the text has a
- *     repeated key (jdom_load with JSON_REJECT_DUPLICATES fails).
+ *     repeated key (jdom_load with JSON_REJECT_DUPLICATES fails), or two
+ *     leaves of the DOM have the same dotted name (jfd_names_repeat, its
+ *     own walk of the DOM).
  * A disagreement is described in jfd.why.
  */
 #ifndef TRAILQ_JF_DIFF_H
@@ -22,6 +24,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parsers/plan.h"
@@ -118,6 +121,67 @@ static void jfd_dump_fields(struct jfd *d)
     }
 }
 
+/* Append to `names` the dotted name of every leaf (string, number,
+ * boolean) of v, as flatten names them before numbering, each followed by
+ * a NUL byte. */
+static void jfd_leaf_names(const json_t *v, struct strbuf *path, struct strbuf *names)
+{
+    size_t base = path->len;
+    if (json_is_object(v)) {
+        for (void *it = json_object_iter((json_t *)v); it;
+             it = json_object_iter_next((json_t *)v, it)) {
+            const char *k = json_object_iter_key(it);
+            size_t kl = json_object_iter_key_len(it);
+            if (base)
+                sb_putc(path, '.');
+            else if (kl && k[0] == '@')
+                sb_putc(path, '@');
+            sb_append(path, k, kl);
+            jfd_leaf_names(json_object_iter_value(it), path, names);
+            sb_truncate(path, base);
+        }
+    } else if (json_is_array(v)) {
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (base)
+                sb_putc(path, '.');
+            sb_printf(path, "%zu", i);
+            jfd_leaf_names(json_array_get(v, i), path, names);
+            sb_truncate(path, base);
+        }
+    } else if (!json_is_null(v) && base) {
+        sb_append(names, path->buf, path->len);
+        sb_putc(names, '\0');
+    }
+}
+
+static int jfd_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Do two leaves of dom have the same name? (Names with a NUL byte cannot
+ * occur: jdom_load reads \u0000 as U+FFFD.) */
+static int jfd_names_repeat(const json_t *dom)
+{
+    struct strbuf path = STRBUF_INIT, names = STRBUF_INIT;
+    jfd_leaf_names(dom, &path, &names);
+    size_t n = 0;
+    for (size_t i = 0; i < names.len; i++)
+        n += names.buf[i] == '\0';
+    const char **v = malloc((n ? n : 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < names.len; i += strlen(names.buf + i) + 1)
+        v[k++] = names.buf + i;
+    qsort(v, n, sizeof *v, jfd_cmp_str);
+    int rep = 0;
+    for (size_t i = 1; i < n && !rep; i++)
+        rep = strcmp(v[i - 1], v[i]) == 0;
+    free(v);
+    sb_free(&path);
+    sb_free(&names);
+    return rep;
+}
+
 static int jfd_has_subtree(const struct rec_batch *b)
 {
     for (size_t i = b->cur.first_field; i < b->n_fields; i++)
@@ -198,7 +262,7 @@ static int jfd_check(struct jfd *d, const char *p, size_t n, const json_t *dom,
     int rc = 0;
     if (st == JF_NEED_DOM) {
         d->n_need_dom++;
-        if (dom && !jfd_has_subtree(&d->ref)) {
+        if (dom && !jfd_has_subtree(&d->ref) && !jfd_names_repeat(dom)) {
             json_t *strict = jdom_load(p, n, JSON_REJECT_DUPLICATES, NULL);
             if (strict) {
                 json_decref(strict);

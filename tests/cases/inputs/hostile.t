@@ -101,3 +101,38 @@ $ printf '{"a":1}\n{"a":\001}\n{"a":"x" "b":2}\n{"a":[1 2]}\n{"a":"\001"}\n' > "
 ! trailq: hostile-plain.jsonl:5: record 5: invalid JSON: a control character (0x1) inside a string near '"'
 ! trailq: 1 input read with errors, 4 records skipped
 ? 1
+
+### a key holding a dot beside the nested path of the same name: both reachable, the second as #2
+# checked: testdata/hand/collide.json (hostile.py) in document order: dotted-first has "tags.env":"prod"
+# then "tags":{"env":"dev"}; nested-first the other way round; one-only no dotted key; three has
+# "tags.env":"a", then "tags":{"env":"b","env#2":"c"}, whose "tags.env#2" is taken by "b" by then:
+# the first free number for it is #2 (the man page's rule, INPUTS, Fields)
+$ trailq 'fields eventName, tags.env, `tags.env#2`, `tags.env#2#2` | sort eventName' testdata/hand/collide.json
+> eventName	tags.env	tags.env#2	tags.env#2#2
+> dotted-first	prod	dev	
+> nested-first	dev	prod	
+> one-only	test		
+> three	a	b	c
+
+### ... the same names in the --db index, in --fields, and for a filter on a numbered name alone
+# checked: as above; 4 events have tags.env, 3 a tags.env#2, 1 a tags.env#2#2
+$ trailq --db "$TMPDIR/hostile-collide.db" 'fields eventName, tags.env, `tags.env#2`, `tags.env#2#2` | sort eventName' testdata/hand/collide.json; trailq --fields testdata/hand/collide.json | grep '^tags'; trailq 'filter `tags.env#2` = "prod" | fields eventName' testdata/hand/collide.json
+> eventName	tags.env	tags.env#2	tags.env#2#2
+> dotted-first	prod	dev	
+> nested-first	dev	prod	
+> one-only	test		
+> three	a	b	c
+> tags.env	4	string
+> tags.env#2	3	string
+> tags.env#2#2	1	string
+> eventName
+> nested-first
+
+### ... and a name that leads to an object is the nested path's
+# checked: the "tags" object of each record, as written
+$ trailq 'fields eventName, tags | sort eventName' testdata/hand/collide.json
+> eventName	tags
+> dotted-first	{"env":"dev"}
+> nested-first	{"env":"dev"}
+> one-only	{"env":"test"}
+> three	{"env":"b","env#2":"c"}
