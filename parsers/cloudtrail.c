@@ -294,8 +294,8 @@ static int read_object(struct ct_state *st)
             jst_consume(js, off + 1);
             if (read_array(st, records ? MODE_EVENT : MODE_LOOKUP) < 0)
                 return -1;
-            if (js->ended)
-                return 0;
+            if (js->ended && input_avail(js->in) == 0)
+                return 0; /* the input ended inside the array: reported */
             off = 0;
             continue;
         }

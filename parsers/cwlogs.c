@@ -306,15 +306,18 @@ static bool base64_decode(const char *s, size_t n, struct strbuf *out)
     return bits < 6;
 }
 
-/* Inflate gzip data (several members allowed). Returns NULL or a message. */
-static const char *gunzip(const unsigned char *in, size_t n, struct strbuf *out)
+/* Inflate gzip data (several members allowed). Returns true, or false
+ * with what is wrong in *why. */
+static bool gunzip(const unsigned char *in, size_t n, struct strbuf *out, struct strbuf *why)
 {
     z_stream z = {0};
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
-        return "cannot start decompression";
+    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+        sb_puts(why, "cannot start gzip decompression");
+        return false;
+    }
     z.next_in = (unsigned char *)in;
     z.avail_in = (uInt)n;
-    const char *err = NULL;
+    bool ok = true;
     unsigned char buf[65536];
     for (;;) {
         z.next_out = buf;
@@ -322,29 +325,31 @@ static const char *gunzip(const unsigned char *in, size_t n, struct strbuf *out)
         int r = inflate(&z, Z_NO_FLUSH);
         sb_append(out, (const char *)buf, sizeof buf - z.avail_out);
         if (out->len > INPUT_MAX_SPAN) {
-            err = "decompressed data too large";
+            sb_printf(why, "decompressed data longer than %zu MiB", INPUT_MAX_SPAN >> 20);
+            ok = false;
             break;
         }
         if (r == Z_STREAM_END) {
             if (z.avail_in == 0)
                 break;
             if (inflateReset(&z) != Z_OK) {
-                err = "corrupt gzip data";
+                sb_puts(why, "corrupt gzip data: the compressed data is damaged");
+                ok = false;
                 break;
             }
             continue;
         }
         if (r == Z_OK)
             continue;
-        if (r == Z_BUF_ERROR && z.avail_in == 0) {
-            err = "truncated gzip data";
-            break;
-        }
-        err = z.msg ? z.msg : "corrupt gzip data";
+        if (r == Z_BUF_ERROR && z.avail_in == 0)
+            sb_puts(why, "truncated gzip data");
+        else
+            sb_printf(why, "corrupt gzip data: %s", input_zlib_words(z.msg));
+        ok = false;
         break;
     }
     inflateEnd(&z);
-    return err;
+    return ok;
 }
 
 static int cwl_stream(struct jst *js);
@@ -380,18 +385,19 @@ static int walk_awslogs(struct jst *js, const char *v, size_t n, const struct me
         return 0;
     }
     int rc = 0;
-    struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT;
-    const char *err = NULL;
+    struct strbuf raw = STRBUF_INIT, text = STRBUF_INIT, problem = STRBUF_INIT;
+    bool err = false;
     if (!base64_decode(data, data_len, &raw)) {
-        err = "not valid base64";
+        sb_puts(&problem, "not valid base64");
+        err = true;
     } else if (raw.len >= 2 && (unsigned char)raw.buf[0] == 0x1f &&
                (unsigned char)raw.buf[1] == 0x8b) {
-        err = gunzip((const unsigned char *)raw.buf, raw.len, &text);
+        err = !gunzip((const unsigned char *)raw.buf, raw.len, &text, &problem);
     } else {
         sb_append(&text, raw.buf ? raw.buf : "", raw.len);
     }
     if (err) {
-        diag_add(ctx->diags, DIAG_ERROR, line, "awslogs.data: %s", err);
+        diag_add(ctx->diags, DIAG_ERROR, line, "awslogs.data: %s", sb_str(&problem));
         ctx->diags->records_skipped++;
     }
     if (!err || text.len) {
@@ -406,6 +412,7 @@ static int walk_awslogs(struct jst *js, const char *v, size_t n, const struct me
     }
     sb_free(&raw);
     sb_free(&text);
+    sb_free(&problem);
     free(data);
     return rc;
 }
@@ -575,8 +582,8 @@ static int read_object(struct jst *js)
             jst_consume(js, off + 1);
             if (stream_events(js, &hdr) < 0)
                 goto fail;
-            if (js->ended)
-                goto out;
+            if (js->ended && input_avail(js->in) == 0)
+                goto out; /* the input ended inside the array: reported */
             off = 0;
             continue;
         }
@@ -632,7 +639,7 @@ static int cwl_stream(struct jst *js)
 {
     struct parse_ctx *ctx = js->ctx;
     int rc = 0;
-    while (rc == 0 && !js->ended && jst_next_value(js) > 0) {
+    while (rc == 0 && jst_next_value(js) > 0) {
         const char c = input_data(js->in)[0];
         if (c == '{') {
             rc = read_object(js);

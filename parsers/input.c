@@ -226,7 +226,13 @@ static ssize_t fill_gz(struct input *in)
                     in, "truncated gzip data (input ends after %s of decompressed data)", detail);
             }
         } else if (rc != Z_OK) {
-            return set_error(in, "corrupt gzip data: %s", in->zs.msg ? in->zs.msg : "inflate failed");
+            char detail[160];
+            if (in->total_out)
+                snprintf(detail, sizeof detail, "%s, after %llu bytes of decompressed data",
+                         input_zlib_words(in->zs.msg), (unsigned long long)in->total_out);
+            else
+                snprintf(detail, sizeof detail, "%s", input_zlib_words(in->zs.msg));
+            return set_error(in, "corrupt gzip data: %s", detail);
         }
     }
     return (ssize_t)produced;
@@ -433,9 +439,8 @@ int input_getline(struct input *in, const char **line, size_t *len)
             size_t eol = 1;
             if (*nl == '\r') {
                 /* "\r\n" is one line end; a "\r" at the buffer's end needs a peek. */
-                if (n + 1 >= avail && !in->eof) {
-                    if (input_fill(in, avail + 1) < 0)
-                        return -1;
+                if (n + 1 >= avail && !in->eof && !in->failed) {
+                    (void)input_fill(in, avail + 1); /* an error: reported at the end */
                     p = in->buf + in->start;
                     avail = in->end - in->start;
                 }
@@ -450,9 +455,11 @@ int input_getline(struct input *in, const char **line, size_t *len)
             /* The caller's pointer stays valid: buffers only move on fill. */
             return 1;
         }
-        if (in->eof) {
+        if (in->eof || in->failed) {
+            /* at the end, or after an error: what is buffered is still read,
+             * then the error is returned */
             if (avail == 0)
-                return 0;
+                return in->failed ? -1 : 0;
             *line = p;
             *len = avail;
             in->start = in->end = 0;
@@ -475,7 +482,21 @@ int input_getline(struct input *in, const char **line, size_t *len)
             }
         }
         scanned = avail;
-        if (input_fill(in, avail + READ_CHUNK) < 0)
-            return -1;
+        (void)input_fill(in, avail + READ_CHUNK); /* an error: the lines before it first */
     }
+}
+
+const char *input_zlib_words(const char *zmsg)
+{
+    static const char *const checksum[] = {"incorrect data check", "incorrect length check",
+                                           "header crc mismatch"};
+    static const char *const header[] = {"incorrect header check", "unknown compression method",
+                                         "invalid window size", "unknown header flags set"};
+    for (size_t i = 0; zmsg && i < sizeof checksum / sizeof *checksum; i++)
+        if (strcmp(zmsg, checksum[i]) == 0)
+            return "a checksum does not match (the data is damaged)";
+    for (size_t i = 0; zmsg && i < sizeof header / sizeof *header; i++)
+        if (strcmp(zmsg, header[i]) == 0)
+            return "the gzip header is invalid";
+    return "the compressed data is damaged";
 }

@@ -45,7 +45,9 @@ ssize_t input_fill(struct input *in, size_t want);
 const char *input_data(const struct input *in);
 size_t input_avail(const struct input *in);
 void input_consume(struct input *in, size_t n);
-/* True once the whole input has been read into the buffer. */
+/* True once the whole input has been read into the buffer. (After a read
+ * error input_fill keeps returning -1; what was read before it stays in
+ * the buffer, to be used.) */
 bool input_eof(const struct input *in);
 const char *input_error(const struct input *in);
 
@@ -56,8 +58,14 @@ const char *input_path(const struct input *in);
 
 /* Read one line: *line and *len point into the buffer (without the line end;
  * "\r\n", "\n" and a lone "\r" all end a line). Valid until the next call.
- * Returns 1 for a line, 0 at the end, -1 on error (input_error), -2 for a
- * line longer than INPUT_MAX_SPAN (skipped; the next call continues). */
+ * Returns 1 for a line, 0 at the end, -1 on error (input_error; only once
+ * the lines read before the error have all been returned), -2 for a line
+ * longer than INPUT_MAX_SPAN (skipped; the next call continues). */
 int input_getline(struct input *in, const char **line, size_t *len);
+
+/* What zlib's message about corrupt data (z_stream.msg, may be NULL)
+ * means, in plain words: a checksum that does not match, an invalid gzip
+ * header, or damaged compressed data. */
+const char *input_zlib_words(const char *zmsg);
 
 #endif

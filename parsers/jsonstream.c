@@ -35,6 +35,12 @@ static void jst_error(const struct jst *st, long line, const char *fmt, ...)
     sb_free(&msg);
 }
 
+/* Nothing more will be read: the input's end, or a read error. */
+static bool at_end(const struct jst *st)
+{
+    return st->failed || input_eof(st->in);
+}
+
 void jst_consume(struct jst *st, size_t n)
 {
     if (!st->fixed_line)
@@ -48,8 +54,12 @@ ssize_t jst_want(struct jst *st, size_t off, size_t need)
         return (ssize_t)input_avail(st->in);
     ssize_t r = input_fill(st->in, off + need);
     if (r < 0) {
-        jst_error(st, st->line, "%s", input_error(st->in));
-        return -1;
+        /* The input ends here: reported once; what was read before the
+         * error is still used, and a record it cuts is not reported again. */
+        if (!st->failed)
+            jst_error(st, st->line, "%s", input_error(st->in));
+        st->failed = st->ended = true;
+        return (ssize_t)input_avail(st->in);
     }
     return r;
 }
@@ -61,7 +71,7 @@ ssize_t jst_skip_ws(struct jst *st, size_t off)
         if (n < 0)
             return -1;
         size_t e = js_skip_ws(input_data(st->in), (size_t)n, off);
-        if (e < (size_t)n || input_eof(st->in))
+        if (e < (size_t)n || at_end(st))
             return (ssize_t)e;
         off = e;
     }
@@ -94,7 +104,7 @@ int jst_value_end(struct jst *st, size_t off, size_t *end, const char **why)
             *end = off + e;
             return 1;
         }
-        if (rc == JS_ERROR || input_eof(st->in))
+        if (rc == JS_ERROR || at_end(st))
             return 0;
         if (n - off >= INPUT_MAX_SPAN) {
             *why = jst_too_long;
@@ -120,7 +130,7 @@ int jst_skip_broken(struct jst *st, size_t from, const char *open, size_t n_open
         jst_consume(st, done ? used : n);
         if (done)
             break;
-        if (input_eof(st->in)) {
+        if (at_end(st)) {
             st->ended = true;
             rc = 0;
             break;
@@ -145,10 +155,13 @@ int jst_skip_broken(struct jst *st, size_t from, const char *open, size_t n_open
                   b->start_line);
         line = st->line;
     }
-    jst_error(st, line, "%s", sb_str(&msg));
+    /* a record cut by a read error (reported) is not reported again */
+    if (!(rc == 0 && st->failed && !b->why && !rs.why)) {
+        jst_error(st, line, "%s", sb_str(&msg));
+        if (b->seq > 0)
+            ctx->diags->records_skipped++;
+    }
     sb_free(&msg);
-    if (b->seq > 0)
-        ctx->diags->records_skipped++;
     return rc;
 }
 
@@ -163,7 +176,7 @@ int jst_skip_line(struct jst *st)
             return 0;
         }
         input_consume(st->in, n);
-        if (input_eof(st->in)) {
+        if (at_end(st)) {
             st->ended = true;
             return 0;
         }
@@ -291,7 +304,7 @@ static int skip_stray(struct jst *st)
                 in_str = true;
         }
         jst_consume(st, i);
-        if (i < n || input_eof(st->in))
+        if (i < n || at_end(st))
             return 0;
         if (jst_want(st, 0, 65536) < 0)
             return -1;

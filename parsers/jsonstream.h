@@ -43,6 +43,7 @@ struct jst {
                               text): every message names `line` */
     long line;             /* line number of input_data()[0]; start at 1 */
     bool ended;            /* the input ended inside a broken value: already reported */
+    bool failed;           /* reading failed (reported): the input ends where it did */
     bool started;          /* a value (or the byte-order mark) has been met */
     bool strict_span;      /* also report a complete value longer than
                               INPUT_MAX_SPAN (cloudtrail.c's rule) */
@@ -55,7 +56,9 @@ void jst_init(struct jst *st, struct parse_ctx *ctx);
 void jst_consume(struct jst *st, size_t n);
 
 /* Ensure at least off+need bytes are buffered; returns bytes available
- * (maybe fewer at the end), -1 on a read error (reported). */
+ * (maybe fewer at the end). A read error is reported once and ends the
+ * input there (st->failed): what was read before it is still available.
+ * Returns -1 never in practice; callers still check. */
 ssize_t jst_want(struct jst *st, size_t off, size_t need);
 
 /* Skip whitespace at off; returns the new offset, or -1 at a read error.

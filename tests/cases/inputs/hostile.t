@@ -136,3 +136,24 @@ $ trailq 'fields eventName, tags | sort eventName' testdata/hand/collide.json
 > nested-first	{"env":"dev"}
 > one-only	{"env":"test"}
 > three	{"env":"b","env#2":"c"}
+
+### corrupt gzip data is described in plain words, not in zlib's
+# checked: byte 3 (the gzip flags) set to 0xe0, which gzip(1) refuses ("gzip: unknown method" /
+# flags); the last 8 bytes hold CRC-32 and length: byte -5 flipped breaks the CRC, found once
+# all the data is out: its 394 records (zcat FILE | jq '.Records | length') are still read
+$ f=testdata/AWSLogs/218007301253/CloudTrail/us-east-1/2023/07/10/218007301253_CloudTrail_us-east-1_20230710T1200Z_iLj9fb7yyUG9X4Bf.json.gz; python3 -c 'import sys; d=bytearray(open(sys.argv[1],"rb").read()); d[3]=0xe0; open(sys.argv[2],"wb").write(d); d=bytearray(open(sys.argv[1],"rb").read()); d[-5]^=0xff; open(sys.argv[3],"wb").write(d)' $f "$TMPDIR/hostile-hdr.json.gz" "$TMPDIR/hostile-crc.json.gz"; cd "$TMPDIR" && trailq 'stats count(*) as n' hostile-hdr.json.gz hostile-crc.json.gz
+> n
+> 394
+! trailq: hostile-hdr.json.gz: corrupt gzip data: the gzip header is invalid
+! trailq: hostile-crc.json.gz:1: corrupt gzip data: a checksum does not match (the data is damaged), after 521389 bytes of decompressed data
+! trailq: 1 of 2 inputs could not be read, 1 input read with errors
+? 1
+
+### ... and so is corrupt gzip data inside a CloudWatch awslogs.data
+# checked: the base64 of a gzip whose deflate data is 16 bytes of 0xff (an invalid block type)
+$ printf '{"awslogs":{"data":"%s"}}\n' "$(printf '\037\213\010\000\000\000\000\000\000\003\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377\377' | base64 -w0)" | trailq -t cwlogs 'stats count(*) as n' -
+> n
+> 0
+! trailq: -:1: awslogs.data: corrupt gzip data: the compressed data is damaged
+! trailq: 1 input read with errors, 1 record skipped
+? 1

@@ -28,7 +28,7 @@ $ trailq -o tsv 'sort 1 | fields id | limit 2' testdata/lang/values.jsonl
 # 16 bits of the CRC-32 of the 10 header bytes (RFC 1952 2.3.1), made with
 # python3 zlib and flipped in its lowest bit
 $ printf '\037\213\010\002\000\000\000\000\000\003\246\167\063\062\060\062\321\065\060\325\065\060\014\061\060\260\002\041\303\050\205\214\324\234\234\174\056\000\273\177\232\005\033\000\000\000' > $TMPDIR/bad.gz; cd $TMPDIR; trailq 'fields @message' bad.gz
-! trailq: bad.gz: corrupt gzip data: header crc mismatch
+! trailq: bad.gz: corrupt gzip data: a checksum does not match (the data is damaged)
 ! trailq: no readable input
 ? 3
 

@@ -49,7 +49,7 @@ $ d=$TMPDIR/prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf
 $ d=$TMPDIR/prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf '\037\213\010\000junkjunkjunk' > $d/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz; jq '{Records: .}' testdata/shapes/bare-array.json | gzip > $d/1_CloudTrail_us-east-1_20230710T1225Z_bbbb.json.gz; cd $TMPDIR; trailq 'stats count(*) as n' prune
 > n
 > 5
-! trailq: prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz: corrupt gzip data: invalid block type
+! trailq: prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz: corrupt gzip data: the compressed data is damaged
 ! trailq: 1 of 2 inputs could not be read
 ? 1
 
