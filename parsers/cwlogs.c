@@ -398,12 +398,14 @@ static int walk_awslogs(struct jst *js, const char *v, size_t n, const struct me
     }
     if (err) {
         diag_add(ctx->diags, DIAG_ERROR, line, "awslogs.data: %s", sb_str(&problem));
-        ctx->diags->records_skipped++;
+        if (!text.len)
+            ctx->diags->records_skipped++; /* else what it cuts is counted below */
     }
     if (!err || text.len) {
         struct jst inner;
         jst_init(&inner, ctx);
-        inner.in = input_open_mem(ctx->path, text.buf ? text.buf : "", text.len);
+        size_t text_len = text.len;
+        inner.in = input_open_mem(ctx->path, sb_detach(&text), text_len);
         inner.label = "awslogs.data: ";
         inner.fixed_line = true;
         inner.line = line;

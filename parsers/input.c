@@ -89,7 +89,7 @@ int input_open(struct input **out, const char *path, struct strbuf *err)
     return 0;
 }
 
-struct input *input_open_mem(const char *name, const char *data, size_t n)
+struct input *input_open_mem(const char *name, char *data, size_t n)
 {
     struct input *in = xcalloc(1, sizeof *in);
     in->path = xstrdup(name);
@@ -98,11 +98,9 @@ struct input *input_open_mem(const char *name, const char *data, size_t n)
     in->mtime = -1;
     in->gz_checked = true;
     in->eof = true;
-    in->cap = n ? n : 1;
-    in->buf = xmalloc(in->cap);
-    if (n)
-        memcpy(in->buf, data, n);
-    in->end = n;
+    in->buf = data;
+    in->cap = data ? n : 0;
+    in->end = data ? n : 0;
     return in;
 }
 

@@ -34,9 +34,10 @@ struct input;
 /* Open path ("-" is standard input). Returns 0, or -1 with a message in err
  * (e.g. "No such file or directory"). */
 int input_open(struct input **out, const char *path, struct strbuf *err);
-/* An input over a copy of data[0..n) (text decoded from another input);
+/* An input over data[0..n) (text decoded from another input, allocated
+ * with malloc; the input takes it over and frees it, NULL when n is 0);
  * `name` is its path for messages. It never fails. */
-struct input *input_open_mem(const char *name, const char *data, size_t n);
+struct input *input_open_mem(const char *name, char *data, size_t n);
 void input_close(struct input *in);
 
 /* Make at least `want` bytes available (fewer only at the end of the input).

@@ -201,3 +201,24 @@ $ seq 1 200000 | sed 's/^/2023-07-10T12:00:00Z line /' | gzip -n | head -c 30000
 ! trailq: recovery-cut.gz:113487: truncated gzip data (input ends after 3633930 bytes of decompressed data)
 ! trailq: 1 input read with errors
 ? 1
+
+### a CloudWatch awslogs.data that inflates past 256 MiB (a gzip bomb): the events before the limit are read
+# checked: the payload is logEvents [a 2-byte message "ok", a 300,000,000-byte message]; gzip makes
+# it about 290 KB; only the first event fits in 256 MiB
+$ python3 -c 'import gzip, base64, json, sys; e=lambda i,m: json.dumps({"id":str(i),"timestamp":1688990400000+i,"message":m}); p="{\"messageType\":\"DATA_MESSAGE\",\"logGroup\":\"g\",\"logStream\":\"s\",\"logEvents\":[" + e(0,"ok") + "," + e(1,"a"*300000000) + "]}"; sys.stdout.write(json.dumps({"awslogs":{"data":base64.b64encode(gzip.compress(p.encode(), 9, mtime=0)).decode()}}) + "\n")' | trailq -t cwlogs 'fields @message, @ptr' -
+> @message	@ptr
+> ok	-:1
+! trailq: -:1: awslogs.data: decompressed data longer than 256 MiB
+! trailq: -:1: awslogs.data: record 2: invalid JSON: the text ends inside a value
+! trailq: 1 input read with errors, 1 record skipped
+? 1
+
+### the first 20 problems of an input are shown, the others counted; every good record is read
+# checked: 50 lines alternate {"n":i} (i = 1..25, sum 325) and a line "bad": 25 read, 25 skipped,
+# 20 messages shown and 5 not
+$ for i in $(seq 1 25); do echo "{\"n\":$i}"; echo bad; done | trailq -t jsonl 'stats count(*) as c, sum(n) as total' - 2>&1 | awk '/: record [0-9]*: not JSON/ { k++; next } { print } END { print k " shown" }'
+> trailq: -: ... and 5 more problems not shown
+> c	total
+> 25	325
+> trailq: 1 input read with errors, 25 records skipped
+> 20 shown
