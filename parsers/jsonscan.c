@@ -190,13 +190,17 @@ bool js_resync_walk(struct js_resync *r, const char *p, size_t n, size_t *used)
 {
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
-        if (c == '\n')
-            r->lines++;
-        if (r->in_str) {
-            if (c == '\n') {
+        if (c == '\n') {
+            if (r->in_str) {
+                /* the string is broken on the line it ends */
                 problem(r, "a line break inside a string");
                 r->in_str = r->esc = false;
-            } else if (r->esc) {
+            }
+            r->lines++;
+            continue;
+        }
+        if (r->in_str) {
+            if (r->esc) {
                 r->esc = false;
             } else if (c == '\\') {
                 r->esc = true;
