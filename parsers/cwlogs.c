@@ -19,7 +19,11 @@
  * `Records`, so merged pages of any size are read in bounded memory (the
  * CLI merges all pages into one object). Everything else (payloads, which
  * AWS caps at a few MB) is split once its whole object is buffered, because
- * a payload's logStream and messageType may come after its logEvents.
+ * a payload's logStream and messageType may come after its logEvents; only
+ * a logEvents array that cannot be held whole (longer than 256 MiB, or with
+ * a broken event) is streamed too, with the header read before it. A
+ * broken event is skipped alone (jsonstream.h), and awslogs.data is read as
+ * a stream of its own, with the same recovery.
  *
  * Per event: @timestamp = timestamp (ms; a number below 10^11 is taken as
  * seconds, as one of the Datadog samples has, and as --start reads epochs),
