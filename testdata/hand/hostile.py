@@ -149,3 +149,8 @@ write(os.path.join(HERE, "collide.json"), records(
     event("nested-first", 1, **{"tags": {"env": "dev"}, "tags.env": "prod"}),
     event("one-only", 2, **{"tags": {"env": "test"}}),
     event("three", 3, **{"tags.env": "a", "tags": {"env": "b", "env#2": "c"}})))
+
+# a bare array of log events, the second with '[' closed by '}'
+write(os.path.join(BAD, "cwlogs-bare-broken.json"),
+      "[" + log_event(0, "b-ok1") + ',{"timestamp":1688990401000,"message":"bad","x":[}' + ","
+      + log_event(2, "b-ok2") + "]\n")

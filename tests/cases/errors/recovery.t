@@ -222,3 +222,13 @@ $ for i in $(seq 1 25); do echo "{\"n\":$i}"; echo bad; done | trailq -t jsonl '
 > 25	325
 > trailq: 1 input read with errors, 25 records skipped
 > 20 shown
+
+### CloudWatch: a bare array of log events with a broken one between two good ones
+# checked: hostile.py writes [b-ok1, {...,"x":[}, b-ok2]; the '}' closes the event's '{'
+$ trailq -t cwlogs 'fields @message, @ptr | sort @ptr' testdata/hand/broken/cwlogs-bare-broken.json
+> @message	@ptr
+> b-ok1	testdata/hand/broken/cwlogs-bare-broken.json:1
+> b-ok2	testdata/hand/broken/cwlogs-bare-broken.json:3
+! trailq: testdata/hand/broken/cwlogs-bare-broken.json:1: record 2: invalid JSON: expected ']' before '}'
+! trailq: 1 input read with errors, 1 record skipped
+? 1
