@@ -129,7 +129,11 @@ static void add_subtree(struct rec_batch *b, const struct strbuf *path, const js
     sb_free(&text);
 }
 
-static void walk(struct flat *fl, const json_t *v)
+/* v is at fl->path; `dotted` says a key on the way there held a dot or was
+ * empty, so that the path is not the nested path of its name: an object or
+ * array there is not the one its name gives (tq_subtree, index/subtree.h,
+ * follows nesting only), and is not added as a subtree. */
+static void walk(struct flat *fl, const json_t *v, bool dotted)
 {
     struct rec_batch *b = fl->b;
     const struct ingest_plan *plan = fl->plan;
@@ -137,7 +141,7 @@ static void walk(struct flat *fl, const json_t *v)
     size_t base = path->len;
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
-        if (!plan->all_fields && base && plan_wants_field(plan, path->buf, path->len))
+        if (!plan->all_fields && base && !dotted && plan_wants_field(plan, path->buf, path->len))
             add_subtree(b, path, v);
         if (!plan->all_fields && base && !plan_wants_below(plan, path->buf, path->len))
             return;
@@ -149,21 +153,22 @@ static void walk(struct flat *fl, const json_t *v)
             key = json_object_iter_key(iter);
             klen = json_object_iter_key_len(iter);
             child = json_object_iter_value(iter);
-            if (!fl->collide && (klen == 0 || memchr(key, '.', klen)))
+            bool odd_key = klen == 0 || memchr(key, '.', klen);
+            if (odd_key && !fl->collide)
                 start_collide(fl);
             if (base)
                 sb_putc(path, '.');
             else if (klen && key[0] == '@')
                 sb_putc(path, '@'); /* a log's own "@x" is exposed as "@@x" (docs/language.md) */
             sb_append(path, key, klen);
-            walk(fl, child);
+            walk(fl, child, dotted || odd_key);
             sb_truncate(path, base);
             iter = json_object_iter_next((json_t *)v, iter);
         }
         return;
     }
     case JSON_ARRAY: {
-        if (!plan->all_fields && base && plan_wants_field(plan, path->buf, path->len))
+        if (!plan->all_fields && base && !dotted && plan_wants_field(plan, path->buf, path->len))
             add_subtree(b, path, v);
         if (!plan->all_fields && base && !plan_wants_below(plan, path->buf, path->len))
             return;
@@ -172,7 +177,7 @@ static void walk(struct flat *fl, const json_t *v)
             if (base)
                 sb_putc(path, '.');
             sb_printf(path, "%zu", i);
-            walk(fl, json_array_get(v, i));
+            walk(fl, json_array_get(v, i), dotted);
             sb_truncate(path, base);
         }
         return;
@@ -226,7 +231,7 @@ void flatten_json(struct rec_batch *b, const json_t *value, const char *prefix,
     for (size_t i = 0; !plan->all_fields && i < plan->n_fields; i++)
         if (strchr(plan->fields[i], '#'))
             start_collide(&fl);
-    walk(&fl, value);
+    walk(&fl, value, false);
     sb_free(&fl.path);
     sb_free(&fl.numbered);
     names_free(&fl.names);

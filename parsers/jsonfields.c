@@ -73,6 +73,8 @@ struct jf_frame {
     uint32_t index;             /* arrays: index of the current element */
     size_t base;                /* all-fields: path length of the container itself */
     bool is_obj;                /* object (else array) */
+    bool dotted;                /* its path went through a key with a dot, or an
+                                   empty key: not a nested path (flatten.c) */
 };
 
 /* All-fields mode: one key of an object of the record being scanned. */
@@ -1060,6 +1062,7 @@ enum jf_status jf_scan(struct jf_scanner *s, const char *text, size_t n, struct 
     size_t depth = 0;
     const struct jf_node *vnode = root; /* trie node of the value about to be read */
     int vmeta = -1;                     /* meta key index of that value, or -1 */
+    bool vdotted = false;               /* its path is not a nested path */
 
     for (size_t i = 0; i < jp->n_meta; i++)
         s->meta[i].kind = JF_ABSENT;
@@ -1083,10 +1086,13 @@ value:
         bool obj = *p == '{';
         if (vmeta >= 0)
             s->meta[vmeta].kind = obj ? JF_OBJECT : JF_ARRAY;
-        if (vnode && vnode->wanted && vnode != root)
+        /* a wanted object or array is JSON text: flatten's (not below a
+         * key with a dot, whose subtree is not the one the name gives) */
+        if (vnode && vnode->wanted && vnode != root && !vdotted)
             return JF_NEED_DOM;
         top = &stack[depth++];
         top->is_obj = obj;
+        top->dotted = vdotted;
         top->node = vnode && vnode->n_kids ? vnode : NULL;
         top->index = 0;
         if (obj && top->node)
@@ -1103,6 +1109,7 @@ value:
             goto key;
         vnode = index_node(top->node, 0);
         vmeta = -1;
+        vdotted = top->dotted;
         goto value;
     }
     case '"': {
@@ -1194,6 +1201,7 @@ key:
             return JF_INVALID;
         vnode = NULL;
         vmeta = -1;
+        vdotted = top->dotted;
         if (top->node || (depth == 1 && jp->n_meta)) {
             const char *k = (const char *)p + 1;
             size_t klen = (size_t)(q - p) - 2;
@@ -1205,6 +1213,8 @@ key:
             }
             if (top->node) {
                 vnode = key_node(jp, top->node, k, klen);
+                if (vnode && (klen == 0 || memchr(k, '.', klen)))
+                    vdotted = true;
                 if (vnode) {
                     if (s->seen[vnode->id] == top->stamp)
                         return JF_NEED_DOM; /* repeated key: the last one wins */
@@ -1246,6 +1256,7 @@ after_value:
         top->index++;
         vnode = index_node(top->node, top->index);
         vmeta = -1;
+        vdotted = top->dotted;
         goto value;
     }
     if (*p == (top->is_obj ? '}' : ']')) {

@@ -18,11 +18,14 @@
  * booleans named by their dotted path with decimal array indexes, in
  * document order; null, {} and [] add nothing; no subtree is ever added.
  *
- * Two cases are left to jansson, by returning JF_NEED_DOM: a wanted path
- * whose value is an object or array (flatten stores it as compact JSON
- * text), and a wanted key (or a key on the way to a wanted field; with an
- * all-fields plan, any key) repeated in one object (jansson keeps the last
- * value at the first key's place). Both are rare. On JF_INVALID the text
+ * Three cases are left to jansson, by returning JF_NEED_DOM: a wanted
+ * path whose value is an object or array reached by nesting (flatten
+ * stores it as compact JSON text; below a key holding a dot it is not the
+ * object the name gives, and nothing is added), a wanted key (or a key on
+ * the way to a wanted field; with an all-fields plan, any key) repeated in
+ * one object (jansson keeps the last value at the first key's place), and
+ * two leaves with the same name (a key holding a dot beside the nested
+ * path: flatten numbers the later one). All are rare. On JF_INVALID the text
  * is not JSON; re-run jdom_load for its message. JF_NEED_DOM
  * may be returned before the whole text was checked.
  *

@@ -183,6 +183,14 @@ static int got_real(struct runner *r, size_t i, const char *name, double v)
            memcmp(&f->dval, &v, sizeof v) == 0;
 }
 
+static int got_json(struct runner *r, size_t i, const char *name, const char *text)
+{
+    const struct rec_field *f = field_at(r, i);
+    return f && f->kind == FV_JSON && f->name_len == strlen(name) &&
+           memcmp(rb_text(&r->b, f->name_off), name, f->name_len) == 0 &&
+           f->val_len == strlen(text) && memcmp(rb_text(&r->b, f->val_off), text, f->val_len) == 0;
+}
+
 static int got_bool(struct runner *r, size_t i, const char *name, int v)
 {
     const struct rec_field *f = field_at(r, i);
@@ -550,6 +558,21 @@ static void hand_cases(struct runner *r_)
         run_flatten(&r, d2, fd3, 1);
         CHECK_INT(n_got(&r), 1);
         CHECK(got_int(&r, 0, "x.y.z.0#2", 6));
+        /* an object below a key holding a dot is not the object its name
+         * gives (that is the nested path's): no field, and no DOM needed */
+        const char *const fab[] = {"a.b"};
+        const char *o1 = "{\"a.b\":{\"c\":1}}";
+        CHECK_INT(run_fields(&r, o1, strlen(o1), fab, 1), JF_OK);
+        CHECK_INT(n_got(&r), 0);
+        const char *o2 = "{\"a.b\":{\"c\":1},\"a\":{\"b\":{\"d\":2}}}";
+        CHECK_INT(run_fields(&r, o2, strlen(o2), fab, 1), JF_NEED_DOM);
+        run_flatten(&r, o2, fab, 1);
+        CHECK_INT(n_got(&r), 1);
+        CHECK(got_json(&r, 0, "a.b", "{\"d\":2}"));
+        const char *const fx[] = {"x"};
+        const char *o3 = "{\"\":{\"x\":{\"y\":1}}}";
+        CHECK_INT(run_fields(&r, o3, strlen(o3), fx, 1), JF_OK);
+        CHECK_INT(n_got(&r), 0);
         /* a numbered name with no repeat: no field, and no need of the DOM */
         CHECK_INT(run_fields(&r, d, strlen(d), fd3, 1), JF_OK);
         CHECK_INT(n_got(&r), 0);
@@ -982,6 +1005,18 @@ static void fuzz_regressions(struct runner *r_)
         INVALID("[1.\0]");
         INVALID("[1e\0]");
         INVALID("[tru\0e]");
+    }
+    TEST("the NUL byte after a number jansson refuses is dropped with it")
+    {
+        /* found by the fuzzer (crash-939fe8c2, a Records file whose
+         * 18446744073709551616 was followed by a NUL byte): jdom_load's
+         * rewrite turned the number into a string, after which jansson
+         * keeps the NUL (and fails) */
+        VALID("{\"b\":18446744073709551616\0}");
+        VALID("[1e999\0,-9223372036854775809\0]");
+        CHECK_INT(run_fields(&r, "{\"a\":18446744073709551616\0}", 27, fields_a, 1), JF_OK);
+        CHECK(got_str(&r, 0, "a", "18446744073709551616", 20));
+        INVALID("[1e999\0\0]");     /* still only one */
     }
     *r_ = r;
 }
