@@ -157,3 +157,14 @@ $ printf '{"awslogs":{"data":"%s"}}\n' "$(printf '\037\213\010\000\000\000\000\0
 ! trailq: -:1: awslogs.data: corrupt gzip data: the compressed data is damaged
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
+
+### an object below a key holding a dot is reached by its leaves, not as the object its name gives
+# checked: the first record has "a.b":{"c":1} and the nested "a":{"b":{"d":2}}, the second only
+# "a.b":{"c":1}; a.b is the nested object (the man page's rule), a.b.c the dotted key's leaf
+$ printf '{"n":"both","a.b":{"c":1},"a":{"b":{"d":2}}}\n{"n":"dotted","a.b":{"c":1}}\n' > "$TMPDIR/hostile-dotobj.jsonl"; cd "$TMPDIR" && trailq 'fields n, a.b, a.b.c | sort n' hostile-dotobj.jsonl; trailq --db hostile-dotobj.db 'fields n, a.b, a.b.c | sort n' hostile-dotobj.jsonl
+> n	a.b	a.b.c
+> both	{"d":2}	1
+> dotted		1
+> n	a.b	a.b.c
+> both	{"d":2}	1
+> dotted		1
