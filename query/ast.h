@@ -36,7 +36,8 @@ enum expr_kind {
     EX_FIELD,    /* name: a field reference, dotted path, '@' kept */
     EX_CALL,     /* name: function name as written; args; star for count(*) */
     EX_UNARY,    /* op: OP_NEG or OP_NOT; args[0] */
-    EX_BINARY,   /* op: arithmetic, comparison, OP_AND, OP_OR; args[0], args[1] */
+    EX_BINARY,   /* op: arithmetic, comparison: args[0], args[1]; OP_AND, OP_OR: args[0..n_args),
+                    n_args >= 2, a whole chain "a and b and c" in one node */
     EX_LIKE,     /* args[0] like args[1] (EX_STRING or EX_REGEX); negated for "not like" */
     EX_MATCH,    /* args[0] =~ args[1] (EX_REGEX) */
     EX_IN,       /* args[0] in args[1] (EX_LIST); negated for "not in" */

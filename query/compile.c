@@ -20,6 +20,7 @@
 #include "query/compile.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -75,6 +76,7 @@ void add_raw_field(struct cctx *c, const char *name)
             return;
     c->raw = arena_grow(c->a, c->raw, &c->cap_raw, c->n_raw + 1, sizeof *c->raw);
     c->raw[c->n_raw++] = arena_strdup(c->a, name);
+    c->width++; /* a column of the base relation */
 }
 
 /* Define an ephemeral name; defining one twice is an error (Insights:
@@ -143,21 +145,254 @@ struct walk {
     int64_t final_limit;     /* a trailing limit, applied to the final SELECT */
     bool final_limit_tail;
     const struct command *dedup_cmd;
+
+    /* the pending stage: columns and conditions of consecutive fields,
+     * display, filter and parse commands, gathered into one SELECT */
+    const char **pend_cols;  /* column names ... */
+    const char **pend_sqls;  /* ... and what each stands for */
+    size_t n_pend, cap_pend_cols, cap_pend_sqls;
+    const char **pend_conds; /* WHERE conditions, all of which must hold */
+    size_t n_conds, cap_conds;
 };
 
 /* Start a new CTE: `s<N> AS (<body>)`. */
 static void add_stage(struct cctx *c, struct walk *w, const char *body)
 {
+    /* SQLite's work to prepare a stage grows with its columns times the
+     * stages below it (it looks through them for each column's type) */
+    c->chain++;
+    c->prep_cost += (unsigned long long)c->width * (unsigned long long)c->chain;
+    if (c->width > c->max_width)
+        c->max_width = c->width;
     if (!c->emit)
         return;
     sb_puts(&w->with, w->stage == 0 && w->with.len == 0 ? "WITH " : ", ");
     sb_printf(&w->with, "s%d AS (%s)", w->stage + 1, body);
     w->stage++;
+    c->seg_stages++;
+}
+
+/* The limit on that work (prep_cost): about a second to prepare. 1,000
+ * chained fields commands gather into some 150 stages and stay under it;
+ * so do 1,000 commands of any kind over a few fields, or 2,000 fields
+ * through a few stages. */
+#define PREP_COST_MAX 10000000ULL
+
+static int check_prep_cost(struct cctx *c, const struct command *cmd)
+{
+    if (c->prep_cost <= PREP_COST_MAX)
+        return 0;
+    return cerr(c, cmd->kw_span,
+                "query too long for SQLite: %d stages carrying up to %d columns (the time to "
+                "prepare grows with stages squared times columns; the limit is %llu)",
+                c->chain, c->max_width, PREP_COST_MAX);
 }
 
 static const char *prev(struct cctx *c, struct walk *w)
 {
     return arena_printf(c->a, "s%d", w->stage);
+}
+
+/* ---- staying inside SQLite's limits across stages ---- */
+
+/* What SQLite may build when it merges the stages since the last barrier
+ * into one query (compile_limits.c): its expression trees may be 1000
+ * deep, and our heights are upper bounds; a column named twice per stage
+ * doubles in size with every stage. */
+enum { STAGE_HEIGHT_BUDGET = 600, STAGE_SEGMENT_MAX = 100 };
+
+/* SQLite joins at most 64 tables in one query, and merging the stages
+ * joins the tables of all of them: the events with raw and sources, and a
+ * table function per unnest and parse ... multi. */
+enum { STAGE_JOIN_MAX = 60 };
+#define STAGE_WEIGHT_BUDGET ((size_t)4 << 20)
+
+/* A stage SQLite does not merge with what follows (a subquery with an
+ * OFFSET is never flattened): what comes after sees its columns as plain
+ * columns again. */
+static void barrier(struct cctx *c, struct walk *w)
+{
+    add_stage(c, w, arena_printf(c->a, "SELECT * FROM %s LIMIT -1 OFFSET 0", prev(c, w)));
+    for (size_t k = 0; k < c->n_colinfo; k++)
+        c->colinfo[k] = (struct colinfo){1, 4};
+    c->seg_stages = 0;
+    c->seg_filters = 0;
+    c->seg_where_height = 0;
+    c->seg_tables = 1; /* the barrier itself */
+}
+
+/* The substituted height and size of the expressions sqls[0..n) (NULLs
+ * skipped). */
+static void stage_shape(struct cctx *c, const char *const *sqls, size_t n, int *height,
+                        size_t *weight)
+{
+    *height = 0;
+    *weight = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!sqls[i])
+            continue;
+        struct sql_shape sh;
+        cx_sql_shape(c, sqls[i], &sh);
+        if (sh.height + sh.ref_height > *height)
+            *height = sh.height + sh.ref_height;
+        *weight += sh.len + sh.ref_weight;
+    }
+}
+
+/* Before a stage that holds the expressions sqls[0..n) (a WHERE clause when
+ * filter): a barrier first when merging it with the stages since the last
+ * one would go over the budget. */
+static void fit_stage(struct cctx *c, struct walk *w, const char *const *sqls, size_t n,
+                      bool filter)
+{
+    if (!c->emit)
+        return;
+    if (c->seg_tables >= STAGE_JOIN_MAX && c->seg_stages > 0)
+        barrier(c, w);
+    int height;
+    size_t weight;
+    stage_shape(c, sqls, n, &height, &weight);
+    int merged = height;
+    if (filter) /* the WHERE clauses merge into one chain of AND */
+        merged = c->seg_filters + 1 + (height > c->seg_where_height ? height : c->seg_where_height);
+    if ((merged > STAGE_HEIGHT_BUDGET || weight > STAGE_WEIGHT_BUDGET ||
+         c->seg_stages >= STAGE_SEGMENT_MAX) &&
+        c->seg_stages > 0) {
+        barrier(c, w);
+        stage_shape(c, sqls, n, &height, &weight);
+    }
+    if (filter) {
+        c->seg_filters++;
+        if (height > c->seg_where_height)
+            c->seg_where_height = height;
+    }
+}
+
+static void fit_one(struct cctx *c, struct walk *w, const char *sql, bool filter)
+{
+    fit_stage(c, w, &sql, 1, filter);
+}
+
+/* Column col ("v<N>") of the stage just added stands for sql. */
+static void note_col(struct cctx *c, const char *col, const char *sql)
+{
+    if (!c->emit)
+        return;
+    size_t k = (size_t)strtoul(col + 1, NULL, 10);
+    struct sql_shape sh;
+    cx_sql_shape(c, sql, &sh);
+    if (k >= c->n_colinfo) {
+        c->colinfo = arena_grow(c->a, c->colinfo, &c->cap_colinfo, k + 1, sizeof *c->colinfo);
+        for (size_t i = c->n_colinfo; i < k; i++)
+            c->colinfo[i] = (struct colinfo){1, 4};
+        c->n_colinfo = k + 1;
+    }
+    c->colinfo[k] = (struct colinfo){sh.height + sh.ref_height, sh.len + sh.ref_weight};
+}
+
+/* ---- the pending stage ----
+ *
+ * One CTE per command (or per computed field) makes long pipelines costly
+ * for SQLite: it prepares a chain of N stages carrying W columns in time
+ * that grows like N * N * W, so a thousand `fields` commands took a minute
+ * before they ran. Consecutive fields, display, filter and parse commands
+ * therefore gather into one pending stage,
+ *
+ *     SELECT *, <expr> AS v1, <expr> AS v2 FROM s<N> WHERE <cond> AND <cond>
+ *
+ * which is what SQLite makes of the separate stages anyway once it merges
+ * them (result columns are computed for the rows the WHERE keeps, either
+ * way). A name defined in the pending stage is not a column yet: a later
+ * expression of the same stage uses its SQL in its place (sym.pending).
+ * When that would make the expression too deep or too large, the pending
+ * stage is emitted first and the expression compiled again over its
+ * columns. Every other command emits it before it starts. */
+enum { INLINE_MAX_NEST = 16 };
+#define INLINE_MAX_BYTES ((size_t)64 << 10)
+
+static void pending_flush(struct cctx *c, struct walk *w)
+{
+    if (w->n_pend == 0 && w->n_conds == 0)
+        return;
+    size_t n = w->n_pend + w->n_conds;
+    const char **shapes = arena_alloc(c->a, n * sizeof *shapes);
+    memcpy(shapes, w->pend_sqls, w->n_pend * sizeof *shapes);
+    memcpy(shapes + w->n_pend, w->pend_conds, w->n_conds * sizeof *shapes);
+    fit_stage(c, w, shapes, n, w->n_conds > 0);
+    struct strbuf sb = STRBUF_INIT;
+    sb_puts(&sb, "SELECT *");
+    for (size_t i = 0; i < w->n_pend; i++)
+        sb_printf(&sb, ", %s AS %s", w->pend_sqls[i], w->pend_cols[i]);
+    sb_printf(&sb, " FROM %s", prev(c, w));
+    if (w->n_conds == 1)
+        sb_printf(&sb, " WHERE %s", w->pend_conds[0]);
+    else if (w->n_conds > 1) {
+        sb_puts(&sb, " WHERE ");
+        cx_chain_sql(&sb, w->pend_conds, w->n_conds, "AND");
+    }
+    add_stage(c, w, arena_strdup(c->a, sb_str(&sb)));
+    sb_free(&sb);
+    for (size_t i = 0; i < w->n_pend; i++)
+        note_col(c, w->pend_cols[i], w->pend_sqls[i]);
+    for (size_t i = 0; i < c->n_syms; i++)
+        c->syms[i].pending = NULL;
+    w->n_pend = 0;
+    w->n_conds = 0;
+}
+
+/* Add column col standing for sql to the pending stage. */
+static void pending_col(struct cctx *c, struct walk *w, const char *col, const char *sql)
+{
+    w->pend_cols = arena_grow(c->a, w->pend_cols, &w->cap_pend_cols, w->n_pend + 1,
+                              sizeof *w->pend_cols);
+    w->pend_sqls = arena_grow(c->a, w->pend_sqls, &w->cap_pend_sqls, w->n_pend + 1,
+                              sizeof *w->pend_sqls);
+    w->pend_cols[w->n_pend] = col;
+    w->pend_sqls[w->n_pend++] = sql;
+}
+
+/* Is sql, made with pending SQL in place of names, too deep or too large
+ * to keep that way? */
+static bool inline_too_big(const char *sql)
+{
+    if (strlen(sql) > INLINE_MAX_BYTES)
+        return true;
+    int depth = 0, max_depth = 0;
+    for (const char *p = sql; *p; p++) {
+        if (*p == '\'') {
+            p++;
+            while (*p && !(*p == '\'' && p[1] != '\''))
+                p += *p == '\'' ? 2 : 1;
+            if (!*p)
+                break;
+        } else if (*p == '(' && ++depth > max_depth) {
+            max_depth = depth;
+        } else if (*p == ')') {
+            depth--;
+        }
+    }
+    return max_depth > INLINE_MAX_NEST;
+}
+
+/* Compile e for the pending stage (a condition when cond): with the SQL of
+ * pending names in their place, or, when that fails or is too big, over
+ * the columns of the pending stage, emitted first. */
+static int pending_compile(struct cctx *c, struct walk *w, const struct expr *e, bool cond,
+                           struct cexpr *out)
+{
+    struct qerror saved = c->err ? *c->err : (struct qerror){0};
+    c->used_pending = false;
+    out->type = VT_BOOL;
+    int rc = cond ? cx_cond(c, e, false, &out->sql) : cx_expr(c, e, out);
+    if (c->used_pending && (rc != 0 || inline_too_big(out->sql))) {
+        if (c->err)
+            *c->err = saved;
+        pending_flush(c, w);
+        c->used_pending = false;
+        out->type = VT_BOOL;
+        rc = cond ? cx_cond(c, e, false, &out->sql) : cx_expr(c, e, out);
+    }
+    return rc;
 }
 
 /* ORDER BY terms that sort `sql` by the Insights order, missing last. */
@@ -172,31 +407,39 @@ static const char *order_terms(struct cctx *c, const char *sql, enum vtype type,
     return arena_printf(c->a, "(%s) IS NULL, tq_sortkey(%s)%s", sql, sql, desc ? " DESC" : "");
 }
 
+/* The length of the ORDER BY term at p: terms are separated by ", " at
+ * parenthesis depth 0, outside literals. */
+static size_t order_term(const char *p)
+{
+    const char *start = p;
+    int depth = 0;
+    while (*p && !(depth == 0 && p[0] == ',' && p[1] == ' ')) {
+        if (*p == '(')
+            depth++;
+        else if (*p == ')')
+            depth--;
+        else if (*p == '\'') {
+            p++;
+            while (*p && !(*p == '\'' && p[1] != '\''))
+                p += (*p == '\'' ? 2 : 1);
+        }
+        if (*p)
+            p++;
+    }
+    return (size_t)(p - start);
+}
+
 /* The "reverse" of the current order, for tail N. */
 static const char *reverse_order(struct cctx *c, const char *order)
 {
     /* Each term is either "X IS NULL" (kept: missing stays last) or a key
-     * with or without DESC, which flips. Terms are separated by ", " at
-     * depth 0. */
+     * with or without DESC, which flips. */
     struct strbuf out = STRBUF_INIT;
     const char *p = order;
     while (*p) {
         const char *start = p;
-        int depth = 0;
-        while (*p && !(depth == 0 && p[0] == ',' && p[1] == ' ')) {
-            if (*p == '(')
-                depth++;
-            else if (*p == ')')
-                depth--;
-            else if (*p == '\'') {
-                p++;
-                while (*p && !(*p == '\'' && p[1] != '\''))
-                    p += (*p == '\'' ? 2 : 1);
-            }
-            if (*p)
-                p++;
-        }
-        size_t len = (size_t)(p - start);
+        size_t len = order_term(p);
+        p += len;
         if (out.len)
             sb_puts(&out, ", ");
         if (len > 8 && memcmp(start + len - 8, " IS NULL", 8) == 0)
@@ -213,6 +456,53 @@ static const char *reverse_order(struct cctx *c, const char *order)
     const char *r = arena_strdup(c->a, sb_str(&out));
     sb_free(&out);
     return r;
+}
+
+/* The terms of an order that are not a repeat of an earlier one (a key
+ * sorted on again, in either direction, decides no tie), and how many
+ * remain. Used only when an order is longer than SQLite takes, so that the
+ * SQL of ordinary queries is not touched. */
+static const char *order_without_repeats(struct cctx *c, const char *order, size_t *n_terms)
+{
+    struct strbuf out = STRBUF_INIT;
+    const char **seen = NULL;
+    size_t *seen_len = NULL, n = 0, cap = 0, cap_len = 0;
+    for (const char *p = order; *p;) {
+        size_t len = order_term(p), key = len;
+        if (key > 5 && memcmp(p + key - 5, " DESC", 5) == 0)
+            key -= 5;
+        bool dup = false;
+        for (size_t k = 0; k < n && !dup; k++)
+            dup = seen_len[k] == key && memcmp(seen[k], p, key) == 0;
+        if (!dup) {
+            seen = arena_grow(c->a, seen, &cap, n + 1, sizeof *seen);
+            seen_len = arena_grow(c->a, seen_len, &cap_len, n + 1, sizeof *seen_len);
+            seen[n] = p;
+            seen_len[n++] = key;
+            if (out.len)
+                sb_puts(&out, ", ");
+            sb_append(&out, p, len);
+        }
+        p += len;
+        if (*p)
+            p += 2;
+    }
+    *n_terms = n;
+    const char *r = arena_strdup(c->a, sb_str(&out));
+    sb_free(&out);
+    return r;
+}
+
+static size_t order_count(const char *order)
+{
+    size_t n = 0;
+    for (const char *p = order; *p;) {
+        p += order_term(p);
+        n++;
+        if (*p)
+            p += 2;
+    }
+    return n;
 }
 
 /* Pre-filter: literals a kept event must contain, from filter conjuncts. */
@@ -272,8 +562,8 @@ static void one_field_hint(struct cctx *c, const char *name)
 static void collect_filter_hints(struct cctx *c, const struct expr *e)
 {
     if (e->kind == EX_BINARY && e->op == OP_AND) {
-        collect_filter_hints(c, e->args[0]);
-        collect_filter_hints(c, e->args[1]);
+        for (size_t i = 0; i < e->n_args; i++)
+            collect_filter_hints(c, e->args[i]);
         return;
     }
     const char *f = NULL;
@@ -379,8 +669,8 @@ static void finish_hints(struct cctx *c)
 static void collect_prefilter(struct cctx *c, const struct expr *e)
 {
     if (e->kind == EX_BINARY && e->op == OP_AND) {
-        collect_prefilter(c, e->args[0]);
-        collect_prefilter(c, e->args[1]);
+        for (size_t i = 0; i < e->n_args; i++)
+            collect_prefilter(c, e->args[i]);
         return;
     }
     bool message;
@@ -431,10 +721,12 @@ static int do_filter(struct cctx *c, struct walk *w, const struct command *cmd)
         collect_prefilter(c, cmd->cond);
         collect_filter_hints(c, cmd->cond);
     }
-    const char *cond;
-    if (cx_cond(c, cmd->cond, false, &cond))
+    struct cexpr cond;
+    if (pending_compile(c, w, cmd->cond, true, &cond))
         return -1;
-    add_stage(c, w, arena_printf(c->a, "SELECT * FROM %s WHERE %s", prev(c, w), cond));
+    w->pend_conds = arena_grow(c->a, w->pend_conds, &w->cap_conds, w->n_conds + 1,
+                               sizeof *w->pend_conds);
+    w->pend_conds[w->n_conds++] = cond.sql;
     return 0;
 }
 
@@ -446,7 +738,7 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
     for (size_t i = 0; i < cmd->n_items; i++) {
         const struct item *it = &cmd->items[i];
         struct cexpr v;
-        if (cx_expr(c, it->expr, &v))
+        if (pending_compile(c, w, it->expr, false, &v))
             return -1;
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
@@ -454,14 +746,25 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
         const char *col = v.sql;
         if (it->alias || it->expr->kind != EX_FIELD) {
             col = new_col(c);
-            add_stage(c, w, arena_printf(c->a, "SELECT *, %s AS %s FROM %s", v.sql, col,
-                                         prev(c, w)));
+            c->width++;
+            if (cx_check_width(c, it->span, arena_printf(c->a, "'%s'", name)))
+                return -1;
+            pending_col(c, w, col, v.sql);
+            struct sym *s = NULL;
             if (it->alias) {
                 if (define(c, name, col, v.type, it->alias_span))
                     return -1;
+                s = scope_find(c, name);
             } else if (!scope_find(c, name)) {
-                scope_add(c, name, col, v.type, false, it->span);
+                s = scope_add(c, name, col, v.type, false, it->span);
             }
+            if (s)
+                s->pending = v.sql;
+        } else {
+            /* a name shown as it is: its column (pending or not) */
+            struct sym *s = scope_find(c, it->expr->name);
+            if (s && s->pending)
+                col = s->col;
         }
         plist_add(c, into, name, col, v.type);
     }
@@ -470,9 +773,14 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
 
 static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
 {
+    /* parse ... multi joins each row to its matches: a stage of its own;
+     * otherwise its fields join the pending stage */
+    if (cmd->multi)
+        pending_flush(c, w);
     struct cexpr src;
     if (cmd->source) {
-        if (cx_expr(c, cmd->source, &src))
+        if (cmd->multi ? cx_expr(c, cmd->source, &src)
+                       : pending_compile(c, w, cmd->source, false, &src))
             return -1;
     } else if (cx_field(c, "@message", cmd->kw_span, &src)) {
         return -1;
@@ -520,8 +828,15 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
         return cerr(c, cmd->pattern_span,
                     "the regex names no fields: use (?<name>...) groups, or add as name");
     }
+    c->width += (int)n_names;
+    if (cx_check_width(c, cmd->pattern_span, "a field of this parse")) {
+        rx_group_names_free(names, n_named);
+        return -1;
+    }
     struct strbuf cols = STRBUF_INIT;
     int rc = 0;
+    if (cmd->multi)
+        fit_one(c, w, src.sql, false);
     const char *m = arena_printf(c->a, "m%d", w->stage + 1);
     for (size_t i = 0; i < n_names; i++) {
         const char *name;
@@ -539,27 +854,28 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             at = cmd->pattern_span;
         }
         const char *col = new_col(c);
-        if (cmd->multi)
+        const char *sql = NULL;
+        if (cmd->multi) {
             sb_printf(&cols, ", json_extract(%s.groups, '$.\"' || %s || '\"') AS %s", m,
                       group_key, col);
-        else
-            sb_printf(&cols, ", tq_rxgroup(%s, %s, %s) AS %s", src.sql, pattern, group_key, col);
+        } else {
+            sql = arena_printf(c->a, "tq_rxgroup(%s, %s, %s)", src.sql, pattern, group_key);
+            pending_col(c, w, col, sql);
+        }
         if (define(c, name, col, VT_ANY, at)) {
             rc = -1;
             break;
         }
+        scope_find(c, name)->pending = sql;
         plist_add(c, &w->parsed, name, col, VT_ANY);
     }
     rx_group_names_free(names, n_named);
-    if (rc == 0) {
+    if (rc == 0 && cmd->multi) {
         const char *p = prev(c, w);
-        if (cmd->multi)
-            add_stage(c, w,
-                      arena_printf(c->a,
-                                   "SELECT %s.*%s FROM %s LEFT JOIN tq_matches(%s, %s) AS %s",
-                                   p, sb_str(&cols), p, src.sql, pattern, m));
-        else
-            add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&cols), p));
+        add_stage(c, w,
+                  arena_printf(c->a, "SELECT %s.*%s FROM %s LEFT JOIN tq_matches(%s, %s) AS %s",
+                               p, sb_str(&cols), p, src.sql, pattern, m));
+        c->seg_tables++;
     }
     sb_free(&cols);
     return rc;
@@ -595,6 +911,24 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
     size_t n_new = 0, cap_new = 0;
     const char *order = NULL;
     int rc = 0;
+    /* the stage's columns and what each stands for */
+    size_t n_out = cmd->n_by + cmd->n_items;
+    const char **out_cols = arena_alloc(c->a, (n_out ? n_out : 1) * sizeof *out_cols);
+    const char **out_sqls = arena_alloc(c->a, (n_out ? n_out : 1) * sizeof *out_sqls);
+    size_t n_done = 0;
+    if (n_out > SQL_MAX_COLUMNS) {
+        const struct item *it = cmd->n_by > SQL_MAX_COLUMNS ? &cmd->by[SQL_MAX_COLUMNS]
+                                                            : &cmd->items[SQL_MAX_COLUMNS - cmd->n_by];
+        return cerr(c, it->span,
+                    "too many stats results: SQLite allows %d columns, and this would be "
+                    "column %d",
+                    SQL_MAX_COLUMNS, SQL_MAX_COLUMNS + 1);
+    }
+    if (2 * cmd->n_by > SQL_MAX_COLUMNS)
+        return cerr(c, cmd->by[SQL_MAX_COLUMNS / 2].span,
+                    "too many by keys: stats sorts by them, SQLite takes %d ORDER BY terms and a "
+                    "key needs 2 (at most %d keys)",
+                    SQL_MAX_COLUMNS, SQL_MAX_COLUMNS / 2);
 
     /* by keys */
     for (size_t i = 0; i < cmd->n_by && rc == 0; i++) {
@@ -614,6 +948,8 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
                            : it->expr->kind == EX_FIELD ? it->expr->name
                                                         : expr_text(c, it->expr);
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
+        out_cols[n_done] = col;
+        out_sqls[n_done++] = v.sql;
         sb_printf(&group, "%s%s", group.len ? ", " : "", col);
         plist_add(c, &out, name, col, v.type);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
@@ -660,6 +996,8 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
             (struct sym){.name = name, .col = arena_printf(c->a, "(%s)", v.sql), .type = v.type,
                          .ephemeral = true, .def = it->span, .is_agg = true};
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
+        out_cols[n_done] = col;
+        out_sqls[n_done++] = v.sql;
         plist_add(c, &out, name, col, v.type);
         for (size_t k = 0; k < n_new; k++)
             if (strcmp(newsyms[k].name, name) == 0) {
@@ -672,9 +1010,14 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
             (struct sym){.name = name, .col = col, .type = v.type, .ephemeral = true, .def = it->span};
     }
     if (rc == 0) {
+        fit_stage(c, w, out_sqls, n_done, false);
         add_stage(c, w,
                   arena_printf(c->a, "SELECT %s FROM %s%s%s", sb_str(&sel), prev(c, w),
                                group.len ? " GROUP BY " : "", sb_str(&group)));
+        for (size_t k = 0; k < n_done; k++)
+            note_col(c, out_cols[k], out_sqls[k]);
+        c->width = (int)n_done;
+        c->chain = 0; /* aggregates end the look for column types */
         /* From here on only the stats results exist. */
         c->n_syms = 0;
         for (size_t k = 0; k < n_new; k++)
@@ -707,6 +1050,14 @@ static int do_sort(struct cctx *c, struct walk *w, const struct command *cmd)
     }
     /* stable: ties keep the previous order */
     w->order = w->order ? arena_printf(c->a, "%s, %s", terms, w->order) : terms;
+    size_t n = order_count(w->order);
+    if (n > SQL_MAX_COLUMNS)
+        w->order = order_without_repeats(c, w->order, &n);
+    if (n > SQL_MAX_COLUMNS)
+        return cerr(c, cmd->span,
+                    "too many sort keys: SQLite takes %d ORDER BY terms, and each key, with the "
+                    "keys of earlier sorts, needs 2",
+                    SQL_MAX_COLUMNS);
     return 0;
 }
 
@@ -720,6 +1071,7 @@ static int do_limit(struct cctx *c, struct walk *w, const struct command *cmd, b
         w->final_limit_tail = cmd->limit_tail;
         return 0;
     }
+    fit_one(c, w, w->order, false);
     add_stage(c, w,
               arena_printf(c->a, "SELECT * FROM %s ORDER BY %s LIMIT %lld", prev(c, w),
                            cmd->limit_tail ? reverse_order(c, w->order) : w->order,
@@ -743,6 +1095,14 @@ static int do_dedup(struct cctx *c, struct walk *w, const struct command *cmd)
         sb_printf(&part, "%s%s", i ? ", " : "", v.sql);
         sb_printf(&keep, " OR (%s) IS NULL", v.sql);
     }
+    c->width++; /* the row number */
+    if (cx_check_width(c, cmd->kw_span, "the row number of dedup")) {
+        sb_free(&part);
+        sb_free(&keep);
+        return -1;
+    }
+    const char *shapes[] = {sb_str(&part), w->order, sb_str(&keep)};
+    fit_stage(c, w, shapes, 3, false);
     const char *rn = arena_printf(c->a, "_rn%d", w->stage + 1);
     add_stage(c, w,
               arena_printf(c->a,
@@ -760,6 +1120,12 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     if (cx_expr(c, cmd->unnest_expr, &v))
         return -1;
     const char *col = new_col(c);
+    c->width++;
+    if (cx_check_width(c, cmd->into_span, arena_printf(c->a, "'%s'", cmd->into)))
+        return -1;
+    /* the list is named four times */
+    const char *shapes[] = {v.sql, v.sql, v.sql, v.sql};
+    fit_stage(c, w, shapes, 4, false);
     const char *j = arena_printf(c->a, "j%d", w->stage + 1);
     const char *p = prev(c, w);
     if (define(c, cmd->into, col, VT_ANY, cmd->into_span))
@@ -772,6 +1138,7 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
                            "json_valid(%s) AND json_type(%s) = 'array' THEN %s ELSE "
                            "json_array(%s) END) AS %s",
                            p, j, col, p, v.sql, v.sql, v.sql, v.sql, j));
+    c->seg_tables++;
     return 0;
 }
 
@@ -807,6 +1174,7 @@ static int check_order(struct cctx *c, const struct query *q)
 static void base_relation(struct cctx *c, struct walk *w)
 {
     struct strbuf sb = STRBUF_INIT;
+    bool join_raw = c->need_msg; /* the raw record: @message, or a field's subtree */
     sb_puts(&sb, "WITH s0 AS (SELECT e.id AS _id, e.ts AS _ts");
     for (size_t i = 0; i < c->n_raw; i++) {
         const struct store_field *f = store_field(c->store, c->raw[i]);
@@ -818,7 +1186,7 @@ static void base_relation(struct cctx *c, struct walk *w)
             sb_puts(&sb, ", tq_subtree(r.msg, ");
             sb_sql_quote(&sb, c->raw[i], strlen(c->raw[i]));
             sb_printf(&sb, ") AS f%zu", i);
-            c->need_msg = true;
+            join_raw = true;
         } else
             sb_printf(&sb, ", NULL AS f%zu", i);
     }
@@ -833,7 +1201,7 @@ static void base_relation(struct cctx *c, struct walk *w)
     if (c->need_ingest)
         sb_puts(&sb, ", e.ingest AS _ingest");
     sb_puts(&sb, " FROM events e");
-    if (c->need_msg)
+    if (join_raw)
         sb_puts(&sb, " LEFT JOIN raw r ON r.id = e.id");
     if (c->need_log || c->need_stream || c->need_ptr)
         sb_puts(&sb, " JOIN sources s ON s.id = e.src");
@@ -858,14 +1226,31 @@ static int walk(struct cctx *c, struct walk *w)
     c->next_col = 0;
     c->place = EP_ROW;
     c->prefilter_open = true;
+    /* the base relation: _id, _ts, the raw fields (all known in the emit
+     * pass, found as the walk goes in the first) and the system columns */
+    c->width = 2 + (int)c->n_raw + c->need_msg + c->need_log + c->need_stream + c->need_ptr +
+               c->need_ingest;
+    c->n_colinfo = 0;
+    c->chain = 0;
+    c->prep_cost = 0;
+    c->max_width = 0;
+    c->seg_stages = 0;
+    c->seg_filters = 0;
+    c->seg_where_height = 0;
+    c->seg_tables = 3; /* events, raw, sources */
     w->order = NEWEST_FIRST;
     if (check_order(c, q))
         return -1;
     if (c->emit)
         base_relation(c, w);
+    w->n_pend = 0;
+    w->n_conds = 0;
     for (size_t i = 0; i < q->n_cmds; i++) {
         const struct command *cmd = &q->cmds[i];
         int rc = 0;
+        if (cmd->kind != CMD_FILTER && cmd->kind != CMD_FIELDS && cmd->kind != CMD_DISPLAY &&
+            cmd->kind != CMD_PARSE)
+            pending_flush(c, w);
         switch (cmd->kind) {
         case CMD_FILTER:
             rc = do_filter(c, w, cmd);
@@ -897,10 +1282,11 @@ static int walk(struct cctx *c, struct walk *w)
             rc = do_unnest(c, w, cmd);
             break;
         }
-        if (rc)
+        if (rc || check_prep_cost(c, cmd))
             return -1;
     }
-    return 0;
+    pending_flush(c, w);
+    return q->n_cmds ? check_prep_cost(c, &q->cmds[q->n_cmds - 1]) : 0;
 }
 
 /* The columns shown (docs/language.md#fields-and-display): the last display; else after stats its
@@ -938,45 +1324,62 @@ static int projection(struct cctx *c, struct walk *w, struct plist *out)
     return 0;
 }
 
+static int compile_sql(struct cctx *c, struct compile_result *out);
+
 int compile_query(struct query *q, struct store *store, const struct compile_opts *opts,
                   struct compile_result *out, struct qerror *err)
 {
     struct cctx c = {.q = q, .a = &q->arena, .store = store, .opts = opts, .err = err};
+    int rc = compile_sql(&c, out);
+    cx_limits_free(&c);
+    return rc;
+}
+
+static int compile_sql(struct cctx *c, struct compile_result *out)
+{
+    struct query *q = c->q;
+    struct store *store = c->store;
     struct walk w = {0};
     *out = (struct compile_result){0};
     /* pass 1: analysis */
     struct plist proj;
-    if (walk(&c, &w) || projection(&c, &w, &proj)) {
+    if (walk(c, &w) || projection(c, &w, &proj)) {
         sb_free(&w.with);
         return -1;
     }
-    out->raw_fields = c.raw;
-    out->n_raw_fields = c.n_raw;
-    out->needs_message = c.need_msg;
-    finish_hints(&c);
-    out->groups = c.groups;
-    out->n_groups = c.n_groups;
-    out->hints = c.hints;
-    out->n_hints = c.n_hints;
+    out->raw_fields = c->raw;
+    out->n_raw_fields = c->n_raw;
+    out->needs_message = c->need_msg;
+    finish_hints(c);
+    out->groups = c->groups;
+    out->n_groups = c->n_groups;
+    out->hints = c->hints;
+    out->n_hints = c->n_hints;
     sb_free(&w.with);
     if (!store)
         return 0;
 
     /* pass 2: SQL, with the base relation known */
     struct walk w2 = {0};
-    c.emit = true;
-    c.groups = NULL;
-    c.n_groups = c.cap_groups = 0;
-    c.hints = NULL;
-    c.n_hints = c.cap_hints = 0;
-    if (walk(&c, &w2) || projection(&c, &w2, &proj)) {
+    c->emit = true;
+    c->groups = NULL;
+    c->n_groups = c->cap_groups = 0;
+    c->hints = NULL;
+    c->n_hints = c->cap_hints = 0;
+    if (walk(c, &w2) || projection(c, &w2, &proj)) {
         sb_free(&w2.with);
         return -1;
     }
+    /* the final SELECT names the shown columns and sorts */
+    const char **shapes = arena_alloc(c->a, (proj.n + 1) * sizeof *shapes);
+    for (size_t i = 0; i < proj.n; i++)
+        shapes[i] = proj.items[i].sql;
+    shapes[proj.n] = w2.order;
+    fit_stage(c, &w2, shapes, proj.n + 1, false);
     struct strbuf sql = STRBUF_INIT;
     sb_append(&sql, w2.with.buf, w2.with.len);
     sb_puts(&sql, " SELECT ");
-    out->cols = arena_alloc(c.a, (proj.n ? proj.n : 1) * sizeof *out->cols);
+    out->cols = arena_alloc(c->a, (proj.n ? proj.n : 1) * sizeof *out->cols);
     out->n_cols = proj.n;
     for (size_t i = 0; i < proj.n; i++) {
         sb_printf(&sql, "%s%s", i ? ", " : "", proj.items[i].sql);
@@ -994,7 +1397,7 @@ int compile_query(struct query *q, struct store *store, const struct compile_opt
         sb_reset(&sql);
         sb_printf(&sql, "%s, t AS (SELECT * FROM s%d ORDER BY %s LIMIT %lld) SELECT %s FROM t"
                   " ORDER BY %s",
-                  w2.with.buf, w2.stage, reverse_order(&c, w2.order), (long long)w2.final_limit,
+                  w2.with.buf, w2.stage, reverse_order(c, w2.order), (long long)w2.final_limit,
                   proj.n ? sb_str(&sel) : "NULL", w2.order);
         sb_free(&sel);
     } else {
@@ -1002,7 +1405,7 @@ int compile_query(struct query *q, struct store *store, const struct compile_opt
         if (w2.final_limit || (q->n_cmds && q->cmds[q->n_cmds - 1].kind == CMD_LIMIT))
             sb_printf(&sql, " LIMIT %lld", (long long)w2.final_limit);
     }
-    out->sql = arena_strdup(c.a, sb_str(&sql));
+    out->sql = arena_strdup(c->a, sb_str(&sql));
     out->limits_newest_first = w2.final_limit && strcmp(w2.order, NEWEST_FIRST) == 0;
     sb_free(&sql);
     sb_free(&w2.with);

@@ -41,6 +41,19 @@ static const char *fmt(struct cctx *c, const char *f, ...)
     return r;
 }
 
+/* A bare column name (f3, v12, _msg): SQL that may be written twice. A
+ * larger operand written twice doubles at every level it is nested in, so
+ * the templates that name their operand twice have a one-mention form for
+ * those. */
+static bool is_column(const char *sql)
+{
+    for (const char *p = sql; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_' || *p == '.'))
+            return false;
+    return *sql != '\0';
+}
+
 static bool is_numeric_text(const char *s)
 {
     return sqlfn_text_to_number(s, strlen(s), NULL, NULL, NULL);
@@ -63,6 +76,15 @@ int cx_check_regex(struct cctx *c, const struct expr *re)
 
 /* ---- fields ---- */
 
+/* Mark a system column of the base relation as needed; a new one widens
+ * every relation up to the first stats. */
+static void need(struct cctx *c, bool *flag)
+{
+    if (!*flag)
+        c->width++;
+    *flag = true;
+}
+
 static const char *system_col(struct cctx *c, const char *name, enum vtype *type)
 {
     *type = VT_ANY;
@@ -75,23 +97,23 @@ static const char *system_col(struct cctx *c, const char *name, enum vtype *type
     if (!c->raw_scope)
         return NULL;
     if (strcmp(name, "@message") == 0) {
-        c->need_msg = true;
+        need(c, &c->need_msg);
         return "_msg";
     }
     if (strcmp(name, "@log") == 0) {
-        c->need_log = true;
+        need(c, &c->need_log);
         return "_log";
     }
     if (strcmp(name, "@logStream") == 0) {
-        c->need_stream = true;
+        need(c, &c->need_stream);
         return "_stream";
     }
     if (strcmp(name, "@ptr") == 0) {
-        c->need_ptr = true;
+        need(c, &c->need_ptr);
         return "_ptr";
     }
     if (strcmp(name, "@ingestionTime") == 0) {
-        c->need_ingest = true;
+        need(c, &c->need_ingest);
         *type = VT_TIME;
         return "_ingest";
     }
@@ -134,6 +156,10 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
             c->saw_agg = true;
         }
         out->sql = s->col;
+        if (s->pending) {
+            out->sql = fmt(c, "(%s)", s->pending);
+            c->used_pending = true;
+        }
         out->type = s->type;
         return 0;
     }
@@ -148,6 +174,10 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
             !base->ephemeral)
             continue;
         const char *sql = base->col;
+        if (base->pending) {
+            sql = fmt(c, "(%s)", base->pending);
+            c->used_pending = true;
+        }
         const char *rest = name + cut + 1;
         while (*rest) {
             const char *dot = strchr(rest, '.');
@@ -164,7 +194,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
     if (col) {
         out->sql = col;
         out->type = type;
-        return 0;
+        return cx_check_width(c, where, fmt(c, "'%s'", name));
     }
     if (!c->raw_scope) {
         if (strcmp(name, "@timestamp") == 0)
@@ -182,7 +212,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         if (strcmp(c->raw[i], name) == 0) {
             out->sql = fmt(c, "f%zu", i);
             out->type = VT_ANY;
-            return 0;
+            return cx_check_width(c, where, fmt(c, "'%s'", name));
         }
     return cerr(c, where, "internal error resolving '%s'", name);
 }
@@ -331,10 +361,12 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         c->saw_agg = true;
         c->place = EP_IN_AGG;
     }
-    struct cexpr args[64];
-    if (n > 64) {
+    enum { MAX_CALL_ARGS = 64 };
+    struct cexpr args[MAX_CALL_ARGS];
+    if (n > MAX_CALL_ARGS) {
         c->place = saved;
-        return cerr(c, e->span, "too many arguments");
+        return cerr(c, e->args[MAX_CALL_ARGS]->span, "%s takes at most %d arguments in trailq, got %d",
+                    fd->name, MAX_CALL_ARGS, n);
     }
     int rc = 0;
     /* Periods and regexes are not compiled as values. */
@@ -535,8 +567,9 @@ static int compile_compare(struct cctx *c, const struct expr *e, bool strict, co
             *sql = fmt(c, "(%s %s %d)", a.sql, op == OP_EQ ? "=" : "!=", (int)r->ival);
         } else {
             const char *lit = r->ival ? "'true'" : "'false'";
-            *sql = op == OP_EQ ? fmt(c, "(%s IS %s)", a.sql, lit)
-                               : fmt(c, "(%s IS NOT NULL AND %s IS NOT %s)", a.sql, a.sql, lit);
+            *sql = op == OP_EQ         ? fmt(c, "(%s IS %s)", a.sql, lit)
+                   : is_column(a.sql) ? fmt(c, "(%s IS NOT NULL AND %s IS NOT %s)", a.sql, a.sql, lit)
+                                       : fmt(c, "coalesce(%s <> %s, 0)", a.sql, lit);
         }
         return 0;
     }
@@ -547,8 +580,10 @@ static int compile_compare(struct cctx *c, const struct expr *e, bool strict, co
         const char *lit = cx_quote(c, r->str);
         if (op == OP_EQ)
             *sql = fmt(c, strict ? "(%s IS %s)" : "(%s = %s)", a.sql, lit);
-        else
+        else if (is_column(a.sql))
             *sql = fmt(c, "(%s IS NOT NULL AND %s IS NOT %s)", a.sql, a.sql, lit);
+        else
+            *sql = fmt(c, "coalesce(%s <> %s, 0)", a.sql, lit);
         return 0;
     }
     if (cx_expr(c, r, &b))
@@ -577,29 +612,51 @@ static int compile_in(struct cctx *c, const struct expr *e, bool strict, const c
     }
     struct strbuf sb = STRBUF_INIT;
     if (all_text && x.type != VT_TIME) {
-        sb_printf(&sb, e->negated ? "(%s IS NOT NULL AND %s NOT IN (" : "(%s IN (", x.sql, x.sql);
+        if (!e->negated)
+            sb_printf(&sb, "(%s IN (", x.sql);
+        else if (is_column(x.sql))
+            sb_printf(&sb, "(%s IS NOT NULL AND %s NOT IN (", x.sql, x.sql);
+        else
+            sb_printf(&sb, "coalesce(%s NOT IN (", x.sql);
         for (size_t i = 0; i < list->n_args; i++) {
             if (i)
                 sb_puts(&sb, ", ");
             sb_puts(&sb, cx_quote(c, list->args[i]->str));
         }
-        sb_puts(&sb, "))");
+        sb_puts(&sb, e->negated && !is_column(x.sql) ? "), 0)" : "))");
         if (strict && !e->negated) {
             const char *inner = arena_strdup(c->a, sb_str(&sb));
             sb_reset(&sb);
             sb_printf(&sb, "coalesce(%s, 0)", inner);
         }
     } else {
-        sb_printf(&sb, "%s(%s", e->negated ? "tq_nin" : "tq_in", x.sql);
-        for (size_t i = 0; i < list->n_args; i++) {
-            struct cexpr v;
-            if (cx_expr(c, list->args[i], &v)) {
-                sb_free(&sb);
-                return -1;
+        /* SQLite passes a function at most 127 arguments: a longer list is
+         * split into calls of IN_CHUNK elements, any of which may hold the
+         * value (all of which must not, for not in) */
+        enum { IN_CHUNK = 100 };
+        size_t n_calls = (list->n_args + IN_CHUNK - 1) / IN_CHUNK;
+        const char **calls = arena_alloc(c->a, n_calls * sizeof *calls);
+        struct strbuf call = STRBUF_INIT;
+        for (size_t k = 0; k < n_calls; k++) {
+            sb_reset(&call);
+            sb_printf(&call, "%s(%s", e->negated ? "tq_nin" : "tq_in", x.sql);
+            for (size_t i = k * IN_CHUNK; i < list->n_args && i < (k + 1) * IN_CHUNK; i++) {
+                struct cexpr v;
+                if (cx_expr(c, list->args[i], &v)) {
+                    sb_free(&call);
+                    sb_free(&sb);
+                    return -1;
+                }
+                sb_printf(&call, ", %s", v.sql);
             }
-            sb_printf(&sb, ", %s", v.sql);
+            sb_puts(&call, ")");
+            calls[k] = arena_strdup(c->a, sb_str(&call));
         }
-        sb_puts(&sb, ")");
+        sb_free(&call);
+        if (n_calls == 1)
+            sb_puts(&sb, calls[0]);
+        else
+            cx_chain_sql(&sb, calls, n_calls, e->negated ? "AND" : "OR");
     }
     *sql = arena_strdup(c->a, sb_str(&sb));
     sb_free(&sb);
@@ -625,17 +682,51 @@ static int compile_like(struct cctx *c, const struct expr *e, const char **sql)
     return 0;
 }
 
-int cx_cond(struct cctx *c, const struct expr *e, bool strict, const char **sql)
+/* Terms of an and/or chain, as "(t1 OP t2 OP ... OP tn)". SQLite builds a
+ * left-deep tree of a flat chain, and its expression trees may be at most
+ * 1000 deep, so a chain longer than CHAIN_GROUP is written as a balanced
+ * tree of parenthesised groups of at most CHAIN_GROUP terms: 10,000 terms
+ * nest 4 groups deep, 100,000 terms 5 (same answers: and and or are
+ * associative). */
+enum { CHAIN_GROUP = 16 };
+
+void cx_chain_sql(struct strbuf *sb, const char **terms, size_t n, const char *op)
+{
+    size_t per = 1; /* terms per group at this level: the largest power of CHAIN_GROUP below n */
+    while (per * CHAIN_GROUP < n)
+        per *= CHAIN_GROUP;
+    sb_putc(sb, '(');
+    for (size_t i = 0; i < n; i += per) {
+        if (i)
+            sb_printf(sb, " %s ", op);
+        size_t k = n - i < per ? n - i : per;
+        if (k == 1)
+            sb_puts(sb, terms[i]);
+        else
+            cx_chain_sql(sb, terms + i, k, op);
+    }
+    sb_putc(sb, ')');
+}
+
+static int compile_chain(struct cctx *c, const struct expr *e, bool strict, const char **sql)
+{
+    const char **terms = arena_alloc(c->a, e->n_args * sizeof *terms);
+    for (size_t i = 0; i < e->n_args; i++)
+        if (cx_cond(c, e->args[i], strict, &terms[i]))
+            return -1;
+    struct strbuf sb = STRBUF_INIT;
+    cx_chain_sql(&sb, terms, e->n_args, e->op == OP_AND ? "AND" : "OR");
+    *sql = arena_strdup(c->a, sb_str(&sb));
+    sb_free(&sb);
+    return 0;
+}
+
+static int cond_node(struct cctx *c, const struct expr *e, bool strict, const char **sql)
 {
     switch (e->kind) {
     case EX_BINARY:
-        if (e->op == OP_AND || e->op == OP_OR) {
-            const char *a, *b;
-            if (cx_cond(c, e->args[0], strict, &a) || cx_cond(c, e->args[1], strict, &b))
-                return -1;
-            *sql = fmt(c, "(%s %s %s)", a, e->op == OP_AND ? "AND" : "OR", b);
-            return 0;
-        }
+        if (e->op == OP_AND || e->op == OP_OR)
+            return compile_chain(c, e, strict, sql);
         if (cmp_func(e->op))
             return compile_compare(c, e, strict, sql);
         break;
@@ -669,7 +760,7 @@ int cx_cond(struct cctx *c, const struct expr *e, bool strict, const char **sql)
     return 0;
 }
 
-int cx_expr(struct cctx *c, const struct expr *e, struct cexpr *out)
+static int expr_node(struct cctx *c, const struct expr *e, struct cexpr *out)
 {
     out->type = VT_ANY;
     switch (e->kind) {
@@ -740,4 +831,16 @@ int cx_expr(struct cctx *c, const struct expr *e, struct cexpr *out)
         return cx_cond(c, e, true, &out->sql);
     }
     return cerr(c, e->span, "unsupported expression");
+}
+
+/* Every compiled node is checked against SQLite's limits on its way up, so
+ * an error names the smallest part of the query that is too deep. */
+int cx_cond(struct cctx *c, const struct expr *e, bool strict, const char **sql)
+{
+    return cond_node(c, e, strict, sql) || cx_check_sql(c, e, *sql) ? -1 : 0;
+}
+
+int cx_expr(struct cctx *c, const struct expr *e, struct cexpr *out)
+{
+    return expr_node(c, e, out) || cx_check_sql(c, e, out->sql) ? -1 : 0;
 }

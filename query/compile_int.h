@@ -10,6 +10,7 @@
 #ifndef TRAILQ_COMPILE_INT_H
 #define TRAILQ_COMPILE_INT_H
 
+#include <sqlite3.h>
 #include <stdbool.h>
 
 #include "base/arena.h"
@@ -23,6 +24,8 @@ struct sym {
     bool ephemeral;          /* made by as / parse / stats / unnest */
     struct span def;         /* where it was defined (ephemeral only) */
     bool is_agg;             /* an earlier aggregate of the same stats (col is its SQL) */
+    const char *pending;     /* while col waits in the pending stage (compile.c): the SQL
+                                it stands for, which references use in its place */
 };
 
 /* Where an expression appears; decides what may be used in it. */
@@ -32,6 +35,27 @@ enum expr_place {
     EP_IN_AGG,       /* inside an aggregate's argument: no nesting */
     EP_STATS_BY,     /* a stats by key */
 };
+
+/* The shape of an SQL expression, as compile_limits.c measures it. */
+struct sql_shape {
+    int nest;            /* deepest nesting of parentheses */
+    int height;          /* an upper bound on the height of SQLite's tree for it */
+    int ref_height;      /* the tallest generated column it names, as substituted */
+    size_t ref_weight;   /* the substituted sizes of the generated columns it names, summed */
+    size_t len;          /* its length in bytes */
+};
+
+/* What a generated column v<N> stands for once SQLite has merged the stages
+ * since the last barrier into one query (see compile_limits.c). */
+struct colinfo {
+    int height;          /* tree height of its substituted expression (estimate) */
+    size_t weight;       /* size of its substituted expression, in SQL bytes */
+};
+
+/* SQLite's limit on the columns of a result or a table, and on the terms
+ * of an ORDER BY or GROUP BY (SQLITE_MAX_COLUMN, 2000 unless SQLite was
+ * built otherwise; a unit test checks the linked library agrees). */
+enum { SQL_MAX_COLUMNS = 2000 };
 
 struct cctx {
     struct query *q;
@@ -78,6 +102,20 @@ struct cctx {
     bool uses_ts;                 /* @timestamp is read (not only through bin) */
 
     int next_col;                 /* generated column names v1, v2, ... */
+
+    /* SQLite's limits (compile_limits.c) */
+    sqlite3 *probe;               /* private connection whose parser judges deep SQL */
+    int width;                    /* columns of the current relation */
+    struct colinfo *colinfo;      /* by v<N>: its substituted shape (emit pass) */
+    size_t n_colinfo, cap_colinfo;
+    int seg_stages;               /* stages since the last barrier */
+    int seg_filters;              /* WHERE clauses SQLite merges since the last barrier */
+    int seg_where_height;         /* the tallest of them, substituted */
+    int seg_tables;               /* tables SQLite joins when it merges them */
+    bool used_pending;            /* cx_field put a pending column's SQL in place */
+    unsigned long long prep_cost; /* SQLite's work to prepare the stages so far (estimate) */
+    int chain;                    /* stages since the start or the last stats */
+    int max_width;                /* the widest relation so far */
 };
 
 /* A compiled expression. */
@@ -91,6 +129,9 @@ int cx_expr(struct cctx *c, const struct expr *e, struct cexpr *out);
 /* A condition: SQL whose value is 1/0 (strict) or true/false/NULL (not strict,
  * enough at the top of a WHERE, under AND and OR). */
 int cx_cond(struct cctx *c, const struct expr *e, bool strict, const char **sql);
+/* Append "(t1 OP t2 ... OP tn)", balanced into groups so that SQLite's tree
+ * for it stays shallow however many terms there are. */
+void cx_chain_sql(struct strbuf *sb, const char **terms, size_t n, const char *op);
 /* Resolve a field reference (also dotted access into jsonParse results). */
 int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *out);
 /* Is name one of the system fields (@timestamp, @message, @log, @logStream,
@@ -100,6 +141,18 @@ bool cx_is_system_name(const char *name);
 int cx_check_regex(struct cctx *c, const struct expr *re);
 /* The SQL literal of a string. */
 const char *cx_quote(struct cctx *c, const char *s);
+
+/* compile_limits.c */
+/* Measure sql (generated columns named in it by their colinfo). */
+void cx_sql_shape(const struct cctx *c, const char *sql, struct sql_shape *out);
+/* 0 when SQLite can parse sql wherever the compiler puts an expression;
+ * else -1 with a query error at e ("nested too deeply", "too large"). */
+int cx_check_sql(struct cctx *c, const struct expr *e, const char *sql);
+/* 0, or -1 with a query error at where when the current relation is wider
+ * than SQLite allows (what names the thing that widened it). */
+int cx_check_width(struct cctx *c, struct span where, const char *what);
+/* Close the probe connection. */
+void cx_limits_free(struct cctx *c);
 
 /* compile.c */
 struct sym *scope_find(struct cctx *c, const char *name);

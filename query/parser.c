@@ -20,9 +20,10 @@
  *       8    - (prefix)                                  right
  *       9    postfix .key and [i]; literals, fields, calls, ( )
  *
- * Depth: every nested expression, prefix operator and link of an operator
+ * Depth: every nested expression, prefix operator and link of an arithmetic
  * chain counts one level, so the tree the analyser and compiler walk
- * recursively is never deeper than PARSE_MAX_DEPTH.
+ * recursively is never deeper than PARSE_MAX_DEPTH (a chain of `and` or
+ * `or` is one node however long, see parse_logic).
  *
  * Errors: the first problem found stops the parse; it is recorded in a
  * struct qerror with the span of the offending token (at the end of the
@@ -141,7 +142,7 @@ static void fail(struct parser *p, struct span where, const char *fmt, ...)
 static bool enter(struct parser *p)
 {
     if (p->depth >= PARSE_MAX_DEPTH) {
-        fail(p, p->prev.span, "query nested too deeply");
+        fail(p, p->prev.span, "query nested too deeply (more than %d levels)", PARSE_MAX_DEPTH);
         return false;
     }
     p->depth++;
@@ -607,24 +608,30 @@ static struct expr *parse_not(struct parser *p)
 }
 
 /* or_expr  = and_expr { "or" and_expr }                              (level 1)
- * and_expr = not_expr { "and" not_expr }                             (level 2) */
+ * and_expr = not_expr { "and" not_expr }                             (level 2)
+ *
+ * A chain of the same operator is one node with all its operands (and and
+ * or are associative), so a filter of 10,000 terms is a flat list, not a
+ * tree 10,000 deep: the links of a chain take no nesting level. */
 static struct expr *parse_logic(struct parser *p, int level)
 {
     const char *kw = level == 1 ? "or" : "and";
-    struct expr *l = level == 1 ? parse_logic(p, 2) : parse_not(p);
-    int links = 0;
-    while (l && is_word(p, LEX_OPERATOR, kw)) {
+    struct expr *first = level == 1 ? parse_logic(p, 2) : parse_not(p);
+    if (!first || !is_word(p, LEX_OPERATOR, kw))
+        return first;
+    struct expr *e = new_expr(p, EX_BINARY, first->span);
+    e->op = level == 1 ? OP_OR : OP_AND;
+    size_t cap = 0;
+    push_expr(p, &e->args, &e->n_args, &cap, first);
+    while (is_word(p, LEX_OPERATOR, kw)) {
         advance(p);
-        if (!enter(p)) {
-            l = NULL;
-            break;
-        }
-        links++;
         struct expr *r = level == 1 ? parse_logic(p, 2) : parse_not(p);
-        l = r ? new_binary(p, EX_BINARY, level == 1 ? OP_OR : OP_AND, l, r) : NULL;
+        if (!r)
+            return NULL;
+        push_expr(p, &e->args, &e->n_args, &cap, r);
+        e->span.end = r->span.end;
     }
-    p->depth -= links;
-    return l;
+    return e;
 }
 
 /* expr = or_expr   (one nesting level: parentheses, arguments, lists) */
