@@ -98,7 +98,11 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     }
     if (!write_failed && rc != SQLITE_DONE) {
         const char *msg = sqlite3_errmsg(db);
-        if (strncmp(msg, "regex:", 6) == 0) {
+        struct qerror rqe = {0};
+        if (compile_runtime_error(q, &cr, msg, &rqe)) {
+            print_query_error(q, &rqe);
+            status = 2;
+        } else if (strncmp(msg, "regex:", 6) == 0) {
             errorf("query error: %s", msg);
             status = 2;
         } else {

@@ -814,6 +814,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
         return cerr(c, cmd->pattern_span, "invalid regex: %s", msg);
     }
     const char *pattern = cx_quote(c, sb_str(&re));
+    cx_regex_site(c, sb_str(&re), cmd->pattern_span, cmd->source);
     struct rx_group_name *names = NULL;
     size_t n_named = 0;
     int ngroups = 0;
@@ -1415,6 +1416,8 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
             sb_printf(&sql, " LIMIT %lld", (long long)w2.final_limit);
     }
     out->sql = arena_strdup(c->a, sb_str(&sql));
+    out->regex_sites = c->sites;
+    out->n_regex_sites = c->n_sites;
     out->limits_newest_first = w2.final_limit && strcmp(w2.order, NEWEST_FIRST) == 0;
     sb_free(&sql);
     sb_free(&w2.with);

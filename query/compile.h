@@ -61,6 +61,15 @@ struct prefilter_group {
     size_t n_lits;
 };
 
+/* A place where the compiled SQL runs a regex, so that an error PCRE2
+ * reports while the statement runs can be said about the query
+ * (compile_runtime_error). */
+struct regex_site {
+    const char *pattern;       /* as handed to PCRE2; NULL: a value's, known only at run time */
+    struct span span;          /* the pattern in the query text */
+    const char *subject;       /* what it searches, as written in the query */
+};
+
 struct compile_result {
     /* analysis */
     const char **raw_fields;   /* event fields the query reads (not system fields) */
@@ -76,10 +85,20 @@ struct compile_result {
     const char *sql;
     struct result_col *cols;
     size_t n_cols;
+    struct regex_site *regex_sites; /* every regex the SQL runs */
+    size_t n_regex_sites;
 };
 
 /* Returns 0, or -1 with err set (pointing into the query text). */
 int compile_query(struct query *q, struct store *store, const struct compile_opts *opts,
                   struct compile_result *out, struct qerror *err);
+
+/* An error message from running cr->sql, said about the query when it
+ * belongs to a part of it: a regex that failed while matching (its
+ * message is "regex: <why> in /<pattern>/", regex.h) becomes "regex
+ * <pattern as written> on <subject>: <why>" at the pattern. Returns true
+ * with *err filled, or false when the message is not one of those. */
+bool compile_runtime_error(const struct query *q, const struct compile_result *cr,
+                           const char *msg, struct qerror *err);
 
 #endif

@@ -74,6 +74,23 @@ int cx_check_regex(struct cctx *c, const struct expr *re)
     return cerr(c, at, "invalid regex: %s", msg);
 }
 
+void cx_regex_site(struct cctx *c, const char *pattern, struct span span,
+                   const struct expr *subject)
+{
+    if (!c->emit)
+        return;
+    const char *text = "@message";
+    if (subject) {
+        struct strbuf sb = STRBUF_INIT;
+        expr_to_text(c->q, subject, &sb);
+        text = arena_strdup(c->a, sb_str(&sb));
+        sb_free(&sb);
+    }
+    c->sites = arena_grow(c->a, c->sites, &c->cap_sites, c->n_sites + 1, sizeof *c->sites);
+    c->sites[c->n_sites++] =
+        (struct regex_site){pattern ? arena_strdup(c->a, pattern) : NULL, span, text};
+}
+
 /* ---- fields ---- */
 
 /* Mark a system column of the base relation as needed; a new one widens
@@ -393,6 +410,14 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
     c->place = saved;
     if (rc)
         return -1;
+    /* the regexes it runs: its /regex/ arguments, regexReplace's pattern */
+    for (int i = 0; i < n; i++) {
+        const struct expr *a = e->args[i];
+        bool rx_arg = a->kind == EX_REGEX || (name_is(fd, "regexReplace") && i == 1);
+        if (rx_arg && n > 0)
+            cx_regex_site(c, a->kind == EX_REGEX || a->kind == EX_STRING ? a->str : NULL, a->span,
+                          e->args[0]);
+    }
 
     out->type = fd->result;
     if (name_is(fd, "count")) {
@@ -672,6 +697,7 @@ static int compile_like(struct cctx *c, const struct expr *e, const char **sql)
     if (pat->kind == EX_REGEX) {
         if (cx_check_regex(c, pat))
             return -1;
+        cx_regex_site(c, pat->str, pat->span, e->args[0]);
         *sql = fmt(c, "%s(%s, %s)", e->negated ? "tq_nregex" : "tq_regex", x.sql,
                    cx_quote(c, pat->str));
         return 0;

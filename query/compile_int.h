@@ -113,6 +113,8 @@ struct cctx {
     int seg_where_height;         /* the tallest of them, substituted */
     int seg_tables;               /* tables SQLite joins when it merges them */
     bool used_pending;            /* cx_field put a pending column's SQL in place */
+    struct regex_site *sites;     /* the regexes the SQL runs (emit pass) */
+    size_t n_sites, cap_sites;
     unsigned long long prep_cost; /* SQLite's work to prepare the stages so far (estimate) */
     int chain;                    /* stages since the start or the last stats */
     int max_width;                /* the widest relation so far */
@@ -139,6 +141,10 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
 bool cx_is_system_name(const char *name);
 /* Validate a regex literal (error points into it). */
 int cx_check_regex(struct cctx *c, const struct expr *re);
+/* The SQL runs pattern (NULL: a value's) at span on subject (NULL:
+ * @message), for compile_runtime_error(). */
+void cx_regex_site(struct cctx *c, const char *pattern, struct span span,
+                   const struct expr *subject);
 /* The SQL literal of a string. */
 const char *cx_quote(struct cctx *c, const char *s);
 

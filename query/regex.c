@@ -7,15 +7,21 @@
  * Patterns are compiled with PCRE2_UTF | PCRE2_MATCH_INVALID_UTF: subjects
  * are log text, which is not always valid UTF-8, and must never make a
  * match fail with a UTF error.
+ *
+ * Every match goes through run_match(), which applies the limits of
+ * regex.h: the statement's step budget, a JIT stack grown on demand, the
+ * interpreter when JIT cannot go on.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "query/regex.h"
 
+#include <limits.h>
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/numfmt.h"
 #include "base/strbuf.h"
@@ -24,8 +30,8 @@
 
 enum {
     RX_FLAGS = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
-    RX_JIT_STACK_START = 32 * 1024,
-    RX_JIT_STACK_MAX = 1024 * 1024,
+    RX_JIT_STACK_START = 32 * 1024,       /* what a JIT stack holds at first */
+    RX_JIT_STACK_FIRST = 1024 * 1024,     /* the first JIT stack's size */
     RX_CACHE_SLOTS = 16,
 };
 
@@ -37,6 +43,9 @@ struct rx {
     pcre2_general_context *gctx;  /* allocator for the objects below: xmalloc/free */
     pcre2_match_context *mctx;    /* match/depth limits, JIT stack */
     pcre2_jit_stack *jit_stack;   /* NULL when the pattern is not JIT-compiled */
+    size_t jit_stack_size;        /* the size it may grow to */
+    pcre2_code *timed_code;       /* the pattern with a callout (timed_code()), or NULL */
+    bool timed_failed;            /* ... which did not compile */
     pcre2_match_data *md;         /* the remembered first match of `last` */
     int n_captures;               /* capture groups, not counting group 0 */
     char *last;                   /* copy of the last subject given to rx_first */
@@ -49,6 +58,7 @@ struct rx {
 struct rx_scan {
     struct rx *rx;                /* the pattern (one reference held) */
     pcre2_match_data *md;         /* this scan's match data */
+    struct rx_budget *budget;     /* the statement's (NULL: a fixed limit), not owned */
     const char *s;                /* subject, not owned */
     size_t n;                     /* its length */
     size_t pos;                   /* where the next search starts */
@@ -60,6 +70,7 @@ struct rx_scan {
 struct rx_cache {
     int refs;                          /* registrations sharing the cache, plus creator */
     struct rx *slot[RX_CACHE_SLOTS];   /* most recently used first; NULL = free */
+    struct rx_budget budget;           /* the statement running on the connection */
 };
 
 /* PCRE2's allocator for match contexts, match data and JIT stacks: xmalloc
@@ -201,12 +212,14 @@ struct rx *rx_compile(const char *pattern, size_t len, char *msg, size_t msgsize
     rx->mctx = pcre2_match_context_create(rx->gctx);
     rx->md = pcre2_match_data_create_from_pattern(code, rx->gctx);
     pcre2_set_match_limit(rx->mctx, RX_MATCH_LIMIT);
-    pcre2_set_depth_limit(rx->mctx, RX_DEPTH_LIMIT);
+    pcre2_set_heap_limit(rx->mctx, RX_HEAP_LIMIT_KIB);
     /* JIT when available; any failure leaves the interpreter in charge. */
     if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0) {
-        rx->jit_stack = pcre2_jit_stack_create(RX_JIT_STACK_START, RX_JIT_STACK_MAX, rx->gctx);
-        if (rx->jit_stack)
+        rx->jit_stack = pcre2_jit_stack_create(RX_JIT_STACK_START, RX_JIT_STACK_FIRST, rx->gctx);
+        if (rx->jit_stack) {
             pcre2_jit_stack_assign(rx->mctx, NULL, rx->jit_stack);
+            rx->jit_stack_size = RX_JIT_STACK_FIRST;
+        }
     }
     return rx;
 }
@@ -225,6 +238,7 @@ void rx_unref(void *p)
     pcre2_jit_stack_free(rx->jit_stack);
     pcre2_match_context_free(rx->mctx);
     pcre2_code_free(rx->code);
+    pcre2_code_free(rx->timed_code);
     pcre2_general_context_free(rx->gctx);
     free(rx->pattern);
     free(rx->last);
@@ -247,26 +261,180 @@ int rx_capture_count(const struct rx *rx)
     return rx->n_captures;
 }
 
-/* One pcre2_match call: 1 matched, 0 no match, -1 error (msg). */
-static int run_match(const struct rx *rx, pcre2_match_data *md, const char *s, size_t n,
-                     size_t start, uint32_t options, char *msg, size_t msgsize)
+/* ---- running a match ---- */
+
+void rx_budget_reset(struct rx_budget *b)
+{
+    b->left_ns = RX_TIME_BASE_NS;
+    b->matches = 0;
+    b->rng = 0x9E3779B97F4A7C15ULL;
+}
+
+static long long now_ns(void)
+{
+    struct timespec t;
+#ifdef CLOCK_MONOTONIC_COARSE
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+#else
+    clock_gettime(CLOCK_MONOTONIC, &t);
+#endif
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Replace the JIT stack by one 8 times larger; false when it is at its
+ * largest or the memory is not there. */
+static bool grow_jit_stack(struct rx *rx)
+{
+    if (!rx->jit_stack || rx->jit_stack_size >= RX_JIT_STACK_MAX)
+        return false;
+    size_t size = rx->jit_stack_size * 8;
+    if (size > RX_JIT_STACK_MAX)
+        size = RX_JIT_STACK_MAX;
+    pcre2_jit_stack *st = pcre2_jit_stack_create(RX_JIT_STACK_START, size, rx->gctx);
+    if (!st)
+        return false;
+    pcre2_jit_stack_assign(rx->mctx, NULL, st);
+    pcre2_jit_stack_free(rx->jit_stack);
+    rx->jit_stack = st;
+    rx->jit_stack_size = size;
+    return true;
+}
+
+/* The pattern with a callout where each match attempt starts, for timing
+ * long values from inside the match (compiled the first time one comes;
+ * NULL when that fails, and then they are timed from outside only). The
+ * callout goes after the (*VERB) items that must open a pattern. */
+static pcre2_code *timed_code(struct rx *rx)
+{
+    if (rx->timed_code || rx->timed_failed)
+        return rx->timed_code;
+    size_t at = 0;
+    while (at + 1 < rx->pattern_len && rx->pattern[at] == '(' && rx->pattern[at + 1] == '*') {
+        const char *close = memchr(rx->pattern + at, ')', rx->pattern_len - at);
+        if (!close)
+            break;
+        at = (size_t)(close - rx->pattern) + 1;
+    }
+    struct strbuf sb = STRBUF_INIT;
+    sb_append(&sb, rx->pattern, at);
+    sb_puts(&sb, "(?C255)");
+    sb_append(&sb, rx->pattern + at, rx->pattern_len - at);
+    int err = 0;
+    PCRE2_SIZE off = 0;
+    rx->timed_code = pcre2_compile((PCRE2_SPTR)sb.buf, sb.len, RX_FLAGS, &err, &off, NULL);
+    sb_free(&sb);
+    if (!rx->timed_code)
+        rx->timed_failed = true;
+    else if (rx->jit_stack)
+        pcre2_jit_compile(rx->timed_code, PCRE2_JIT_COMPLETE);
+    return rx->timed_code;
+}
+
+/* A match being timed from inside: give up past the deadline. */
+struct timed_run {
+    long long deadline_ns;         /* coarse monotonic time */
+    unsigned calls;                /* callouts so far (the clock is read every 64th) */
+};
+
+static int timed_callout(pcre2_callout_block *block, void *data)
+{
+    struct timed_run *run = data;
+    if ((++run->calls & 63) == 0 && now_ns() > run->deadline_ns)
+        return PCRE2_ERROR_CALLOUT;
+    return 0;
+}
+
+/* pcre2_match; a match that runs out of JIT stack runs again on a larger
+ * one, and in the interpreter when there is none. */
+static int match_any_stack(struct rx *rx, const pcre2_code *code, pcre2_match_data *md,
+                           const char *s, size_t n, size_t start, uint32_t options)
+{
+    for (;;) {
+        int rc = pcre2_match(code, (PCRE2_SPTR)s, n, start, options, md, rx->mctx);
+        if (rc != PCRE2_ERROR_JIT_STACKLIMIT)
+            return rc;
+        if (!grow_jit_stack(rx))
+            options |= PCRE2_NO_JIT;
+    }
+}
+
+/* Should this short match be timed? The first ones, then one in
+ * RX_TIME_SAMPLE at random. */
+static bool sample(struct rx_budget *b)
+{
+    if (b->matches++ < RX_TIME_FIRST)
+        return true;
+    b->rng ^= b->rng << 13;
+    b->rng ^= b->rng >> 7;
+    b->rng ^= b->rng << 17;
+    return b->rng % RX_TIME_SAMPLE == 0;
+}
+
+/* One match, within the limits of regex.h: 1 matched, 0 no match, -1
+ * error (msg). */
+static int run_match(struct rx *rx, struct rx_budget *b, pcre2_match_data *md, const char *s,
+                     size_t n, size_t start, uint32_t options, char *msg, size_t msgsize)
 {
     /* PCRE2 wants a non-NULL subject pointer even for an empty subject. */
-    int rc = pcre2_match(rx->code, (PCRE2_SPTR)(s ? s : ""), n, start, options, md, rx->mctx);
+    const char *subject = s ? s : "";
+    size_t len = n - start;
+    const pcre2_code *code = rx->code;
+    long long weight = 0, t0 = 0;
+    struct timed_run run = {0};
+    if (b) {
+        unsigned long long more = (unsigned long long)RX_TIME_PER_BYTE_NS * len;
+        if (b->left_ns < LLONG_MAX / 4 && more < LLONG_MAX / 4)
+            b->left_ns += (long long)more;
+        if (len >= RX_LONG_SUBJECT) {
+            weight = 1;
+            t0 = now_ns();
+            run.deadline_ns = t0 + b->left_ns;
+            const pcre2_code *tc = timed_code(rx);
+            if (tc) {
+                code = tc;
+                pcre2_set_callout(rx->mctx, timed_callout, &run);
+            }
+        } else if (sample(b)) {
+            weight = b->matches <= RX_TIME_FIRST ? 1 : RX_TIME_SAMPLE;
+            t0 = now_ns();
+        }
+    }
+    int rc = match_any_stack(rx, code, md, subject, n, start, options);
+    if (code != rx->code)
+        pcre2_set_callout(rx->mctx, NULL, NULL);
+    if (weight) {
+        b->left_ns -= weight * (now_ns() - t0);
+        if (b->left_ns < 0 || rc == PCRE2_ERROR_CALLOUT) {
+            b->left_ns = 0;
+            snprintf(msg, msgsize,
+                     "too slow (the regexes of one query may run for %lld s plus %lld ns per "
+                     "byte they search)",
+                     RX_TIME_BASE_NS / 1000000000LL, RX_TIME_PER_BYTE_NS);
+            return -1;
+        }
+    }
     if (rc >= 0)
         return 1;
     if (rc == PCRE2_ERROR_NOMATCH)
         return 0;
-    error_text(rc, msg, msgsize);
+    if (rc == PCRE2_ERROR_MATCHLIMIT)
+        snprintf(msg, msgsize, "too much backtracking (more than %d steps in one match)",
+                 RX_MATCH_LIMIT);
+    else if (rc == PCRE2_ERROR_HEAPLIMIT)
+        snprintf(msg, msgsize, "one match needs more than %d MiB of memory",
+                 RX_HEAP_LIMIT_KIB / 1024);
+    else
+        error_text(rc, msg, msgsize);
     return -1;
 }
 
-int rx_first(struct rx *rx, const char *s, size_t n, char *msg, size_t msgsize)
+int rx_first(struct rx *rx, struct rx_budget *b, const char *s, size_t n, char *msg,
+             size_t msgsize)
 {
     if (rx->have_last && rx->last_len == n && memcmp(rx->last, s, n) == 0)
         return rx->last_rc;
     rx->have_last = false;
-    int rc = run_match(rx, rx->md, s, n, 0, 0, msg, msgsize);
+    int rc = run_match(rx, b, rx->md, s, n, 0, 0, msg, msgsize);
     if (rc < 0)
         return rc;
     if (rx->last_cap < n + 1) {
@@ -331,11 +499,12 @@ bool rx_first_named(const struct rx *rx, const char *name, size_t n, size_t *sta
 
 /* ---- scanning ---- */
 
-struct rx_scan *rx_scan_new(struct rx *rx, const char *s, size_t n)
+struct rx_scan *rx_scan_new(struct rx *rx, struct rx_budget *b, const char *s, size_t n)
 {
     struct rx_scan *sc = xcalloc(1, sizeof *sc);
     rx_ref(rx);
     sc->rx = rx;
+    sc->budget = b;
     sc->md = pcre2_match_data_create_from_pattern(rx->code, rx->gctx);
     sc->s = s;
     sc->n = n;
@@ -360,7 +529,7 @@ int rx_scan_next(struct rx_scan *sc, char *msg, size_t msgsize)
             break;
         }
         uint32_t opts = sc->prev_empty ? PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : 0;
-        int rc = run_match(sc->rx, sc->md, sc->s, sc->n, sc->pos, opts, msg, msgsize);
+        int rc = run_match(sc->rx, sc->budget, sc->md, sc->s, sc->n, sc->pos, opts, msg, msgsize);
         if (rc < 0) {
             sc->done = true;
             return -1;
@@ -441,6 +610,7 @@ struct rx_cache *rx_cache_new(void)
 {
     struct rx_cache *c = xcalloc(1, sizeof *c);
     c->refs = 1;
+    rx_budget_reset(&c->budget);
     return c;
 }
 
@@ -487,6 +657,11 @@ struct rx *rx_cache_get(struct rx_cache *c, const char *pattern, size_t len, cha
     return rx;
 }
 
+struct rx_budget *rx_cache_budget(struct rx_cache *c)
+{
+    return c ? &c->budget : NULL;
+}
+
 /* ---- SQL glue ---- */
 
 void rx_sql_error(sqlite3_context *ctx, const char *msg)
@@ -494,6 +669,22 @@ void rx_sql_error(sqlite3_context *ctx, const char *msg)
     char buf[RX_MSG_MAX + 16];
     snprintf(buf, sizeof buf, "regex: %s", msg);
     sqlite3_result_error(ctx, buf, -1);
+}
+
+char *rx_match_error_text(const struct rx *rx, const char *msg)
+{
+    return sqlite3_mprintf("regex: %s in /%.*s/", msg, (int)rx->pattern_len, rx->pattern);
+}
+
+void rx_sql_match_error(sqlite3_context *ctx, const struct rx *rx, const char *msg)
+{
+    char *text = rx_match_error_text(rx, msg);
+    if (!text) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_error(ctx, text, -1);
+    sqlite3_free(text);
 }
 
 struct rx *rx_sql_pattern(sqlite3_context *ctx, struct rx_cache *cache, sqlite3_value **argv,

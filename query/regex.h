@@ -3,11 +3,32 @@
  *
  * A `struct rx` is one compiled pattern (UTF, invalid UTF tolerated in
  * subjects, JIT-compiled when the library allows) together with what it
- * needs to run: a match context carrying match and depth limits (so a
- * catastrophic pattern fails with "match limit exceeded" instead of hanging),
- * a JIT stack, and match data that remembers the first match in the last
- * subject it was asked about. Several tq_rxgroup() calls on the same row
- * (one per group of a `parse`) therefore run the regex once.
+ * needs to run: a match context carrying its limits, a JIT stack, and match
+ * data that remembers the first match in the last subject it was asked
+ * about. Several tq_rxgroup() calls on the same row (one per group of a
+ * `parse`) therefore run the regex once.
+ *
+ * Limits. A reasonable regex never stops on a stack: the JIT stack starts
+ * at 1 MiB and is replaced by one 8 times larger whenever a match runs out
+ * of it, up to RX_JIT_STACK_MAX; past that (or when JIT is not available)
+ * the match runs again in PCRE2's interpreter, whose frames live on the
+ * heap (at most RX_HEAP_LIMIT_KIB). A pathological regex fails the
+ * statement within seconds, whatever the number of rows:
+ *
+ *   - one match may take RX_MATCH_LIMIT backtracking steps (exponential
+ *     backtracking on one value stops there at once);
+ *   - the regexes of one statement share a time budget (struct rx_budget):
+ *     RX_TIME_BASE_NS, plus RX_TIME_PER_BYTE_NS for each byte of each
+ *     value searched, so a regex that works in time linear in its values
+ *     never runs out of it, while one that is slow on every row (a few
+ *     million steps each, under the step limit) or quadratic in its value
+ *     (PCRE2 counts a possessive loop as one step) does. Matches are timed
+ *     with the coarse monotonic clock: every match on a value of
+ *     RX_LONG_SUBJECT bytes or more, also from inside the match (a callout
+ *     at each position a match is tried from), the first RX_TIME_FIRST of
+ *     a statement, then one in RX_TIME_SAMPLE of the shorter ones at
+ *     random, counted RX_TIME_SAMPLE times, which keeps the clock out of
+ *     the cost of ordinary matches.
  *
  * Lifetime: an rx is reference-counted. The SQL layer keeps one reference in
  * each statement's auxdata slot (compile once per statement) and one in a
@@ -33,10 +54,26 @@
 struct strbuf;
 
 enum {
-    RX_MSG_MAX = 256,              /* enough for any PCRE2 message plus offset */
-    RX_MATCH_LIMIT = 10000000,     /* pcre2_set_match_limit */
-    RX_DEPTH_LIMIT = 100000,       /* pcre2_set_depth_limit */
+    RX_MSG_MAX = 256,               /* enough for any PCRE2 message plus offset */
+    RX_MATCH_LIMIT = 10000000,      /* backtracking steps of one match */
+    RX_HEAP_LIMIT_KIB = 256 * 1024, /* the interpreter's frames, per match */
+    RX_LONG_SUBJECT = 16 * 1024,    /* values timed from inside the match */
+    RX_TIME_SAMPLE = 16,            /* one shorter match in this many is timed ... */
+    RX_TIME_FIRST = 256,            /* ... after the first ones of a statement, all timed */
 };
+#define RX_JIT_STACK_MAX ((size_t)256 << 20)  /* the largest JIT stack, per pattern */
+#define RX_TIME_BASE_NS 1000000000LL          /* a statement's regexes may run 1 s ... */
+#define RX_TIME_PER_BYTE_NS 100LL             /* ... plus 100 ns per byte searched */
+
+/* The regex time of one statement (see above); reset when a statement
+ * starts. */
+struct rx_budget {
+    long long left_ns;              /* time its regexes may still take */
+    unsigned long long matches;     /* matches so far */
+    unsigned long long rng;         /* xorshift state choosing the timed matches */
+};
+
+void rx_budget_reset(struct rx_budget *b);
 
 /* ---- compile-time helpers for the query compiler ---- */
 
@@ -90,10 +127,11 @@ const char *rx_pattern(const struct rx *rx, size_t *len);
 int rx_capture_count(const struct rx *rx);
 
 /* First match in s[0..n): returns 1 (matched), 0 (no match) or -1 (match
- * error such as the match limit, message in msg). The result is remembered
- * with a copy of the subject: asking again about the same bytes does not run
- * the regex. */
-int rx_first(struct rx *rx, const char *s, size_t n, char *msg, size_t msgsize);
+ * error such as a spent budget, message in msg). b is the statement's
+ * budget (NULL: untimed). The result is remembered with a copy of the
+ * subject: asking again about the same bytes does not run the regex. */
+int rx_first(struct rx *rx, struct rx_budget *b, const char *s, size_t n, char *msg,
+             size_t msgsize);
 
 /* After rx_first() returned 1: the byte span [*start, *end) of group g of
  * the remembered match (0 = whole match). false if g does not exist or did
@@ -110,8 +148,9 @@ bool rx_first_named(const struct rx *rx, const char *name, size_t n, size_t *sta
  * disturb the remembered first match. Holds a reference to its rx. */
 struct rx_scan;
 
-/* Start scanning s[0..n) (not copied: s must stay valid while scanning). */
-struct rx_scan *rx_scan_new(struct rx *rx, const char *s, size_t n);
+/* Start scanning s[0..n) (not copied: s must stay valid while scanning),
+ * drawing on budget b (may be NULL, as for rx_first). */
+struct rx_scan *rx_scan_new(struct rx *rx, struct rx_budget *b, const char *s, size_t n);
 void rx_scan_free(struct rx_scan *sc);
 
 /* Next non-overlapping match, left to right; an empty match is retried as
@@ -132,8 +171,9 @@ void rx_scan_groups_json(const struct rx_scan *sc, struct strbuf *out);
 /* ---- per-connection cache and SQL glue ---- */
 
 /* A small most-recently-used cache of compiled patterns, keyed by pattern
- * bytes; reference-counted so several SQLite registrations can share it
- * (each holds a reference and releases it from its destructor). */
+ * bytes, and the budget of the statement running on the connection;
+ * reference-counted so several SQLite registrations can share it (each
+ * holds a reference and releases it from its destructor). */
 struct rx_cache;
 
 struct rx_cache *rx_cache_new(void);        /* one reference, the caller's */
@@ -145,6 +185,9 @@ void rx_cache_unref(void *c);               /* SQLite destructor form */
  * rx_compile(). */
 struct rx *rx_cache_get(struct rx_cache *c, const char *pattern, size_t len, char *msg,
                         size_t msgsize);
+
+/* The budget of the connection's current statement (NULL for a NULL cache). */
+struct rx_budget *rx_cache_budget(struct rx_cache *c);
 
 /* The compiled pattern of SQL argument `arg` (TEXT; numbers by their text):
  * from the call site's auxdata when it holds this pattern, else from cache
@@ -162,5 +205,11 @@ void rx_sql_release(sqlite3_context *ctx, int arg, struct rx *rx);
 
 /* Fail the statement with "regex: <msg>". */
 void rx_sql_error(sqlite3_context *ctx, const char *msg);
+
+/* A match of rx failed: "regex: <msg> in /<pattern>/", the form
+ * compile_runtime_error() (compile.h) maps back to the query. */
+void rx_sql_match_error(sqlite3_context *ctx, const struct rx *rx, const char *msg);
+/* The same text, for a virtual table's error (sqlite3_mprintf'd). */
+char *rx_match_error_text(const struct rx *rx, const char *msg);
 
 #endif

@@ -302,9 +302,9 @@ static int regex_first(sqlite3_context *ctx, sqlite3_value **argv, struct rx **r
         return failed ? -2 : -1;
     *rxp = rx;
     char msg[RX_MSG_MAX];
-    int rc = rx_first(rx, s, n, msg, sizeof msg);
+    int rc = rx_first(rx, rx_cache_budget(sqlite3_user_data(ctx)), s, n, msg, sizeof msg);
     if (rc < 0) {
-        rx_sql_error(ctx, msg);
+        rx_sql_match_error(ctx, rx, msg);
         return -2;
     }
     if (subj)
@@ -483,8 +483,13 @@ static int matches_step(struct matches_cursor *cur)
 {
     char msg[RX_MSG_MAX];
     int rc = rx_scan_next(cur->scan, msg, sizeof msg);
-    if (rc < 0)
-        return matches_fail(cur, msg);
+    if (rc < 0) {
+        sqlite3_vtab *vt = cur->base.pVtab;
+        sqlite3_free(vt->zErrMsg);
+        vt->zErrMsg = rx_match_error_text(cur->rx, msg);
+        cur->eof = true;
+        return SQLITE_ERROR;
+    }
     if (rc == 0) {
         cur->eof = true;
         return SQLITE_OK;
@@ -520,7 +525,7 @@ static int matches_filter(sqlite3_vtab_cursor *c, int idx_num, const char *idx_s
     }
     cur->subject = xstrndup(s, sn);
     cur->subject_len = sn;
-    cur->scan = rx_scan_new(cur->rx, cur->subject, sn);
+    cur->scan = rx_scan_new(cur->rx, rx_cache_budget(vt->cache), cur->subject, sn);
     cur->eof = false;
     return matches_step(cur);
 }
@@ -606,12 +611,21 @@ static const struct sqlfn_entry core_fns[] = {
     {"tq_truthy", 1, 0, fn_truthy},
 };
 
-/* Functions that take the connection's pattern cache as user data. */
+/* Functions that take the connection's pattern cache (and budget) as user
+ * data. */
 static const struct sqlfn_entry regex_fns[] = {
     {"tq_regex", 2, 0, fn_regex},
     {"tq_nregex", 2, 0, fn_nregex},
     {"tq_rxgroup", 3, 0, fn_rxgroup},
+    {"tq_regexreplace", 3, 0, sqlfn_regexreplace},
 };
+
+/* A statement starts: its regexes get a full budget (regex.h). */
+static int statement_starts(unsigned type, void *cache, void *stmt, void *sql)
+{
+    rx_budget_reset(rx_cache_budget(cache));
+    return 0;
+}
 
 int sqlfn_register_core(sqlite3 *db)
 {
@@ -631,6 +645,10 @@ int sqlfn_register_core(sqlite3 *db)
         rx_cache_ref(cache);
         rc = sqlite3_create_module_v2(db, "tq_matches", &matches_module, cache, rx_cache_unref);
     }
+    /* The functions' references keep the cache as long as the connection:
+     * the trace hook (the connection's only one) may use it as long. */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_trace_v2(db, SQLITE_TRACE_STMT, statement_starts, cache);
     rx_cache_unref(cache);
     return rc;
 }

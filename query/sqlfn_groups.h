@@ -20,4 +20,9 @@ int sqlfn_register_ip(sqlite3 *db);       /* sqlfn_ip.c */
 int sqlfn_register_hash(sqlite3 *db);     /* sqlfn_hash.c */
 int sqlfn_register_date(sqlite3 *db);     /* sqlfn_date.c: formatDate, parseDate */
 
+/* tq_regexreplace (sqlfn_string.c) is registered by sqlfn_register_core with
+ * the other regex functions, which share the connection's pattern cache
+ * and its budget of regex work (regex.h) as user data. */
+void sqlfn_regexreplace(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
 #endif

@@ -540,7 +540,7 @@ static void expand_replacement(struct strbuf *sb, const char *repl, size_t rn_le
     }
 }
 
-static void fn_regexreplace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+void sqlfn_regexreplace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     char b0[NUMFMT_MAX], b1[NUMFMT_MAX], b2[NUMFMT_MAX];
     const char *s, *pat, *repl;
@@ -564,7 +564,7 @@ static void fn_regexreplace(sqlite3_context *ctx, int argc, sqlite3_value **argv
             names = fresh = repl_names_new(pat, pat_n);
     }
     struct strbuf sb = STRBUF_INIT;
-    struct rx_scan *sc = rx_scan_new(rx, s, n);
+    struct rx_scan *sc = rx_scan_new(rx, rx_cache_budget(sqlite3_user_data(ctx)), s, n);
     size_t copied = 0;
     char msg[RX_MSG_MAX];
     int rc;
@@ -581,7 +581,7 @@ static void fn_regexreplace(sqlite3_context *ctx, int argc, sqlite3_value **argv
         copied = end;
     }
     if (rc < 0) {
-        rx_sql_error(ctx, msg);
+        rx_sql_match_error(ctx, rx, msg);
         sb_free(&sb);
     } else {
         sb_append(&sb, s + copied, n - copied);
@@ -974,7 +974,6 @@ static const struct sqlfn_entry string_fns[] = {
     {"tq_rtrim", 1, 0, fn_rtrim},
     {"tq_rtrim", 2, 0, fn_rtrim},
     {"tq_replace", 3, 0, fn_replace},
-    {"tq_regexreplace", 3, 0, fn_regexreplace},
     {"tq_strcontains", 2, 0, fn_strcontains},
     {"tq_strcontains", 3, 0, fn_strcontains},
     {"tq_startswith", 2, 0, fn_startswith},

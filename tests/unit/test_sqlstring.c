@@ -19,7 +19,11 @@ int main(void)
     struct sqlt_row r = {0};
     if (sqlite3_open(":memory:", &r.db) != SQLITE_OK)
         return 1;
-    TEST("register") { CHECK_INT(sqlfn_register_string(r.db), SQLITE_OK); }
+    /* regexReplace is registered with the regex functions (core) */
+    TEST("register") {
+        CHECK_INT(sqlfn_register_string(r.db), SQLITE_OK);
+        CHECK_INT(sqlfn_register_core(r.db), SQLITE_OK);
+    }
 
     TEST("concat") {
         EXPECT_TEXT("SELECT tq_concat('a', 'b', 'c')", "abc");
