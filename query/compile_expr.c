@@ -475,6 +475,12 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         long long len = e->args[0]->period.unit < PU_WEEK
                             ? (long long)tv_period_ms(e->args[0]->period)
                             : 0;
+        /* the SQL adds len to a remainder and subtracts the offset: past a
+         * quarter of the int64 range that could overflow (bin(106751991167d)
+         * went to floating point and 1-second buckets), so tq_bin works it
+         * out with checked arithmetic */
+        if (len > INT64_MAX / 4 || off > INT64_MAX / 4)
+            len = 0;
         if (len > 0 && off == 0)
             /* fixed length: floor to a multiple of it, in plain SQL arithmetic
              * (the modulo made non-negative so times before 1970 floor too) */

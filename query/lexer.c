@@ -407,7 +407,17 @@ static void lex_number(struct lexer *lx, struct token *tok)
                 return;
             }
             enum period_unit pu;
-            if (tv_parse_unit(lx->src + unit, i - unit, &pu))
+            bool nonzero = false;
+            for (uint32_t k = start; k < unit; k++)
+                nonzero |= lx->src[k] != '0';
+            if (tv_parse_unit(lx->src + unit, i - unit, &pu) && nonzero)
+                set_error(tok, start, i,
+                          arena_printf(lx->arena,
+                                       "period too long: '%s' is more than 9223372036854775807 "
+                                       "ms (about 292 million years; a month counts 31 days, a "
+                                       "year 366)",
+                                       lit));
+            else if (tv_parse_unit(lx->src + unit, i - unit, &pu))
                 set_error(tok, start, i,
                           arena_printf(lx->arena, "invalid period '%s'", lit));
             else

@@ -20,6 +20,7 @@
  * missing result.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -86,7 +87,13 @@ static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (!sqlfn_value_number(argv[0], &d, &i, &is_int) ||
         sqlite3_value_type(argv[1]) != SQLITE_TEXT || !tz_arg(argc, argv, &off))
         return;
-    int64_t ms = (is_int ? (int64_t)i : (int64_t)d) + off;
+    /* a time outside the int64 range of ms, or pushed out of it by the
+     * offset, is missing */
+    int64_t ms;
+    if (!is_int && (isnan(d) || d >= 9223372036854775808.0 || d < -9223372036854775808.0))
+        return;
+    if (__builtin_add_overflow(is_int ? (int64_t)i : (int64_t)d, off, &ms))
+        return;
     struct tv_parts c;
     tv_split(ms, &c);
     int wday = (int)(((c.days % 7) + 11) % 7); /* 0 Sunday; 1970-01-01 was a Thursday */
@@ -329,9 +336,16 @@ static void fn_parsedate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     tv_civil_from_days(days, &y2, &m2, &d2);
     if (m2 != p.month || d2 != p.day)
         return; /* 30 February */
-    int64_t ms = days * 86400000 + (int64_t)p.hour * 3600000 + (int64_t)p.min * 60000 +
-                 (int64_t)p.sec * 1000 + p.ms;
-    ms -= p.have_off ? p.off_ms : tz;
+    /* a date outside the int64 range of ms (years past 292 million) is
+     * missing */
+    int64_t ms;
+    if (__builtin_mul_overflow(days, (int64_t)86400000, &ms) ||
+        __builtin_add_overflow(ms,
+                               (int64_t)p.hour * 3600000 + (int64_t)p.min * 60000 +
+                                   (int64_t)p.sec * 1000 + p.ms,
+                               &ms) ||
+        __builtin_sub_overflow(ms, p.have_off ? p.off_ms : tz, &ms))
+        return;
     sqlite3_result_int64(ctx, ms);
 }
 

@@ -6,6 +6,11 @@
  *
  * A period reaches SQL as two INTEGER arguments, the count n (>= 1) and the
  * unit (the value of enum period_unit); anything else gives NULL.
+ *
+ * A bucket boundary outside the int64 range of milliseconds (about 292
+ * million years either side of 1970) does not exist: bin, datefloor and
+ * dateceil give NULL (missing) for it, as fromMillis does for a number
+ * outside the range, never a boundary clamped to the end of the range.
  */
 #include <math.h>
 #include <stdint.h>
@@ -70,32 +75,67 @@ static bool period_arg(sqlite3_value **argv, struct period *p)
     return true;
 }
 
-/* tq_bin(ts, n, unit, offset_ms); a NULL offset counts as 0. */
+/* Is t a bucket boundary of p (timeval.h's rules: fixed periods counted
+ * from the epoch, weeks from Monday 1970-01-05, calendar periods from
+ * January 1970)? Worked out here rather than with tv_floor, which
+ * saturates at the ends of the range. */
+static bool is_boundary(int64_t t, struct period p)
+{
+    int64_t len = tv_period_ms(p);
+    if (len > 0) {
+        __int128 origin = p.unit == PU_WEEK ? (__int128)4 * 86400000 : 0;
+        return ((__int128)t - origin) % len == 0;
+    }
+    struct tv_parts c;
+    tv_split(t, &c);
+    if (c.day != 1 || c.hour || c.min || c.sec || c.ms)
+        return false;
+    __int128 per = (__int128)p.n * (p.unit == PU_YEAR ? 12 : p.unit == PU_QUARTER ? 3 : 1);
+    return (((__int128)c.year - 1970) * 12 + (c.month - 1)) % per == 0;
+}
+
+/* The start of ts's bucket, false when it lies below the int64 range
+ * (tv_floor saturates to INT64_MIN then). */
+static bool floor_in_range(int64_t ts, struct period p, int64_t *r)
+{
+    *r = tv_floor(ts, p);
+    return *r != INT64_MIN || is_boundary(INT64_MIN, p);
+}
+
+/* tq_bin(ts, n, unit, offset_ms); a NULL offset counts as 0. The bucket of
+ * ts - offset, moved back by the offset. */
 static void fn_bin(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    int64_t ts, off = 0;
+    int64_t ts, off = 0, shifted, start, r;
     struct period p;
     if (!time_arg(argv[0], &ts) || !period_arg(argv + 1, &p))
         return;
     if (sqlite3_value_type(argv[3]) != SQLITE_NULL && !time_arg(argv[3], &off))
         return;
-    sqlite3_result_int64(ctx, tv_floor_offset(ts, p, off));
+    if (__builtin_sub_overflow(ts, off, &shifted) || !floor_in_range(shifted, p, &start) ||
+        __builtin_add_overflow(start, off, &r))
+        return;
+    sqlite3_result_int64(ctx, r);
 }
 
 static void fn_datefloor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    int64_t ts;
+    int64_t ts, r;
     struct period p;
-    if (time_arg(argv[0], &ts) && period_arg(argv + 1, &p))
-        sqlite3_result_int64(ctx, tv_floor(ts, p));
+    if (time_arg(argv[0], &ts) && period_arg(argv + 1, &p) && floor_in_range(ts, p, &r))
+        sqlite3_result_int64(ctx, r);
 }
 
+/* (tv_ceil saturates to INT64_MAX past the range) */
 static void fn_dateceil(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     int64_t ts;
     struct period p;
-    if (time_arg(argv[0], &ts) && period_arg(argv + 1, &p))
-        sqlite3_result_int64(ctx, tv_ceil(ts, p));
+    if (!time_arg(argv[0], &ts) || !period_arg(argv + 1, &p))
+        return;
+    int64_t r = tv_ceil(ts, p);
+    if (r != INT64_MAX || is_boundary(INT64_MAX, p))
+        sqlite3_result_int64(ctx, r);
 }
 
 static void fn_tomillis(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -171,3 +171,37 @@ $ q="fields concat($(python3 -c 'print(", ".join("\"x%d\"" % i for i in range(70
 > trailq: query error at 1:453: concat takes at most 64 arguments in trailq, got 70
 > status 2
 > 453
+
+### bin(106751991167d), the longest period, puts every event of 1970 on in the bucket of 1970-01-01
+# checked: python3: 106751991167 days is 9223372036828800000 ms, just under 2^63 - 1, so every
+# time from 1970 to 292278994 floors to 0 (it went through floating point before and gave
+# 1-second buckets); bin(1d) offset by it is still the day of the events
+$ trailq -o tsv 'stats count(*) by bin(106751991167d) as b' testdata/shapes/events.jsonl; trailq -o tsv 'stats count(*) by bin(1d) as b offset 106751991167d' testdata/shapes/events.jsonl
+> b	count(*)
+> 1970-01-01 00:00:00.000	5
+> b	count(*)
+> 2023-07-10 00:00:00.000	5
+
+### a period one day longer is a query error at the period
+# checked: python3: 106751991168 days is 9223372036915200000 ms, past 2^63 - 1
+$ trailq 'stats count(*) by bin(106751991168d)' testdata/shapes/events.jsonl; trailq 'fields datefloor(@timestamp, 300000000000y)' testdata/shapes/events.jsonl
+! trailq: query error at 1:23: period too long: '106751991168d' is more than 9223372036854775807 ms (about 292 million years; a month counts 31 days, a year 366)
+!   stats count(*) by bin(106751991168d)
+!                         ^^^^^^^^^^^^^
+! trailq: query error at 1:30: period too long: '300000000000y' is more than 9223372036854775807 ms (about 292 million years; a month counts 31 days, a year 366)
+!   fields datefloor(@timestamp, 300000000000y)
+!                                ^^^^^^^^^^^^^
+? 2
+
+### a bucket boundary outside the int64 range of milliseconds is missing, not clamped
+# checked: python3: the first and last ms of the range (-2^63, 2^63 - 1) are not year boundaries,
+# nor is the last a day boundary; every ms is a 1ms boundary; the day boundaries nearest the ends
+# are 106751991167 days either side of 1970 (+-9223372036828800000 ms)
+$ trailq -o jsonl 'fields datefloor(fromMillis(-9223372036854775808), 1y) as a, dateceil(fromMillis(9223372036854775807), 1y) as b, dateceil(fromMillis(9223372036854775807), 1d) as c, datefloor(fromMillis(-9223372036854775808), 1ms) as d, toMillis(datefloor(fromMillis(-9223372036800000000), 1d)) as e, toMillis(dateceil(fromMillis(9223372036800000001), 1d)) as f | limit 1' testdata/shapes/events.jsonl
+> {"d":"-292275055-05-16 16:47:04.192","e":-9223372036828800000,"f":9223372036828800000}
+
+### parseDate and formatDate past the int64 range of milliseconds are missing
+# checked: python3 with H. Hinnant's days_from_civil: 292278994-01-01 is 9223372017129600000 ms,
+# 292278995-01-01 is past 2^63 - 1; 1e300 ms and the last ms moved an hour east are past the range
+$ trailq -o jsonl 'fields parseDate("292278994-01-01", "yyyy-MM-dd") as a, parseDate("292278995-01-01", "yyyy-MM-dd") as b, formatDate(1e300, "%Y") as c, formatDate(9223372036854775807, "%Y", "+01:00") as d, formatDate(9223372036854775807, "%Y") as e | limit 1' testdata/shapes/events.jsonl
+> {"a":9223372017129600000,"e":"292278994"}
