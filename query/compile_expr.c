@@ -477,9 +477,11 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
                             : 0;
         /* the SQL adds len to a remainder and subtracts the offset: past a
          * quarter of the int64 range that could overflow (bin(106751991167d)
-         * went to floating point and 1-second buckets), so tq_bin works it
-         * out with checked arithmetic */
-        if (len > INT64_MAX / 4 || off > INT64_MAX / 4)
+         * went to floating point and 1-second buckets), and so could a time
+         * computed by a first stats near the ends of the range (ingested
+         * times are far from them), so tq_bin works those out with checked
+         * arithmetic */
+        if (len > INT64_MAX / 4 || off > INT64_MAX / 4 || strcmp(ts, "_ts") != 0)
             len = 0;
         if (len > 0 && off == 0)
             /* fixed length: floor to a multiple of it, in plain SQL arithmetic

@@ -18,18 +18,19 @@
  *     deepest place an expression is put in the statement), which is the
  *     only exact judge of what it accepts.
  *
- *   - the flattening budget (cx_stage_*): SQLite merges the chain of CTEs
- *     into one query, substituting each column by its expression and
- *     joining the WHERE clauses of successive filters with AND, so a
- *     thousand small stages can add up to an expression too deep, and a
- *     column used twice per stage doubles in size at every stage. The
- *     compiler keeps, for each generated column, an estimate of the height
- *     and size its expression has once substituted, and before a stage that
- *     would go over the budget it puts a stage SQLite does not merge through
- *     (a subquery with an OFFSET). Ordinary queries stay far below the
- *     budget and compile to the same SQL as without it.
+ *   - cx_sql_shape() measures SQL for the flattening budget that
+ *     compile.c keeps (fit_stage): SQLite merges the chain of CTEs into one
+ *     query, substituting each column by its expression and joining the
+ *     WHERE clauses of successive stages with AND, so many small stages can
+ *     add up to an expression too deep, and a column used twice per stage
+ *     doubles in size at every stage. The compiler keeps, for each
+ *     generated column, an estimate of the height and size its expression
+ *     has once substituted (struct colinfo), and before a stage that would
+ *     go over the budget it puts a stage SQLite does not merge through (a
+ *     subquery with an OFFSET). Ordinary queries stay far below the budget
+ *     and compile to the same SQL as without it.
  *
- *   - the column count (cx_check_columns()).
+ *   - cx_check_width(): the columns of the current relation.
  */
 #include <sqlite3.h>
 #include <string.h>
