@@ -23,7 +23,8 @@
  *     never runs out of it, while one that is slow on every row (a few
  *     million steps each, under the step limit) or quadratic in its value
  *     (PCRE2 counts a possessive loop as one step) does. Matches are timed
- *     with the coarse monotonic clock: every match on a value of
+ *     with the thread's CPU-time clock (so the load of other programs
+ *     never makes a query fail): every match on a value of
  *     RX_LONG_SUBJECT bytes or more, also from inside the match (a callout
  *     at each position a match is tried from), the first RX_TIME_FIRST of
  *     a statement, then one in RX_TIME_SAMPLE of the shorter ones at
