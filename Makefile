@@ -134,9 +134,12 @@ lint-man:
 # Debian 12 packages for building, testing and the man-page lint; then the
 # node packages of the --sql test, at the versions tests/trino/package-lock.json pins.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
-        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq nodejs npm
+        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq python3
+# Node.js comes from Debian only where the machine has none: Debian's npm
+# conflicts with a NodeSource nodejs, which carries its own npm.
 deps:
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) \
+	    $$(command -v node >/dev/null || echo nodejs) $$(command -v npm >/dev/null || echo npm) >/dev/null
 	cd tests/trino && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
 install: $(BIN)
