@@ -482,7 +482,10 @@ static int load(struct run_state *rs)
                         (rs->opt.progress == WHEN_AUTO && isatty(STDERR_FILENO)),
             .stop = rs->opt.db ? &stop_signal : NULL,
         };
-        if (ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir) < 0) {
+        struct dbfile_flusher *flusher = mode == STORE_NEW ? dbfile_flusher_start(tmp_fd) : NULL;
+        int ingest_rc = ingest_files(rs->st, &rs->files, &rs->plan, &io, &rs->ir);
+        dbfile_flusher_stop(flusher);
+        if (ingest_rc < 0) {
             st = EXIT_FAIL;
             load_failed = true;
         }

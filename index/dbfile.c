@@ -7,12 +7,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/xalloc.h"
@@ -176,6 +178,67 @@ void dbfile_sweep(const char *path)
         globfree(&g);
     }
     free(pattern);
+}
+
+struct dbfile_flusher {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int fd;
+    bool stop;
+};
+
+static void *flusher_main(void *arg)
+{
+    struct dbfile_flusher *f = arg;
+    pthread_mutex_lock(&f->mu);
+    while (!f->stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 250 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&f->cv, &f->mu, &until);
+        if (f->stop)
+            break;
+        pthread_mutex_unlock(&f->mu);
+        /* Errors are left to the fsync, which reports them. */
+        (void)sync_file_range(f->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        pthread_mutex_lock(&f->mu);
+    }
+    pthread_mutex_unlock(&f->mu);
+    return NULL;
+}
+
+struct dbfile_flusher *dbfile_flusher_start(int fd)
+{
+    struct dbfile_flusher *f = xcalloc(1, sizeof *f);
+    f->fd = fd;
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    if (pthread_create(&f->thread, NULL, flusher_main, f) != 0) {
+        pthread_cond_destroy(&f->cv);
+        pthread_mutex_destroy(&f->mu);
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void dbfile_flusher_stop(struct dbfile_flusher *f)
+{
+    if (!f)
+        return;
+    pthread_mutex_lock(&f->mu);
+    f->stop = true;
+    pthread_cond_signal(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    pthread_join(f->thread, NULL);
+    pthread_cond_destroy(&f->cv);
+    pthread_mutex_destroy(&f->mu);
+    free(f);
 }
 
 static int fsync_path(const char *p, int flags)

@@ -61,6 +61,17 @@ void dbfile_unlock(int fd);
 int dbfile_temp(const char *path, char **tmp_path, int *tmp_fd, struct strbuf *err);
 /* Remove the temporary files of builders that died. */
 void dbfile_sweep(const char *path);
+/* Writeback while a new index is built: a thread that asks the kernel,
+ * every 250 ms, to start writing the temporary file's dirty pages
+ * (sync_file_range(2), which does not wait), so the fsync of
+ * dbfile_publish finds little left to write instead of the whole index.
+ * dbfile_flusher_start returns NULL where no thread could be made (then the
+ * fsync does all the work, as without it); dbfile_flusher_stop(NULL) is a
+ * no-op. fd stays the caller's. */
+struct dbfile_flusher;
+struct dbfile_flusher *dbfile_flusher_start(int fd);
+void dbfile_flusher_stop(struct dbfile_flusher *f);
+
 /* Put a complete index in place: fsync it, rename it to path, fsync the
  * directory. Returns 0, or -1 with err set (tmp is left for the caller to
  * discard). */
