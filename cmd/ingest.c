@@ -565,7 +565,8 @@ release:
 /* Standard input, copied into an unlinked temporary file that becomes
  * descriptor 0, hashing as it goes: its digest must be known before it is
  * parsed, and it cannot be read twice. Returns 0, or -1 (reported). */
-static int spool_stdin(char sha256[DIGEST_SHA256_HEX + 1])
+static int spool_stdin(char sha256[DIGEST_SHA256_HEX + 1], const struct ingest_opts *opts,
+                       struct ingest_result *res)
 {
     const char *dir = getenv("TMPDIR");
     char *tmpl = xasprintf("%s/trailq-stdin-XXXXXX", dir && *dir ? dir : "/tmp");
@@ -583,8 +584,15 @@ static int spool_stdin(char sha256[DIGEST_SHA256_HEX + 1])
     int rc = d ? 0 : -1;
     while (rc == 0) {
         ssize_t r = read(STDIN_FILENO, buf, HASH_CHUNK);
-        if (r < 0 && errno == EINTR)
+        if (r < 0 && errno == EINTR) {
+            /* the stop signals interrupt a read of a pipe that waits */
+            if (stop_asked(opts)) {
+                res->stopped = true;
+                rc = -1;
+                break;
+            }
             continue;
+        }
         if (r <= 0) {
             if (r < 0) {
                 errorf("standard input: read error: %s", strerror(errno));
@@ -667,8 +675,12 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
     char stdin_sha[DIGEST_SHA256_HEX + 1] = "";
     if (opts->identity) {
         for (size_t i = 0; i < files->n; i++)
-            if (strcmp(files->paths[i], "-") == 0 && spool_stdin(stdin_sha) < 0)
-                return -1;
+            if (strcmp(files->paths[i], "-") == 0 && spool_stdin(stdin_sha, opts, res) < 0) {
+                if (!res->stopped)
+                    return -1;
+                res->n_not_loaded = files->n; /* stopped before anything was read */
+                return 0;
+            }
     }
     if (store_begin(st, &err) < 0) {
         errorf("%s", sb_str(&err));

@@ -54,8 +54,19 @@ static volatile sig_atomic_t stop_signal;
 
 static void on_stop(int sig)
 {
-    stop_signal = sig;
-    signal(sig, SIG_DFL); /* a second one ends the process at once */
+    stop_signal = sig; /* SA_RESETHAND: a second one ends the process at once */
+}
+
+/* Without SA_RESTART, so that a read of standard input or a nap that waits
+ * returns early and the stop is seen. */
+static void catch_stop_signals(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_stop;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
 }
 
 static int64_t now_ms(void)
@@ -254,6 +265,11 @@ static int lock_db(struct run_state *rs)
         }
         if (r > 0)
             return -1;
+        if (stop_signal) {
+            errorf("stopped by %s while waiting for %s; nothing was loaded",
+                   stop_signal == SIGTERM ? "SIGTERM" : "SIGINT", rs->opt.db);
+            return 128 + stop_signal;
+        }
         int64_t waited = mono_ms() - start;
         if (waited >= wait_s * 1000) {
             errorf("%s is being written by another trailq (waited %lds); try again when it "
@@ -593,8 +609,7 @@ int main(int argc, char **argv)
     sb_free(&err);
     if (rs.opt.db) {
         /* a --db load stops after its last whole source (see load) */
-        signal(SIGINT, on_stop);
-        signal(SIGTERM, on_stop);
+        catch_stop_signals();
     }
     msg_set_color(rs.opt.color == WHEN_ALWAYS ||
                   (rs.opt.color == WHEN_AUTO && isatty(STDERR_FILENO) && !getenv("NO_COLOR")));

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glob.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,7 +219,14 @@ struct dbfile_flusher *dbfile_flusher_start(int fd)
     f->fd = fd;
     pthread_mutex_init(&f->mu, NULL);
     pthread_cond_init(&f->cv, NULL);
-    if (pthread_create(&f->thread, NULL, flusher_main, f) != 0) {
+    /* The thread takes no signals: they go to the loading thread, whose
+     * reads they are meant to interrupt. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    int made = pthread_create(&f->thread, NULL, flusher_main, f);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (made != 0) {
         pthread_cond_destroy(&f->cv);
         pthread_mutex_destroy(&f->mu);
         free(f);
