@@ -499,6 +499,10 @@ static const char *order_without_repeats(struct cctx *c, const char *order, size
     return r;
 }
 
+/* From how many ORDER BY terms the final sort reads a materialized table
+ * (the final SELECT): SQLite's masks of used columns are 64 bits wide. */
+enum { ORDER_TERMS_MATERIALIZED = 60 };
+
 static size_t order_count(const char *order)
 {
     size_t n = 0;
@@ -1410,6 +1414,21 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
                   w2.with.buf, w2.stage, reverse_order(c, w2.order), (long long)w2.final_limit,
                   proj.n ? sb_str(&sel) : "NULL", w2.order);
         sb_free(&sel);
+    } else if (order_count(w2.order) >= ORDER_TERMS_MATERIALIZED) {
+        /* SQLite 3.40 drops a LEFT JOIN whose columns only ORDER BY terms
+         * past the 63rd use (and then reads a row that is not there:
+         * a crash found by the fuzzer). The stages are made into a table
+         * first, so the sort reads columns, not joins. */
+        struct strbuf sel = STRBUF_INIT;
+        for (size_t i = 0; i < proj.n; i++)
+            sb_printf(&sel, "%s%s", i ? ", " : "", proj.items[i].sql);
+        sb_reset(&sql);
+        sb_printf(&sql, "%s, sorted AS MATERIALIZED (SELECT * FROM s%d) SELECT %s FROM sorted"
+                  " ORDER BY %s",
+                  w2.with.buf, w2.stage, proj.n ? sb_str(&sel) : "NULL", w2.order);
+        sb_free(&sel);
+        if (w2.final_limit || (q->n_cmds && q->cmds[q->n_cmds - 1].kind == CMD_LIMIT))
+            sb_printf(&sql, " LIMIT %lld", (long long)w2.final_limit);
     } else {
         sb_printf(&sql, " ORDER BY %s", w2.order);
         if (w2.final_limit || (q->n_cmds && q->cmds[q->n_cmds - 1].kind == CMD_LIMIT))

@@ -47,3 +47,22 @@ $ printf '\037\213\010\002\000\000\000\000\000\003\247\167\063\062\060\062\321\0
 $ printf '2 123456789010 eni-0a1b2c3d4e5f60001 10.0.0.5 10.0.0.9 1000 80 6 2 100 1709287200 1709287260 ACCEPT OK\n2 123456789010 eni-0a1b2c3d4e5f60001 10.0.0.5 10.0.0.9 1000 80 6 2 100 170929081709290900 1709287260 ACCEPT OK\n' > $TMPDIR/v.log; trailq -o jsonl 'fields @timestamp, start | sort start' $TMPDIR/v.log
 > {"@timestamp":"2024-03-01 10:00:00.000","start":1709287200}
 > {"@timestamp":"2024-03-01 10:00:00.000","start":170929081709290900}
+
+### fuzz run: a sort of 68 ORDER BY terms whose only use of @message is past the 63rd (SQLite 3.40 crashed)
+# SQLite 3.40.1 dropped the LEFT JOIN of the raw text when its column was
+# used only by ORDER BY terms past the 63rd, then read a missing row
+# (SEGV). 32 missing keys take 64 terms; the rows then go by @message,
+# newest first. checked: python3 sorts the five lines of the file in
+# reverse and prints their eventName (the @message of a JSON line is the line).
+$ trailq -o tsv "sort $(python3 -c 'print(", ".join("k%d" % i for i in range(32)))'), @message desc | fields eventName" testdata/shapes/events.jsonl; python3 -c 'import json; [print(json.loads(l)["eventName"]) for l in sorted(open("testdata/shapes/events.jsonl"), reverse=True)]'
+> eventName
+> DescribeDBSnapshots
+> DescribeDBSnapshots
+> DescribeDBInstances
+> DescribeDBInstances
+> DescribeDBInstances
+> DescribeDBSnapshots
+> DescribeDBSnapshots
+> DescribeDBInstances
+> DescribeDBInstances
+> DescribeDBInstances
