@@ -56,6 +56,17 @@ static bool str_arg(sqlite3_value *v, const char **s, size_t *n, char buf[NUMFMT
     return *s != NULL;
 }
 
+/* The opening of most functions here: the argument as text, or a NULL
+ * result (and false) when it is NULL. */
+static bool text_arg_or_null(sqlite3_context *ctx, sqlite3_value *v, const char **s, size_t *n,
+                             char buf[NUMFMT_MAX])
+{
+    if (str_arg(v, s, n, buf))
+        return true;
+    sqlite3_result_null(ctx);
+    return false;
+}
+
 /* Byte index of the character after the one starting at i (i < n). */
 static size_t u8_next(const char *s, size_t n, size_t i)
 {
@@ -177,10 +188,8 @@ static void fn_strlen(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n, count = 0;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     for (size_t i = 0; i < n; i = u8_next(s, n, i))
         count++;
     sqlite3_result_int64(ctx, (sqlite3_int64)count);
@@ -256,10 +265,8 @@ static void change_case(sqlite3_context *ctx, sqlite3_value *v, bool upper)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(v, &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, v, &s, &n, buf))
         return;
-    }
     /* a mapped character takes as many bytes as the original (ASCII to
      * ASCII, two-byte letters to two-byte letters), so n bytes suffice */
     char *out = xmalloc(n + 1);
@@ -684,10 +691,8 @@ static void fn_urlencode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     struct strbuf sb = STRBUF_INIT;
     sb_reserve(&sb, n);
     for (size_t i = 0; i < n; i++) {
@@ -708,10 +713,8 @@ static void fn_urldecode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     struct strbuf sb = STRBUF_INIT;
     sb_reserve(&sb, n);
     for (size_t i = 0; i < n; i++) {
@@ -742,10 +745,8 @@ static void fn_base64encode(sqlite3_context *ctx, int argc, sqlite3_value **argv
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     const unsigned char *u = (const unsigned char *)s;
     struct strbuf sb = STRBUF_INIT;
     sb_reserve(&sb, (n + 2) / 3 * 4);
@@ -774,10 +775,8 @@ static void fn_base64decode(sqlite3_context *ctx, int argc, sqlite3_value **argv
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     /* Drop the padding: at most two '=' and only to fill the last quad. */
     size_t pad = 0;
     while (n > 0 && s[n - 1] == '=' && pad < 2)
@@ -851,10 +850,8 @@ static void fn_hextoascii(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
         s += 2, n -= 2;
     if (n % 2 != 0) {
@@ -879,10 +876,8 @@ static void fn_hextodec(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     size_t i = 0;
     bool neg = false;
     if (i < n && s[i] == '-')
@@ -951,10 +946,8 @@ static void fn_messagesize(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char buf[NUMFMT_MAX];
     const char *s;
     size_t n;
-    if (!str_arg(argv[0], &s, &n, buf)) {
-        sqlite3_result_null(ctx);
+    if (!text_arg_or_null(ctx, argv[0], &s, &n, buf))
         return;
-    }
     sqlite3_result_int64(ctx, (sqlite3_int64)n);
 }
 
