@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "query/sqlfn.h"
 
 bool sqlfn_text_to_number(const char *s, size_t n, double *d, long long *i, bool *is_int)
@@ -47,9 +48,7 @@ bool sqlfn_text_to_number(const char *s, size_t n, double *d, long long *i, bool
     char *heap = NULL;
     char *buf = tmp;
     if (n >= sizeof tmp)
-        buf = heap = malloc(n + 1);
-    if (!buf)
-        return false;
+        buf = heap = xmalloc(n + 1); /* out of memory ends the process, as everywhere */
     memcpy(buf, s, n);
     buf[n] = '\0';
     double dv = strtod(buf, NULL);
