@@ -602,7 +602,7 @@ int main(int argc, char **argv)
     struct strbuf err = STRBUF_INIT;
     if (options_parse(argc, argv, &rs.opt, &err) < 0) {
         errorf("%s", sb_str(&err));
-        fputs("Try 'trailq --help' for more information.\n", stderr);
+        msg_raw("Try 'trailq --help' for more information.\n");
         sb_free(&err);
         return finish(&rs, EXIT_USAGE);
     }
@@ -657,7 +657,7 @@ int main(int argc, char **argv)
     if (!rs.query_text) {
         if (!isatty(STDIN_FILENO)) {
             errorf("no query given (and standard input is not a terminal for the interactive mode)");
-            fputs("Try 'trailq --help' for more information.\n", stderr);
+            msg_raw("Try 'trailq --help' for more information.\n");
             return finish(&rs, EXIT_USAGE);
         }
         int st = load(&rs);

@@ -23,7 +23,7 @@ bool sqlgen_wanted(const struct options *o)
 static int usage(const char *msg)
 {
     errorf("%s", msg);
-    fputs("Try 'trailq --help' for more information.\n", stderr);
+    msg_raw("Try 'trailq --help' for more information.\n");
     return SQLGEN_USAGE;
 }
 
