@@ -663,7 +663,9 @@ int main(int argc, char **argv)
         int st = load(&rs);
         if (st >= 0)
             return finish(&rs, st);
-        int status = repl_run(rs.st, &rs.copts, rs.scoped, rs.opt.format);
+        struct repl_opts ro = {.scoped = rs.scoped, .range_loaded = rs.plan.has_range,
+                               .format = rs.opt.format};
+        int status = repl_run(rs.st, &rs.copts, &ro);
         return finish(&rs, status);
     }
 

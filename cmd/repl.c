@@ -1,149 +1,63 @@
 /*
- * repl.c — the interactive mode (see repl.h).
+ * repl.c — the interactive mode's loop (see repl.h, and repl_int.h for the
+ * files it is made of).
  *
- * A query may span lines: a line ending in '|' or '\' continues on the
- * next. Lines starting with '.' are REPL commands (.help, .fields, .files,
- * .format, .explain, .quit). Completion offers commands, keywords,
- * function names and the index's field names. History is kept in
- * $TRAILQ_HISTORY or ~/.trailq_history. Ctrl-C stops a running query and
- * returns to the prompt.
+ * Lines become queries: a line ending in '|' or '\' continues on the next
+ * ("   ...>" prompt), and so does a line followed by one starting with '|'
+ * that was already typed or pasted. A pasted block (bracketed paste) comes
+ * as one line holding newlines and is one query. A line starting with '.'
+ * at "trailq>" is a dot-command (repl_dot.c).
+ *
+ * Ctrl-C at either prompt drops the query being typed and gives a fresh
+ * "trailq>"; while a query runs it interrupts the query. Ctrl-D on an
+ * empty line drops the query being typed at "...>", and leaves at
+ * "trailq>". Each query is one history entry, however many lines it has.
  */
 #include "cmd/repl.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <readline/history.h>
-#include <readline/readline.h>
-
-#include "cmd/fieldlist.h"
-#include "cmd/filelist.h"
-#include "cmd/msgs.h"
-#include "cmd/output.h"
-#include "cmd/run.h"
 #include "base/xalloc.h"
-#include "query/funcs.h"
+#include "cmd/msgs.h"
+#include "cmd/options.h"
+#include "cmd/output.h"
+#include "cmd/repl_int.h"
+#include "cmd/run.h"
 #include "query/parser.h"
 
-/* The index being queried, for the completion callback and the SIGINT
- * handler: readline and signal handlers take no user pointer, so this one
- * static is the way in. Set only while repl_run runs. */
-static struct store *repl_store;
+static const char *const prompt_first = "trailq> ";
+static const char *const prompt_more = "   ...> ";
 
-static const char *const keywords[] = {"by",  "as",   "and",  "or",    "not",    "like",
-                                       "in",  "asc",  "desc", "into",  "multi",  "offset",
-                                       "true", "false", NULL};
-
-static void on_sigint(int sig)
-{
-    (void)sig;
-    if (repl_store)
-        sqlite3_interrupt(store_db(repl_store));
-}
-
-/* Completion candidates: generator called with state 0, 1, 2, ... */
-static char *complete_word(const char *text, int state)
-{
-    static size_t idx_cmd, idx_kw, idx_fn, idx_field, idx_sys;
-    static const char *const sys[] = {"@timestamp", "@message", "@log", "@logStream", "@ptr",
-                                      "@ingestionTime", NULL};
-    size_t len = strlen(text);
-    if (state == 0)
-        idx_cmd = idx_kw = idx_fn = idx_field = idx_sys = 0;
-    while (idx_cmd < n_commands) {
-        const struct command_def *c = &commands[idx_cmd++];
-        if (c->supported && strncasecmp(c->name, text, len) == 0)
-            return xstrdup(c->name);
-    }
-    while (keywords[idx_kw]) {
-        const char *k = keywords[idx_kw++];
-        if (strncasecmp(k, text, len) == 0)
-            return xstrdup(k);
-    }
-    while (idx_fn < n_funcs) {
-        const struct func_def *f = &funcs[idx_fn++];
-        if (strncasecmp(f->name, text, len) == 0)
-            return xasprintf("%s(", f->name);
-    }
-    while (sys[idx_sys]) {
-        const char *s = sys[idx_sys++];
-        if (strncmp(s, text, len) == 0)
-            return xstrdup(s);
-    }
-    size_t nf = repl_store ? store_n_fields(repl_store) : 0;
-    while (idx_field < nf) {
-        const struct store_field *f = store_field_at(repl_store, idx_field++);
-        if (f && strncmp(f->name, text, len) == 0)
-            return xstrdup(f->name);
-    }
-    return NULL;
-}
-
-static char **complete(const char *text, int start, int end)
-{
-    (void)start;
-    (void)end;
-    rl_attempted_completion_over = 1;
-    rl_completion_append_character = '\0';
-    return rl_completion_matches(text, complete_word);
-}
-
-static void print_help(void)
-{
-    printf("Type a query and press Enter; end a line with | to continue it on the next.\n"
-           "  .fields            list the fields of the loaded logs\n"
-           "  .files             list the sources: names, SHA-256, counts, times\n"
-           "  .format FORMAT     table, tsv, csv, json or jsonl\n"
-           "  .explain QUERY     show the SQL and plan of a query\n"
-           "  .help [NAME]       this help, or help on a command or function\n"
-           "  .quit              leave (or Ctrl-D)\n\nCommands:\n");
-    for (size_t i = 0; i < n_commands; i++)
-        if (commands[i].supported)
-            printf("  %-12s %s\n", commands[i].name, commands[i].help);
-    printf("\nFunctions (.help NAME for one):\n ");
-    int col = 1;
-    for (size_t i = 0; i < n_funcs; i++) {
-        int w = (int)strlen(funcs[i].name) + 1;
-        if (col + w > 78) {
-            printf("\n ");
-            col = 1;
-        }
-        printf(" %s", funcs[i].name);
-        col += w;
-    }
-    printf("\n");
-}
-
-static void help_on(const char *name)
-{
-    const struct func_def *f = func_lookup(name);
-    if (f) {
-        printf("%s\n  %s\n", f->signature, f->help);
-        return;
-    }
-    const struct command_def *c = command_lookup(name);
-    if (c) {
-        printf("%s\n  %s%s\n", c->syntax, c->help, c->supported ? "" : " (not supported by trailq)");
-        return;
-    }
-    printf("no command or function named '%s'\n", name);
-}
-
-static int term_width(void)
+static int term_width(FILE *out)
 {
     struct winsize ws;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    if (out == stdout && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
     return 0;
 }
 
-static void run_one(struct store *st, const struct compile_opts *copts, const char *text,
-                    int format, bool explain)
+const char *repl_format_name(int format)
+{
+    static char name[16];
+    const char *v = opt_table[OPT_OUTPUT].values;
+    while (*v) {
+        size_t n = strcspn(v, " ");
+        if (n < sizeof name) {
+            memcpy(name, v, n);
+            name[n] = '\0';
+            if (out_format_parse(name) == format)
+                return name;
+        }
+        v += n + (v[n] ? 1 : 0);
+    }
+    return "?";
+}
+
+void repl_run_query(struct repl *r, const char *text, bool explain)
 {
     struct qerror qe = {0};
     struct query *q = query_parse(text, strlen(text), &qe);
@@ -154,97 +68,99 @@ static void run_one(struct store *st, const struct compile_opts *copts, const ch
         sb_free(&sb);
         return;
     }
-    struct run_opts ro = {.format = format, .explain = explain, .make_indexes = true,
-                          .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-                          .term_width = isatty(STDOUT_FILENO) ? term_width() : 0,
-                          .out = stdout, .copts = copts};
-    run_query(st, q, &ro);
-    fflush(stdout);
+    bool tty = r->out == stdout && isatty(STDOUT_FILENO);
+    struct run_opts ro = {.format = r->format, .explain = explain, .make_indexes = true,
+                          .color = tty && !getenv("NO_COLOR"),
+                          .term_width = tty ? term_width(r->out) : 0,
+                          .out = r->out, .copts = &r->copts};
+    rin_query_begin();
+    run_query(r->st, q, &ro);
+    rin_query_end();
+    fflush(r->out);
     query_free(q);
 }
 
-static char *history_path(void)
+/* Drop trailing blanks (and a pasted block's trailing newlines). */
+static size_t trim_end(char *line)
 {
-    const char *env = getenv("TRAILQ_HISTORY");
-    if (env && *env)
-        return xstrdup(env);
-    const char *home = getenv("HOME");
-    return home ? xasprintf("%s/.trailq_history", home) : NULL;
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == '\n' ||
+                 line[n - 1] == '\r'))
+        line[--n] = '\0';
+    return n;
 }
 
-int repl_run(struct store *st, const struct compile_opts *copts, bool scoped, int format)
+/* Does the text start (after blanks) with '.'? */
+static const char *dot_start(const char *line)
 {
-    repl_store = st;
-    if (format < 0)
-        format = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
-    rl_readline_name = "trailq";
-    rl_attempted_completion_function = complete;
-    rl_basic_word_break_characters = " \t\n\"'`|,()[]=<>!+-*/%^";
-    char *hist = history_path();
-    using_history();
-    stifle_history(1000);
-    if (hist)
-        read_history(hist);
-    struct sigaction sa = {0};
-    sa.sa_handler = on_sigint;
-    sigaction(SIGINT, &sa, NULL);
+    while (*line == ' ' || *line == '\t')
+        line++;
+    return *line == '.' && !strchr(line, '\n') ? line : NULL;
+}
+
+static void run_typed_query(struct repl *r)
+{
+    rhist_add(r->query.buf);
+    free(r->last_query);
+    r->last_query = xstrdup(r->query.buf);
+    repl_run_query(r, r->query.buf, false);
+    sb_reset(&r->query);
+}
+
+int repl_run(struct store *st, const struct compile_opts *copts, const struct repl_opts *ro)
+{
+    struct repl r = {.st = st, .copts = *copts, .scoped = ro->scoped,
+                     .range_loaded = ro->range_loaded, .loaded_start_ms = copts->start_ms,
+                     .loaded_end_ms = copts->end_ms, .format = ro->format, .out = stdout,
+                     .query = STRBUF_INIT};
+    if (r.format < 0)
+        r.format = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+    rin_open(st);
+    rhist_open();
+    rcomp_install(&r);
     printf("trailq: %lld events loaded. Type .help for help, .quit to leave.\n",
            (long long)store_n_events(st));
-    struct strbuf query = STRBUF_INIT;
-    for (;;) {
-        char *line = readline(query.len ? "   ...> " : "trailq> ");
-        if (!line)
-            break;
-        size_t n = strlen(line);
-        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-            line[--n] = '\0';
-        if (query.len == 0 && line[0] == '.') {
-            add_history(line);
-            if (strcmp(line, ".quit") == 0 || strcmp(line, ".exit") == 0) {
-                free(line);
+    while (!r.quit) {
+        char *line = NULL;
+        enum rin_result res = rin_read(r.query.len ? prompt_more : prompt_first, &line);
+        if (res == RIN_INTERRUPT) {
+            sb_reset(&r.query);
+            continue;
+        }
+        if (res == RIN_EOF) {
+            if (r.query.len == 0)
                 break;
-            } else if (strcmp(line, ".help") == 0) {
-                print_help();
-            } else if (strncmp(line, ".help ", 6) == 0) {
-                help_on(line + 6);
-            } else if (strcmp(line, ".fields") == 0) {
-                fieldlist_print(st, format, stdout, term_width());
-            } else if (strcmp(line, ".files") == 0) {
-                filelist_print(st, scoped, format, stdout, term_width());
-            } else if (strncmp(line, ".format ", 8) == 0) {
-                int f = out_format_parse(line + 8);
-                if (f < 0)
-                    printf("unknown format '%s' (table, tsv, csv, json, jsonl)\n", line + 8);
-                else
-                    format = f;
-            } else if (strncmp(line, ".explain ", 9) == 0) {
-                run_one(st, copts, line + 9, format, true);
-            } else {
-                printf("unknown command '%s' (.help lists them)\n", line);
-            }
+            sb_reset(&r.query); /* Ctrl-D at "...>": drop the query, stay */
+            continue;
+        }
+        size_t n = trim_end(line);
+        const char *dot = r.query.len == 0 ? dot_start(line) : NULL;
+        if (dot) {
+            rhist_add(dot);
+            dot_run(&r, dot);
             free(line);
             continue;
         }
         bool more = n && (line[n - 1] == '|' || line[n - 1] == '\\');
         if (n && line[n - 1] == '\\')
             line[--n] = '\0';
-        if (query.len)
-            sb_putc(&query, '\n');
-        sb_append(&query, line, n);
-        free(line);
-        if (more)
-            continue;
-        if (query.len) {
-            add_history(query.buf);
-            run_one(st, copts, query.buf, format, false);
+        if (n) {
+            if (r.query.len)
+                sb_putc(&r.query, '\n');
+            sb_append(&r.query, line, n);
         }
-        sb_reset(&query);
+        free(line);
+        if (more || (r.query.len && rin_next_line_continues()))
+            continue;
+        if (r.query.len)
+            run_typed_query(&r);
     }
-    sb_free(&query);
-    if (hist) {
-        write_history(hist);
-        free(hist);
-    }
-    repl_store = NULL;
+    if (r.out_path)
+        fclose(r.out);
+    free(r.out_path);
+    free(r.last_query);
+    sb_free(&r.query);
+    rhist_close();
+    rin_close();
     return 0;
 }

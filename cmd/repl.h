@@ -1,6 +1,7 @@
 /*
  * repl.h — the interactive mode: queries typed at a prompt over an index
- * loaded once, with readline editing, history and completion.
+ * loaded once, with readline editing, history, completion and
+ * dot-commands (trailq(1), INTERACTIVE MODE).
  */
 #ifndef TRAILQ_REPL_H
 #define TRAILQ_REPL_H
@@ -10,8 +11,14 @@
 #include "index/store.h"
 #include "query/compile.h"
 
-/* Runs until end of input or .quit; returns the exit status (0). scoped:
- * .files lists only the sources in scope (copts->scope_where). */
-int repl_run(struct store *st, const struct compile_opts *copts, bool scoped, int format);
+struct repl_opts {
+    bool scoped;        /* .files lists only the sources in scope (copts->scope_where) */
+    bool range_loaded;  /* only events inside copts' --start/--end were read (no --db) */
+    int format;         /* enum out_format, or -1: table on a terminal, else tsv */
+};
+
+/* Runs until Ctrl-D or .quit; returns the exit status (0). copts is
+ * copied: .start and .end change the copy. */
+int repl_run(struct store *st, const struct compile_opts *copts, const struct repl_opts *ro);
 
 #endif

@@ -27,7 +27,9 @@ $ printf 'stats count(*) as n by eventName |\nsort n desc | limit 3\n.help count
 > 130
 > trailq> .quit
 
-### REPL: history is saved to TRAILQ_HISTORY
-$ printf 'stats count(*) as n\n.quit\n' | TERM=dumb TRAILQ_HISTORY=$TMPDIR/hist script -qec "trailq testdata/shapes/events.jsonl" /dev/null >/dev/null; cat $TMPDIR/hist
+### REPL: history is saved to TRAILQ_HISTORY, each entry after a timestamp line
+$ printf 'stats count(*) as n\n.quit\n' | TERM=dumb TRAILQ_HISTORY=$TMPDIR/hist script -qec "trailq testdata/shapes/events.jsonl" /dev/null >/dev/null; sed 's/^#[0-9][0-9]*$/#TIME/' $TMPDIR/hist; rm $TMPDIR/hist
+> #TIME
 > stats count(*) as n
+> #TIME
 > .quit

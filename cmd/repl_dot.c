@@ -1,0 +1,263 @@
+/*
+ * repl_dot.c — the dot-commands of the interactive mode (see repl_int.h).
+ *
+ * One table: the loop runs a line through it, .help prints it, and Tab
+ * completes names and arguments from it. A dot-command with a setting and
+ * no argument shows the setting; with one, it changes it. Dot-commands
+ * print to the terminal (stdout), never to the .output file, which gets
+ * only results.
+ */
+#include "cmd/repl_int.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/timeval.h"
+#include "base/xalloc.h"
+#include "cmd/fieldlist.h"
+#include "cmd/filelist.h"
+#include "cmd/msgs.h"
+#include "cmd/options.h"
+#include "cmd/output.h"
+#include "query/funcs.h"
+
+static int term_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
+}
+
+static void dot_help(struct repl *r, const char *arg);
+
+static void dot_quit(struct repl *r, const char *arg)
+{
+    (void)arg;
+    r->quit = true;
+}
+
+static void dot_fields(struct repl *r, const char *arg)
+{
+    (void)arg;
+    fieldlist_print(r->st, r->format, stdout, term_width());
+    fflush(stdout);
+}
+
+static void dot_files(struct repl *r, const char *arg)
+{
+    (void)arg;
+    filelist_print(r->st, r->scoped, r->format, stdout, term_width());
+    fflush(stdout);
+}
+
+static void dot_format(struct repl *r, const char *arg)
+{
+    if (!*arg) {
+        printf("format: %s\n", repl_format_name(r->format));
+        return;
+    }
+    int f = out_format_parse(arg);
+    if (f < 0)
+        printf("unknown format '%s' (%s)\n", arg, opt_table[OPT_OUTPUT].values);
+    else
+        r->format = f;
+}
+
+static void dot_output(struct repl *r, const char *arg)
+{
+    if (!*arg) {
+        printf("output: %s\n", r->out_path ? r->out_path : "the terminal");
+        return;
+    }
+    FILE *fp = NULL;
+    if (strcmp(arg, "-") != 0) {
+        fp = fopen(arg, "w");
+        if (!fp) {
+            errorf("cannot write %s: %s", arg, strerror(errno));
+            return;
+        }
+    }
+    if (r->out_path && fclose(r->out) != 0)
+        errorf("writing %s failed: %s", r->out_path, strerror(errno));
+    free(r->out_path);
+    r->out_path = fp ? xstrdup(arg) : NULL;
+    r->out = fp ? fp : stdout;
+}
+
+static int64_t wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void show_bound(const char *what, int64_t ms, int64_t none)
+{
+    char buf[TV_FMT_MAX];
+    if (ms == none) {
+        printf("%s: none\n", what);
+    } else {
+        tv_format(ms, buf);
+        printf("%s: %s\n", what, buf);
+    }
+}
+
+/* .start and .end: show, clear (none) or set one bound of the window. */
+static void set_bound(struct repl *r, const char *arg, bool is_start)
+{
+    const char *what = is_start ? "start" : "end";
+    int64_t *bound = is_start ? &r->copts.start_ms : &r->copts.end_ms;
+    int64_t none = is_start ? INT64_MIN : INT64_MAX;
+    if (!*arg) {
+        show_bound(what, *bound, none);
+        return;
+    }
+    int64_t ms = none;
+    if (strcasecmp(arg, "none") != 0 && !tv_parse_cli_time(arg, wall_ms(), &ms)) {
+        errorf("invalid time '%s' (use ISO-8601, epoch seconds or ms, now, -15m, or none)", arg);
+        return;
+    }
+    int64_t start = is_start ? ms : r->copts.start_ms, end = is_start ? r->copts.end_ms : ms;
+    if (start != INT64_MIN && end != INT64_MAX && start >= end) {
+        errorf("the start must be before the end (.start and .end show them)");
+        return;
+    }
+    *bound = ms;
+    r->copts.has_range = r->copts.start_ms != INT64_MIN || r->copts.end_ms != INT64_MAX;
+    show_bound(what, ms, none);
+    if (r->range_loaded && is_start && start < r->loaded_start_ms) {
+        char buf[TV_FMT_MAX];
+        tv_format(r->loaded_start_ms, buf);
+        notef("events before %s were not read (--start without --db): the window shows none", buf);
+    }
+    if (r->range_loaded && !is_start && end > r->loaded_end_ms) {
+        char buf[TV_FMT_MAX];
+        tv_format(r->loaded_end_ms, buf);
+        notef("events at or after %s were not read (--end without --db): the window shows none",
+              buf);
+    }
+}
+
+static void dot_start(struct repl *r, const char *arg)
+{
+    set_bound(r, arg, true);
+}
+
+static void dot_end(struct repl *r, const char *arg)
+{
+    set_bound(r, arg, false);
+}
+
+static void dot_explain(struct repl *r, const char *arg)
+{
+    if (*arg)
+        repl_run_query(r, arg, true);
+    else if (r->last_query)
+        repl_run_query(r, r->last_query, true);
+    else
+        printf("usage: .explain QUERY (or alone, after a query: explain that query)\n");
+}
+
+const struct dot_cmd dot_cmds[] = {
+    {".help", "[NAME]", "this help, or help on a command or function", DA_NAME, dot_help},
+    {".fields", "", "list the fields of the loaded logs, with counts", DA_NONE, dot_fields},
+    {".files", "", "list the sources: names, SHA-256, counts, times", DA_NONE, dot_files},
+    {".format", "[FORMAT]", "show or set the output format", DA_FORMAT, dot_format},
+    {".output", "[FILE|-]", "show where results go, send them to FILE, or back (-)", DA_FILE,
+     dot_output},
+    {".start", "[TIME|none]", "show or set the start of the time window of later queries",
+     DA_TIME, dot_start},
+    {".end", "[TIME|none]", "show or set the end of the time window of later queries", DA_TIME,
+     dot_end},
+    {".explain", "[QUERY]", "show the SQL and plan of a query (alone: of the last one)", DA_QUERY,
+     dot_explain},
+    {".quit", "", "leave (or Ctrl-D)", DA_NONE, dot_quit},
+    {".exit", "", "the same as .quit", DA_NONE, dot_quit},
+};
+const size_t n_dot_cmds = sizeof dot_cmds / sizeof dot_cmds[0];
+
+const struct dot_cmd *dot_lookup(const char *name, size_t len)
+{
+    for (size_t i = 0; i < n_dot_cmds; i++)
+        if (strlen(dot_cmds[i].name) == len && memcmp(dot_cmds[i].name, name, len) == 0)
+            return &dot_cmds[i];
+    return NULL;
+}
+
+static void print_help(void)
+{
+    printf("Type a query and press Enter. A line ending in | or \\, or a next line starting\n"
+           "with |, continues it; Ctrl-C drops it. Tab completes.\n");
+    for (size_t i = 0; i < n_dot_cmds; i++) {
+        char left[32];
+        snprintf(left, sizeof left, "%s%s%s", dot_cmds[i].name, dot_cmds[i].args[0] ? " " : "",
+                 dot_cmds[i].args);
+        printf("  %-20s %s\n", left, dot_cmds[i].help);
+    }
+    printf("\nCommands:\n");
+    for (size_t i = 0; i < n_commands; i++)
+        if (commands[i].supported)
+            printf("  %-12s %s\n", commands[i].name, commands[i].help);
+    printf("\nFunctions (.help NAME for one):\n ");
+    int col = 1;
+    for (size_t i = 0; i < n_funcs; i++) {
+        int w = (int)strlen(funcs[i].name) + 1;
+        if (col + w > 78) {
+            printf("\n ");
+            col = 1;
+        }
+        printf(" %s", funcs[i].name);
+        col += w;
+    }
+    printf("\n");
+}
+
+static void dot_help(struct repl *r, const char *arg)
+{
+    (void)r;
+    if (!*arg) {
+        print_help();
+        return;
+    }
+    /* "isIpInSubnet(" or "count()" as completion or habit writes them */
+    size_t n = strcspn(arg, "( ");
+    char *name = xstrndup(arg, n);
+    const struct func_def *f = func_lookup(name);
+    const struct command_def *c = f ? NULL : command_lookup(name);
+    const struct dot_cmd *d = f || c ? NULL : dot_lookup(name, n);
+    if (f)
+        printf("%s\n  %s\n", f->signature, f->help);
+    else if (c)
+        printf("%s\n  %s%s\n", c->syntax, c->help, c->supported ? "" : " (not supported by trailq)");
+    else if (d)
+        printf("%s%s%s\n  %s\n", d->name, d->args[0] ? " " : "", d->args, d->help);
+    else
+        printf("no command or function named '%s'\n", name);
+    free(name);
+}
+
+void dot_run(struct repl *r, const char *line)
+{
+    size_t n = strcspn(line, " \t");
+    const char *arg = line + n;
+    while (*arg == ' ' || *arg == '\t')
+        arg++;
+    const struct dot_cmd *d = dot_lookup(line, n);
+    if (!d) {
+        printf("unknown command '%.*s' (.help lists them)\n", (int)n, line);
+        return;
+    }
+    if (d->arg == DA_NONE && *arg) {
+        printf("%s takes no argument\n", d->name);
+        return;
+    }
+    d->run(r, arg);
+}
