@@ -38,6 +38,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/strdist.h"
 #include "base/xalloc.h"
 #include "query/funcs.h"
 #include "query/lexer.h"
@@ -972,6 +973,21 @@ static const struct {
     {"unnest", CMD_UNNEST, parse_unnest},
 };
 
+/* The supported command nearest to a typo (base/strdist.h), or NULL. */
+static const char *command_near(const char *name)
+{
+    const char *best = NULL;
+    int best_d = -1;
+    for (size_t k = 0; k < n_commands; k++) {
+        int d = commands[k].supported ? str_near(name, commands[k].name) : -1;
+        if (d >= 0 && (best_d < 0 || d < best_d)) {
+            best = commands[k].name;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
 /* command = name ...   (the name was checked to be a word) */
 static bool parse_command(struct parser *p, struct command *c)
 {
@@ -988,8 +1004,11 @@ static bool parse_command(struct parser *p, struct command *c)
         }
     }
     const struct command_def *def = command_lookup(kw.str);
+    const char *near = def ? NULL : command_near(kw.str);
     if (def && !def->supported)
         fail(p, kw.span, "'%s' is not supported by trailq", kw.str);
+    else if (near)
+        fail(p, kw.span, "unknown command '%s' (did you mean %s?)", kw.str, near);
     else
         fail(p, kw.span, "unknown command '%s'", kw.str);
     return false;

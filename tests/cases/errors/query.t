@@ -11,6 +11,35 @@ $ trailq 'foo x' testdata/shapes/events.jsonl
 !   ^^^
 ? 2
 
+### a mistyped command gets the nearest command as a suggestion
+# checked: "stast" is "stats" with its last two letters swapped: one edit
+# (base/strdist.h counts a swap as one)
+$ trailq 'stast count(*)' testdata/shapes/events.jsonl
+! trailq: query error at 1:1: unknown command 'stast' (did you mean stats?)
+!   stast count(*)
+!   ^^^^^
+? 2
+
+### a command typo after a pipe, one letter missing
+# checked: "fitler" is "filter" with "lt" swapped (1 edit), "limt" lacks an "i"
+# (1 edit); "limt" starts at column 17 (after the 16 bytes "filter id = 1 | ")
+$ trailq 'filter id = 1 | limt 2' testdata/shapes/events.jsonl; trailq 'fitler id = 1' testdata/shapes/events.jsonl
+! trailq: query error at 1:17: unknown command 'limt' (did you mean limit?)
+!   filter id = 1 | limt 2
+!                   ^^^^
+! trailq: query error at 1:1: unknown command 'fitler' (did you mean filter?)
+!   fitler id = 1
+!   ^^^^^^
+? 2
+
+### a name far from every command gets no suggestion
+# checked: "xyz" is 3 edits from every 3- and 4-letter command (sort, tail, head...)
+$ trailq 'xyz' testdata/shapes/events.jsonl
+! trailq: query error at 1:1: unknown command 'xyz'
+!   xyz
+!   ^^^
+? 2
+
 ### an Insights command trailq does not support is named as such
 # checked: "pattern" starts at column 20
 $ trailq 'fields eventName | pattern @message' testdata/shapes/events.jsonl
