@@ -52,7 +52,7 @@ int str_near(const char *typed, const char *known)
     if (d == SIZE_MAX)
         return -1;
     size_t len = strlen(typed);
-    size_t limit = len <= 4 ? 1 : len <= 10 ? 2 : 3;
+    size_t limit = len <= 3 ? 0 : len <= 10 ? 1 : len <= 20 ? 2 : 3;
     if (d == 0)
         return 0;
     if (d > limit || d >= len)

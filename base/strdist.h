@@ -7,10 +7,11 @@
  * (field and command names), so the whole table is computed.
  *
  * str_near() is the one rule trailq uses to decide that a typed name was
- * probably meant to be a known one: the same ignoring case, or at most one
- * edit for names of up to 4 characters, two up to 10, three beyond (the
- * edits counted ignoring case), and never as many edits as the name has
- * characters.
+ * probably meant to be a known one: the same ignoring case, or (edits
+ * counted ignoring case) one edit for names of 4 to 10 characters, two up
+ * to 20, three beyond; none for names of 3 characters or fewer, where one
+ * edit makes another plausible name (id, ip). Two edits in a short name
+ * are as often another field (eventTime, eventName) as a typo.
  */
 #ifndef TRAILQ_STRDIST_H
 #define TRAILQ_STRDIST_H

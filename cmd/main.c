@@ -21,6 +21,7 @@
 
 #include <jansson.h>
 
+#include "cmd/fieldcheck.h"
 #include "cmd/fieldlist.h"
 #include "cmd/filelist.h"
 #include "cmd/ingest.h"
@@ -704,6 +705,13 @@ int main(int argc, char **argv)
         .term_width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
         .out = stdout,
         .copts = &rs.copts,
+        .check_fields = rs.opt.db != NULL,
     };
-    return finish(&rs, run_query(rs.st, rs.q, &ro));
+    int status = run_query(rs.st, rs.q, &ro);
+    /* a one-shot index holds only the fields the query reads: the names
+     * to suggest come from the inputs' first events */
+    if (status == EXIT_OK && !rs.opt.db && !rs.opt.explain)
+        fieldcheck_sampled(rs.st, &rs.files, rs.opt.type, rs.q->text, rs.q->len, an.raw_fields,
+                           an.n_raw_fields);
+    return finish(&rs, status);
 }

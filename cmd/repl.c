@@ -70,7 +70,7 @@ void repl_run_query(struct repl *r, const char *text, bool explain)
     }
     bool tty = r->out == stdout && isatty(STDOUT_FILENO);
     struct run_opts ro = {.format = r->format, .explain = explain, .make_indexes = true,
-                          .color = tty && !getenv("NO_COLOR"),
+                          .check_fields = true, .color = tty && !getenv("NO_COLOR"),
                           .term_width = tty ? term_width(r->out) : 0,
                           .out = r->out, .copts = &r->copts};
     rin_query_begin();

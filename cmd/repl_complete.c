@@ -37,6 +37,7 @@
 
 #include "base/arena.h"
 #include "base/xalloc.h"
+#include "cmd/fieldcheck.h"
 #include "cmd/options.h"
 #include "query/funcs.h"
 #include "query/lexer.h"
@@ -61,6 +62,7 @@ struct rcomp_context {
     int depth;          /* parentheses and brackets open in this command */
     bool after_by;      /* stats: after its 'by' */
     bool after_stats;   /* a stats came before this command: the index's fields are gone */
+    bool after_alias;   /* the value just read is a name being defined (as n, into n) */
     const char *names[RC_MAX_NAMES]; /* names the query defined (as, into, parse's list,
                                         stats keys), in the arena */
     size_t n_names;
@@ -179,6 +181,7 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
         }
         n_tokens++;
         if (n_tokens == 1) {
+            cx->after_alias = false;
             if (t.kind == TK_NAME) {
                 size_t k = 0;
                 for (; t.str[k] && k + 1 < sizeof cx->command; k++)
@@ -190,6 +193,7 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
             continue;
         }
         bool in_stats = strcmp(cx->command, "stats") == 0;
+        cx->after_alias = false;
         switch (t.kind) {
         case TK_LPAREN:
         case TK_LBRACKET:
@@ -217,6 +221,7 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
             if (new_name) {
                 add_name(cx, t.str);
                 new_name = false;
+                cx->after_alias = true;
                 mode = LEX_OPERATOR;
                 after = name_list ? RC_NOTHING : RC_AFTER_VALUE;
             } else if (t.word && is_keyword(&t)) {
@@ -329,41 +334,6 @@ static void add_functions(struct cand_list *c, const char *word, bool aggregates
     }
 }
 
-/* A field name as it is written in a query: segments that are not bare
- * names go in backquotes. New string. */
-static char *field_text(const char *name)
-{
-    struct strbuf sb = STRBUF_INIT;
-    const char *p = name;
-    bool first = true;
-    while (first || *p) {
-        size_t n = strcspn(p, ".");
-        bool bare = n > 0 && !(first && isdigit((unsigned char)p[0]));
-        for (size_t k = 0; k < n && bare; k++) {
-            unsigned char ch = (unsigned char)p[k];
-            bare = isalnum(ch) || ch == '_' || ch == '$' || (ch == '@' && first && k == 0);
-        }
-        if (!first)
-            sb_putc(&sb, '.');
-        if (bare) {
-            sb_append(&sb, p, n);
-        } else {
-            sb_putc(&sb, '`');
-            for (size_t k = 0; k < n; k++) {
-                if (p[k] == '`')
-                    sb_putc(&sb, '`');
-                sb_putc(&sb, p[k]);
-            }
-            sb_putc(&sb, '`');
-        }
-        p += n;
-        if (*p == '.')
-            p++;
-        first = false;
-    }
-    return sb_detach(&sb);
-}
-
 static const char *const system_fields[] = {"@timestamp", "@message", "@log", "@logStream",
                                             "@ptr", "@ingestionTime"};
 
@@ -377,7 +347,7 @@ static void add_fields(struct cand_list *c, const struct rcomp_context *cx, cons
         int (*cmp)(const char *, const char *, size_t) = fold ? strncasecmp : strncmp;
         for (size_t i = 0; i < cx->n_names; i++)
             if (cmp(cx->names[i], word, n) == 0)
-                cand_add(c, field_text(cx->names[i]), false);
+                cand_add(c, fieldcheck_query_name(cx->names[i]), false);
         if (!cx->after_stats) {
             for (size_t i = 0; i < sizeof system_fields / sizeof system_fields[0]; i++)
                 if (cmp(system_fields[i], word, n) == 0)
@@ -386,7 +356,7 @@ static void add_fields(struct cand_list *c, const struct rcomp_context *cx, cons
             for (size_t i = 0; i < nf; i++) {
                 const struct store_field *f = store_field_at(session->st, i);
                 if (f && cmp(f->name, word, n) == 0)
-                    cand_add(c, field_text(f->name), false);
+                    cand_add(c, fieldcheck_query_name(f->name), false);
             }
         }
         if (c->n > before)
@@ -416,12 +386,16 @@ static void query_candidates(struct cand_list *c, const char *before, size_t len
         if (g->operand != OPK_FIELDS)
             add_functions(c, word, false, true);
         break;
-    case RC_AFTER_VALUE:
-        if (cx.depth == 0)
-            add_words(c, cx.after_by && g->operand == OPK_AGG ? "as" : g->after_kw, word, true);
-        else if (g->operand != OPK_AGG)
-            add_words(c, g->after_kw, word, true);
+    case RC_AFTER_VALUE: {
+        const char *kw = g->after_kw;
+        if (g->operand == OPK_AGG)
+            kw = cx.depth > 0 ? "" : cx.after_by ? (cx.after_alias ? "" : "as")
+                                   : (cx.after_alias ? "by" : "as by");
+        else if (cx.after_alias)
+            kw = ""; /* after "as name": a comma or the next command */
+        add_words(c, kw, word, true);
         break;
+    }
     }
     arena_free(&a);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/fieldcheck.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 #include "query/qerror.h"
@@ -59,6 +60,8 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         print_query_error(q, &qe);
         return 2;
     }
+    if (ro->check_fields)
+        fieldcheck_store(st, q->text, q->len, cr.raw_fields, cr.n_raw_fields);
     if (ro->make_indexes) {
         if (cr.limits_newest_first)
             store_ensure_time_index(st);

@@ -17,6 +17,8 @@ struct run_opts {
     bool make_indexes;                 /* a long-lived index: build the indexes the query wants */
     bool color;                        /* --color: bold table header */
     int term_width;                    /* table width limit, 0 = none */
+    bool check_fields;                 /* the index holds every field: warn about a field
+                                          no event has that has a near name (fieldcheck.h) */
     FILE *out;
     const struct compile_opts *copts;
 };

@@ -787,7 +787,7 @@ static void test_errors(void)
         CHECK_ERR("fields a | | filter b", "expected a command after '|'", 11, 12);
         CHECK_ERR("fields a || filter b", "expected a command after '|'", 10, 11);
         CHECK_ERR("| fields a", "expected a command before '|'", 0, 1);
-        CHECK_ERR("fieldz a", "unknown command 'fieldz'", 0, 6);
+        CHECK_ERR("fieldz a", "unknown command 'fieldz' (did you mean fields?)", 0, 6);
         CHECK_ERR("fields @x | a.b", "unknown command 'a.b'", 12, 15);
         CHECK_ERR("filter 5 | 7", "expected a command name, found '7'", 11, 12);
         CHECK_ERR("fields a | pattern @message", "'pattern' is not supported by trailq", 11, 18);
@@ -1047,7 +1047,7 @@ static void test_render(void)
                   "                        ^^^\n");
         /* CRLF line endings: the CR is not shown */
         CHECK_STR(R("fields a\r\n| fieldz b\r\n"),
-                  "trailq: query error at 2:3: unknown command 'fieldz'\n"
+                  "trailq: query error at 2:3: unknown command 'fieldz' (did you mean fields?)\n"
                   "  | fieldz b\n"
                   "    ^^^^^^\n");
     }

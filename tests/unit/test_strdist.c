@@ -41,12 +41,14 @@ int main(void)
         CHECK_INT(str_near("eventname", "eventName"), 0);
         CHECK_INT(str_near("stast", "stats"), 1);
         CHECK_INT(str_near("eventNme", "eventName"), 1);
-        CHECK_INT(str_near("evntNme", "eventName"), 2);
-        CHECK_INT(str_near("evtNme", "eventName"), -1);          /* 3 edits, 6 letters */
-        CHECK_INT(str_near("srt", "sort"), 1);
-        CHECK_INT(str_near("ab", "xy"), -1);                      /* as many edits as letters */
+        CHECK_INT(str_near("evntNme", "eventName"), -1);          /* 2 edits, 7 letters */
+        CHECK_INT(str_near("eventTime", "eventName"), -1);        /* another field */
+        CHECK_INT(str_near("srt", "sort"), -1);                   /* 3 letters: case only */
+        CHECK_INT(str_near("ID", "id"), 0);
+        CHECK_INT(str_near("id", "ip"), -1);
         CHECK_INT(str_near("a", "b"), -1);
         CHECK_INT(str_near("usrIdentity.arm", "userIdentity.arn"), 2);
+        CHECK_INT(str_near("sourceIPAdress", "sourceIPAddress"), 1);
         CHECK_INT(str_near("sourceIPAddress", "sourceIPAddress"), 0);
         CHECK_INT(str_near("errorcode", "errorMessage"), -1);
     }

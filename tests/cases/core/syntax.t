@@ -42,6 +42,12 @@ $ trailq 'Filter eventSource = "s3.amazonaws.com" | Stats Count(*) as n, Count_D
 $ trailq 'stats count(eventname) as lower, count(EventName) as upper, count(eventName) as right' testdata/AWSLogs
 > lower	upper	right
 > 0	0	2900
+! trailq: warning at 1:13: no event has the field 'eventname' (did you mean eventName?)
+!   stats count(eventname) as lower, count(EventName) as upper, count(eventName) as right
+!               ^^^^^^^^^
+! trailq: warning at 1:40: no event has the field 'EventName' (did you mean eventName?)
+!   stats count(eventname) as lower, count(EventName) as upper, count(eventName) as right
+!                                          ^^^^^^^^^
 
 ### backticks for names with '-': a whole dotted name, or one segment
 # checked: jq 'select(.additionalEventData."x-amz-id-2" != null)' = 267, 'select(.requestParameters."x-amz-acl" != null)' = 5

@@ -68,6 +68,9 @@ $ trailq 'fields eventID, eventName | sort @timestamp asc' testdata/shapes/looku
 $ trailq 'filter ispresent(EventId) or ispresent(Username) or ispresent(CloudTrailEvent) or ispresent(Events.0.EventId) | stats count(*) as n' testdata/shapes/lookup-events.json
 > n
 > 0
+! trailq: warning at 1:18: no event has the field 'EventId' (did you mean eventID?)
+!   filter ispresent(EventId) or ispresent(Username) or ispresent(CloudTrailEvent) or ispresent(Events.0.EventId) | stats count(*) as n
+!                    ^^^^^^^
 
 ### lookup-events: @message is the embedded record's text, byte for byte
 # checked: in the command: diff against jq -r '.Events[].CloudTrailEvent' (no output = identical)
