@@ -173,6 +173,9 @@ enum rin_result rin_read(const char *prompt, char **line)
     in.done = false;
     in.line = NULL;
     got_sigint = 0;
+    /* readline resets this in readline(), not in callback mode: left set
+     * after a Ctrl-D, every later line would end with an extra newline */
+    rl_eof_found = 0;
     fflush(stdout);
     rl_callback_handler_install(prompt, on_line);
     while (!in.done) {

@@ -18,6 +18,7 @@ comes on standard input, one directive a line:
     screen          print the screen: trailing blanks of each line and
                     blank lines at the end dropped
     exit            wait for the program to end; tty.py exits with its status
+                    (a screen after it shows what the program left)
 
 Every wait gives up after $TTY_TIMEOUT seconds (default 10): it prints the
 screen, says what it waited for on stderr and exits with 124, so the case
@@ -47,7 +48,10 @@ class Tmux:
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def screen_lines(self):
-        out = self.run("capture-pane", "-p", "-t", "t").stdout
+        # When the program has ended, tmux's line about it (remain-on-exit)
+        # scrolled the screen up by one: take that line back from the history.
+        dead = self.run("display-message", "-p", "-t", "t", "#{pane_dead}").stdout.strip() == "1"
+        out = self.run("capture-pane", "-p", "-t", "t", *(["-S", "-1"] if dead else [])).stdout
         return out.split("\n")[:-1] if out.endswith("\n") else out.split("\n")
 
     def cursor(self):
@@ -57,7 +61,8 @@ class Tmux:
 
 
 def render(lines):
-    lines = [l.rstrip() for l in lines]
+    # tmux's own line about a program that ended (remain-on-exit) is not its screen
+    lines = [l.rstrip() for l in lines if not l.startswith("Pane is dead")]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + ("\n" if lines else "")
@@ -92,7 +97,7 @@ def main():
     env["TERM"] = "screen"
     conf = os.path.join(work, "tmux.conf")
     with open(conf, "w") as f:
-        f.write("set -g remain-on-exit on\nset -g status off\nset -g history-limit 0\n"
+        f.write("set -g remain-on-exit on\nset -g status off\n"
                 "set -g default-terminal screen\n")
     status = 0
     try:
@@ -109,6 +114,7 @@ def main():
 
 
 def play(tmux, script, timeout):
+    status = 0
     for line in script:
         if not line.strip():
             continue
@@ -140,10 +146,10 @@ def play(tmux, script, timeout):
         elif verb == "exit":
             if not wait_for(tmux, timeout, lambda: tmux.cursor()[2], "the program to end"):
                 return 124
-            return int(tmux.cursor()[3] or 0)
+            status = int(tmux.cursor()[3] or 0)
         else:
             sys.exit("tty.py: unknown directive: " + line)
-    return 0
+    return status
 
 
 def wait_for(tmux, timeout, cond, what):
