@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/strdist.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
 #include "cmd/fieldlist.h"
@@ -136,12 +137,14 @@ static void set_bound(struct repl *r, const char *arg, bool is_start)
     if (r->range_loaded && is_start && start < r->loaded_start_ms) {
         char buf[TV_FMT_MAX];
         tv_format(r->loaded_start_ms, buf);
-        notef("events before %s were not read (--start without --db): the window shows none", buf);
+        notef("events before %s were not read (--start without --db): the window cannot show them",
+              buf);
     }
     if (r->range_loaded && !is_start && end > r->loaded_end_ms) {
         char buf[TV_FMT_MAX];
         tv_format(r->loaded_end_ms, buf);
-        notef("events at or after %s were not read (--end without --db): the window shows none",
+        notef("events at or after %s were not read (--end without --db): the window cannot show "
+              "them",
               buf);
     }
 }
@@ -252,7 +255,21 @@ void dot_run(struct repl *r, const char *line)
         arg++;
     const struct dot_cmd *d = dot_lookup(line, n);
     if (!d) {
-        printf("unknown command '%.*s' (.help lists them)\n", (int)n, line);
+        char *name = xstrndup(line, n);
+        const char *near = NULL;
+        int near_d = -1;
+        for (size_t i = 0; i < n_dot_cmds; i++) {
+            int dist = str_near(name + 1, dot_cmds[i].name + 1);
+            if (dist >= 0 && (near_d < 0 || dist < near_d)) {
+                near = dot_cmds[i].name;
+                near_d = dist;
+            }
+        }
+        if (near)
+            printf("unknown command '%s' (did you mean %s?)\n", name, near);
+        else
+            printf("unknown command '%s' (.help lists them)\n", name);
+        free(name);
         return;
     }
     if (d->arg == DA_NONE && *arg) {
