@@ -8,8 +8,9 @@ comes on standard input, one directive a line:
 
     wait TEXT       wait until the screen shows TEXT somewhere
     prompt TEXT     wait until the text before the cursor, on the cursor's
-                    line, is exactly TEXT (trailing spaces count): the
-                    program is waiting for input at that prompt
+                    line, is exactly TEXT (trailing spaces count) and
+                    nothing follows it: the program is waiting for input
+                    at that prompt
     type TEXT       type TEXT as it is (no key names)
     key KEY ...     press keys, by tmux name: Enter Tab C-c C-d Up BSpace ...
     paste TEXT      paste TEXT as the terminal would, bracketed if the
@@ -19,6 +20,10 @@ comes on standard input, one directive a line:
                     blank lines at the end dropped
     exit            wait for the program to end; tty.py exits with its status
                     (a screen after it shows what the program left)
+
+A wait is over only when the screen also differs from what it was just
+before the last keys were sent, so the prompt that was showing before
+them cannot pass for the one they lead to.
 
 Every wait gives up after $TTY_TIMEOUT seconds (default 10): it prints the
 screen, says what it waited for on stderr and exits with 124, so the case
@@ -113,21 +118,38 @@ def main():
     sys.exit(status)
 
 
+def state(tmux):
+    x, y, dead, _ = tmux.cursor()
+    return (tuple(tmux.screen_lines()), x, y, dead)
+
+
 def play(tmux, script, timeout):
     status = 0
+    # The screen as it was just before the last keys were sent: a wait is
+    # over only once the screen differs from it, so that a prompt still
+    # showing from before cannot pass for the one the keys lead to.
+    before = None
+
+    def changed():
+        return before is None or state(tmux) != before
+
     for line in script:
         if not line.strip():
             continue
         verb, _, arg = line.partition(" ")
+        if verb in ("type", "key", "paste", "rawpaste"):
+            before = state(tmux)
         if verb == "wait":
-            if not wait_for(tmux, timeout, lambda: any(arg in l for l in tmux.screen_lines()),
+            if not wait_for(tmux, timeout,
+                            lambda: changed() and any(arg in l for l in tmux.screen_lines()),
                             "the text " + repr(arg)):
                 return 124
         elif verb == "prompt":
             def at_prompt():
                 x, y, dead, _ = tmux.cursor()
                 lines = tmux.screen_lines()
-                return not dead and y < len(lines) and lines[y][:x].ljust(x) == arg
+                return (changed() and not dead and y < len(lines) and
+                        lines[y][:x].ljust(x) == arg and not lines[y][x:].strip())
             if not wait_for(tmux, timeout, at_prompt, "the prompt " + repr(arg)):
                 return 124
         elif verb == "type":

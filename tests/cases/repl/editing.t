@@ -38,7 +38,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 < prompt trailq> 
 < type filter eventName = "GetUser" | stats count(*) as n
 < key C-a
-< prompt trailq> 
+< wait filter
 < key C-c
 < prompt trailq> 
 < type filter eventName = "GetUser" | stats count(*) as n
