@@ -21,6 +21,7 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 CC      ?= cc
 OPT     ?= -O2 -g
@@ -134,7 +135,8 @@ lint-man:
 # Debian 12 packages for building, testing and the man-page lint; then the
 # node packages of the --sql test, at the versions tests/trino/package-lock.json pins.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
-        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq python3
+        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq python3 \
+        tmux zsh fish bash-completion
 # Node.js comes from Debian only where the machine has none: Debian's npm
 # conflicts with a NodeSource nodejs, which carries its own npm.
 deps:
@@ -143,15 +145,18 @@ deps:
 	cd tests/trino && npm ci --no-audit --no-fund --loglevel=error >/dev/null
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/trailq
 	install -m 644 man/trailq.1 $(DESTDIR)$(MANDIR)/man1/trailq.1
 	install -m 644 completions/trailq.bash $(DESTDIR)$(BASHCOMPDIR)/trailq
 	install -m 644 completions/_trailq $(DESTDIR)$(ZSHCOMPDIR)/_trailq
+	install -m 644 completions/trailq.fish $(DESTDIR)$(FISHCOMPDIR)/trailq.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/trailq $(DESTDIR)$(MANDIR)/man1/trailq.1 \
-	      $(DESTDIR)$(BASHCOMPDIR)/trailq $(DESTDIR)$(ZSHCOMPDIR)/_trailq
+	      $(DESTDIR)$(BASHCOMPDIR)/trailq $(DESTDIR)$(ZSHCOMPDIR)/_trailq \
+	      $(DESTDIR)$(FISHCOMPDIR)/trailq.fish
 
 bench: $(BIN)
 	bash bench/run.sh

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "cmd/output.h"
+#include "cmd/repl_int.h"
 #include "base/xalloc.h"
 #include "query/trino.h"
 
@@ -260,7 +261,19 @@ void options_help(FILE *fp)
         if (d->values)
             fprintf(fp, "  %-24s   (%s)\n", "", d->values);
     }
+    fputs("\nInteractive mode (Tab completes; Ctrl-C drops the query being typed):\n ", fp);
+    size_t col = 1;
+    for (size_t i = 0; i < n_dot_cmds; i++) {
+        size_t w = strlen(dot_cmds[i].name) + 1;
+        if (col + w > 78) {
+            fputs("\n ", fp);
+            col = 1;
+        }
+        fprintf(fp, " %s", dot_cmds[i].name);
+        col += w;
+    }
     fputs("\n"
+          "\n"
           "Examples:\n"
           "  trailq 'filter errorCode like /AccessDenied/ | stats count(*) by userIdentity.arn' AWSLogs/\n"
           "  trailq -o jsonl 'fields @timestamp, eventName | sort @timestamp desc | limit 5' trail.json.gz\n"

@@ -1,11 +1,17 @@
 # trailq.bash — bash completion for trailq(1).
 #
-# Installed by `make install` as $(BASHCOMPDIR)/trailq, where bash-completion
-# loads it on first use of `trailq`. The options and their values are those
+# Installed by `make install` as $(BASHCOMPDIR)/trailq, where the
+# bash-completion package loads it on first use of `trailq`; without that
+# package, source it from ~/.bashrc. The options and their values are those
 # of the option table in cmd/options.c; tests/unit/test_docs.c checks that
-# this file names every option and value of the table and no other option.
-# Works with bash-completion's helpers when they are loaded, and falls back
-# to plain `compgen` when they are not.
+# this file names every option and value of the table and no other option,
+# and tests/cases/docs/completions.t drives bash with and without
+# bash-completion.
+#
+# Without bash-completion, bash splits "--output=ta" into the words
+# "--output", "=" and "ta" (= is in COMP_WORDBREAKS): the option is then
+# the word before the "=". File names are completed with -o filenames, so
+# a directory gets a "/" and no space after it.
 
 # Complete file and directory names for the current word.
 _trailq_files()
@@ -13,6 +19,7 @@ _trailq_files()
     if declare -F _filedir >/dev/null; then
         _filedir
     else
+        compopt -o filenames 2>/dev/null
         local IFS=$'\n'
         COMPREPLY=($(compgen -f -- "$cur"))
     fi
@@ -26,11 +33,13 @@ _trailq()
     else
         cur=${COMP_WORDS[COMP_CWORD]}
         prev=${COMP_WORDS[COMP_CWORD - 1]}
-        # a long option and its value in one word: complete the value
-        if [[ $cur == --*=* ]]; then
-            prev=${cur%%=*}
+        if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
+            prev=${COMP_WORDS[COMP_CWORD - 2]}   # --output= ta
+        elif [[ $cur == = ]]; then
+            cur=""                               # --output= (nothing typed yet)
+        elif [[ $cur == --*=* ]]; then
+            prev=${cur%%=*}                      # COMP_WORDBREAKS without =
             cur=${cur#*=}
-            split=true
         fi
     fi
 

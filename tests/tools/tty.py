@@ -153,7 +153,7 @@ def play(tmux, script, timeout):
             if not wait_for(tmux, timeout, at_prompt, "the prompt " + repr(arg)):
                 return 124
         elif verb == "type":
-            tmux.run("send-keys", "-t", "t", "-l", arg)
+            tmux.run("send-keys", "-t", "t", "-l", "--", arg)
         elif verb == "key":
             tmux.run("send-keys", "-t", "t", *arg.split())
         elif verb in ("paste", "rawpaste"):

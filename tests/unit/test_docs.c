@@ -4,19 +4,22 @@
  * The option table (cmd/options.c opt_table) and the function and command
  * tables (query/funcs.c funcs[], commands[]) are the single source of what
  * trailq accepts. This test reads the files that describe them — the man
- * page man/trailq.1 (mdoc), the shell completions completions/trailq.bash
- * and completions/_trailq, README.md, and `--help` (options_help()) — and
+ * page man/trailq.1 (mdoc), the shell completions completions/trailq.bash,
+ * completions/_trailq and completions/trailq.fish, README.md, and `--help`
+ * (options_help()) — and
  * checks, in both directions where a direction makes sense:
  *
  *   - every option is in OPTIONS (as `Fl -name`, `Fl x`, its argument as
- *     `Ar`, each allowed value), in both completion files, in --help and in
- *     the README; the man page and the completions name no option the
- *     table lacks;
+ *     `Ar`, each allowed value), in the three completion files (fish names
+ *     them `-l name` and `-s x`), in --help and in the README; the man page
+ *     and the completions name no option the table lacks;
  *   - the man page's FUNCTIONS list is exactly what the table generates
  *     (signature and help line of every entry, in table order), and names
  *     no function the table lacks;
  *   - every command (supported or refused) is named in QUERY LANGUAGE, and
  *     the supported ones in the README;
+ *   - every dot-command of the interactive mode (cmd/repl_dot.c dot_cmds)
+ *     is named in INTERACTIVE MODE, in the README and in --help;
  *   - every command line of the man page's EXAMPLES is run by a golden
  *     case in tests/cases/docs/examples.t.
  *
@@ -31,6 +34,7 @@
 #include <string.h>
 
 #include "cmd/options.h"
+#include "cmd/repl_int.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "query/funcs.h"
@@ -39,6 +43,7 @@
 static const char *const man_path = "man/trailq.1";
 static const char *const bash_path = "completions/trailq.bash";
 static const char *const zsh_path = "completions/_trailq";
+static const char *const fish_path = "completions/trailq.fish";
 static const char *const readme_path = "README.md";
 static const char *const examples_path = "tests/cases/docs/examples.t";
 
@@ -438,19 +443,21 @@ struct docs {
     const char *man;      /* man/trailq.1 */
     const char *bash;     /* completions/trailq.bash */
     const char *zsh;      /* completions/_trailq */
+    const char *fish;     /* completions/trailq.fish */
     const char *readme;   /* README.md */
     const char *examples; /* tests/cases/docs/examples.t */
 };
 
 static void check_docs(const struct docs *docs)
 {
-    const char *man = docs->man, *bash = docs->bash, *zsh = docs->zsh;
+    const char *man = docs->man, *bash = docs->bash, *zsh = docs->zsh, *fish = docs->fish;
     const char *readme = docs->readme, *examples = docs->examples;
     char *synopsis = man_section(man, "SYNOPSIS");
     char *options = man_section(man, "OPTIONS");
     char *language = man_section(man, "QUERY LANGUAGE");
     char *functions = man_section(man, "FUNCTIONS");
     char *man_examples = man_section(man, "EXAMPLES");
+    char *interactive = man_section(man, "INTERACTIVE MODE");
 
     char *help = NULL;
     size_t help_len = 0;
@@ -525,20 +532,22 @@ static void check_docs(const struct docs *docs)
         CHECK(strstr(synopsis, "Fl ") != NULL);
     }
 
-    TEST("every option is in both completion files, with its values") {
-        const char *files[] = {bash, zsh};
-        const char *names[] = {bash_path, zsh_path};
-        for (size_t c = 0; c < 2; c++) {
+    TEST("every option is in the three completion files, with its values") {
+        const char *files[] = {bash, zsh, fish};
+        const char *names[] = {bash_path, zsh_path, fish_path};
+        for (size_t c = 0; c < 3; c++) {
+            bool is_fish = files[c] == fish;
             for (size_t i = 0; i < opt_count; i++) {
                 const struct opt_def *d = &opt_table[i];
-                char word[40];
-                snprintf(word, sizeof word, "--%s", d->long_name);
+                char word[48];
+                snprintf(word, sizeof word, is_fish ? "-l %s" : "--%s", d->long_name);
                 if (!has_word(files[c], word))
                     fprintf(stderr, "  %s lacks %s\n", names[c], word);
                 CHECK(has_word(files[c], word));
                 if (d->short_name) {
-                    char s[3] = {'-', d->short_name, '\0'};
+                    char s[8];
                     /* "-o" followed by a non-word character (zsh: -o+) */
+                    snprintf(s, sizeof s, is_fish ? "-s %c" : "-%c", d->short_name);
                     if (!has_word(files[c], s))
                         fprintf(stderr, "  %s lacks %s\n", names[c], s);
                     CHECK(has_word(files[c], s));
@@ -562,17 +571,19 @@ static void check_docs(const struct docs *docs)
     }
 
     TEST("the completion files name no long option that opt_table lacks") {
-        const char *files[] = {bash, zsh};
-        const char *names[] = {bash_path, zsh_path};
-        for (size_t c = 0; c < 2; c++) {
+        const char *files[] = {bash, zsh, fish};
+        const char *names[] = {bash_path, zsh_path, fish_path};
+        for (size_t c = 0; c < 3; c++) {
             int unknown = 0;
-            for (const char *p = strstr(files[c], "--"); p; p = strstr(p + 2, "--")) {
-                if ((p > files[c] && is_word_char(p[-1])) || !islower((unsigned char)p[2]))
+            const char *mark = files[c] == fish ? "-l " : "--";
+            size_t mlen = strlen(mark);
+            for (const char *p = strstr(files[c], mark); p; p = strstr(p + mlen, mark)) {
+                if ((p > files[c] && is_word_char(p[-1])) || !islower((unsigned char)p[mlen]))
                     continue;
                 size_t len = 0;
-                while (islower((unsigned char)p[2 + len]) || p[2 + len] == '-')
+                while (islower((unsigned char)p[mlen + len]) || p[mlen + len] == '-')
                     len++;
-                char *name = xstrndup(p + 2, len);
+                char *name = xstrndup(p + mlen, len);
                 if (!opt_by_long(name)) {
                     fprintf(stderr, "  %s names --%s, which opt_table lacks\n", names[c], name);
                     unknown++;
@@ -676,6 +687,22 @@ static void check_docs(const struct docs *docs)
         }
     }
 
+    TEST("every dot-command is in INTERACTIVE MODE, the README and --help") {
+        for (size_t k = 0; k < n_dot_cmds; k++) {
+            struct ic_scan sc = {.name = dot_cmds[k].name};
+            each_macro_line(interactive, scan_ic, &sc);
+            if (!sc.found)
+                fprintf(stderr, "  INTERACTIVE MODE lacks 'Ic %s'\n", dot_cmds[k].name);
+            CHECK(sc.found);
+            char *word = xasprintf("`%s", dot_cmds[k].name);
+            if (!strstr(readme, word))
+                fprintf(stderr, "  README.md lacks %s`\n", word);
+            CHECK(strstr(readme, word) != NULL);
+            free(word);
+            CHECK(help && has_word(help, dot_cmds[k].name));
+        }
+    }
+
     TEST("every EXAMPLES command runs in tests/cases/docs/examples.t") {
         char **cmds = NULL;
         size_t n_cmds = case_commands(examples, &cmds);
@@ -710,6 +737,7 @@ static void check_docs(const struct docs *docs)
     free(language);
     free(functions);
     free(man_examples);
+    free(interactive);
 }
 
 int main(int argc, char **argv)
@@ -725,18 +753,20 @@ int main(int argc, char **argv)
     char *man = slurp(man_path);
     char *bash = slurp(bash_path);
     char *zsh = slurp(zsh_path);
+    char *fish = slurp(fish_path);
     char *readme = slurp(readme_path);
     char *examples = slurp(examples_path);
     TEST("the documentation files are readable") {
-        CHECK(man && bash && zsh && readme && examples);
+        CHECK(man && bash && zsh && fish && readme && examples);
     }
-    if (man && bash && zsh && readme && examples) {
-        struct docs d = {man, bash, zsh, readme, examples};
+    if (man && bash && zsh && fish && readme && examples) {
+        struct docs d = {man, bash, zsh, fish, readme, examples};
         check_docs(&d);
     }
     free(man);
     free(bash);
     free(zsh);
+    free(fish);
     free(readme);
     free(examples);
     return test_report("docs");

@@ -39,6 +39,9 @@ $ trailq --help
 >   -h, --help               show this help
 >   -V, --version            show the version
 >
+> Interactive mode (Tab completes; Ctrl-C drops the query being typed):
+>   .help .fields .files .format .output .start .end .explain .quit .exit
+>
 > Examples:
 >   trailq 'filter errorCode like /AccessDenied/ | stats count(*) by userIdentity.arn' AWSLogs/
 >   trailq -o jsonl 'fields @timestamp, eventName | sort @timestamp desc | limit 5' trail.json.gz

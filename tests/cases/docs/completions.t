@@ -1,0 +1,191 @@
+# The shell completions (completions/), driven in each shell: bash and zsh
+# inside tmux through tests/tools/tty.py (Tab as a user presses it, the
+# screen read back), fish through its own `complete -C`. Each runs in a new
+# directory holding a directory adir and a file afile.json. The option
+# values are those of cmd/options.c's table (test_docs checks that the
+# files name them all).
+~ command -v tmux >/dev/null
+
+### bash without bash-completion: --output= and --type= values, a directory with "/"
+$ d=$(mktemp -d) && mkdir $d/adir && : > $d/afile.json && cd $d && \
+$ python3 $OLDPWD/tests/tools/tty.py -e PS1='$ ' -e COMPL=$OLDPWD/completions -- bash --norc --noprofile
+< prompt $ 
+< type source $COMPL/trailq.bash
+< key Enter
+< prompt $ 
+< type trailq --output=
+< key Tab
+< key Tab
+< wait jsonl
+< type t
+< key Tab
+< key Tab
+< wait tsv
+< type s
+< key Tab
+< prompt $ trailq --output=tsv 
+< type --ty
+< key Tab
+< prompt $ trailq --output=tsv --type=
+< type cl
+< key Tab
+< prompt $ trailq --output=tsv --type=cloudtrail 
+< type a
+< key Tab
+< key Tab
+< wait afile.json
+< type d
+< key Tab
+< prompt $ trailq --output=tsv --type=cloudtrail adir/
+< screen
+> $ source $COMPL/trailq.bash
+> $ trailq --output=
+> csv    json   jsonl  table  tsv
+> $ trailq --output=t
+> table  tsv
+> $ trailq --output=tsv --type=cloudtrail a
+> adir/       afile.json
+> $ trailq --output=tsv --type=cloudtrail adir/
+
+### bash without bash-completion: an option's value as the next word, and the options
+$ d=$(mktemp -d) && cd $d && \
+$ python3 $OLDPWD/tests/tools/tty.py -e PS1='$ ' -e COMPL=$OLDPWD/completions -- bash --norc --noprofile
+< prompt $ 
+< type source $COMPL/trailq.bash
+< key Enter
+< prompt $ 
+< type trailq -t 
+< key Tab
+< key Tab
+< wait vpcflow
+< type v
+< key Tab
+< prompt $ trailq -t vpcflow 
+< type --sql
+< key Tab
+< key Tab
+< wait sql-table
+< screen
+> $ source $COMPL/trailq.bash
+> $ trailq -t
+> auto        cwlogs      jsonl       text
+> cloudtrail  export      lambda      vpcflow
+> $ trailq -t vpcflow --sql
+> --sql-approx  --sql-table=  --sql=
+> $ trailq -t vpcflow --sql
+
+### bash with bash-completion: the same values and directories
+~ [ -f /usr/share/bash-completion/bash_completion ]
+$ d=$(mktemp -d) && mkdir $d/adir && : > $d/afile.json && cd $d && \
+$ python3 $OLDPWD/tests/tools/tty.py -e PS1='$ ' -e COMPL=$OLDPWD/completions -- bash --norc --noprofile
+< prompt $ 
+< type source /usr/share/bash-completion/bash_completion
+< key Enter
+< prompt $ 
+< type source $COMPL/trailq.bash
+< key Enter
+< prompt $ 
+< type trailq --output=
+< key Tab
+< key Tab
+< wait jsonl
+< type js
+< key Tab
+< prompt $ trailq --output=json
+< key Tab
+< key Tab
+< wait json   jsonl
+< type l
+< key Tab
+< prompt $ trailq --output=jsonl 
+< type --type=c
+< key Tab
+< key Tab
+< wait cwlogs
+< type l
+< key Tab
+< prompt $ trailq --output=jsonl --type=cloudtrail 
+< type a
+< key Tab
+< key Tab
+< wait afile.json
+< type d
+< key Tab
+< prompt $ trailq --output=jsonl --type=cloudtrail adir/
+< screen
+> $ source /usr/share/bash-completion/bash_completion
+> $ source $COMPL/trailq.bash
+> $ trailq --output=
+> csv    json   jsonl  table  tsv
+> $ trailq --output=json
+> json   jsonl
+> $ trailq --output=jsonl --type=c
+> cloudtrail  cwlogs
+> $ trailq --output=jsonl --type=cloudtrail a
+> adir/       afile.json
+> $ trailq --output=jsonl --type=cloudtrail adir/
+
+### zsh: option values after = and after a space, a directory with "/"
+~ command -v zsh >/dev/null
+$ d=$(mktemp -d) && mkdir $d/adir && : > $d/afile.json && cd $d && \
+$ python3 $OLDPWD/tests/tools/tty.py -e PS1='%% ' -e COMPL=$OLDPWD/completions -- zsh -f
+< prompt % 
+< type fpath=($COMPL $fpath); autoload -U compinit; compinit -u -D
+< key Enter
+< prompt % 
+< type trailq --output=
+< key Tab
+< wait jsonl
+< screen
+< type t
+< key Tab
+< wait tsv
+< type s
+< key Tab
+< prompt % trailq --output=tsv 
+< type -t 
+< key Tab
+< wait vpcflow
+< screen
+< type v
+< key Tab
+< prompt % trailq --output=tsv -t vpcflow 
+< type a
+< key Tab
+< wait afile.json
+< type d
+< key Tab
+< prompt % trailq --output=tsv -t vpcflow adir/
+< screen
+> % fpath=($COMPL $fpath); autoload -U compinit; compinit -u -D
+> % trailq --output=
+> csv    json   jsonl  table  tsv
+> % fpath=($COMPL $fpath); autoload -U compinit; compinit -u -D
+> % trailq --output=tsv -t
+> auto        cwlogs      jsonl       text
+> cloudtrail  export      lambda      vpcflow
+> % fpath=($COMPL $fpath); autoload -U compinit; compinit -u -D
+> % trailq --output=tsv -t vpcflow adir/
+> adir/       afile.json
+
+### fish: option values with their descriptions, and files
+~ command -v fish >/dev/null
+$ d=$(mktemp -d) && mkdir $d/adir && : > $d/afile.json && cd $d && c=$OLDPWD/completions && \
+$ for line in 'trailq --output=' 'trailq -t v' 'trailq --sql ' 'trailq --col' 'trailq a'; do \
+$ echo "# $line"; fish --no-config -c "source $c/trailq.fish; complete -C '$line'"; done
+> # trailq --output=
+> --output=csv	output format
+> --output=json	output format
+> --output=jsonl	output format
+> --output=table	output format
+> --output=tsv	output format
+> # trailq -t v
+> vpcflow	input format
+> # trailq --sql 
+> athena	print the query as Trino SQL; run nothing
+> lake	print the query as Trino SQL; run nothing
+> # trailq --col
+> --color	colour messages
+> # trailq a
+> adir/
+> afile.json
