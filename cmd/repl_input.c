@@ -17,6 +17,8 @@
  * terminal without bracketed paste.
  *
  * While a query runs, Ctrl-C interrupts it (sqlite3_interrupt) instead.
+ * Ctrl-Z at a prompt gives the terminal back before stopping and takes it
+ * again, redrawing the line, after fg (suspend).
  *
  * readline's callbacks and signal handlers take no user pointer, so the
  * state lives in one static struct, set up by rin_open.
@@ -44,11 +46,12 @@ static struct {
     char *line;                      /* the line the handler got (owned until taken) */
     bool done;                       /* the handler was called */
     struct store *st;                /* whose query Ctrl-C interrupts */
-    struct sigaction old_int, old_winch;
+    struct sigaction old_int, old_winch, old_tstp;
 } in;
 
 static volatile sig_atomic_t got_sigint;    /* Ctrl-C at a prompt */
 static volatile sig_atomic_t got_sigwinch;  /* the terminal was resized */
+static volatile sig_atomic_t got_sigtstp;   /* Ctrl-Z at a prompt */
 static volatile sig_atomic_t query_running; /* Ctrl-C interrupts the query */
 static sqlite3 *volatile running_db;
 
@@ -65,6 +68,30 @@ static void on_sigwinch(int sig)
 {
     (void)sig;
     got_sigwinch = 1;
+}
+
+static void on_sigtstp(int sig)
+{
+    (void)sig;
+    got_sigtstp = 1;
+}
+
+/* Ctrl-Z at a prompt: give the terminal back in its normal mode, stop,
+ * and when continued (fg) take it again and redraw the line. Without
+ * this, the shell's settings stay after fg: echo on, the line unseen. */
+static void suspend(void)
+{
+    const char *meta = rl_variable_value("input-meta");
+    (*rl_deprep_term_function)();
+    fflush(rl_outstream ? rl_outstream : stdout);
+    struct sigaction dfl = {0}, ours;
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGTSTP, &dfl, &ours);
+    raise(SIGTSTP); /* stopped here until continued */
+    sigaction(SIGTSTP, &ours, NULL);
+    (*rl_prep_term_function)(meta && strcmp(meta, "on") == 0);
+    rl_forced_update_display();
 }
 
 /* Read what the terminal has into the buffer. wait: block until there is
@@ -173,6 +200,13 @@ enum rin_result rin_read(const char *prompt, char **line)
     in.done = false;
     in.line = NULL;
     got_sigint = 0;
+    got_sigtstp = 0;
+    /* Ctrl-Z is ours while reading (suspend); while a query runs the
+     * terminal is in its normal mode and the default stop is right */
+    struct sigaction sa = {0};
+    sa.sa_handler = on_sigtstp;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTSTP, &sa, &in.old_tstp);
     /* readline resets this in readline(), not in callback mode: left set
      * after a Ctrl-D, every later line would end with an extra newline */
     rl_eof_found = 0;
@@ -183,9 +217,14 @@ enum rin_result rin_read(const char *prompt, char **line)
             got_sigwinch = 0;
             rl_resize_terminal();
         }
+        if (got_sigtstp) {
+            got_sigtstp = 0;
+            suspend();
+        }
         if (got_sigint) {
             got_sigint = 0;
             interrupted();
+            sigaction(SIGTSTP, &in.old_tstp, NULL);
             return RIN_INTERRUPT;
         }
         if (in.pos == in.len && !in.eof) {
@@ -203,6 +242,7 @@ enum rin_result rin_read(const char *prompt, char **line)
             break;
         }
     }
+    sigaction(SIGTSTP, &in.old_tstp, NULL);
     if (!in.done || !in.line) {
         free(in.line);
         in.line = NULL;

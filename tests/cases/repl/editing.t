@@ -95,3 +95,35 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 > ----
 > 2900
 > trailq> .quit
+
+### Ctrl-Z at a prompt suspends; after fg the line is shown again and editing goes on
+# checked: testdata/shapes/events.jsonl holds 5 events (wc -l)
+$ python3 tests/tools/tty.py -e PS1='$ ' -- bash --norc --noprofile
+< prompt $ 
+< type trailq testdata/shapes/events.jsonl
+< key Enter
+< prompt trailq> 
+< type stats cou
+< prompt trailq> stats cou
+< key C-z
+< wait Stopped
+< prompt $ 
+< type fg
+< key Enter
+< prompt trailq> stats cou
+< type nt(*) as n
+< key Enter
+< wait -
+< prompt trailq> 
+< screen
+> $ trailq testdata/shapes/events.jsonl
+> trailq: 5 events loaded. Type .help for help, .quit to leave.
+> trailq> stats cou
+> [1]+  Stopped                 trailq testdata/shapes/events.jsonl
+> $ fg
+> trailq testdata/shapes/events.jsonl
+> trailq> stats count(*) as n
+> n
+> -
+> 5
+> trailq>
