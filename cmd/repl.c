@@ -40,13 +40,12 @@ static int term_width(FILE *out)
     return 0;
 }
 
-const char *repl_format_name(int format)
+const char *repl_format_name(int format, char name[REPL_FORMAT_NAME_MAX])
 {
-    static char name[16];
     const char *v = opt_table[OPT_OUTPUT].values;
     while (*v) {
         size_t n = strcspn(v, " ");
-        if (n < sizeof name) {
+        if (n < REPL_FORMAT_NAME_MAX) {
             memcpy(name, v, n);
             name[n] = '\0';
             if (out_format_parse(name) == format)

@@ -62,7 +62,8 @@ static void dot_files(struct repl *r, const char *arg)
 static void dot_format(struct repl *r, const char *arg)
 {
     if (!*arg) {
-        printf("format: %s\n", repl_format_name(r->format));
+        char name[REPL_FORMAT_NAME_MAX];
+        printf("format: %s\n", repl_format_name(r->format, name));
         return;
     }
     int f = out_format_parse(arg);

@@ -51,8 +51,10 @@ struct repl {
  * SQL and plan instead). Errors are printed; the session goes on. */
 void repl_run_query(struct repl *r, const char *text, bool explain);
 
-/* The name of an output format (enum out_format), from -o's values. */
-const char *repl_format_name(int format);
+/* The name of an output format (enum out_format), from -o's values,
+ * written into name (or "?"). */
+enum { REPL_FORMAT_NAME_MAX = 16 };
+const char *repl_format_name(int format, char name[REPL_FORMAT_NAME_MAX]);
 
 /* ---- reading lines (repl_input.c) ---- */
 
