@@ -224,6 +224,25 @@ static void print_help(void)
     printf("\n");
 }
 
+/* The name .help knows (a function, a command or a dot-command) that is
+ * nearest to name by str_near's rule, or NULL. */
+static const char *help_near(const char *name)
+{
+    const char *near = NULL;
+    int near_d = -1;
+    for (size_t i = 0; i < n_funcs + n_commands + n_dot_cmds; i++) {
+        const char *known = i < n_funcs                ? funcs[i].name
+                            : i < n_funcs + n_commands ? commands[i - n_funcs].name
+                                                       : dot_cmds[i - n_funcs - n_commands].name;
+        int dist = str_near(name, known);
+        if (dist >= 0 && (near_d < 0 || dist < near_d)) {
+            near = known;
+            near_d = dist;
+        }
+    }
+    return near;
+}
+
 static void dot_help(struct repl *r, const char *arg)
 {
     (void)r;
@@ -243,6 +262,8 @@ static void dot_help(struct repl *r, const char *arg)
         printf("%s\n  %s%s\n", c->syntax, c->help, c->supported ? "" : " (not supported by trailq)");
     else if (d)
         printf("%s%s%s\n  %s\n", d->name, d->args[0] ? " " : "", d->args, d->help);
+    else if (help_near(name))
+        printf("no command or function named '%s' (did you mean %s?)\n", name, help_near(name));
     else
         printf("no command or function named '%s'\n", name);
     free(name);

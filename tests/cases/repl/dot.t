@@ -41,7 +41,8 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 > usage: .explain QUERY (or alone, after a query: explain that query)
 > trailq>
 
-### mistakes: a mistyped dot-command, an argument where none goes, an unknown format
+### mistakes: a mistyped dot-command, an argument where none goes, an unknown format or name
+# checked: cuont is count with two neighbours swapped (one edit); zzzz is near no name
 $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 < prompt trailq> 
 < type .fromat tsv
@@ -64,6 +65,14 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 < key Enter
 < wait back
 < prompt trailq> 
+< type .help cuont
+< key Enter
+< wait did you mean
+< prompt trailq> 
+< type .help zzzz
+< key Enter
+< wait zzzz'
+< prompt trailq> 
 < screen
 > trailq: 2900 events loaded. Type .help for help, .quit to leave.
 > trailq> .fromat tsv
@@ -77,6 +86,10 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 > trailq> .help .output
 > .output [FILE|-]
 >   show where results go, send them to FILE, or back (-)
+> trailq> .help cuont
+> no command or function named 'cuont' (did you mean count?)
+> trailq> .help zzzz
+> no command or function named 'zzzz'
 > trailq>
 
 ### .output FILE sends the results there, .output - back to the terminal
