@@ -19,6 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <readline/tilde.h>
+
 #include "base/strdist.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
@@ -80,17 +82,20 @@ static void dot_output(struct repl *r, const char *arg)
         return;
     }
     FILE *fp = NULL;
+    char *path = NULL;
     if (strcmp(arg, "-") != 0) {
-        fp = fopen(arg, "w");
+        path = tilde_expand(arg); /* ~/x, as Tab completes it; malloc'd */
+        fp = fopen(path, "w");
         if (!fp) {
-            errorf("cannot write %s: %s", arg, strerror(errno));
+            errorf("cannot write %s: %s", path, strerror(errno));
+            free(path);
             return;
         }
     }
     if (r->out_path && fclose(r->out) != 0)
         errorf("writing %s failed: %s", r->out_path, strerror(errno));
     free(r->out_path);
-    r->out_path = fp ? xstrdup(arg) : NULL;
+    r->out_path = path;
     r->out = fp ? fp : stdout;
 }
 

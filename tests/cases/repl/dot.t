@@ -257,3 +257,32 @@ $ python3 tests/tools/tty.py -s 100x24 -- trailq testdata/AWSLogs
 >   filter eventName = "GetUser" | stast count(*) as n
 >                                  ^^^^^
 > trailq>
+
+### .output ~/FILE: the ~ is the home directory, as Tab completes it
+# checked: 2900 events (jq); the file gets the table as the terminal would
+$ d=$(mktemp -d) && mkdir $d/results && python3 tests/tools/tty.py -e HOME=$d -- trailq testdata/AWSLogs | sed "s|$d|HOME|" && echo '--- n.txt' && cat $d/results/n.txt
+< prompt trailq> 
+< type .output ~/res
+< key Tab
+< prompt trailq> .output ~/results/
+< type n.txt
+< key Enter
+< prompt trailq> 
+< type stats count(*) as n
+< key Enter
+< prompt trailq> 
+< type .output
+< key Enter
+< wait output:
+< prompt trailq> 
+< screen
+> trailq: 2900 events loaded. Type .help for help, .quit to leave.
+> trailq> .output ~/results/n.txt
+> trailq> stats count(*) as n
+> trailq> .output
+> output: HOME/results/n.txt
+> trailq>
+> --- n.txt
+>    n
+> ----
+> 2900
