@@ -1,6 +1,7 @@
-# The shell completions (completions/), driven in each shell: bash and zsh
-# inside tmux through tests/tools/tty.py (Tab as a user presses it, the
-# screen read back), fish through its own `complete -C`. Each runs in a new
+# The shell completions (completions/), driven in each shell: bash, zsh
+# and fish inside tmux through tests/tools/tty.py (Tab as a user presses
+# it, the screen read back), and fish also through its own `complete -C`,
+# which shows each value with its description. Each runs in a new
 # directory holding a directory adir and a file afile.json. The option
 # values are those of cmd/options.c's table (test_docs checks that the
 # files name them all).
@@ -189,3 +190,37 @@ $ echo "# $line"; fish --no-config -c "source $c/trailq.fish; complete -C '$line
 > # trailq a
 > adir/
 > afile.json
+
+### fish at its prompt: Tab lists option values, completes them and a directory with "/"
+~ command -v fish >/dev/null
+$ d=$(mktemp -d) && mkdir $d/adir && : > $d/afile.json && cd $d && \
+$ python3 $OLDPWD/tests/tools/tty.py -e COMPL=$OLDPWD/completions -- fish --no-config -C 'set -g fish_greeting; function fish_prompt; echo -n "> "; end; set -g fish_autosuggestion_enabled 0'
+< prompt > 
+< type source $COMPL/trailq.fish
+< key Enter
+< prompt > 
+< type trailq --output=
+< key Tab
+< wait jsonl
+< screen
+< type ts
+< key Tab
+< prompt > trailq --output=tsv 
+< type -t v
+< key Tab
+< prompt > trailq --output=tsv -t vpcflow 
+< type a
+< key Tab
+< wait afile.json
+< screen
+< type d
+< key Tab
+< prompt > trailq --output=tsv -t vpcflow adir/
+> > source $COMPL/trailq.fish
+> > trailq --output=
+> --output=csv    (output format)  --output=table  (output format)
+> --output=json   (output format)  --output=tsv    (output format)
+> --output=jsonl  (output format)
+> > source $COMPL/trailq.fish
+> > trailq --output=tsv -t vpcflow a
+> adir/  afile.json
