@@ -20,12 +20,18 @@
  * Ctrl-Z at a prompt gives the terminal back before stopping and takes it
  * again, redrawing the line, after fg (suspend).
  *
+ * A signal handler sets its flag and writes a byte to a pipe that the wait
+ * for input also polls (the self-pipe trick): a signal that comes between
+ * the look at the flags and the wait still ends the wait, instead of
+ * waiting for the next key.
+ *
  * readline's callbacks and signal handlers take no user pointer, so the
  * state lives in one static struct, set up by rin_open.
  */
 #include "cmd/repl_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -54,26 +60,49 @@ static volatile sig_atomic_t got_sigwinch;  /* the terminal was resized */
 static volatile sig_atomic_t got_sigtstp;   /* Ctrl-Z at a prompt */
 static volatile sig_atomic_t query_running; /* Ctrl-C interrupts the query */
 static sqlite3 *volatile running_db;
+static int wake_pipe[2] = {-1, -1};         /* written by the handlers, polled by rin_read */
+
+/* From a signal handler: end the wait for input in rin_read. */
+static void wake_up(void)
+{
+    int saved = errno;
+    if (wake_pipe[1] >= 0) {
+        ssize_t n = write(wake_pipe[1], "", 1); /* full: a wake-up is pending anyway */
+        (void)n;
+    }
+    errno = saved;
+}
+
+static void drain_wake_pipe(void)
+{
+    char buf[64];
+    while (read(wake_pipe[0], buf, sizeof buf) > 0)
+        ;
+}
 
 static void on_sigint(int sig)
 {
     (void)sig;
-    if (query_running && running_db)
+    if (query_running && running_db) {
         sqlite3_interrupt(running_db);
-    else
+    } else {
         got_sigint = 1;
+        wake_up();
+    }
 }
 
 static void on_sigwinch(int sig)
 {
     (void)sig;
     got_sigwinch = 1;
+    wake_up();
 }
 
 static void on_sigtstp(int sig)
 {
     (void)sig;
     got_sigtstp = 1;
+    wake_up();
 }
 
 /* Ctrl-Z at a prompt: give the terminal back in its normal mode, stop,
@@ -158,6 +187,8 @@ void rin_open(struct store *st)
     in.pos = in.len = 0;
     in.eof = false;
     in.st = st;
+    if (pipe2(wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        wake_pipe[0] = wake_pipe[1] = -1; /* then a signal is seen at the next key */
     rl_readline_name = "trailq";
     rl_getc_function = rin_getc;
     rl_input_available_hook = rin_input_available;
@@ -178,6 +209,11 @@ void rin_close(void)
     sigaction(SIGWINCH, &in.old_winch, NULL);
     free(in.line);
     in.line = NULL;
+    for (int i = 0; i < 2; i++) {
+        if (wake_pipe[i] >= 0)
+            close(wake_pipe[i]);
+        wake_pipe[i] = -1;
+    }
 }
 
 /* Ctrl-C at a prompt: show it after the line, forget the line and what
@@ -228,11 +264,16 @@ enum rin_result rin_read(const char *prompt, char **line)
             return RIN_INTERRUPT;
         }
         if (in.pos == in.len && !in.eof) {
-            struct pollfd p = {.fd = in.fd, .events = POLLIN};
-            if (poll(&p, 1, -1) < 0) {
+            struct pollfd p[2] = {{.fd = in.fd, .events = POLLIN},
+                                  {.fd = wake_pipe[0], .events = POLLIN}};
+            if (poll(p, wake_pipe[0] >= 0 ? 2 : 1, -1) < 0) {
                 if (errno == EINTR)
                     continue;
                 break;
+            }
+            if (wake_pipe[0] >= 0 && (p[1].revents & POLLIN)) {
+                drain_wake_pipe();
+                continue; /* the flags first */
             }
         }
         rl_callback_read_char();
