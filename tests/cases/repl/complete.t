@@ -224,3 +224,28 @@ $ d=$(mktemp -d) && cd $d && mkdir -p outdir/results.d && python3 $OLDPWD/tests/
 < screen
 > trailq: 2900 events loaded. Type .help for help, .quit to leave.
 > trailq> .output outdir/results.d/
+
+### .start and .end complete none and now
+$ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
+< prompt trailq> 
+< type .sta
+< key Tab
+< prompt trailq> .start 
+< type non
+< key Tab
+< prompt trailq> .start none
+< key Enter
+< wait start: none
+< prompt trailq> 
+< type .end no
+< key Tab
+< key Tab
+< wait now
+< prompt trailq> .end no
+< screen
+> trailq: 2900 events loaded. Type .help for help, .quit to leave.
+> trailq> .start none
+> start: none
+> trailq> .end no
+> none  now
+> trailq> .end no
