@@ -15,6 +15,18 @@ $ trailq -o tsv 'filter eventname = "GetUser" | stats count(*) as n' testdata/AW
 !   filter eventname = "GetUser" | stats count(*) as n
 !          ^^^^^^^^^
 
+### the example of issue 11: eventname for eventName, and the count once corrected
+# checked: 2 ConsoleLogin events (zcat -f $(find testdata/AWSLogs -type f) |
+# jq -r '.Records[].eventName' | grep -c ConsoleLogin)
+$ trailq -o tsv 'filter eventname = "ConsoleLogin" | stats count(*) as n' testdata/AWSLogs; trailq -o tsv 'filter eventName = "ConsoleLogin" | stats count(*) as n' testdata/AWSLogs
+> n
+> 0
+> n
+> 2
+! trailq: warning at 1:8: no event has the field 'eventname' (did you mean eventName?)
+!   filter eventname = "ConsoleLogin" | stats count(*) as n
+!          ^^^^^^^^^
+
 ### the corrected query finds the events (checked: 130 with jq)
 $ trailq -o tsv 'filter eventName = "GetUser" | stats count(*) as n' testdata/AWSLogs
 > n
