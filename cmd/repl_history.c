@@ -18,16 +18,24 @@
  * which the query language ignores: what is recalled after a restart is
  * exactly what was recalled before it.
  *
- * The whole list (at most HIST_MAX entries) is written after every entry,
- * so a session that is killed loses nothing. A file that cannot be written
- * gets one note for the session.
+ * Every entry is saved at once, so a session that is killed loses
+ * nothing: the file is read again, the entry added at its end, the oldest
+ * entries beyond HIST_MAX dropped, and the result written to a temporary
+ * file renamed over it. Two sessions at once thus both keep their entries
+ * in the file, in the order they were entered (as psql's history does);
+ * each session's Up recalls its own entries and those in the file when it
+ * started. A file that cannot be written gets one note for the session.
  */
 #include "cmd/repl_int.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <readline/history.h>
 
@@ -94,11 +102,133 @@ void rhist_open(void)
         read_history(hist.path); /* a missing file is an empty history */
 }
 
-static void save(void)
+/* Does the line (up to its newline) read as a timestamp: '#' and a digit? */
+static bool is_stamp(const char *line)
+{
+    return line[0] == '#' && line[1] >= '0' && line[1] <= '9';
+}
+
+/* One entry of the file: its timestamp line (without '\n'; NULL when the
+ * file had none) and its text, both pointing into the file's buffer. */
+struct hist_entry {
+    const char *stamp;
+    size_t stamp_len;
+    const char *text;
+    size_t text_len;
+};
+
+/* Split the file's text into entries: after each timestamp line, the
+ * lines up to the next one; in a file without timestamps (an older
+ * trailq's), one line each. Returns the number, *out is malloc'd. */
+static size_t split_entries(const char *buf, size_t len, struct hist_entry **out)
+{
+    struct hist_entry *v = NULL;
+    size_t n = 0, cap = 0;
+    bool stamped = len > 0 && is_stamp(buf);
+    const char *p = buf, *end = buf + len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *next = eol ? eol + 1 : end;
+        size_t line_len = (size_t)((eol ? eol : end) - p);
+        if (stamped && is_stamp(p)) {
+            v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n++] = (struct hist_entry){.stamp = p, .stamp_len = line_len, .text = next};
+        } else if (stamped && n > 0) {
+            v[n - 1].text_len = (size_t)((eol ? eol : end) - v[n - 1].text);
+        } else if (line_len > 0) {
+            v = xgrow(v, &cap, n + 1, sizeof *v);
+            v[n++] = (struct hist_entry){.text = p, .text_len = line_len};
+        }
+        p = next;
+    }
+    *out = v;
+    return n;
+}
+
+/* Read the whole file into sb. A missing file is empty. */
+static int read_file(const char *path, struct strbuf *sb)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return errno == ENOENT ? 0 : errno;
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        sb_append(sb, buf, n);
+    int rc = ferror(fp) ? EIO : 0;
+    fclose(fp);
+    return rc;
+}
+
+/* Add entry at the end of the history file as it is now (see the header
+ * comment). Returns 0 or an errno value. */
+static int save_entry(const char *entry)
+{
+    if (make_parent_dirs(hist.path) != 0)
+        return errno;
+    struct strbuf old = STRBUF_INIT, out = STRBUF_INIT;
+    int rc = read_file(hist.path, &old);
+    if (rc != 0) {
+        sb_free(&old);
+        return rc;
+    }
+    struct hist_entry *e = NULL;
+    size_t n = split_entries(old.buf ? old.buf : "", old.len, &e);
+    long long now = (long long)time(NULL);
+    for (size_t i = n + 1 > HIST_MAX ? n + 1 - HIST_MAX : 0; i < n; i++) {
+        if (e[i].text_len == 0)
+            continue; /* a timestamp line with no entry after it */
+        if (e[i].stamp)
+            sb_append(&out, e[i].stamp, e[i].stamp_len);
+        else
+            sb_printf(&out, "#%lld", now);
+        sb_putc(&out, '\n');
+        sb_append(&out, e[i].text, e[i].text_len);
+        sb_putc(&out, '\n');
+    }
+    sb_printf(&out, "#%lld\n%s\n", now, entry);
+    free(e);
+    sb_free(&old);
+
+    /* a temporary file beside the file (through a symbolic link: beside
+     * its target), renamed over it */
+    char *target = realpath(hist.path, NULL);
+    if (!target)
+        target = xstrdup(hist.path);
+    char *tmp = xasprintf("%s.tmp-XXXXXX", target);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        rc = errno;
+    } else {
+        const char *p = out.buf;
+        size_t left = out.len;
+        while (left > 0 && rc == 0) {
+            ssize_t w = write(fd, p, left);
+            if (w < 0 && errno != EINTR)
+                rc = errno;
+            else if (w > 0) {
+                p += w;
+                left -= (size_t)w;
+            }
+        }
+        if (close(fd) != 0 && rc == 0)
+            rc = errno;
+        if (rc == 0 && rename(tmp, target) != 0)
+            rc = errno;
+        if (rc != 0)
+            unlink(tmp);
+    }
+    free(tmp);
+    free(target);
+    sb_free(&out);
+    return rc;
+}
+
+static void save(const char *entry)
 {
     if (!hist.path)
         return;
-    int rc = make_parent_dirs(hist.path) == 0 ? write_history(hist.path) : errno;
+    int rc = save_entry(entry);
     if (rc != 0 && !hist.noted) {
         notef("cannot save the history to %s: %s; it is kept for this session only", hist.path,
               strerror(rc));
@@ -136,7 +266,7 @@ void rhist_add(const char *entry)
     HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
     if (e[0] && !(last && strcmp(last->line, e) == 0)) {
         add_history(e);
-        save();
+        save(e);
     }
     free(e);
 }

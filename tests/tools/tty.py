@@ -16,6 +16,8 @@ comes on standard input, one directive a line:
     paste TEXT      paste TEXT as the terminal would, bracketed if the
                     program asked for it; "\\n" in TEXT is a newline
     rawpaste TEXT   the same, never bracketed (a terminal without it)
+    sh COMMAND      run COMMAND with sh and wait for it to end: what
+                    another process does meanwhile (its output is dropped)
     screen          print the screen: trailing blanks of each line and
                     blank lines at the end dropped
     exit            wait for the program to end; tty.py exits with its status
@@ -162,6 +164,8 @@ def play(tmux, script, timeout):
             # -r: newlines stay newlines (tmux would send CR otherwise)
             tmux.run("paste-buffer", "-r", "-d", "-b", "p", "-t", "t",
                      *(["-p"] if verb == "paste" else []))
+        elif verb == "sh":
+            subprocess.run(["sh", "-c", arg], stdout=subprocess.DEVNULL, check=False)
         elif verb == "screen":
             sys.stdout.write(render(tmux.screen_lines()))
             sys.stdout.flush()

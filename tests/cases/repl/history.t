@@ -172,3 +172,47 @@ $ : > $TMPDIR/h8; python3 tests/tools/tty.py -s 160x24 -e TRAILQ_HISTORY=$TMPDIR
 > ---
 > 130
 > trailq> stats count(*) as n
+
+### two sessions at once: each entry is added to the file as it is then, none is lost
+# A second session starts and saves its query while the first is open;
+# the first session's next entry goes after it. (testdata/shapes/events.jsonl
+# holds 5 events: wc -l.)
+$ python3 tests/tools/tty.py -e TRAILQ_HISTORY=$TMPDIR/h9 -- trailq testdata/AWSLogs >/dev/null; \
+$ sed 's/^#[0-9][0-9]*$/#TIME/' $TMPDIR/h9
+< prompt trailq> 
+< type stats count(*) as first
+< key Enter
+< wait 2900
+< prompt trailq> 
+< sh printf 'prompt trailq> \ntype stats count(*) as second\nkey Enter\nwait 5\nprompt trailq> \nkey C-d\nexit\n' | python3 tests/tools/tty.py -e TRAILQ_HISTORY=$TMPDIR/h9 -- trailq testdata/shapes/events.jsonl
+< type stats count(*) as third
+< key Enter
+< wait third
+< prompt trailq> 
+< key C-d
+< exit
+> #TIME
+> stats count(*) as first
+> #TIME
+> stats count(*) as second
+> #TIME
+> stats count(*) as third
+
+### the file keeps the last 1000 entries: the oldest goes when one is added
+# The file holds 1000 two-line entries (fields n1 | limit 1, ...); after one
+# more, awk counts 1000 timestamp lines, the first entry now being n2's.
+$ awk 'BEGIN { for (i = 1; i <= 1000; i++) printf "#1700000000\nfields n%d |\nlimit 1\n", i }' > $TMPDIR/h10; \
+$ python3 tests/tools/tty.py -e TRAILQ_HISTORY=$TMPDIR/h10 -- trailq testdata/shapes/events.jsonl >/dev/null; \
+$ grep -c '^#[0-9]' $TMPDIR/h10; sed -n '2,3p' $TMPDIR/h10; tail -n 2 $TMPDIR/h10 | sed 's/^#[0-9][0-9]*$/#TIME/'
+< prompt trailq> 
+< type stats count(*) as n
+< key Enter
+< wait 5
+< prompt trailq> 
+< key C-d
+< exit
+> 1000
+> fields n2 |
+> limit 1
+> #TIME
+> stats count(*) as n
