@@ -29,7 +29,7 @@
 #include "cmd/repl_int.h"
 
 #include <errno.h>
-#include <limits.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +160,21 @@ static int read_file(const char *path, struct strbuf *sb)
     return rc;
 }
 
+/* Write n bytes of buf to fd. Returns 0 or an errno value. */
+static int write_all(int fd, const char *buf, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, buf, n);
+        if (w < 0 && errno != EINTR)
+            return errno;
+        if (w > 0) {
+            buf += w;
+            n -= (size_t)w;
+        }
+    }
+    return 0;
+}
+
 /* Add entry at the end of the history file as it is now (see the header
  * comment). Returns 0 or an errno value. */
 static int save_entry(const char *entry)
@@ -197,26 +212,20 @@ static int save_entry(const char *entry)
         target = xstrdup(hist.path);
     char *tmp = xasprintf("%s.tmp-XXXXXX", target);
     int fd = mkstemp(tmp);
-    if (fd < 0) {
-        rc = errno;
-    } else {
-        const char *p = out.buf;
-        size_t left = out.len;
-        while (left > 0 && rc == 0) {
-            ssize_t w = write(fd, p, left);
-            if (w < 0 && errno != EINTR)
-                rc = errno;
-            else if (w > 0) {
-                p += w;
-                left -= (size_t)w;
-            }
-        }
+    if (fd >= 0) {
+        rc = write_all(fd, out.buf, out.len);
         if (close(fd) != 0 && rc == 0)
             rc = errno;
         if (rc == 0 && rename(tmp, target) != 0)
             rc = errno;
         if (rc != 0)
             unlink(tmp);
+    } else {
+        /* a writable file in a directory we cannot write: in place */
+        fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        rc = fd < 0 ? errno : write_all(fd, out.buf, out.len);
+        if (fd >= 0 && close(fd) != 0 && rc == 0)
+            rc = errno;
     }
     free(tmp);
     free(target);

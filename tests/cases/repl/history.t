@@ -216,3 +216,28 @@ $ grep -c '^#[0-9]' $TMPDIR/h10; sed -n '2,3p' $TMPDIR/h10; tail -n 2 $TMPDIR/h1
 > limit 1
 > #TIME
 > stats count(*) as n
+
+### a writable history file in a directory that is not: written in place
+# (as root every directory is writable: the case needs another user)
+~ [ "$(id -u)" != 0 ]
+$ mkdir $TMPDIR/h11 && printf '#1700000000\nfields old\n' > $TMPDIR/h11/history && chmod 555 $TMPDIR/h11; \
+$ python3 tests/tools/tty.py -e TRAILQ_HISTORY=$TMPDIR/h11/history -- trailq testdata/shapes/events.jsonl; \
+$ chmod 755 $TMPDIR/h11; sed 's/^#[0-9][0-9]*$/#TIME/' $TMPDIR/h11/history
+< prompt trailq> 
+< type stats count(*) as n
+< key Enter
+< wait 5
+< prompt trailq> 
+< key C-d
+< exit
+< screen
+> trailq: 5 events loaded. Type .help for help, .quit to leave.
+> trailq> stats count(*) as n
+> n
+> -
+> 5
+> trailq>
+> #TIME
+> fields old
+> #TIME
+> stats count(*) as n
