@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 
@@ -29,7 +30,7 @@ int fieldlist_print(struct store *st, int format, FILE *out, int term_width)
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db, fields_sql, -1, &stmt, NULL) != SQLITE_OK) {
         errorf("index: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
     static const struct out_col cols[] = {{"field", OT_ANY}, {"events", OT_ANY}, {"type", OT_ANY}};
     struct out_writer *w = out_open(format, out, cols, 3, term_width);
@@ -49,11 +50,11 @@ int fieldlist_print(struct store *st, int format, FILE *out, int term_width)
     errno = 0;
     if ((out_close(w) < 0 || failed) && errno != EPIPE) {
         errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
-        return 3;
+        return EXIT_FAIL;
     }
     if (!failed && rc != SQLITE_DONE) {
         errorf("index: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
-    return 0;
+    return EXIT_OK;
 }

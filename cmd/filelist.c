@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 
@@ -50,7 +51,7 @@ int filelist_print(struct store *st, bool scoped, int format, FILE *out, int ter
     if (sqlite3_create_function(db, "tq_file_state", 3, SQLITE_UTF8, NULL, fn_file_state, NULL,
                                 NULL) != SQLITE_OK) {
         errorf("index: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
     char sql[sizeof files_sql + 64];
     snprintf(sql, sizeof sql, files_sql,
@@ -58,7 +59,7 @@ int filelist_print(struct store *st, bool scoped, int format, FILE *out, int ter
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
         errorf("index: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
     static const struct out_col cols[] = {
         {"source", OT_ANY},  {"type", OT_ANY},     {"state", OT_ANY},   {"events", OT_ANY},
@@ -78,11 +79,11 @@ int filelist_print(struct store *st, bool scoped, int format, FILE *out, int ter
     errno = 0;
     if ((out_close(w) < 0 || failed) && errno != EPIPE) {
         errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
-        return 3;
+        return EXIT_FAIL;
     }
     if (!failed && rc != SQLITE_DONE) {
         errorf("index: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
-    return 0;
+    return EXIT_OK;
 }

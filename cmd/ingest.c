@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "base/digest.h"
+#include "cmd/clock.h"
 #include "cmd/msgs.h"
 #include "parsers/diag.h"
 #include "base/xalloc.h"
@@ -265,13 +266,8 @@ static void parse_file(struct shared *sh, struct slot *s, const char *path)
      * their own (lines_ref_time): set it here, so the writer can count
      * them. CloudTrail's file time is its delivery time, left to it. */
     s->ref_time = TS_NONE;
-    if (type == IT_TEXT || type == IT_LAMBDA || type == IT_VPCFLOW) {
-        struct timespec now;
-        clock_gettime(CLOCK_REALTIME, &now);
-        s->ref_time = s->mtime >= 0 && !is_stdin
-                          ? s->mtime
-                          : (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-    }
+    if (type == IT_TEXT || type == IT_LAMBDA || type == IT_VPCFLOW)
+        s->ref_time = s->mtime >= 0 && !is_stdin ? s->mtime : clock_wall_ms();
     publish_type(sh, s);
 
     struct worker_file wf = {.sh = sh, .slot = s};
@@ -337,13 +333,6 @@ static void *worker_main(void *arg)
 
 /* ---- the writer (main thread) ---- */
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 struct progress {
     bool on;
     int64_t start, last;
@@ -356,7 +345,7 @@ static void progress_update(struct progress *p, size_t n_files, int64_t events, 
 {
     if (!p->on)
         return;
-    int64_t t = now_ms();
+    int64_t t = clock_mono_ms();
     if (final) {
         if (p->shown)
             msg_progress_clear();
@@ -514,13 +503,11 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
             res->time_fallback_first = xstrdup(sh->files->paths[i]);
     }
     if (rc == 0 && source_id > 0) {
-        struct timespec now;
-        clock_gettime(CLOCK_REALTIME, &now);
         struct source_done done = {
             .sha256 = s->sha256[0] ? s->sha256 : NULL,
             .n_errors = (int64_t)s->diags.n_errors,
             .n_skipped = s->diags.records_skipped,
-            .loaded_at = (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000,
+            .loaded_at = clock_wall_ms(),
         };
         if (store_finish_source(st, source_id, &done, &err) < 0)
             rc = -1;
@@ -539,10 +526,10 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
             rc = -1;
         scope_add(res, src);
     }
-    if (rc == 0 && w->opts->commit_often && now_ms() - w->last_commit >= COMMIT_EVERY_MS) {
+    if (rc == 0 && w->opts->commit_often && clock_mono_ms() - w->last_commit >= COMMIT_EVERY_MS) {
         if (store_checkpoint(st, &err) < 0)
             rc = -1;
-        w->last_commit = now_ms();
+        w->last_commit = clock_mono_ms();
     }
     diag_list_free(&s->diags);
 release:
@@ -717,13 +704,13 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
     pthread_mutex_init(&sh.mu, NULL);
     pthread_cond_init(&sh.cond, NULL);
 
-    struct progress prog = {.on = opts->progress, .start = now_ms()};
+    struct progress prog = {.on = opts->progress, .start = clock_mono_ms()};
     for (size_t i = 0; i < files->n; i++) {
         struct stat stt;
         if (!skip[i] && strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &stt) == 0)
             prog.total_bytes += stt.st_size;
     }
-    struct writer w = {.st = st, .opts = opts, .names = names, .last_commit = now_ms()};
+    struct writer w = {.st = st, .opts = opts, .names = names, .last_commit = clock_mono_ms()};
 
     pthread_t threads[MAX_WORKERS];
     int started = 0;

@@ -14,13 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
+#include "cmd/clock.h"
+#include "cmd/exitcode.h"
 #include "cmd/fieldcheck.h"
 #include "cmd/fieldlist.h"
 #include "cmd/filelist.h"
@@ -31,6 +32,7 @@
 #include "cmd/repl.h"
 #include "cmd/run.h"
 #include "cmd/sqlgen.h"
+#include "cmd/term.h"
 #include "cmd/walk.h"
 #include "index/dbfile.h"
 #include "index/store.h"
@@ -42,8 +44,6 @@
 #include "query/sqlfn.h"
 
 #define TRAILQ_VERSION "0.1.0"
-
-enum exit_status { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_FAIL = 3 };
 
 /* How long a load waits for another trailq writing the same --db file
  * (TRAILQ_LOCK_WAIT seconds overrides it), and when it says it waits. */
@@ -68,27 +68,6 @@ static void catch_stop_signals(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-}
-
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int terminal_width(void)
-{
-    struct winsize ws;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    const char *cols = getenv("COLUMNS");
-    if (cols) {
-        long v = strtol(cols, NULL, 10);
-        if (v > 0 && v < 100000)
-            return (int)v;
-    }
-    return 0;
 }
 
 static char *read_query_file(const char *path)
@@ -239,13 +218,6 @@ static int open_store(struct run_state *rs, enum store_mode mode, const char *fi
     return -1;
 }
 
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The writer's lock on the --db file, waiting a bounded time for another
  * trailq that holds it. Returns -1 when held, else an exit status. */
 static int lock_db(struct run_state *rs)
@@ -255,7 +227,7 @@ static int lock_db(struct run_state *rs)
     long wait_s = env && *env ? strtol(env, NULL, 10) : LOCK_WAIT_S;
     if (wait_s < 0)
         wait_s = 0;
-    int64_t start = mono_ms();
+    int64_t start = clock_mono_ms();
     bool noted = false;
     for (;;) {
         int r = dbfile_try_lock(rs->opt.db, &rs->lock_fd, &err);
@@ -271,7 +243,7 @@ static int lock_db(struct run_state *rs)
                    stop_signal == SIGTERM ? "SIGTERM" : "SIGINT", rs->opt.db);
             return 128 + stop_signal;
         }
-        int64_t waited = mono_ms() - start;
+        int64_t waited = clock_mono_ms() - start;
         if (waited >= wait_s * 1000) {
             errorf("%s is being written by another trailq (waited %lds); try again when it "
                    "has finished",
@@ -444,7 +416,7 @@ static int load(struct run_state *rs)
                    "name the files or directories to search");
             return EXIT_USAGE;
         }
-        if (isatty(STDIN_FILENO)) {
+        if (term_is(STDIN_FILENO)) {
             errorf("no input: give files or directories, or pipe logs into standard input");
             return EXIT_USAGE;
         }
@@ -496,7 +468,7 @@ static int load(struct run_state *rs)
             .reuse = rs->opt.db != NULL,
             .commit_often = mode == STORE_FILE,
             .progress = rs->opt.progress == WHEN_ALWAYS ||
-                        (rs->opt.progress == WHEN_AUTO && isatty(STDERR_FILENO)),
+                        (rs->opt.progress == WHEN_AUTO && term_is(STDERR_FILENO)),
             .stop = rs->opt.db ? &stop_signal : NULL,
         };
         struct dbfile_flusher *flusher = mode == STORE_NEW ? dbfile_flusher_start(tmp_fd) : NULL;
@@ -598,12 +570,12 @@ int main(int argc, char **argv)
      * 4 KiB (36k result rows: 789 write calls -> 50); a terminal keeps
      * its line buffering. */
     static char stdout_buffer[1 << 16]; /* glibc ignores the size without a buffer */
-    if (!isatty(STDOUT_FILENO))
+    if (!term_is(STDOUT_FILENO))
         setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
     struct strbuf err = STRBUF_INIT;
     if (options_parse(argc, argv, &rs.opt, &err) < 0) {
         errorf("%s", sb_str(&err));
-        msg_raw("Try 'trailq --help' for more information.\n");
+        msg_try_help();
         sb_free(&err);
         return finish(&rs, EXIT_USAGE);
     }
@@ -612,8 +584,7 @@ int main(int argc, char **argv)
         /* a --db load stops after its last whole source (see load) */
         catch_stop_signals();
     }
-    msg_set_color(rs.opt.color == WHEN_ALWAYS ||
-                  (rs.opt.color == WHEN_AUTO && isatty(STDERR_FILENO) && !getenv("NO_COLOR")));
+    msg_set_color(options_color(&rs.opt, STDERR_FILENO));
     if (rs.opt.help) {
         options_help(stdout);
         return finish(&rs, EXIT_OK);
@@ -623,7 +594,7 @@ int main(int argc, char **argv)
                JANSSON_VERSION);
         return finish(&rs, EXIT_OK);
     }
-    rs.copts.now_ms = now_ms();
+    rs.copts.now_ms = clock_wall_ms();
     rs.run_start_ms = rs.copts.now_ms;
     if (parse_range(&rs) < 0)
         return finish(&rs, EXIT_USAGE);
@@ -649,16 +620,17 @@ int main(int argc, char **argv)
         int st = load(&rs);
         if (st >= 0)
             return finish(&rs, st);
-        int fmt = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+        enum out_format fmt = out_format_for(rs.opt.format, stdout);
+        int width = term_width(STDOUT_FILENO);
         if (rs.opt.files)
-            return finish(&rs, filelist_print(rs.st, rs.scoped, fmt, stdout, terminal_width()));
-        return finish(&rs, fieldlist_print(rs.st, fmt, stdout, terminal_width()));
+            return finish(&rs, filelist_print(rs.st, rs.scoped, fmt, stdout, width));
+        return finish(&rs, fieldlist_print(rs.st, fmt, stdout, width));
     }
 
     if (!rs.query_text) {
-        if (!isatty(STDIN_FILENO)) {
+        if (!term_is(STDIN_FILENO)) {
             errorf("no query given (and standard input is not a terminal for the interactive mode)");
-            msg_raw("Try 'trailq --help' for more information.\n");
+            msg_try_help();
             return finish(&rs, EXIT_USAGE);
         }
         int st = load(&rs);
@@ -697,12 +669,11 @@ int main(int argc, char **argv)
     if (st >= 0)
         return finish(&rs, st);
     struct run_opts ro = {
-        .format = rs.opt.format >= 0 ? rs.opt.format : isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV,
+        .format = out_format_for(rs.opt.format, stdout),
         .explain = rs.opt.explain,
         .make_indexes = rs.opt.db != NULL,
-        .color = rs.opt.color == WHEN_ALWAYS ||
-                 (rs.opt.color == WHEN_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR")),
-        .term_width = isatty(STDOUT_FILENO) ? terminal_width() : 0,
+        .color = options_color(&rs.opt, STDOUT_FILENO),
+        .term_width = term_width(STDOUT_FILENO),
         .out = stdout,
         .copts = &rs.copts,
         .check_fields = rs.opt.db != NULL,

@@ -74,6 +74,11 @@ void notef(const char *fmt, ...)
     va_end(ap);
 }
 
+void msg_try_help(void)
+{
+    fputs("Try 'trailq --help' for more information.\n", stderr);
+}
+
 void msg_raw(const char *text)
 {
     struct strbuf shown = STRBUF_INIT;

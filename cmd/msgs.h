@@ -25,6 +25,8 @@ bool msg_color(void);
 void errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void notef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The line after a usage error: "Try 'trailq --help' for more information." */
+void msg_try_help(void);
 /* Print text as is (already formatted, e.g. a rendered query error). */
 void msg_raw(const char *text);
 void msg_diags(const struct diag_list *dl);

@@ -13,6 +13,7 @@
 
 #include "cmd/output.h"
 #include "cmd/repl_int.h"
+#include "cmd/term.h"
 #include "base/xalloc.h"
 #include "query/trino.h"
 
@@ -227,6 +228,12 @@ int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
 fail:
     free(operands);
     return -1;
+}
+
+bool options_color(const struct options *o, int fd)
+{
+    return o->color == WHEN_ALWAYS ||
+           (o->color == WHEN_AUTO && term_is(fd) && !getenv("NO_COLOR"));
 }
 
 void options_free(struct options *o)

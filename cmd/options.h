@@ -54,6 +54,9 @@ struct options {
 /* Returns 0, or -1 with a usage message in err. paths points into argv. */
 int options_parse(int argc, char **argv, struct options *o, struct strbuf *err);
 void options_help(FILE *fp);
+/* --color: whether what is written to fd gets colour (auto: fd is a
+ * terminal and $NO_COLOR is not set). */
+bool options_color(const struct options *o, int fd);
 void options_free(struct options *o);
 
 #endif

@@ -22,13 +22,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/numfmt.h"
 #include "base/strbuf.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
 #include "cmd/escape.h"
+#include "cmd/term.h"
 
 /* "…" (U+2026) in UTF-8: marks a cell cut to fit its column. */
 #define ELLIPSIS "\xe2\x80\xa6"
@@ -551,6 +551,14 @@ int out_format_parse(const char *name)
     return -1;
 }
 
+enum out_format out_format_for(int format, FILE *fp)
+{
+    if (format >= 0)
+        return (enum out_format)format;
+    int fd = fileno(fp);
+    return fd >= 0 && term_is(fd) ? OUT_TABLE : OUT_TSV;
+}
+
 struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col *cols,
                             size_t n_cols, int term_width)
 {
@@ -566,7 +574,7 @@ struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col 
         w->types[i] = cols[i].type;
     }
     int fd = fileno(fp);
-    w->terminal = fd >= 0 && isatty(fd);
+    w->terminal = fd >= 0 && term_is(fd);
     return w;
 }
 

@@ -97,6 +97,9 @@ struct out_writer;
 
 /* Parse a format name ("table", "tsv", ...); returns -1 if unknown. */
 int out_format_parse(const char *name);
+/* The format to write to fp: format when one was asked for (>= 0), else
+ * table on a terminal and tsv elsewhere (trailq(1), OUTPUT). */
+enum out_format out_format_for(int format, FILE *fp);
 
 /* A writer for n_cols columns (never NULL; free it with out_close). The
  * names are copied; fp is borrowed and must outlive the writer. term_width

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "base/xalloc.h"
@@ -27,18 +26,11 @@
 #include "cmd/output.h"
 #include "cmd/repl_int.h"
 #include "cmd/run.h"
+#include "cmd/term.h"
 #include "query/parser.h"
 
 static const char *const prompt_first = "trailq> ";
 static const char *const prompt_more = "   ...> ";
-
-static int term_width(FILE *out)
-{
-    struct winsize ws;
-    if (out == stdout && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 0;
-}
 
 const char *repl_format_name(int format, char name[REPL_FORMAT_NAME_MAX])
 {
@@ -67,10 +59,10 @@ void repl_run_query(struct repl *r, const char *text, bool explain)
         sb_free(&sb);
         return;
     }
-    bool tty = r->out == stdout && isatty(STDOUT_FILENO);
+    bool tty = r->out == stdout && term_is(STDOUT_FILENO);
     struct run_opts ro = {.format = r->format, .explain = explain, .make_indexes = true,
                           .check_fields = true, .color = tty && !getenv("NO_COLOR"),
-                          .term_width = tty ? term_width(r->out) : 0,
+                          .term_width = tty ? term_width(STDOUT_FILENO) : 0,
                           .out = r->out, .copts = &r->copts};
     rin_query_begin();
     run_query(r->st, q, &ro);
@@ -113,7 +105,7 @@ int repl_run(struct store *st, const struct compile_opts *copts, const struct re
                      .loaded_end_ms = copts->end_ms, .format = ro->format, .out = stdout,
                      .query = STRBUF_INIT};
     if (r.format < 0)
-        r.format = isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_TSV;
+        r.format = out_format_for(r.format, stdout);
     rin_open(st);
     rhist_open();
     rcomp_install(&r);

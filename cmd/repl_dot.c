@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -24,20 +23,14 @@
 #include "base/strdist.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
+#include "cmd/clock.h"
 #include "cmd/fieldlist.h"
 #include "cmd/filelist.h"
 #include "cmd/msgs.h"
 #include "cmd/options.h"
 #include "cmd/output.h"
+#include "cmd/term.h"
 #include "query/funcs.h"
-
-static int term_width(void)
-{
-    struct winsize ws;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-        return ws.ws_col;
-    return 0;
-}
 
 static void dot_help(struct repl *r, const char *arg);
 
@@ -50,14 +43,14 @@ static void dot_quit(struct repl *r, const char *arg)
 static void dot_fields(struct repl *r, const char *arg)
 {
     (void)arg;
-    fieldlist_print(r->st, r->format, stdout, term_width());
+    fieldlist_print(r->st, r->format, stdout, term_width(STDOUT_FILENO));
     fflush(stdout);
 }
 
 static void dot_files(struct repl *r, const char *arg)
 {
     (void)arg;
-    filelist_print(r->st, r->scoped, r->format, stdout, term_width());
+    filelist_print(r->st, r->scoped, r->format, stdout, term_width(STDOUT_FILENO));
     fflush(stdout);
 }
 
@@ -99,13 +92,6 @@ static void dot_output(struct repl *r, const char *arg)
     r->out = fp ? fp : stdout;
 }
 
-static int64_t wall_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void show_bound(const char *what, int64_t ms, int64_t none)
 {
     char buf[TV_FMT_MAX];
@@ -128,7 +114,7 @@ static void set_bound(struct repl *r, const char *arg, bool is_start)
         return;
     }
     int64_t ms = none;
-    if (strcasecmp(arg, "none") != 0 && !tv_parse_cli_time(arg, wall_ms(), &ms)) {
+    if (strcasecmp(arg, "none") != 0 && !tv_parse_cli_time(arg, clock_wall_ms(), &ms)) {
         errorf("invalid time '%s' (use ISO-8601, epoch seconds or ms, now, -15m, or none)", arg);
         return;
     }

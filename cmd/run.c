@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cmd/fieldcheck.h"
+#include "base/xalloc.h"
+#include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 #include "query/qerror.h"
@@ -31,7 +33,7 @@ static int explain(struct store *st, const struct compile_result *cr, FILE *out)
     sb_free(&sql);
     if (rc != SQLITE_OK) {
         errorf("internal error: the compiled SQL does not prepare: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
     /* rows: id, parent, notused, detail; indent by depth */
     int ids[256], depth[256], n = 0;
@@ -49,7 +51,7 @@ static int explain(struct store *st, const struct compile_result *cr, FILE *out)
         fprintf(out, "%*s%s\n", 2 * d, "", (const char *)sqlite3_column_text(stmt, 3));
     }
     sqlite3_finalize(stmt);
-    return 0;
+    return EXIT_OK;
 }
 
 int run_query(struct store *st, struct query *q, const struct run_opts *ro)
@@ -58,7 +60,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     struct qerror qe = {0};
     if (compile_query(q, st, ro->copts, &cr, &qe) < 0) {
         print_query_error(q, &qe);
-        return 2;
+        return EXIT_USAGE;
     }
     if (ro->check_fields)
         fieldcheck_store(st, q->text, q->len, cr.raw_fields, cr.n_raw_fields);
@@ -75,14 +77,9 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db, cr.sql, -1, &stmt, NULL) != SQLITE_OK) {
         errorf("internal error: the compiled SQL does not prepare: %s", sqlite3_errmsg(db));
-        return 3;
+        return EXIT_FAIL;
     }
-    struct out_col *cols = calloc(cr.n_cols ? cr.n_cols : 1, sizeof *cols);
-    if (!cols) {
-        sqlite3_finalize(stmt);
-        errorf("out of memory");
-        return 3;
-    }
+    struct out_col *cols = xcalloc(cr.n_cols ? cr.n_cols : 1, sizeof *cols);
     for (size_t i = 0; i < cr.n_cols; i++) {
         cols[i].name = cr.cols[i].name;
         cols[i].type = cr.cols[i].type == VT_TIME   ? OT_TIME
@@ -91,7 +88,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     }
     struct out_writer *w = out_open(ro->format, ro->out, cols, cr.n_cols, ro->term_width);
     out_set_color(w, ro->color);
-    int status = 0, rc;
+    int status = EXIT_OK, rc;
     bool write_failed = false;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         if (out_row(w, stmt) < 0) {
@@ -107,10 +104,10 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
             status = 2;
         } else if (strncmp(msg, "regex:", 6) == 0) {
             errorf("query error: %s", msg);
-            status = 2;
+            status = EXIT_USAGE;
         } else {
             errorf("query failed: %s", msg);
-            status = 3;
+            status = EXIT_FAIL;
         }
     }
     sqlite3_finalize(stmt);
@@ -118,7 +115,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     if (out_close(w) < 0 || write_failed) {
         if (errno != EPIPE) {
             errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
-            status = 3;
+            status = EXIT_FAIL;
         }
     }
     free(cols);

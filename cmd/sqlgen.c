@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "query/parser.h"
 #include "query/trino.h"
 
-enum { SQLGEN_OK = 0, SQLGEN_USAGE = 2 };
 
 bool sqlgen_wanted(const struct options *o)
 {
@@ -23,8 +23,8 @@ bool sqlgen_wanted(const struct options *o)
 static int usage(const char *msg)
 {
     errorf("%s", msg);
-    msg_raw("Try 'trailq --help' for more information.\n");
-    return SQLGEN_USAGE;
+    msg_try_help();
+    return EXIT_USAGE;
 }
 
 int sqlgen_run(const struct options *o, const char *query_text, const struct compile_opts *co)
@@ -39,7 +39,7 @@ int sqlgen_run(const struct options *o, const char *query_text, const struct com
         return usage("--sql cannot be combined with --db, --explain, --fields or --files");
     if (o->sql_table && !trino_table_name_ok(o->sql_table)) {
         errorf("invalid --sql-table '%s' (letters, digits, '_', '-' and '.' only)", o->sql_table);
-        return SQLGEN_USAGE;
+        return EXIT_USAGE;
     }
     struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
     if (o->ddl) {
@@ -50,11 +50,11 @@ int sqlgen_run(const struct options *o, const char *query_text, const struct com
             errorf("%s", sb_str(&err));
             sb_free(&err);
             sb_free(&out);
-            return SQLGEN_USAGE;
+            return EXIT_USAGE;
         }
         fputs(sb_str(&out), stdout);
         sb_free(&out);
-        return SQLGEN_OK;
+        return EXIT_OK;
     }
     if (!query_text)
         return usage("--sql needs a query");
@@ -72,11 +72,11 @@ int sqlgen_run(const struct options *o, const char *query_text, const struct com
         sb_free(&out);
         if (q)
             query_free(q);
-        return SQLGEN_USAGE;
+        return EXIT_USAGE;
     }
     fputs(sb_str(&out), stdout);
     fputc('\n', stdout);
     sb_free(&out);
     query_free(q);
-    return SQLGEN_OK;
+    return EXIT_OK;
 }
