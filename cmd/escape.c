@@ -5,42 +5,19 @@
  * each, so the common case (no control character at all) costs a scan.
  * Bytes below 0x80 need no decoding; above it, the only C1 control a
  * well-formed text can hold starts with 0xc2 (a lead byte, never a
- * continuation), so full UTF-8 decoding is needed only with ESC_RAW_C1.
+ * continuation), so full UTF-8 decoding is needed only with ESC_RAW_C1,
+ * which also counts display columns by Unicode's rules (uwidth.h).
  */
 #include "cmd/escape.h"
+
+#include "cmd/uwidth.h"
 
 static const char hex[] = "0123456789abcdef";
 
 size_t esc_utf8_len(const unsigned char *s, size_t n)
 {
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xbf; /* allowed range of the second byte */
-    if (c >= 0xc2 && c <= 0xdf) {
-        len = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        len = 3;
-        if (c == 0xe0)
-            lo = 0xa0; /* overlong */
-        else if (c == 0xed)
-            hi = 0x9f; /* surrogates */
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        len = 4;
-        if (c == 0xf0)
-            lo = 0x90; /* overlong */
-        else if (c == 0xf4)
-            hi = 0x8f; /* above U+10FFFF */
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return len;
+    uint32_t cp;
+    return uwidth_decode((const char *)s, n, &cp);
 }
 
 /* Append "\xNN" for byte c. */
@@ -77,7 +54,8 @@ size_t esc_append(struct strbuf *sb, const char *s, size_t n, unsigned flags)
                 i += 2;
                 continue;
             }
-            size_t len = (flags & ESC_RAW_C1) ? esc_utf8_len(u + i, n - i) : 1;
+            uint32_t cp = 0xfffd;
+            size_t len = (flags & ESC_RAW_C1) ? uwidth_decode(s + i, n - i, &cp) : 1;
             if (len == 0 && c < 0xa0) {
                 sb_append(sb, s + i - run, run); /* a stray 0x80-0x9f */
                 run = 0;
@@ -86,10 +64,12 @@ size_t esc_append(struct strbuf *sb, const char *s, size_t n, unsigned flags)
                 i++;
                 continue;
             }
-            if (len == 0)
-                len = 1;
-            /* one code point; without decoding, count lead bytes only */
-            width += (flags & ESC_RAW_C1) ? 1 : (c & 0xc0) != 0x80;
+            if (len == 0) {
+                len = 1; /* a stray byte: one U+FFFD on a terminal */
+                cp = 0xfffd;
+            }
+            /* its columns; without decoding, count lead bytes only */
+            width += (flags & ESC_RAW_C1) ? (size_t)uwidth_cp(cp) : (c & 0xc0) != 0x80;
             run += len;
             i += len;
             continue;

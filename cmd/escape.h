@@ -28,10 +28,11 @@ enum esc_flags {
 };
 
 /* Append s[0..n) to sb with control characters escaped as above. Returns
- * the display width of what was appended in code points, an escape
- * counting its length. With ESC_RAW_C1 the text is decoded and each byte
- * outside well-formed UTF-8 counts one (a terminal shows one U+FFFD for
- * it); without, continuation bytes count zero and every other byte one. */
+ * the display width of what was appended, an escape counting its length.
+ * With ESC_RAW_C1 the text is decoded and each character counts its
+ * columns (uwidth.h: 2 for wide CJK, 0 for combining marks), each byte
+ * outside well-formed UTF-8 one (a terminal shows one U+FFFD for it);
+ * without, continuation bytes count zero and every other byte one. */
 size_t esc_append(struct strbuf *sb, const char *s, size_t n, unsigned flags);
 
 /* Length of the well-formed UTF-8 character at s[0..n) (1-4; 1 for ASCII),

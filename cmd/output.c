@@ -10,9 +10,9 @@
  * format functions below only decide how that text is quoted and laid out.
  *
  * The table format is the only one with state beyond the current row: it
- * keeps the display text of the first OUT_TABLE_SAMPLE rows (a copy — SQLite
- * invalidates column pointers on the next step), fixes the column widths
- * from them, prints them, and streams later rows with the same widths.
+ * hands every cell to cmd/table.c, which keeps them all (a copy — SQLite
+ * invalidates column pointers on the next step) and lays them out in
+ * out_close, with widths from every row.
  */
 #include "cmd/output.h"
 
@@ -28,14 +28,8 @@
 #include "base/timeval.h"
 #include "base/xalloc.h"
 #include "cmd/escape.h"
+#include "cmd/table.h"
 #include "cmd/term.h"
-
-/* "…" (U+2026) in UTF-8: marks a cell cut to fit its column. */
-#define ELLIPSIS "\xe2\x80\xa6"
-#define ELLIPSIS_LEN 3
-
-/* Narrowing a table to the terminal never takes a column below this. */
-enum { TBL_MIN_FIT = 8 };
 
 /* Room for the text of a number (NUMFMT_MAX) or a time (TV_FMT_MAX). */
 #define CELL_BUF ((int)TV_FMT_MAX > (int)NUMFMT_MAX ? (int)TV_FMT_MAX : (int)NUMFMT_MAX)
@@ -50,17 +44,10 @@ enum cell_kind {
 struct cell {
     enum cell_kind kind;  /* how the value is laid out / quoted */
     bool nonfinite;       /* CK_NUM that is NaN or ±Infinity (a JSON string) */
+    bool whole;           /* a time or a boolean: a table never cuts it */
     const char *s;        /* the text: into buf, a literal, or SQLite's memory */
     size_t len;           /* bytes of s */
     char buf[CELL_BUF];   /* storage for a number's or a time's text */
-};
-
-/* One buffered table cell: display text in out_writer.sample_text. */
-struct tcell {
-    size_t off;           /* byte offset into sample_text */
-    size_t len;           /* bytes of display text */
-    size_t width;         /* display width in code points */
-    enum cell_kind kind;  /* CK_NUM cells are right-aligned */
 };
 
 struct out_writer {
@@ -78,15 +65,7 @@ struct out_writer {
     int err;                 /* errno of the first failed write, 0 if none */
     char **json_keys;        /* json/jsonl: n_cols precomputed `"name":` texts */
     size_t *json_key_lens;   /* json/jsonl: byte lengths of json_keys */
-    /* table only */
-    struct strbuf scratch;   /* display text of one streamed cell */
-    struct strbuf sample_text; /* display text of all buffered cells */
-    struct tcell *sample;    /* n_sample * n_cols buffered cells, row-major */
-    size_t n_sample;         /* buffered rows */
-    size_t cap_sample;       /* rows allocated in sample */
-    size_t *widths;          /* n_cols column widths, once fixed */
-    bool *right_header;      /* n_cols: header right-aligned (numeric column) */
-    bool widths_fixed;       /* header printed; rows now stream */
+    struct table *table;     /* table: every row, written by out_close */
     bool bold_header;        /* table: header line in bold (--color) */
 };
 
@@ -97,6 +76,7 @@ static void cell_get(sqlite3_stmt *stmt, int i, enum out_type type, struct cell 
 {
     c->kind = CK_TEXT;
     c->nonfinite = false;
+    c->whole = false;
     c->s = c->buf;
     c->len = 0;
     switch (sqlite3_column_type(stmt, i)) {
@@ -104,9 +84,11 @@ static void cell_get(sqlite3_stmt *stmt, int i, enum out_type type, struct cell 
         long long v = sqlite3_column_int64(stmt, i);
         if (type == OT_TIME) {
             c->len = tv_format((int64_t)v, c->buf);
+            c->whole = true;
         } else if (type == OT_BOOL) {
             c->s = v ? "true" : "false";
             c->len = strlen(c->s);
+            c->whole = true;
         } else {
             c->kind = CK_NUM;
             c->len = fmt_int(v, c->buf);
@@ -117,9 +99,11 @@ static void cell_get(sqlite3_stmt *stmt, int i, enum out_type type, struct cell 
         double d = sqlite3_column_double(stmt, i);
         if (type == OT_TIME && isfinite(d) && d >= -9.2e18 && d <= 9.2e18) {
             c->len = tv_format((int64_t)floor(d), c->buf);
+            c->whole = true;
         } else if (type == OT_BOOL) {
             c->s = d != 0 ? "true" : "false";
             c->len = strlen(c->s);
+            c->whole = true;
         } else {
             /* A time out of range stays a number, but as text (a string in
              * JSON), so the column's JSON type does not change. */
@@ -165,16 +149,6 @@ static int flush_line(struct out_writer *w)
         return -1;
     }
     return 0;
-}
-
-static void put_repeat(struct strbuf *sb, char ch, size_t n)
-{
-    if (!n)
-        return;
-    sb_reserve(sb, n);
-    memset(sb->buf + sb->len, ch, n);
-    sb->len += n;
-    sb->buf[sb->len] = '\0';
 }
 
 /* ---- tsv ------------------------------------------------------------- */
@@ -331,207 +305,17 @@ static int json_row(struct out_writer *w, sqlite3_stmt *stmt)
 
 /* ---- table ----------------------------------------------------------- */
 
-/* Append s for display: control characters become \n \t \r \xNN
- * (escape.h). Returns the display width of what was appended. */
-static size_t tbl_escape(struct strbuf *sb, const char *s, size_t n)
+static void tbl_add_row(struct out_writer *w, sqlite3_stmt *stmt)
 {
-    return esc_append(sb, s, n, ESC_RAW_C1);
-}
-
-/* Byte length of the first k code points of s[0..n). */
-static size_t utf8_prefix(const char *s, size_t n, size_t k)
-{
-    size_t i = 0, count = 0;
-    for (; i < n; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            if (count == k)
-                break;
-            count++;
-        }
-    }
-    return i;
-}
-
-/* Append one cell of display text s (width code points) in a column col_w
- * wide. Padding is not written at once but added to *pending, which the next
- * visible text flushes first: so a line never ends in spaces. A cell wider
- * than its column keeps col_w - 1 code points and ends with "…". */
-static void tbl_put(struct strbuf *line, size_t *pending, const char *s, size_t len,
-                    size_t width, size_t col_w, bool right)
-{
-    bool cut = width > col_w;
-    if (cut) {
-        len = utf8_prefix(s, len, col_w - 1);
-        width = col_w;
-    }
-    if (width == 0) {
-        *pending += col_w;
-        return;
-    }
-    size_t pad = col_w - width;
-    if (right)
-        *pending += pad;
-    put_repeat(line, ' ', *pending);
-    sb_append(line, s, len);
-    if (cut)
-        sb_append(line, ELLIPSIS, ELLIPSIS_LEN);
-    *pending = right ? 0 : pad;
-}
-
-/* Narrow the widest columns, one character at a time, until the line
- * (widths plus two spaces between columns) fits term_width; a column is
- * never narrowed below TBL_MIN_FIT (a column already narrower is left as it
- * is). Ties go to the leftmost column. Done in whole steps — lower every
- * column at the maximum to the next width down — rather than one character
- * per loop, so a huge cell costs no more than a small one. If even that is
- * not enough, lines stay wider than the terminal. */
-static void tbl_fit(size_t *widths, size_t n, size_t term_width)
-{
-    if (n == 0)
-        return;
-    size_t total = 2 * (n - 1);
-    for (size_t i = 0; i < n; i++)
-        total += widths[i];
-    while (total > term_width) {
-        size_t excess = total - term_width;
-        size_t max = 0, k = 0, next = TBL_MIN_FIT;
-        for (size_t i = 0; i < n; i++) {
-            if (widths[i] > max) {
-                if (max > next)
-                    next = max;
-                max = widths[i];
-                k = 1;
-            } else if (widths[i] == max) {
-                k++;
-            } else if (widths[i] > next) {
-                next = widths[i];
-            }
-        }
-        if (max <= TBL_MIN_FIT)
-            return;
-        size_t step = max - next; /* lower the k widest columns to `next` */
-        if (k * step <= excess) {
-            for (size_t i = 0; i < n; i++)
-                if (widths[i] == max)
-                    widths[i] = next;
-            total -= k * step;
-            continue;
-        }
-        /* Partial step: all k lose q; the leftmost r lose one more. */
-        size_t q = excess / k, r = excess % k;
-        for (size_t i = 0; i < n; i++) {
-            if (widths[i] != max)
-                continue;
-            widths[i] = max - q - (r ? 1 : 0);
-            if (r)
-                r--;
-        }
-        return;
-    }
-}
-
-/* Append one table line from the given cells (NULL for the rule line). */
-static void tbl_line(struct out_writer *w, const struct tcell *cells, const char *text)
-{
-    size_t pending = 0;
-    for (size_t i = 0; i < w->n_cols; i++) {
-        if (i)
-            pending += 2;
-        if (!cells) {
-            put_repeat(&w->line, ' ', pending);
-            pending = 0;
-            put_repeat(&w->line, '-', w->widths[i]);
-            continue;
-        }
-        const struct tcell *c = &cells[i];
-        tbl_put(&w->line, &pending, text + c->off, c->len, c->width, w->widths[i],
-                c->kind == CK_NUM);
-    }
-    sb_putc(&w->line, '\n');
-}
-
-/* Fix the column widths from the header and the buffered rows, print the
- * header, the rule and the buffered rows, and free the buffer. */
-static int tbl_flush_sample(struct out_writer *w)
-{
-    size_t nc = w->n_cols;
-    w->widths = xcalloc(nc, sizeof *w->widths);
-    w->right_header = xcalloc(nc, sizeof *w->right_header);
-    struct strbuf hdr = STRBUF_INIT;
-    struct tcell *hcells = xcalloc(nc, sizeof *hcells);
-    for (size_t i = 0; i < nc; i++) {
-        hcells[i].off = hdr.len;
-        hcells[i].width = tbl_escape(&hdr, w->names[i], strlen(w->names[i]));
-        hcells[i].len = hdr.len - hcells[i].off;
-        size_t wd = hcells[i].width > 0 ? hcells[i].width : 1;
-        bool any_num = false, any_text = false;
-        for (size_t r = 0; r < w->n_sample; r++) {
-            const struct tcell *c = &w->sample[r * nc + i];
-            if (c->width > wd)
-                wd = c->width;
-            any_num |= c->kind == CK_NUM;
-            any_text |= c->kind == CK_TEXT;
-        }
-        w->widths[i] = wd;
-        w->right_header[i] = any_num && !any_text;
-        hcells[i].kind = w->right_header[i] ? CK_NUM : CK_TEXT;
-    }
-    if (w->term_width > 0)
-        tbl_fit(w->widths, nc, (size_t)w->term_width);
-    w->widths_fixed = true;
-
-    if (w->bold_header)
-        sb_puts(&w->line, "\033[1m");
-    tbl_line(w, hcells, sb_str(&hdr));
-    if (w->bold_header) {
-        /* the attribute ends before the line break */
-        sb_truncate(&w->line, w->line.len - 1);
-        sb_puts(&w->line, "\033[0m\n");
-    }
-    tbl_line(w, NULL, NULL);
-    free(hcells);
-    sb_free(&hdr);
-    int rc = flush_line(w);
-    for (size_t r = 0; r < w->n_sample && rc == 0; r++) {
-        tbl_line(w, &w->sample[r * nc], sb_str(&w->sample_text));
-        rc = flush_line(w);
-    }
-    free(w->sample);
-    w->sample = NULL;
-    w->n_sample = w->cap_sample = 0;
-    sb_free(&w->sample_text);
-    return rc;
-}
-
-static int tbl_row(struct out_writer *w, sqlite3_stmt *stmt)
-{
-    size_t nc = w->n_cols;
     struct cell c;
-    if (!w->widths_fixed) {
-        w->sample = xgrow(w->sample, &w->cap_sample, w->n_sample + 1, nc * sizeof *w->sample);
-        struct tcell *row = &w->sample[w->n_sample * nc];
-        for (size_t i = 0; i < nc; i++) {
-            cell_get(stmt, (int)i, w->types[i], &c);
-            row[i].off = w->sample_text.len;
-            row[i].width = tbl_escape(&w->sample_text, c.s, c.len);
-            row[i].len = w->sample_text.len - row[i].off;
-            row[i].kind = c.kind;
-        }
-        w->n_sample++;
-        return w->n_sample == OUT_TABLE_SAMPLE ? tbl_flush_sample(w) : 0;
-    }
-    size_t pending = 0;
-    for (size_t i = 0; i < nc; i++) {
-        if (i)
-            pending += 2;
+    for (size_t i = 0; i < w->n_cols; i++) {
         cell_get(stmt, (int)i, w->types[i], &c);
-        sb_reset(&w->scratch);
-        size_t width = tbl_escape(&w->scratch, c.s, c.len);
-        tbl_put(&w->line, &pending, sb_str(&w->scratch), w->scratch.len, width, w->widths[i],
-                c.kind == CK_NUM);
+        enum tbl_kind kind = c.kind == CK_NULL  ? TBL_NULL
+                             : c.kind == CK_NUM ? TBL_NUMBER
+                             : c.whole          ? TBL_WHOLE
+                                                : TBL_TEXT;
+        tbl_cell(w->table, kind, c.s, c.len);
     }
-    sb_putc(&w->line, '\n');
-    return flush_line(w);
 }
 
 /* ---- the interface --------------------------------------------------- */
@@ -575,6 +359,8 @@ struct out_writer *out_open(enum out_format fmt, FILE *fp, const struct out_col 
     }
     int fd = fileno(fp);
     w->terminal = fd >= 0 && term_is(fd);
+    if (fmt == OUT_TABLE)
+        w->table = tbl_new((const char *const *)w->names, n_cols);
     return w;
 }
 
@@ -614,7 +400,7 @@ int out_row(struct out_writer *w, sqlite3_stmt *stmt)
     }
     int rc;
     switch (w->fmt) {
-    case OUT_TABLE: rc = tbl_row(w, stmt); break;
+    case OUT_TABLE: tbl_add_row(w, stmt); rc = 0; break;
     case OUT_TSV:
     case OUT_CSV: rc = delimited_line(w, stmt); break;
     default: rc = json_row(w, stmt); break;
@@ -629,8 +415,9 @@ int out_close(struct out_writer *w)
         return 0;
     if (!w->started)
         out_start(w);
-    if (w->fmt == OUT_TABLE && !w->widths_fixed && w->n_sample > 0) {
-        tbl_flush_sample(w);
+    if (w->fmt == OUT_TABLE) {
+        if (tbl_write(w->table, w->fp, w->term_width, w->bold_header) < 0 && !w->err)
+            w->err = errno ? errno : EIO;
     } else if (w->fmt == OUT_JSON) {
         sb_puts(&w->line, w->n_rows ? "\n]\n" : "[]\n");
         flush_line(w);
@@ -654,11 +441,7 @@ int out_close(struct out_writer *w)
     free(w->json_key_lens);
     sb_free(&w->line);
     sb_free(&w->field);
-    sb_free(&w->scratch);
-    sb_free(&w->sample_text);
-    free(w->sample);
-    free(w->widths);
-    free(w->right_header);
+    tbl_free(w->table);
     free(w);
     if (rc)
         errno = saved;

@@ -22,23 +22,19 @@
  * Formats:
  *   table  header row, a rule of '-' under it, columns separated by two
  *          spaces, numbers right-aligned, everything else left-aligned.
- *          Widths come from the first OUT_TABLE_SAMPLE rows (buffered);
- *          later rows are streamed with those widths. When the total is
- *          wider than term_width (0 = unlimited), the widest columns are
- *          narrowed until it fits (never below 8 characters) and cells
- *          that do not fit end with "…". Control characters in cells are
- *          shown as \n, \t, \r, \xNN so a row stays one line (escape.h).
- *          Zero rows print nothing at all (no header).
- *          Details: a column is at least 1 wide; its header is right-aligned
- *          when every non-NULL sample cell of it is a number. Narrowing takes
- *          one character at a time from the widest column (the leftmost of
- *          equals) while the total exceeds term_width; columns of 8 or less
- *          are never narrowed, so lines may still be wider than term_width.
- *          Header names are escaped and cut like cells. "Control characters"
- *          are C0, DEL and C1 (U+0080-U+009F) plus stray bytes 0x80-0x9f
- *          outside well-formed UTF-8, escaped per byte (\xNN, lower-case
- *          hex: U+0085 is \xc2\x85); each escape counts as its printed width. No line ends in spaces:
- *          the last column is not padded, nor are trailing empty cells.
+ *          Widths come from every row (the rows are kept until out_close)
+ *          and count display columns by Unicode's rules; fitting to
+ *          term_width (0 = unlimited, as into a pipe: nothing is cut)
+ *          shrinks free text only, never a number or a time — the rules
+ *          are in cmd/table.h. Control characters in cells are shown as
+ *          \n, \t, \r, \xNN so a row stays one line (escape.h). Zero rows
+ *          print nothing at all (no header).
+ *          Details: "Control characters" are C0, DEL and C1
+ *          (U+0080-U+009F) plus stray bytes 0x80-0x9f outside well-formed
+ *          UTF-8, escaped per byte (\xNN, lower-case hex: U+0085 is
+ *          \xc2\x85); each escape counts as its printed width. No line
+ *          ends in spaces: the last column is not padded, nor are
+ *          trailing empty cells.
  *   tsv    header line of column names, then one line per row, fields
  *          separated by a tab; backslash, tab, newline and CR inside a
  *          value are written as \\ \t \n \r, the other control characters
@@ -66,7 +62,7 @@
  *
  * Errors: writes go through stdio; out_close() flushes and returns -1 with
  * errno set if any write failed (EPIPE is the caller's to treat as a quiet
- * end). Widths count UTF-8 code points, not bytes.
+ * end).
  *
  * Ownership: the writer owns copies of the column names; out_close frees it.
  */
@@ -85,8 +81,6 @@ enum out_type {
     OT_TIME,  /* integer ms: timestamp */
     OT_BOOL,  /* integer 0/1: false/true */
 };
-
-enum { OUT_TABLE_SAMPLE = 1000 };
 
 struct out_col {
     const char *name;
@@ -112,8 +106,8 @@ void out_set_terminal(struct out_writer *w, bool on);
 /* Render the current row of stmt; column i of the statement is cols[i].
  * Returns 0, or -1 with errno set when a write failed; the first failure is
  * remembered, and every later out_row returns -1 at once (stop the loop, but
- * still call out_close). Table rows are buffered until OUT_TABLE_SAMPLE rows
- * have been seen, so a failure may only show at out_close. */
+ * still call out_close). Table rows are kept until out_close, so a failure
+ * to write them shows only there. */
 int out_row(struct out_writer *w, sqlite3_stmt *stmt);
 /* --color: the table's header line in bold (other formats: no effect).
  * Call before the first row. */

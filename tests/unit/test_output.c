@@ -129,17 +129,18 @@ static void test_formats(sqlite3 *db)
                      "               -42  14.97  2024-03-01 10:00:00.123  false  l1\\nl2\n"
                      "say \"hi\", ok  1000      3                                  ü€\n");
     }
-    /* 65 wide, 49 allowed: 16 to lose. ts (23) goes down to the next widest,
-     * name (12): 11 lost. The remaining 5 are shared by name and ts (both
-     * 12): 2 each, and the leftmost (name) one more: name 9, ts 10. */
-    TEST("table narrowed to the terminal")
+    /* 65 wide, 49 allowed: 16 to lose. Only name and note hold free
+     * text; note (6) is already below 8, so only name shrinks, from 12 to
+     * 8 ("say \"hi\"…" keeps 7 and the ellipsis). n and x are numbers,
+     * ts times, ok booleans: never cut, so the lines stay 61 wide. */
+    TEST("table narrowed to the terminal: free text only")
     {
         CHECK_RENDER(db, OUT_TABLE, main_sql, main_cols, N_MAIN, 49,
-                     "name          n      x  ts          ok     note\n"
-                     "---------  ----  -----  ----------  -----  ------\n"
-                     "alpha         1    0.1  2024-03-0…  true   a\\tb\n"
-                     "            -42  14.97  2024-03-0…  false  l1\\nl2\n"
-                     "say \"hi\"…  1000      3                     ü€\n");
+                     "name         n      x  ts                       ok     note\n"
+                     "--------  ----  -----  -----------------------  -----  ------\n"
+                     "alpha        1    0.1  2024-03-01 10:00:00.000  true   a\\tb\n"
+                     "           -42  14.97  2024-03-01 10:00:00.123  false  l1\\nl2\n"
+                     "say \"hi…  1000      3                                  ü€\n");
     }
     TEST("zero rows")
     {
@@ -218,7 +219,7 @@ static void test_values(sqlite3 *db)
 static void test_table(sqlite3 *db)
 {
     static const struct out_col word_cols[] = {{"word", OT_ANY}, {"k", OT_ANY}};
-    TEST("table: widths count code points, not bytes")
+    TEST("table: widths count characters, not bytes")
     {
         /* 'naïve' is 5 code points (6 bytes): the column is 5 wide. */
         CHECK_RENDER(db, OUT_TABLE, "SELECT 'naïve', 1 UNION ALL SELECT 'ab', 22", word_cols, 2, 0,
@@ -262,10 +263,11 @@ static void test_table(sqlite3 *db)
                      "--------  -\n"
                      "a\\x01b\\r  z\n");
     }
-    TEST("table: rows after the sample are streamed with the sample's widths")
+    TEST("table: widths come from every row, into a pipe nothing is cut")
     {
-        /* Rows 1..1000 fix n at 4 wide ("1000") and s at 2 ("xy"). Row 1001
-         * has a longer s, row 1002 a longer n and a NULL s: both are cut. */
+        /* Rows 1..1000 are at most 4 wide ("1000") and "xy"; row 1001 has a
+         * longer s, row 1002 a longer n and a NULL s: the columns are 6
+         * and 9 wide, and every value is whole. */
         static const struct out_col c2[] = {{"n", OT_ANY}, {"s", OT_ANY}};
         static const char *sql =
             "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1002) "
@@ -274,14 +276,80 @@ static void test_table(sqlite3 *db)
         char *want = NULL;
         size_t want_len = 0;
         FILE *fp = open_memstream(&want, &want_len);
-        fputs("   n  s\n----  --\n", fp);
+        fputs("     n  s\n------  ---------\n", fp);
         for (int i = 1; i <= 1000; i++)
-            fprintf(fp, "%4d  xy\n", i);
-        fputs("1001  l…\n123…\n", fp);
+            fprintf(fp, "%6d  xy\n", i);
+        fputs("  1001  long text\n123456\n", fp);
         fclose(fp);
-        CHECK_INT(OUT_TABLE_SAMPLE, 1000);
         CHECK_RENDER(db, OUT_TABLE, sql, c2, 2, 0, want);
         free(want);
+    }
+    TEST("table: display width by Unicode rules")
+    {
+        /* 中文 is two wide characters (4 columns); e + U+0301 (combining
+         * acute) is one column; U+200B (zero width space) none: the word
+         * column is 4 wide. */
+        CHECK_RENDER(db, OUT_TABLE,
+                     "SELECT '中文', 1 UNION ALL SELECT 'e' || char(769) || 'f', 22 "
+                     "UNION ALL SELECT 'a' || char(8203) || 'b', 3",
+                     word_cols, 2, 0,
+                     "word   k\n"
+                     "----  --\n"
+                     "中文   1\n"
+                     "e\xcc\x81" "f    22\n"
+                     "a\xe2\x80\x8b" "b     3\n");
+        /* 18 columns of CJK cut to 8: 7 are left for text, but a wide
+         * character never straddles the cut, so 中文字 (6) and "…" fill 7
+         * and a space pads the cell. */
+        static const struct out_col c1[] = {{"w", OT_ANY}, {"n", OT_ANY}};
+        CHECK_RENDER(db, OUT_TABLE, "SELECT '中文字中文字中文字', 1", c1, 2, 11,
+                     "w         n\n"
+                     "--------  -\n"
+                     "中文字…   1\n");
+    }
+    TEST("table: the longest free-text column shrinks first, numbers and times never")
+    {
+        /* a 20, b 12 (text), t 23 (time), n 7 (number): 20+12+23+7+6 = 68.
+         * At 60, 8 to lose: a goes down to 12 (the next widest text). At
+         * 54, 14 to lose: a and b to 9 each. At 30 both text columns stop
+         * at 8 and the line stays 23+7+8+8+6 = 52 wide. */
+        static const struct out_col c4[] = {
+            {"a", OT_ANY}, {"b", OT_ANY}, {"t", OT_TIME}, {"n", OT_ANY}};
+        static const char *sql =
+            "SELECT 'aaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbb', 1709287200000, 1234567";
+        CHECK_RENDER(db, OUT_TABLE, sql, c4, 4, 60,
+                     "a             b             t                              n\n"
+                     "------------  ------------  -----------------------  -------\n"
+                     "aaaaaaaaaaa…  bbbbbbbbbbbb  2024-03-01 10:00:00.000  1234567\n");
+        CHECK_RENDER(db, OUT_TABLE, sql, c4, 4, 54,
+                     "a          b          t                              n\n"
+                     "---------  ---------  -----------------------  -------\n"
+                     "aaaaaaaa…  bbbbbbbb…  2024-03-01 10:00:00.000  1234567\n");
+        CHECK_RENDER(db, OUT_TABLE, sql, c4, 4, 30,
+                     "a         b         t                              n\n"
+                     "--------  --------  -----------------------  -------\n"
+                     "aaaaaaa…  bbbbbbb…  2024-03-01 10:00:00.000  1234567\n");
+    }
+    TEST("table: a number column's long header gives way after the text")
+    {
+        /* "a_long_count_name" (17) over values 3 wide: with text at its
+         * floor, the header is cut to the widest value. */
+        static const struct out_col c2[] = {{"a_long_count_name", OT_ANY}, {"s", OT_ANY}};
+        CHECK_RENDER(db, OUT_TABLE, "SELECT 123, 'ssssssssssss'", c2, 2, 12,
+                     "a_…  s\n"
+                     "---  --------\n"
+                     "123  sssssss…\n");
+    }
+    TEST("table: a mixed column never cuts its numbers")
+    {
+        /* k holds 'long free text' and 123456789: it stops at 9. */
+        CHECK_RENDER(db, OUT_TABLE,
+                     "SELECT 'x', 'long free text' UNION ALL SELECT 'y', 123456789", word_cols, 2,
+                     10,
+                     "word  k\n"
+                     "----  ---------\n"
+                     "x     long fre…\n"
+                     "y     123456789\n");
     }
 }
 

@@ -124,7 +124,7 @@ $ trailq -o table 'filter eventName = "DeleteBucket" | fields @timestamp, reques
 > 2023-07-10 12:08:05.000  stratus-red-team-ctes-bucket-qyxyekjbtk        BucketNotEmpty    339  false
 > 2023-07-10 12:08:05.000  stratus-red-team-ctlr-bucket-zqfsvooxqj        BucketNotEmpty    339  false
 
-### table: width counts code points (U+202F is one column)
+### table: width counts columns, not bytes (U+202F is one column)
 # checked: "Feb 22, 2026, 4:11:47<U+202F>PM" is 24 code points; the column is 24 wide
 $ trailq -o table 'fields eventName, responseElements.role.createDate as created, strlen(responseElements.role.createDate) as len' testdata/cloudtrail/traildiscover/CreateServiceLinkedRole.json.cloudtrail
 > eventName                created                   len
@@ -136,17 +136,18 @@ $ trailq -o table 'fields eventName, responseElements.role.createDate as created
 $ COLUMNS=60 trailq -o table 'filter eventName = "DeleteBucket" | fields @timestamp, requestParameters.bucketName as bucket, errorCode | sort @timestamp desc, bucket' testdata/AWSLogs | awk '{print length($0)}' | sort -n | tail -1
 > 86
 
-### table on a 60-column terminal fits in 60 columns: the widest columns are narrowed, cut cells end in "…"
-# checked: by hand: 86 > 60; the 45-wide column is narrowed to 23, then both 23-wide columns lose 2 -> 21 + 21 + 14 + 4 = 60;
-# a cut cell keeps 20 characters and adds "…"
+### table on a 60-column terminal fits in 60 columns: free text is narrowed, never the timestamps
+# checked: by hand: 86 > 60; @timestamp (23) is a time and is never cut; of the free-text columns
+# the widest, bucket (45), loses the 26 extra columns -> 23 + 19 + 14 + 4 = 60;
+# a cut cell keeps 18 characters and adds "…"
 $ script -qec "stty cols 60; trailq -o table 'filter eventName = \"DeleteBucket\" | fields @timestamp, requestParameters.bucketName as bucket, errorCode | sort @timestamp desc, bucket | limit 5' testdata/AWSLogs" /dev/null | tr -d '\r'
-> @timestamp             bucket                 errorCode
-> ---------------------  ---------------------  --------------
-> 2023-07-10 12:28:40.…  stratus-red-team-bac…
-> 2023-07-10 12:28:38.…  stratus-red-team-olc…
-> 2023-07-10 12:28:37.…  stratus-red-team-bdb…
-> 2023-07-10 12:08:10.…  stratus-red-team-ctl…
-> 2023-07-10 12:08:09.…  stratus-red-team-ctl…  BucketNotEmpty
+> @timestamp               bucket               errorCode
+> -----------------------  -------------------  --------------
+> 2023-07-10 12:28:40.000  stratus-red-team-b…
+> 2023-07-10 12:28:38.000  stratus-red-team-o…
+> 2023-07-10 12:28:37.000  stratus-red-team-b…
+> 2023-07-10 12:08:10.000  stratus-red-team-c…
+> 2023-07-10 12:08:09.000  stratus-red-team-c…  BucketNotEmpty
 
 ### table is the default on a terminal
 # checked: by hand: widths come from this one row: 23 + 45 + 9 (header errorCode) + 4 = 81; the 45-wide column
