@@ -135,7 +135,7 @@ lint-man:
 # Debian 12 packages for building, testing and the man-page lint; then the
 # node packages of the --sql test, at the versions tests/trino/package-lock.json pins.
 DEBS := build-essential pkg-config libjansson-dev libpcre2-dev libsqlite3-dev \
-        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq python3 \
+        libreadline-dev zlib1g-dev libdeflate-dev libssl-dev mandoc jq python3 tzdata \
         tmux zsh fish bash-completion
 # Node.js comes from Debian only where the machine has none: Debian's npm
 # conflicts with a NodeSource nodejs, which carries its own npm.
