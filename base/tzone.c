@@ -467,12 +467,12 @@ void tz_close(struct tzone *z)
 
 bool tz_is_utc(const struct tzone *z)
 {
-    return z->utc;
+    return !z || z->utc;
 }
 
 const char *tz_name(const struct tzone *z)
 {
-    return z->name;
+    return z ? z->name : "UTC";
 }
 
 /* The local time type at instant t (seconds), or NULL for UTC and fixed
@@ -500,7 +500,7 @@ static const struct tz_type *type_at(const struct tzone *z, int64_t t)
 
 int64_t tz_offset_at(const struct tzone *z, int64_t utc_ms)
 {
-    if (z->utc)
+    if (!z || z->utc)
         return 0;
     if (z->fixed)
         return (int64_t)z->fixed_off_s * 1000;
@@ -509,7 +509,7 @@ int64_t tz_offset_at(const struct tzone *z, int64_t utc_ms)
 
 const char *tz_abbrev_at(const struct tzone *z, int64_t utc_ms)
 {
-    if (z->utc)
+    if (!z || z->utc)
         return "UTC";
     if (z->fixed)
         return "";
@@ -518,7 +518,7 @@ const char *tz_abbrev_at(const struct tzone *z, int64_t utc_ms)
 
 int64_t tz_to_utc(const struct tzone *z, int64_t local_ms)
 {
-    if (z->utc || z->fixed)
+    if (!z || z->utc || z->fixed)
         return local_ms - tz_offset_at(z, local_ms);
     /* the offsets in force a day either side: a time that exists is
      * local - o for one of them (transitions are more than a day apart) */

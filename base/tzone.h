@@ -13,6 +13,8 @@
  * is the caller's to resolve ($TZ, /etc/localtime) with tz_open_file and
  * tz_open_rule.
  *
+ * A NULL zone is UTC for every function below.
+ *
  * Ownership: a zone returned by tz_open* is the caller's, freed with
  * tz_close.
  */

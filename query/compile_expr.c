@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "base/timeval.h"
+#include "base/tzone.h"
 #include "query/compile_int.h"
 #include "query/parser.h"
 #include "query/regex.h"
@@ -251,6 +252,22 @@ static bool literal_time(const struct expr *e, int64_t *ms)
     return e->kind == EX_STRING && tv_parse_iso8601(e->str, strlen(e->str), ms);
 }
 
+/* A zone literal of formatDate or parseDate names a zone (base/tzone.h). */
+static int check_zone(struct cctx *c, const struct expr *lit)
+{
+    struct tzone *z = NULL;
+    struct strbuf err = STRBUF_INIT;
+    int rc = tz_open(lit->str, strlen(lit->str), &z, &err);
+    sb_free(&err);
+    tz_close(z);
+    if (rc == 0)
+        return 0;
+    return cerr(c, lit->span,
+                "unknown time zone '%s' (an IANA name such as America/New_York, UTC, or an "
+                "offset such as +02:00)",
+                lit->str);
+}
+
 /* ---- functions ---- */
 
 static bool name_is(const struct func_def *fd, const char *name)
@@ -357,6 +374,9 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         if (fd->args[i] == VT_REGEX && e->args[i]->kind != EX_REGEX)
             return cerr(c, e->args[i]->span, "%s expects a /regex/ here", fd->name);
     }
+    if ((name_is(fd, "formatDate") || name_is(fd, "parseDate")) && n == 3 &&
+        e->args[2]->kind == EX_STRING && check_zone(c, e->args[2]))
+        return -1;
     for (int i = 0; i < n; i++) {
         if (e->args[i]->kind == EX_PERIOD &&
             (i >= FUNC_MAX_TYPED_ARGS || fd->args[i] != VT_PERIOD))

@@ -129,12 +129,14 @@ const struct func_def funcs[] = {
      "Time the query started, in seconds since the epoch"},
     {"formatDate", FK_SCALAR, 2, 3, A3(VT_TIME, STR, STR), STR, "tq_formatdate",
      "formatDate(timestamp, format [, tz])",
-     "Timestamp as text with strftime conversions (%Y-%m-%d %H:%M:%S, %L for ms), in UTC or at a "
-     "fixed offset tz such as \"+02:00\"; alias strftime"},
+     "Timestamp as text with strftime conversions (%Y-%m-%d %H:%M:%S, %L for ms, %Z the zone), in "
+     "UTC or in tz: a zone such as \"America/New_York\" or an offset such as \"+02:00\"; alias "
+     "strftime"},
     {"parseDate", FK_SCALAR, 2, 3, A3(STR, STR, STR), NUM, "tq_parsedate",
      "parseDate(text, pattern [, tz])",
      "Milliseconds since the epoch from text read with a Java DateTimeFormatter pattern "
-     "(yyyy-MM-dd HH:mm:ss.SSS, XXX for an offset); tz: UTC or a fixed offset for text without one"},
+     "(yyyy-MM-dd HH:mm:ss.SSS, XXX for an offset); tz: UTC, a zone or an offset, for text without "
+     "one"},
 
     /* §5.4 general */
     {"ispresent", FK_SCALAR, 1, 1, A1(ANY), VT_BOOL, NULL, "ispresent(field)",

@@ -4,7 +4,7 @@
  *   tq_formatdate(ts, fmt [, tz])  timestamp -> text, strftime(3) conversions
  *                                  (%Y %m %d %H %M %S %j %a %b %e %y %p %I %Z %z %s %%,
  *                                  plus %L for milliseconds), computed in UTC or
- *                                  at the fixed offset tz
+ *                                  in the zone tz
  *   tq_parsedate(s, fmt [, tz])    text -> ms since the epoch, with a Java
  *                                  DateTimeFormatter pattern as Insights uses:
  *                                  y/u year, M month (M, MM, MMM, MMMM), d day,
@@ -13,10 +13,14 @@
  *                                  only), X/x/Z offsets, 'quoted text',
  *                                  anything else literal
  *
- * tz is "UTC", "Z", or a fixed offset "+02:00", "-0700", "+05". Named
- * zones (Europe/Paris) are not supported: the result is missing, so a
- * wrong answer is never produced silently. Missing arguments, an
- * unparsable value or a pattern letter trailq does not know also give a
+ * tz is "UTC", "Z", a fixed offset "+02:00", "-0700", "+05", or the name
+ * of a zone of the system's zone database ("America/New_York",
+ * base/tzone.h): the offset then is the one in force at that instant, and
+ * %Z its abbreviation (EDT). parseDate reads a wall-clock time that occurs
+ * twice as the earlier instant, and one that never occurs with the offset
+ * before the change. A zone literal that names no zone is refused when the
+ * query is compiled; a zone from data that names none, missing arguments,
+ * an unparsable value or a pattern letter trailq does not know give a
  * missing result.
  */
 #include <ctype.h>
@@ -29,6 +33,7 @@
 
 #include "base/strbuf.h"
 #include "base/timeval.h"
+#include "base/tzone.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 
@@ -38,61 +43,72 @@ static const char *const month_names[12] = {"January", "February", "March",     
 static const char *const day_names[7] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                          "Thursday", "Friday", "Saturday"};
 
-/* "UTC", "Z", "+hh", "+hhmm", "+hh:mm" (also '-') to seconds east of UTC. */
-static bool parse_tz(const char *s, size_t n, int64_t *off_ms)
+/* The zone argument (argv[2]) of a call into *zone, NULL for UTC (no
+ * argument): the statement's copy when the argument is a constant (SQLite
+ * keeps it as auxdata between rows), else opened now (*opened set: the
+ * caller hands it to zone_done). False when the argument is not a zone:
+ * the result is then missing (a literal that names no zone is refused by
+ * the compiler). */
+static bool zone_arg(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                     const struct tzone **zone, struct tzone **opened)
 {
-    if ((n == 3 && strncasecmp(s, "UTC", 3) == 0) || (n == 1 && (s[0] == 'Z' || s[0] == 'z')) ||
-        (n == 3 && strncasecmp(s, "GMT", 3) == 0)) {
-        *off_ms = 0;
+    *zone = NULL;
+    *opened = NULL;
+    if (argc < 3)
+        return true;
+    struct tzone *z = sqlite3_get_auxdata(ctx, 2);
+    if (z) {
+        *zone = z;
         return true;
     }
-    if (n < 3 || (s[0] != '+' && s[0] != '-'))
+    if (sqlite3_value_type(argv[2]) != SQLITE_TEXT)
         return false;
-    int digits[4], nd = 0;
-    for (size_t i = 1; i < n; i++) {
-        if (s[i] == ':' && i == 3)
-            continue;
-        if (!isdigit((unsigned char)s[i]) || nd == 4)
-            return false;
-        digits[nd++] = s[i] - '0';
-    }
-    if (nd != 2 && nd != 4)
+    struct strbuf err = STRBUF_INIT;
+    int rc = tz_open((const char *)sqlite3_value_text(argv[2]), (size_t)sqlite3_value_bytes(argv[2]),
+                     &z, &err);
+    sb_free(&err);
+    if (rc < 0)
         return false;
-    int h = digits[0] * 10 + digits[1], m = nd == 4 ? digits[2] * 10 + digits[3] : 0;
-    if (h > 23 || m > 59)
-        return false;
-    *off_ms = (int64_t)(s[0] == '-' ? -1 : 1) * (h * 3600 + m * 60) * 1000;
+    *zone = *opened = z;
     return true;
 }
 
-static bool tz_arg(int argc, sqlite3_value **argv, int64_t *off_ms)
+/* After the call: keep a zone opened by zone_arg for the next rows. */
+static void zone_done(sqlite3_context *ctx, struct tzone *opened)
 {
-    *off_ms = 0;
-    if (argc < 3)
-        return true;
-    if (sqlite3_value_type(argv[2]) != SQLITE_TEXT)
-        return false;
-    return parse_tz((const char *)sqlite3_value_text(argv[2]), (size_t)sqlite3_value_bytes(argv[2]),
-                    off_ms);
+    if (opened)
+        sqlite3_set_auxdata(ctx, 2, opened, (void (*)(void *))tz_close);
 }
 
 /* ---- formatDate ---- */
 
+static void format_in(sqlite3_context *ctx, sqlite3_value **argv, const struct tzone *zone);
+
 static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct tzone *opened;
+    const struct tzone *zone;
+    if (zone_arg(ctx, argc, argv, &zone, &opened))
+        format_in(ctx, argv, zone);
+    zone_done(ctx, opened);
+}
+
+static void format_in(sqlite3_context *ctx, sqlite3_value **argv, const struct tzone *zone)
 {
     double d;
     long long i;
     bool is_int;
-    int64_t off;
     if (!sqlfn_value_number(argv[0], &d, &i, &is_int) ||
-        sqlite3_value_type(argv[1]) != SQLITE_TEXT || !tz_arg(argc, argv, &off))
+        sqlite3_value_type(argv[1]) != SQLITE_TEXT)
         return;
     /* a time outside the int64 range of ms, or pushed out of it by the
      * offset, is missing */
     int64_t ms;
     if (!is_int && (isnan(d) || d >= 9223372036854775808.0 || d < -9223372036854775808.0))
         return;
-    if (__builtin_add_overflow(is_int ? (int64_t)i : (int64_t)d, off, &ms))
+    int64_t utc = is_int ? (int64_t)i : (int64_t)d;
+    int64_t off = tz_offset_at(zone, utc);
+    if (__builtin_add_overflow(utc, off, &ms))
         return;
     struct tv_parts c;
     tv_split(ms, &c);
@@ -131,7 +147,7 @@ static void fn_formatdate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
                       (long long)(m % 60));
             break;
         }
-        case 'Z': sb_puts(&out, off ? "" : "UTC"); break;
+        case 'Z': sb_puts(&out, tz_abbrev_at(zone, utc)); break;
         case 'F': sb_printf(&out, "%04lld-%02d-%02d", (long long)c.year, c.month, c.day); break;
         case 'T': sb_printf(&out, "%02d:%02d:%02d", c.hour, c.min, c.sec); break;
         case '%': sb_putc(&out, '%'); break;
@@ -199,7 +215,7 @@ static bool read_offset(const char **s, char letter, int count, struct parsed *p
     while (t[n] && (isdigit((unsigned char)t[n]) || t[n] == ':') && n < 6)
         n++;
     (void)count;
-    if (!parse_tz(t, n, &p->off_ms))
+    if (!tz_parse_offset(t, n, &p->off_ms))
         return false;
     p->have_off = true;
     *s = t + n;
@@ -308,11 +324,20 @@ static bool parse_with(const char *s, const char *f, struct parsed *p)
     return *s == '\0';
 }
 
+static void parse_in(sqlite3_context *ctx, sqlite3_value **argv, const struct tzone *zone);
+
 static void fn_parsedate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    int64_t tz;
-    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT || sqlite3_value_type(argv[1]) != SQLITE_TEXT ||
-        !tz_arg(argc, argv, &tz))
+    struct tzone *opened;
+    const struct tzone *zone;
+    if (zone_arg(ctx, argc, argv, &zone, &opened))
+        parse_in(ctx, argv, zone);
+    zone_done(ctx, opened);
+}
+
+static void parse_in(sqlite3_context *ctx, sqlite3_value **argv, const struct tzone *zone)
+{
+    if (sqlite3_value_type(argv[0]) != SQLITE_TEXT || sqlite3_value_type(argv[1]) != SQLITE_TEXT)
         return;
     struct parsed p = {.year = 1970, .month = 1, .day = 1, .pm = -1};
     if (!parse_with((const char *)sqlite3_value_text(argv[0]),
@@ -337,15 +362,24 @@ static void fn_parsedate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (m2 != p.month || d2 != p.day)
         return; /* 30 February */
     /* a date outside the int64 range of ms (years past 292 million) is
-     * missing */
+     * missing; so is one within two days of its ends, where the zone's
+     * offsets a day either side cannot be looked up */
     int64_t ms;
+    const int64_t margin = 2 * (int64_t)86400000;
     if (__builtin_mul_overflow(days, (int64_t)86400000, &ms) ||
         __builtin_add_overflow(ms,
                                (int64_t)p.hour * 3600000 + (int64_t)p.min * 60000 +
                                    (int64_t)p.sec * 1000 + p.ms,
-                               &ms) ||
-        __builtin_sub_overflow(ms, p.have_off ? p.off_ms : tz, &ms))
+                               &ms))
         return;
+    if (p.have_off) {
+        if (__builtin_sub_overflow(ms, p.off_ms, &ms))
+            return;
+    } else {
+        if (ms > INT64_MAX - margin || ms < INT64_MIN + margin)
+            return;
+        ms = tz_to_utc(zone, ms);
+    }
     sqlite3_result_int64(ctx, ms);
 }
 

@@ -33,7 +33,16 @@ int main(void)
         EXPECT_DATE("SELECT tq_formatdate(-1, '%F %T.%L')", "1969-12-31 23:59:59.999");
         EXPECT_DATE("SELECT tq_formatdate(0, '%s %A %B')", "0 Thursday January");
         EXPECT_NULL("SELECT tq_formatdate(0, '%Q')");
-        EXPECT_NULL("SELECT tq_formatdate(0, '%Y', 'Europe/Paris')");
+        /* named zones: Paris is still CET (+1) on March 15, 2024 (summer
+         * time starts on the last Sunday, the 31st); New York has been on
+         * EDT (-4) since the second Sunday, the 10th */
+        EXPECT_DATE("SELECT tq_formatdate(1710510449123, '%F %T %Z %z', 'Europe/Paris')",
+                    "2024-03-15 14:47:29 CET +0100");
+        EXPECT_DATE("SELECT tq_formatdate(1710510449123, '%F %T %Z %z', 'America/New_York')",
+                    "2024-03-15 09:47:29 EDT -0400");
+        EXPECT_DATE("SELECT tq_formatdate(1710510449123, '%Z')", "UTC");
+        EXPECT_NULL("SELECT tq_formatdate(0, '%Y', 'Mars/Olympus')");
+        EXPECT_NULL("SELECT tq_formatdate(0, '%Y', 3)");
         EXPECT_NULL("SELECT tq_formatdate(NULL, '%Y')");
         EXPECT_NULL("SELECT tq_formatdate('abc', '%Y')");
     }
@@ -48,6 +57,14 @@ int main(void)
                    1710510420000LL);
         EXPECT_INT("SELECT tq_parsedate('2024-03-15 15:47', 'yyyy-MM-dd HH:mm', '+02:00')",
                    1710510420000LL);
+        /* 2024-07-01 12:00 in Paris (CEST, +2) is 10:00Z: 19905 days and
+         * 10 hours after the epoch */
+        EXPECT_INT("SELECT tq_parsedate('2024-07-01 12:00', 'yyyy-MM-dd HH:mm', 'Europe/Paris')",
+                   1719828000000LL);
+        /* an offset in the text wins over the zone argument */
+        EXPECT_INT("SELECT tq_parsedate('2024-07-01 12:00 +0000', 'yyyy-MM-dd HH:mm Z', "
+                   "'Europe/Paris')", 1719835200000LL);
+        EXPECT_NULL("SELECT tq_parsedate('2024-07-01 12:00', 'yyyy-MM-dd HH:mm', 'Mars/X')");
         EXPECT_NULL("SELECT tq_parsedate('2024-02-30 00:00', 'yyyy-MM-dd HH:mm')");
         EXPECT_NULL("SELECT tq_parsedate('2024-03-15 x', 'yyyy-MM-dd')");
         EXPECT_NULL("SELECT tq_parsedate('2024', 'qqqq')");
