@@ -24,7 +24,7 @@ static const char *const fields_sql =
     "  (CASE WHEN kinds & 8 THEN 'boolean ' ELSE '' END) ||"
     "  (CASE WHEN kinds & 16 THEN 'json' ELSE '' END)) FROM fields ORDER BY name)";
 
-int fieldlist_print(struct store *st, int format, FILE *out, int term_width)
+int fieldlist_print(struct store *st, const struct settings *show)
 {
     sqlite3 *db = store_db(st);
     sqlite3_stmt *stmt = NULL;
@@ -33,7 +33,7 @@ int fieldlist_print(struct store *st, int format, FILE *out, int term_width)
         return EXIT_FAIL;
     }
     static const struct out_col cols[] = {{"field", OT_ANY}, {"events", OT_ANY}, {"type", OT_ANY}};
-    struct out_writer *w = out_open(format, out, cols, 3, term_width);
+    struct out_writer *w = settings_writer(show, cols, 3);
     int rc;
     bool failed = false;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

@@ -5,12 +5,11 @@
 #ifndef TRAILQ_FIELDLIST_H
 #define TRAILQ_FIELDLIST_H
 
-#include <stdio.h>
-
+#include "cmd/settings.h"
 #include "index/store.h"
 
-/* Print the list in the given output format. Returns an exit status
- * (0, or 3 if the index or the output failed). */
-int fieldlist_print(struct store *st, int format, FILE *out, int term_width);
+/* Print the list as the settings say (format, output). Returns an exit
+ * status (0, or 3 if the index or the output failed). */
+int fieldlist_print(struct store *st, const struct settings *show);
 
 #endif

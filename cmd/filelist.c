@@ -45,7 +45,7 @@ static const char files_sql[] =
     "  WHERE p.src = s.id ORDER BY p.path))"
     " FROM sources s%s ORDER BY s.id";
 
-int filelist_print(struct store *st, bool scoped, int format, FILE *out, int term_width)
+int filelist_print(struct store *st, bool scoped, const struct settings *show)
 {
     sqlite3 *db = store_db(st);
     if (sqlite3_create_function(db, "tq_file_state", 3, SQLITE_UTF8, NULL, fn_file_state, NULL,
@@ -66,7 +66,7 @@ int filelist_print(struct store *st, bool scoped, int format, FILE *out, int ter
         {"unreadable", OT_ANY}, {"first", OT_TIME}, {"last", OT_TIME},  {"size", OT_ANY},
         {"modified", OT_TIME}, {"sha256", OT_ANY}, {"loaded", OT_TIME}, {"names", OT_ANY},
     };
-    struct out_writer *w = out_open(format, out, cols, sizeof cols / sizeof cols[0], term_width);
+    struct out_writer *w = settings_writer(show, cols, sizeof cols / sizeof cols[0]);
     int rc;
     bool failed = false;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {

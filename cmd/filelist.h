@@ -15,12 +15,13 @@
 #define TRAILQ_FILELIST_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
+#include "cmd/settings.h"
 #include "index/store.h"
 
-/* scoped: only the sources of temp.tq_scope_src (store_scope_sql).
- * Returns an exit status: 0, or 3 after an index or write error (reported). */
-int filelist_print(struct store *st, bool scoped, int format, FILE *out, int term_width);
+/* scoped: only the sources of temp.tq_scope_src (store_scope_sql). Printed
+ * as the settings say (format, times, zone, output). Returns an exit
+ * status: 0, or 3 after an index or write error (reported). */
+int filelist_print(struct store *st, bool scoped, const struct settings *show);
 
 #endif

@@ -110,7 +110,8 @@ struct run_state {
     struct strbuf scope;     /* --db with PATH: the condition of the query's scope */
     bool scoped;             /* scope restricts the index (temp.tq_scope_src is set) */
     size_t n_in_scope;       /* sources in it (with repeats) */
-    int64_t run_start_ms;
+    int64_t run_start_ms;    /* wall clock: when the run started (sources loaded before it) */
+    int64_t start_mono_ms;   /* monotonic: when the run started (the status line's time) */
     struct ingest_plan plan;
     struct plan_group *plan_groups; /* owned: the query's pre-filter, for the plan */
     struct compile_opts copts;
@@ -594,6 +595,7 @@ int main(int argc, char **argv)
                JANSSON_VERSION);
         return finish(&rs, EXIT_OK);
     }
+    rs.start_mono_ms = clock_mono_ms();
     rs.copts.now_ms = clock_wall_ms();
     rs.run_start_ms = rs.copts.now_ms;
     if (parse_range(&rs) < 0)
@@ -620,11 +622,9 @@ int main(int argc, char **argv)
         int st = load(&rs);
         if (st >= 0)
             return finish(&rs, st);
-        enum out_format fmt = out_format_for(rs.opt.format, stdout);
-        int width = term_width(STDOUT_FILENO);
         if (rs.opt.files)
-            return finish(&rs, filelist_print(rs.st, rs.scoped, fmt, stdout, width));
-        return finish(&rs, fieldlist_print(rs.st, fmt, stdout, width));
+            return finish(&rs, filelist_print(rs.st, rs.scoped, &rs.opt.show));
+        return finish(&rs, fieldlist_print(rs.st, &rs.opt.show));
     }
 
     if (!rs.query_text) {
@@ -637,7 +637,7 @@ int main(int argc, char **argv)
         if (st >= 0)
             return finish(&rs, st);
         struct repl_opts ro = {.scoped = rs.scoped, .range_loaded = rs.plan.has_range,
-                               .format = rs.opt.format};
+                               .show = &rs.opt.show};
         int status = repl_run(rs.st, &rs.copts, &ro);
         return finish(&rs, status);
     }
@@ -646,6 +646,7 @@ int main(int argc, char **argv)
     struct qerror qe = {0};
     rs.q = query_parse(rs.query_text, strlen(rs.query_text), &qe);
     struct compile_result an;
+    rs.copts.raw_message = out_format_for(rs.opt.show.format, stdout) == OUT_RAW;
     if (rs.q && compile_query(rs.q, NULL, &rs.copts, &an, &qe) == 0) {
         if (!rs.opt.db) {
             rs.plan.all_fields = false;
@@ -669,12 +670,12 @@ int main(int argc, char **argv)
     if (st >= 0)
         return finish(&rs, st);
     struct run_opts ro = {
-        .format = out_format_for(rs.opt.format, stdout),
+        .show = &rs.opt.show,
         .explain = rs.opt.explain,
         .make_indexes = rs.opt.db != NULL,
         .color = options_color(&rs.opt, STDOUT_FILENO),
-        .term_width = term_width(STDOUT_FILENO),
-        .out = stdout,
+        .status = rs.opt.show.timer,
+        .start_ms = rs.start_mono_ms,
         .copts = &rs.copts,
         .check_fields = rs.opt.db != NULL,
     };

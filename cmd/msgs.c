@@ -74,6 +74,20 @@ void notef(const char *fmt, ...)
     va_end(ap);
 }
 
+void msg_status(const char *fmt, ...)
+{
+    struct strbuf text = STRBUF_INIT, line = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&text, fmt, ap);
+    va_end(ap);
+    esc_append(&line, sb_str(&text), text.len, ESC_RAW_C1);
+    sb_putc(&line, '\n');
+    fwrite(line.buf, 1, line.len, stderr);
+    sb_free(&text);
+    sb_free(&line);
+}
+
 void msg_try_help(void)
 {
     fputs("Try 'trailq --help' for more information.\n", stderr);

@@ -30,6 +30,8 @@ void msg_try_help(void);
 /* Print text as is (already formatted, e.g. a rendered query error). */
 void msg_raw(const char *text);
 void msg_diags(const struct diag_list *dl);
+/* The status line after a query, as is: no "trailq:" prefix. */
+void msg_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The one-line progress display: redraw it, or clear it. */
 void msg_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void msg_progress_clear(void);

@@ -18,7 +18,7 @@
 #include "query/trino.h"
 
 const struct opt_def opt_table[] = {
-    {OPT_OUTPUT, "output", 'o', "FORMAT", "table tsv csv json jsonl",
+    {OPT_OUTPUT, "output", 'o', "FORMAT", "table tsv csv json jsonl raw",
      "output format (default: table on a terminal, else tsv)"},
     {OPT_FILE, "file", 'f', "QUERYFILE", NULL, "read the query from a file"},
     {OPT_START, "start", 0, "TIME", NULL,
@@ -42,6 +42,12 @@ const struct opt_def opt_table[] = {
      "with --sql: count_distinct and pct by Trino's approximate aggregates"},
     {OPT_DDL, "ddl", 0, "S3URI", NULL,
      "with --sql athena: print the CREATE TABLE for the CloudTrail folder S3URI instead"},
+    {OPT_TZ, "tz", 0, "ZONE", NULL,
+     "show times in ZONE: an IANA name (Europe/Paris), local, UTC (default) or +02:00"},
+    {OPT_TIME_FORMAT, "time-format", 0, "FORMAT", "insights iso epoch",
+     "how times are written (default insights: 2024-03-01 10:00:00.000)"},
+    {OPT_NO_PAGER, "no-pager", 0, NULL, NULL,
+     "never page a table taller than the terminal ($TRAILQ_PAGER, $PAGER, less -SRFX)"},
     {OPT_COLOR, "color", 0, "WHEN", "auto always never", "colour messages and table headers"},
     {OPT_PROGRESS, "progress", 0, "WHEN", "auto always never",
      "show reading progress on stderr (auto: on a terminal, for long reads)"},
@@ -83,9 +89,26 @@ static int apply(const struct opt_def *d, const char *v, struct options *o, stru
 {
     switch (d->id) {
     case OPT_OUTPUT:
-        o->format = out_format_parse(v);
-        if (o->format < 0)
+        if (out_format_parse(v) < 0)
             goto bad_value;
+        settings_set(&o->show, "format", v, err);
+        break;
+    case OPT_TZ: {
+        struct strbuf why = STRBUF_INIT;
+        int rc = settings_set(&o->show, "tz", v, &why);
+        if (rc < 0)
+            sb_printf(err, "invalid --tz: %s", sb_str(&why));
+        sb_free(&why);
+        if (rc < 0)
+            return -1;
+        break;
+    }
+    case OPT_TIME_FORMAT:
+        if (settings_set(&o->show, "time-format", v, NULL) < 0)
+            goto bad_value;
+        break;
+    case OPT_NO_PAGER:
+        o->show.pager = false;
         break;
     case OPT_FILE:
         o->query_file = v;
@@ -157,7 +180,8 @@ static bool is_existing_path(const char *s)
 
 int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
 {
-    *o = (struct options){.format = -1, .type = IT_AUTO, .sql = -1};
+    *o = (struct options){.type = IT_AUTO, .sql = -1};
+    settings_init(&o->show);
     char **operands = xcalloc((size_t)argc + 1, sizeof *operands);
     size_t n_ops = 0;
     bool options_done = false;
@@ -240,6 +264,7 @@ void options_free(struct options *o)
 {
     free(o->paths);
     o->paths = NULL;
+    settings_free(&o->show);
 }
 
 void options_help(FILE *fp)

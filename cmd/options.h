@@ -13,11 +13,13 @@
 #include <stdio.h>
 
 #include "base/strbuf.h"
+#include "cmd/settings.h"
 #include "parsers/reader.h"
 
 enum opt_id {
     OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS, OPT_FILES,
-    OPT_SQL, OPT_SQL_TABLE, OPT_SQL_APPROX, OPT_DDL, OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+    OPT_SQL, OPT_SQL_TABLE, OPT_SQL_APPROX, OPT_DDL, OPT_TZ, OPT_TIME_FORMAT,
+    OPT_NO_PAGER, OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
 };
 
 struct opt_def {
@@ -39,7 +41,7 @@ struct options {
     const char *query_file;   /* -f */
     char **paths;             /* inputs, as given */
     size_t n_paths;
-    int format;               /* enum out_format, or -1: table on a terminal, else tsv */
+    struct settings show;     /* -o, --tz, --time-format, --chart, --no-pager (owned) */
     const char *start, *end;  /* --start / --end as given */
     enum input_type type;     /* -t; IT_AUTO by default */
     const char *db;           /* --db */

@@ -1,5 +1,5 @@
 /*
- * output.c — result rows to text: table, tsv, csv, json, jsonl.
+ * output.c — result rows to text: table, tsv, csv, json, jsonl, raw.
  *
  * run.c feeds this module one SQLite row at a time (see output.h for the
  * rendering rules). Every format builds a whole line in one strbuf and hands
@@ -31,8 +31,9 @@
 #include "cmd/table.h"
 #include "cmd/term.h"
 
-/* Room for the text of a number (NUMFMT_MAX) or a time (TV_FMT_MAX). */
-#define CELL_BUF ((int)TV_FMT_MAX > (int)NUMFMT_MAX ? (int)TV_FMT_MAX : (int)NUMFMT_MAX)
+/* Room for the text of a number (NUMFMT_MAX) or a time with its offset
+ * (TV_FMT_MAX and "+hh:mm:ss"). */
+#define CELL_BUF ((int)TV_FMT_MAX + 10 > (int)NUMFMT_MAX ? (int)TV_FMT_MAX + 10 : (int)NUMFMT_MAX)
 
 enum cell_kind {
     CK_NULL,  /* SQL NULL: empty cell, key left out of JSON objects */
@@ -45,13 +46,14 @@ struct cell {
     enum cell_kind kind;  /* how the value is laid out / quoted */
     bool nonfinite;       /* CK_NUM that is NaN or ±Infinity (a JSON string) */
     bool whole;           /* a time or a boolean: a table never cuts it */
+    bool json;            /* the text is a JSON value (a boolean, a map or a list) */
     const char *s;        /* the text: into buf, a literal, or SQLite's memory */
     size_t len;           /* bytes of s */
     char buf[CELL_BUF];   /* storage for a number's or a time's text */
 };
 
 struct out_writer {
-    enum out_format fmt;     /* which of the five formats */
+    enum out_format fmt;     /* which of the six formats */
     FILE *fp;                /* destination (not owned, not closed) */
     size_t n_cols;           /* number of result columns */
     char **names;            /* n_cols owned copies of the column names */
@@ -67,28 +69,70 @@ struct out_writer {
     size_t *json_key_lens;   /* json/jsonl: byte lengths of json_keys */
     struct table *table;     /* table: every row, written by out_close */
     bool bold_header;        /* table: header line in bold (--color) */
+    enum time_style time_style; /* how times are written */
+    const struct tzone *zone;   /* in which zone (borrowed; NULL is UTC) */
 };
 
 /* ---- values ---------------------------------------------------------- */
 
+/* "+hh:mm" (or "+hh:mm:ss" for an offset with seconds) at out. */
+static size_t offset_text(int64_t off_ms, char *out)
+{
+    int64_t a = (off_ms < 0 ? -off_ms : off_ms) / 1000;
+    int n = snprintf(out, 10, "%c%02d:%02d", off_ms < 0 ? '-' : '+', (int)(a / 3600),
+                     (int)(a / 60 % 60));
+    if (a % 60)
+        n += snprintf(out + n, 4, ":%02d", (int)(a % 60));
+    return (size_t)n;
+}
+
+/* A time into c in the writer's style and zone (output.h). */
+static void time_cell(const struct out_writer *w, int64_t ms, struct cell *c)
+{
+    c->whole = true;
+    if (w->time_style == TIME_EPOCH) {
+        c->kind = CK_NUM;
+        c->len = fmt_int(ms, c->buf);
+        return;
+    }
+    int64_t off = tz_offset_at(w->zone, ms), local;
+    if (__builtin_add_overflow(ms, off, &local)) {
+        local = ms; /* the last instants of the int64 range: shown in UTC */
+        off = 0;
+    }
+    size_t n = tv_format(local, c->buf);
+    if (w->time_style == TIME_ISO) {
+        char *sp = memchr(c->buf, ' ', n);
+        if (sp)
+            *sp = 'T';
+    }
+    if (!tz_is_utc(w->zone) && off == tz_offset_at(w->zone, ms))
+        n += offset_text(off, c->buf + n);
+    else if (w->time_style == TIME_ISO)
+        c->buf[n++] = 'Z';
+    c->buf[n] = '\0';
+    c->len = n;
+}
+
 /* Render column i of the current row of stmt as display type `type`. */
-static void cell_get(sqlite3_stmt *stmt, int i, enum out_type type, struct cell *c)
+static void cell_get(const struct out_writer *w, sqlite3_stmt *stmt, int i, enum out_type type,
+                     struct cell *c)
 {
     c->kind = CK_TEXT;
     c->nonfinite = false;
     c->whole = false;
+    c->json = false;
     c->s = c->buf;
     c->len = 0;
     switch (sqlite3_column_type(stmt, i)) {
     case SQLITE_INTEGER: {
         long long v = sqlite3_column_int64(stmt, i);
         if (type == OT_TIME) {
-            c->len = tv_format((int64_t)v, c->buf);
-            c->whole = true;
+            time_cell(w, (int64_t)v, c);
         } else if (type == OT_BOOL) {
             c->s = v ? "true" : "false";
             c->len = strlen(c->s);
-            c->whole = true;
+            c->whole = c->json = true;
         } else {
             c->kind = CK_NUM;
             c->len = fmt_int(v, c->buf);
@@ -98,12 +142,11 @@ static void cell_get(sqlite3_stmt *stmt, int i, enum out_type type, struct cell 
     case SQLITE_FLOAT: {
         double d = sqlite3_column_double(stmt, i);
         if (type == OT_TIME && isfinite(d) && d >= -9.2e18 && d <= 9.2e18) {
-            c->len = tv_format((int64_t)floor(d), c->buf);
-            c->whole = true;
+            time_cell(w, (int64_t)floor(d), c);
         } else if (type == OT_BOOL) {
             c->s = d != 0 ? "true" : "false";
             c->len = strlen(c->s);
-            c->whole = true;
+            c->whole = c->json = true;
         } else {
             /* A time out of range stays a number, but as text (a string in
              * JSON), so the column's JSON type does not change. */
@@ -117,6 +160,11 @@ static void cell_get(sqlite3_stmt *stmt, int i, enum out_type type, struct cell 
         const unsigned char *t = sqlite3_column_text(stmt, i);
         c->s = t ? (const char *)t : "";
         c->len = t ? (size_t)sqlite3_column_bytes(stmt, i) : 0;
+        if (type == OT_JSON)
+            c->json = c->len && (c->s[0] == '[' || c->s[0] == '{');
+        else if (type == OT_TEXTBOOL)
+            c->json = c->whole = (c->len == 4 && memcmp(c->s, "true", 4) == 0) ||
+                                 (c->len == 5 && memcmp(c->s, "false", 5) == 0);
         break;
     }
     case SQLITE_BLOB: {
@@ -198,7 +246,7 @@ static int delimited_line(struct out_writer *w, sqlite3_stmt *stmt)
         const char *s = w->names[i];
         size_t n = strlen(s);
         if (stmt) {
-            cell_get(stmt, (int)i, w->types[i], &c);
+            cell_get(w, stmt, (int)i, w->types[i], &c);
             s = c.s;
             n = c.len;
         }
@@ -221,18 +269,22 @@ static int delimited_line(struct out_writer *w, sqlite3_stmt *stmt)
 
 /* sb_json_quote for a terminal: also DEL and C1 (U+0080-U+009F) as \u
  * escapes, which JSON reads back as the same characters, and a stray byte
- * 0x80-0x9f (not UTF-8, so no JSON string can hold it) as \ufffd. */
-static void json_quote_terminal(struct strbuf *sb, const char *s, size_t n)
+ * 0x80-0x9f (not UTF-8, so no JSON string can hold it) as \ufffd. With
+ * quote false, s is JSON text already (a map or a list): quotes,
+ * backslashes and line breaks are its own and stay, and only DEL, C1 and
+ * stray bytes (which can only be inside its strings) are escaped. */
+static void json_terminal(struct strbuf *sb, const char *s, size_t n, bool quote)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, from = 0;
-    sb_putc(sb, '"');
+    if (quote)
+        sb_putc(sb, '"');
     while (i < n) {
         unsigned char c = u[i];
         size_t len = c < 0x80 ? 1 : esc_utf8_len(u + i, n - i);
         unsigned cp;
-        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f) {
+        if (c == 0x7f || (quote && (c < 0x20 || c == '"' || c == '\\'))) {
             cp = c;
         } else if (len == 2 && c == 0xc2 && u[i + 1] < 0xa0) {
             cp = u[i + 1];
@@ -265,14 +317,15 @@ static void json_quote_terminal(struct strbuf *sb, const char *s, size_t n)
         from = i;
     }
     sb_append(sb, s + from, n - from);
-    sb_putc(sb, '"');
+    if (quote)
+        sb_putc(sb, '"');
 }
 
 /* A JSON string for the writer's destination. */
 static void json_string(const struct out_writer *w, struct strbuf *sb, const char *s, size_t n)
 {
     if (w->terminal)
-        json_quote_terminal(sb, s, n);
+        json_terminal(sb, s, n, true);
     else
         sb_json_quote(sb, s, n);
 }
@@ -285,15 +338,17 @@ static int json_row(struct out_writer *w, sqlite3_stmt *stmt)
     bool first = true;
     struct cell c;
     for (size_t i = 0; i < w->n_cols; i++) {
-        cell_get(stmt, (int)i, w->types[i], &c);
+        cell_get(w, stmt, (int)i, w->types[i], &c);
         if (c.kind == CK_NULL)
             continue;
         if (!first)
             sb_putc(&w->line, ',');
         first = false;
         sb_append(&w->line, w->json_keys[i], w->json_key_lens[i]);
-        if (c.kind == CK_NUM && !c.nonfinite)
+        if ((c.kind == CK_NUM && !c.nonfinite) || (c.json && !w->terminal))
             sb_append(&w->line, c.s, c.len);
+        else if (c.json)
+            json_terminal(&w->line, c.s, c.len, false);
         else
             json_string(w, &w->line, c.s, c.len);
     }
@@ -303,13 +358,31 @@ static int json_row(struct out_writer *w, sqlite3_stmt *stmt)
     return flush_line(w);
 }
 
+/* ---- raw ------------------------------------------------------------- */
+
+/* The first column as is, one per line; to a terminal with control
+ * characters shown (escape.h) but its line breaks kept. */
+static int raw_row(struct out_writer *w, sqlite3_stmt *stmt)
+{
+    struct cell c;
+    if (w->n_cols == 0)
+        return 0;
+    cell_get(w, stmt, 0, w->types[0], &c);
+    if (w->terminal)
+        esc_append(&w->line, c.s, c.len, ESC_RAW_C1 | ESC_KEEP_LF);
+    else
+        sb_append(&w->line, c.s, c.len);
+    sb_putc(&w->line, '\n');
+    return flush_line(w);
+}
+
 /* ---- table ----------------------------------------------------------- */
 
 static void tbl_add_row(struct out_writer *w, sqlite3_stmt *stmt)
 {
     struct cell c;
     for (size_t i = 0; i < w->n_cols; i++) {
-        cell_get(stmt, (int)i, w->types[i], &c);
+        cell_get(w, stmt, (int)i, w->types[i], &c);
         enum tbl_kind kind = c.kind == CK_NULL  ? TBL_NULL
                              : c.kind == CK_NUM ? TBL_NUMBER
                              : c.whole          ? TBL_WHOLE
@@ -326,13 +399,19 @@ int out_format_parse(const char *name)
         const char *name;
         enum out_format fmt;
     } formats[] = {
-        {"table", OUT_TABLE}, {"tsv", OUT_TSV}, {"csv", OUT_CSV},
-        {"json", OUT_JSON},   {"jsonl", OUT_JSONL},
+        {"table", OUT_TABLE}, {"tsv", OUT_TSV},     {"csv", OUT_CSV},
+        {"json", OUT_JSON},   {"jsonl", OUT_JSONL}, {"raw", OUT_RAW},
     };
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         if (name && strcmp(name, formats[i].name) == 0)
             return (int)formats[i].fmt;
     return -1;
+}
+
+const char *out_format_name(enum out_format fmt)
+{
+    static const char *const names[] = {"table", "tsv", "csv", "json", "jsonl", "raw"};
+    return (size_t)fmt < sizeof names / sizeof names[0] ? names[fmt] : "?";
 }
 
 enum out_format out_format_for(int format, FILE *fp)
@@ -403,6 +482,7 @@ int out_row(struct out_writer *w, sqlite3_stmt *stmt)
     case OUT_TABLE: tbl_add_row(w, stmt); rc = 0; break;
     case OUT_TSV:
     case OUT_CSV: rc = delimited_line(w, stmt); break;
+    case OUT_RAW: rc = raw_row(w, stmt); break;
     default: rc = json_row(w, stmt); break;
     }
     w->n_rows++;
@@ -452,4 +532,25 @@ void out_set_color(struct out_writer *w, bool on)
 {
     if (w)
         w->bold_header = on && w->fmt == OUT_TABLE;
+}
+
+void out_set_times(struct out_writer *w, enum time_style style, const struct tzone *zone)
+{
+    w->time_style = style;
+    w->zone = zone;
+}
+
+size_t out_table_lines(const struct out_writer *w)
+{
+    return w->table ? tbl_lines(w->table) : 0;
+}
+
+void out_redirect(struct out_writer *w, FILE *fp)
+{
+    w->fp = fp;
+}
+
+size_t out_rows(const struct out_writer *w)
+{
+    return w->n_rows;
 }

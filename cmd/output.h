@@ -1,5 +1,6 @@
 /*
- * output.h — result rows to text: table, tsv, csv, json, jsonl (trailq(1), OUTPUT).
+ * output.h — result rows to text: table, tsv, csv, json, jsonl, raw (trailq(1),
+ * OUTPUT).
  *
  * run.c opens a writer with the result columns (names in projection order,
  * and the static type that decides how a value is shown), then feeds it
@@ -8,16 +9,23 @@
  * Value rendering, the same in every format:
  *   - SQL NULL is a missing value: an empty cell in table/tsv/csv, and the
  *     key is left out of the object in json/jsonl.
- *   - OT_TIME: INTEGER (or REAL) ms since the epoch printed as
- *     "YYYY-MM-DD HH:MM:SS.mmm" UTC (tv_format); a TEXT value is printed as is.
- *     A REAL is floored to whole ms; one that is not finite or outside the
- *     int64 range is printed as a number, but as text (a JSON string).
+ *   - OT_TIME: INTEGER (or REAL) ms since the epoch printed in the time
+ *     style (out_set_times): insights "YYYY-MM-DD HH:MM:SS.mmm" (tv_format)
+ *     in the zone, followed by its offset then ("+02:00") outside UTC; iso
+ *     the same with 'T' and "Z" or the offset; epoch the number of ms (a
+ *     number, also in JSON). An offset with seconds (before 1900 in some
+ *     zones) is written "+hh:mm:ss". A TEXT value is printed as is. A REAL
+ *     is floored to whole ms; one that is not finite or outside the int64
+ *     range is printed as a number, but as text (a JSON string).
  *   - OT_BOOL: INTEGER 0/1 printed as false/true; TEXT as is. Any non-zero
  *     number (INTEGER or REAL) is true.
  *   - INTEGER and REAL: numfmt.h (fmt_int / fmt_double).
  *   - TEXT: as is. BLOB: as text bytes.
  *   - json/jsonl: numbers (INTEGER/REAL, not OT_TIME/OT_BOOL) are JSON
- *     numbers (NaN/Infinity as strings); everything else is a JSON string.
+ *     numbers (NaN/Infinity as strings); booleans (OT_BOOL, and the text
+ *     true/false of OT_TEXTBOOL) JSON booleans; the JSON text of OT_JSON
+ *     (a TEXT starting with '[' or '{') the JSON value itself; everything
+ *     else is a JSON string.
  *
  * Formats:
  *   table  header row, a rule of '-' under it, columns separated by two
@@ -51,6 +59,9 @@
  *          \ufffd.
  *          Objects are compact ({"a":1,"b":"x"}, no spaces); a row whose
  *          values are all NULL is {}.
+ *   raw    the first column's text (-o raw compiles the query to show
+ *          each event's @message), one per line, as is; to a terminal
+ *          control characters other than the line break are escaped.
  *   tsv and csv write their header line before the first row (or in
  *   out_close), so it appears even when there are no rows; column names
  *   are escaped/quoted like values.
@@ -74,12 +85,24 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON, OUT_JSONL };
+#include "base/tzone.h"
+
+enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON, OUT_JSONL, OUT_RAW };
 
 enum out_type {
-    OT_ANY,   /* render by the SQL storage class */
-    OT_TIME,  /* integer ms: timestamp */
-    OT_BOOL,  /* integer 0/1: false/true */
+    OT_ANY,       /* render by the SQL storage class */
+    OT_TIME,      /* integer ms: timestamp */
+    OT_BOOL,      /* integer 0/1: false/true */
+    OT_JSON,      /* a map or list as JSON text: a JSON value in json/jsonl */
+    OT_TEXTBOOL,  /* text "true"/"false" of a field that only holds booleans:
+                     JSON booleans in json/jsonl */
+};
+
+/* How times are written (--time-format). */
+enum time_style {
+    TIME_INSIGHTS,  /* 2024-03-01 10:00:00.000, then the offset outside UTC */
+    TIME_ISO,       /* RFC 3339: 2024-03-01T10:00:00.000Z, or the offset */
+    TIME_EPOCH,     /* milliseconds since the epoch, a number */
 };
 
 struct out_col {
@@ -91,6 +114,8 @@ struct out_writer;
 
 /* Parse a format name ("table", "tsv", ...); returns -1 if unknown. */
 int out_format_parse(const char *name);
+/* The name of a format ("table"). */
+const char *out_format_name(enum out_format fmt);
 /* The format to write to fp: format when one was asked for (>= 0), else
  * table on a terminal and tsv elsewhere (trailq(1), OUTPUT). */
 enum out_format out_format_for(int format, FILE *fp);
@@ -112,6 +137,18 @@ int out_row(struct out_writer *w, sqlite3_stmt *stmt);
 /* --color: the table's header line in bold (other formats: no effect).
  * Call before the first row. */
 void out_set_color(struct out_writer *w, bool on);
+/* --time-format and --tz: how times are written (default: insights, UTC).
+ * zone is borrowed (NULL is UTC) and must outlive the writer. Call before
+ * the first row. */
+void out_set_times(struct out_writer *w, enum time_style style, const struct tzone *zone);
+/* Table: the lines out_close will write (header, rule, rows); 0 for the
+ * other formats, which write as rows come. */
+size_t out_table_lines(const struct out_writer *w);
+/* Write what is still to come to fp instead (the pager); call before
+ * out_close. fp is borrowed. */
+void out_redirect(struct out_writer *w, FILE *fp);
+/* Rows received. */
+size_t out_rows(const struct out_writer *w);
 /* Finish (table: flush buffered rows; json: closing bracket), flush, free.
  * Returns -1 with errno set if any write or the fflush failed, else 0. The
  * FILE is not closed. w may be NULL (returns 0). */

@@ -32,22 +32,6 @@
 static const char *const prompt_first = "trailq> ";
 static const char *const prompt_more = "   ...> ";
 
-const char *repl_format_name(int format, char name[REPL_FORMAT_NAME_MAX])
-{
-    const char *v = opt_table[OPT_OUTPUT].values;
-    while (*v) {
-        size_t n = strcspn(v, " ");
-        if (n < REPL_FORMAT_NAME_MAX) {
-            memcpy(name, v, n);
-            name[n] = '\0';
-            if (out_format_parse(name) == format)
-                return name;
-        }
-        v += n + (v[n] ? 1 : 0);
-    }
-    return "?";
-}
-
 void repl_run_query(struct repl *r, const char *text, bool explain)
 {
     struct qerror qe = {0};
@@ -59,15 +43,14 @@ void repl_run_query(struct repl *r, const char *text, bool explain)
         sb_free(&sb);
         return;
     }
-    bool tty = r->out == stdout && term_is(STDOUT_FILENO);
-    struct run_opts ro = {.format = r->format, .explain = explain, .make_indexes = true,
+    bool tty = r->show->out == stdout && term_is(STDOUT_FILENO);
+    struct run_opts ro = {.show = r->show, .explain = explain, .make_indexes = true,
                           .check_fields = true, .color = tty && !getenv("NO_COLOR"),
-                          .term_width = tty ? term_width(STDOUT_FILENO) : 0,
-                          .out = r->out, .copts = &r->copts};
+                          .copts = &r->copts};
     rin_query_begin();
     run_query(r->st, q, &ro);
     rin_query_end();
-    fflush(r->out);
+    fflush(r->show->out);
     query_free(q);
 }
 
@@ -102,10 +85,9 @@ int repl_run(struct store *st, const struct compile_opts *copts, const struct re
 {
     struct repl r = {.st = st, .copts = *copts, .scoped = ro->scoped,
                      .range_loaded = ro->range_loaded, .loaded_start_ms = copts->start_ms,
-                     .loaded_end_ms = copts->end_ms, .format = ro->format, .out = stdout,
-                     .query = STRBUF_INIT};
-    if (r.format < 0)
-        r.format = out_format_for(r.format, stdout);
+                     .loaded_end_ms = copts->end_ms, .show = ro->show, .query = STRBUF_INIT};
+    /* .format shows what is used: table on a terminal, else tsv */
+    r.show->format = (int)out_format_for(r.show->format, stdout);
     rin_open(st);
     rhist_open();
     rcomp_install(&r);
@@ -146,9 +128,6 @@ int repl_run(struct store *st, const struct compile_opts *copts, const struct re
         if (r.query.len)
             run_typed_query(&r);
     }
-    if (r.out_path)
-        fclose(r.out);
-    free(r.out_path);
     free(r.last_query);
     sb_free(&r.query);
     rhist_close();

@@ -8,13 +8,15 @@
 
 #include <stdbool.h>
 
+#include "cmd/settings.h"
 #include "index/store.h"
 #include "query/compile.h"
 
 struct repl_opts {
     bool scoped;        /* .files lists only the sources in scope (copts->scope_where) */
     bool range_loaded;  /* only events inside copts' --start/--end were read (no --db) */
-    int format;         /* enum out_format, or -1: table on a terminal, else tsv */
+    struct settings *show; /* the display settings, which the dot-commands change
+                              (cmd/settings.h): format, output, zone... */
 };
 
 /* Runs until Ctrl-D or .quit; returns the exit status (0). copts is

@@ -40,38 +40,48 @@ static void dot_quit(struct repl *r, const char *arg)
     r->quit = true;
 }
 
+/* The settings for what a dot-command prints: the session's, but to the
+ * terminal (never to the .output file). */
+static struct settings to_terminal(const struct repl *r)
+{
+    struct settings s = *r->show; /* a view: borrows the zone, owns nothing */
+    s.out = stdout;
+    s.out_path = NULL;
+    return s;
+}
+
 static void dot_fields(struct repl *r, const char *arg)
 {
     (void)arg;
-    fieldlist_print(r->st, r->format, stdout, term_width(STDOUT_FILENO));
+    struct settings show = to_terminal(r);
+    fieldlist_print(r->st, &show);
     fflush(stdout);
 }
 
 static void dot_files(struct repl *r, const char *arg)
 {
     (void)arg;
-    filelist_print(r->st, r->scoped, r->format, stdout, term_width(STDOUT_FILENO));
+    struct settings show = to_terminal(r);
+    filelist_print(r->st, r->scoped, &show);
     fflush(stdout);
 }
 
 static void dot_format(struct repl *r, const char *arg)
 {
     if (!*arg) {
-        char name[REPL_FORMAT_NAME_MAX];
-        printf("format: %s\n", repl_format_name(r->format, name));
+        printf("format: %s\n", out_format_name((enum out_format)r->show->format));
         return;
     }
-    int f = out_format_parse(arg);
-    if (f < 0)
+    if (out_format_parse(arg) < 0)
         printf("unknown format '%s' (%s)\n", arg, opt_table[OPT_OUTPUT].values);
     else
-        r->format = f;
+        settings_set(r->show, "format", arg, NULL);
 }
 
 static void dot_output(struct repl *r, const char *arg)
 {
     if (!*arg) {
-        printf("output: %s\n", r->out_path ? r->out_path : "the terminal");
+        printf("output: %s\n", r->show->out_path ? r->show->out_path : "the terminal");
         return;
     }
     FILE *fp = NULL;
@@ -85,11 +95,12 @@ static void dot_output(struct repl *r, const char *arg)
             return;
         }
     }
-    if (r->out_path && fclose(r->out) != 0)
-        errorf("writing %s failed: %s", r->out_path, strerror(errno));
-    free(r->out_path);
-    r->out_path = path;
-    r->out = fp ? fp : stdout;
+    struct settings *show = r->show;
+    if (show->out_path && fclose(show->out) != 0)
+        errorf("writing %s failed: %s", show->out_path, strerror(errno));
+    free(show->out_path);
+    show->out_path = path;
+    show->out = fp ? fp : stdout;
 }
 
 static void show_bound(const char *what, int64_t ms, int64_t none)

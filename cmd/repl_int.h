@@ -25,6 +25,7 @@
 
 #include "base/strbuf.h"
 #include "cmd/repl.h"
+#include "cmd/settings.h"
 #include "index/store.h"
 #include "query/compile.h"
 
@@ -39,22 +40,17 @@ struct repl {
                                     read (no --db): a wider .start/.end finds no more */
     int64_t loaded_start_ms;     /* that range, when range_loaded */
     int64_t loaded_end_ms;
-    int format;                  /* enum out_format of the results */
-    FILE *out;                   /* where results go: stdout, or the .output file */
-    char *out_path;              /* the .output file (owned), NULL: the terminal */
+    struct settings *show;       /* how results are shown (cmd/settings.h; the command
+                                    line's): format, .output file, zone, pager, chart... */
     struct strbuf query;         /* the query being typed: its lines so far */
     char *last_query;            /* the last query run (owned), for .explain alone */
     bool quit;                   /* .quit was given */
 };
 
-/* Run one query over the index and print its rows to r->out (explain: its
- * SQL and plan instead). Errors are printed; the session goes on. */
+/* Run one query over the index and print its rows to r->show->out
+ * (explain: its SQL and plan instead). Errors are printed; the session
+ * goes on. */
 void repl_run_query(struct repl *r, const char *text, bool explain);
-
-/* The name of an output format (enum out_format), from -o's values,
- * written into name (or "?"). */
-enum { REPL_FORMAT_NAME_MAX = 16 };
-const char *repl_format_name(int format, char name[REPL_FORMAT_NAME_MAX]);
 
 /* ---- reading lines (repl_input.c) ---- */
 

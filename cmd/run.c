@@ -6,12 +6,17 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/fieldcheck.h"
 #include "base/xalloc.h"
+#include "cmd/clock.h"
 #include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
+#include "cmd/pager.h"
+#include "cmd/term.h"
+#include "index/record.h"
 #include "query/qerror.h"
 
 static void print_query_error(const struct query *q, const struct qerror *qe)
@@ -54,11 +59,85 @@ static int explain(struct store *st, const struct compile_result *cr, FILE *out)
     return EXIT_OK;
 }
 
+/* How column i is shown: times and booleans by their static type, maps
+ * and lists as JSON, and a field shown unchanged by the kinds of value the
+ * catalogue has seen for it (only booleans, or only maps and lists: JSON
+ * values in json output; mixed kinds stay text). */
+static enum out_type col_type(struct store *st, const struct result_col *c)
+{
+    switch (c->type) {
+    case VT_TIME: return OT_TIME;
+    case VT_BOOL: return OT_BOOL;
+    case VT_JSON:
+    case VT_LIST: return OT_JSON;
+    default: break;
+    }
+    const struct store_field *f = c->field ? store_field(st, c->field) : NULL;
+    if (f && f->kinds == FV_BOOL)
+        return OT_TEXTBOOL;
+    if (f && f->kinds == FV_JSON)
+        return OT_JSON;
+    return OT_ANY;
+}
+
+/* The events the query looked at: those of the index, or of the sources in
+ * scope (--db with PATHs). */
+static int64_t events_scanned(struct store *st, const struct compile_opts *co)
+{
+    if (!co->scope_where)
+        return store_n_events(st);
+    sqlite3_stmt *stmt = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(store_db(st),
+                           "SELECT coalesce(sum(n_events), 0) FROM sources"
+                           " WHERE id IN (SELECT id FROM temp.tq_scope_src)",
+                           -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return n;
+}
+
+/* "2,900" */
+static void put_count(struct strbuf *sb, int64_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%lld", (long long)n);
+    for (int i = 0; i < len; i++) {
+        if (i && digits[i - 1] != '-' && (len - i) % 3 == 0)
+            sb_putc(sb, ',');
+        sb_putc(sb, digits[i]);
+    }
+}
+
+void run_status(size_t rows, int64_t events, int64_t elapsed_ms)
+{
+    struct strbuf sb = STRBUF_INIT;
+    put_count(&sb, (int64_t)rows);
+    sb_puts(&sb, rows == 1 ? " row (" : " rows (");
+    if (events >= 0) {
+        put_count(&sb, events);
+        sb_puts(&sb, events == 1 ? " event scanned in " : " events scanned in ");
+    } else {
+        sb_puts(&sb, "in ");
+    }
+    double secs = (double)elapsed_ms / 1000.0;
+    sb_printf(&sb, secs < 10 ? "%.2f s)" : "%.1f s)", secs);
+    msg_status("%s", sb_str(&sb));
+    sb_free(&sb);
+}
+
 int run_query(struct store *st, struct query *q, const struct run_opts *ro)
 {
+    int64_t start = ro->start_ms ? ro->start_ms : clock_mono_ms();
+    const struct settings *show = ro->show;
+    FILE *out = show->out;
+    enum out_format format = out_format_for(show->format, out);
+    struct compile_opts co = *ro->copts;
+    co.raw_message = format == OUT_RAW;
     struct compile_result cr;
     struct qerror qe = {0};
-    if (compile_query(q, st, ro->copts, &cr, &qe) < 0) {
+    if (compile_query(q, st, &co, &cr, &qe) < 0) {
         print_query_error(q, &qe);
         return EXIT_USAGE;
     }
@@ -72,7 +151,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     }
     store_for_queries(st);
     if (ro->explain)
-        return explain(st, &cr, ro->out);
+        return explain(st, &cr, out);
     sqlite3 *db = store_db(st);
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(db, cr.sql, -1, &stmt, NULL) != SQLITE_OK) {
@@ -82,11 +161,11 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     struct out_col *cols = xcalloc(cr.n_cols ? cr.n_cols : 1, sizeof *cols);
     for (size_t i = 0; i < cr.n_cols; i++) {
         cols[i].name = cr.cols[i].name;
-        cols[i].type = cr.cols[i].type == VT_TIME   ? OT_TIME
-                       : cr.cols[i].type == VT_BOOL ? OT_BOOL
-                                                    : OT_ANY;
+        cols[i].type = col_type(st, &cr.cols[i]);
     }
-    struct out_writer *w = out_open(ro->format, ro->out, cols, cr.n_cols, ro->term_width);
+    int out_fd = fileno(out);
+    bool out_terminal = out_fd >= 0 && term_is(out_fd);
+    struct out_writer *w = settings_writer(show, cols, cr.n_cols);
     out_set_color(w, ro->color);
     int status = EXIT_OK, rc;
     bool write_failed = false;
@@ -111,6 +190,19 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         }
     }
     sqlite3_finalize(stmt);
+    /* a table taller than the terminal: through the pager */
+    struct pager *pager = NULL;
+    size_t lines = out_table_lines(w);
+    int height = out_terminal ? term_height(out_fd) : 0;
+    if (show->pager && !write_failed && status == EXIT_OK && height > 0 &&
+        lines >= (size_t)height) {
+        pager = pager_open();
+        if (pager) {
+            fflush(out);
+            out_redirect(w, pager_file(pager));
+        }
+    }
+    size_t rows = out_rows(w);
     errno = 0;
     if (out_close(w) < 0 || write_failed) {
         if (errno != EPIPE) {
@@ -118,6 +210,9 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
             status = EXIT_FAIL;
         }
     }
+    pager_close(pager);
     free(cols);
+    if (status == EXIT_OK && ro->status && term_is(STDERR_FILENO))
+        run_status(rows, events_scanned(st, ro->copts), clock_mono_ms() - start);
     return status;
 }

@@ -1,25 +1,32 @@
 /*
- * run.h — compile a query against the index, run it, print the rows.
+ * run.h — compile a query against the index, run it, show the rows: as a
+ * table, lines or a chart, through the pager when a table is taller than
+ * the terminal, then the status line (trailq(1), OUTPUT). The one-shot
+ * run and the interactive mode both come here, with their settings.
  */
 #ifndef TRAILQ_RUN_H
 #define TRAILQ_RUN_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
+#include "cmd/settings.h"
 #include "index/store.h"
 #include "query/ast.h"
 #include "query/compile.h"
 
 struct run_opts {
-    int format;                        /* enum out_format */
+    const struct settings *show;       /* format, times, zone, pager, chart, timer, output */
     bool explain;                      /* print SQL and plan instead of running */
     bool make_indexes;                 /* a long-lived index: build the indexes the query wants */
     bool color;                        /* --color: bold table header */
-    int term_width;                    /* table width limit, 0 = none */
     bool check_fields;                 /* the index holds every field: warn about a field
                                           no event has that has a near name (fieldcheck.h) */
-    FILE *out;
+    bool status;                       /* the status line after the query (when stderr is a
+                                          terminal): the one-shot run sets it from show->timer */
+    int64_t start_ms;                  /* clock_mono_ms() the status line counts from; 0: when
+                                          run_query starts (the one-shot run counts its load) */
     const struct compile_opts *copts;
 };
 
@@ -27,5 +34,9 @@ struct run_opts {
  * closed the pipe), 2 the query is wrong (message printed with a caret),
  * 3 the index failed. */
 int run_query(struct store *st, struct query *q, const struct run_opts *ro);
+
+/* The status line after a query (when stderr is a terminal and the timer
+ * is on): "3 rows (2,900 events scanned in 0.12 s)". */
+void run_status(size_t rows, int64_t events, int64_t elapsed_ms);
 
 #endif

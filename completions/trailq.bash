@@ -45,7 +45,7 @@ _trailq()
 
     case $prev in
     -o | --output)
-        COMPREPLY=($(compgen -W 'table tsv csv json jsonl' -- "$cur"))
+        COMPREPLY=($(compgen -W 'table tsv csv json jsonl raw' -- "$cur"))
         return
         ;;
     -t | --type)
@@ -58,6 +58,14 @@ _trailq()
         ;;
     --sql)
         COMPREPLY=($(compgen -W 'athena lake' -- "$cur"))
+        return
+        ;;
+    --tz)
+        COMPREPLY=($(compgen -W 'UTC local' -- "$cur"))
+        return
+        ;;
+    --time-format)
+        COMPREPLY=($(compgen -W 'insights iso epoch' -- "$cur"))
         return
         ;;
     --sql-table | --ddl)
@@ -77,7 +85,7 @@ _trailq()
 
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-o --output= -f --file= --start= --end= -t --type=
-            --db= --explain --fields --files --sql= --sql-table= --sql-approx --ddl= --color= --progress= -h --help -V --version' -- "$cur"))
+            --db= --explain --fields --files --sql= --sql-table= --sql-approx --ddl= --tz= --time-format= --no-pager --color= --progress= -h --help -V --version' -- "$cur"))
         if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
             compopt -o nospace 2>/dev/null
         fi

@@ -7,7 +7,7 @@
 # option, and tests/cases/docs/completions.t asks fish for them. Operands
 # (the query, then files and directories) complete as file names.
 
-complete -c trailq -s o -l output -x -a 'table tsv csv json jsonl' -d 'output format'
+complete -c trailq -s o -l output -x -a 'table tsv csv json jsonl raw' -d 'output format'
 complete -c trailq -s f -l file -r -F -d 'read the query from a file'
 complete -c trailq -l start -x -a 'now -15m -1h -2h -1d -7d' -d 'keep events at or after TIME'
 complete -c trailq -l end -x -a 'now -15m -1h -2h -1d -7d' -d 'keep events before TIME'
@@ -20,6 +20,9 @@ complete -c trailq -l sql -x -a 'athena lake' -d 'print the query as Trino SQL; 
 complete -c trailq -l sql-table -x -d 'the Athena table or the Lake event data store id'
 complete -c trailq -l sql-approx -d 'count_distinct and pct by approximate aggregates'
 complete -c trailq -l ddl -x -d 'print the Athena CREATE TABLE for this CloudTrail folder'
+complete -c trailq -l tz -x -a 'UTC local' -d 'show times in this zone'
+complete -c trailq -l time-format -x -a 'insights iso epoch' -d 'how times are written'
+complete -c trailq -l no-pager -d 'never page a table taller than the terminal'
 complete -c trailq -l color -x -a 'auto always never' -d 'colour messages'
 complete -c trailq -l progress -x -a 'auto always never' -d 'show reading progress on stderr'
 complete -c trailq -s h -l help -d 'show the help'

@@ -111,6 +111,7 @@ struct proj {
     const char *name;
     const char *sql;
     enum vtype type;
+    const char *field;       /* the event field shown unchanged, or NULL */
 };
 
 struct plist {
@@ -119,16 +120,17 @@ struct plist {
 };
 
 static void plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
-                      enum vtype type)
+                      enum vtype type, const char *field)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->items[i].name, name) == 0) {
             l->items[i].sql = sql;
             l->items[i].type = type;
+            l->items[i].field = field;
             return;
         }
     l->items = arena_grow(c->a, l->items, &l->cap, l->n + 1, sizeof *l->items);
-    l->items[l->n++] = (struct proj){name, sql, type};
+    l->items[l->n++] = (struct proj){name, sql, type, field};
 }
 
 /* ---- the walk ---- */
@@ -153,6 +155,7 @@ struct walk {
     size_t n_pend, cap_pend_cols, cap_pend_sqls;
     const char **pend_conds; /* WHERE conditions, all of which must hold */
     size_t n_conds, cap_conds;
+    struct span stats_kw;    /* the first stats keyword (for errors) */
 };
 
 /* Start a new CTE: `s<N> AS (<body>)`. */
@@ -768,15 +771,17 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
             } else if (!scope_find(c, name)) {
                 s = scope_add(c, name, col, v.type, false, it->span);
             }
-            if (s)
+            if (s) {
                 s->pending = v.sql;
+                s->field = v.field;
+            }
         } else {
             /* a name shown as it is: its column (pending or not) */
             struct sym *s = scope_find(c, it->expr->name);
             if (s && s->pending)
                 col = s->col;
         }
-        plist_add(c, into, name, col, v.type);
+        plist_add(c, into, name, col, v.type, v.field);
     }
     return 0;
 }
@@ -878,7 +883,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             break;
         }
         scope_find(c, name)->pending = sql;
-        plist_add(c, &w->parsed, name, col, VT_ANY);
+        plist_add(c, &w->parsed, name, col, VT_ANY, NULL);
     }
     rx_group_names_free(names, n_named);
     if (rc == 0 && cmd->multi) {
@@ -962,10 +967,10 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
         sb_printf(&group, "%s%s", group.len ? ", " : "", col);
-        plist_add(c, &out, name, col, v.type);
+        plist_add(c, &out, name, col, v.type, v.field);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
-        newsyms[n_new++] = (struct sym){
-            .name = name, .col = col, .type = v.type, .ephemeral = it->alias != NULL, .def = it->span};
+        newsyms[n_new++] = (struct sym){.name = name, .col = col, .type = v.type, .field = v.field,
+                                        .ephemeral = it->alias != NULL, .def = it->span};
         const char *t = order_terms(c, col, v.type, false);
         order = order ? arena_printf(c->a, "%s, %s", order, t) : t;
     }
@@ -1009,7 +1014,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
-        plist_add(c, &out, name, col, v.type);
+        plist_add(c, &out, name, col, v.type, NULL);
         for (size_t k = 0; k < n_new; k++)
             if (strcmp(newsyms[k].name, name) == 0) {
                 rc = cerr(c, it->alias ? it->alias_span : it->span,
@@ -1033,12 +1038,14 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         c->n_syms = 0;
         for (size_t k = 0; k < n_new; k++)
             scope_add(c, newsyms[k].name, newsyms[k].col, newsyms[k].type, newsyms[k].ephemeral,
-                      newsyms[k].def);
+                      newsyms[k].def)->field = newsyms[k].field;
         c->raw_scope = false;
         c->have_ts = false;
         w->order = order ? order : "1";
         w->stats_out = out;
         w->have_stats = true;
+        if (!w->stats_kw.end)
+            w->stats_kw = cmd->kw_span;
         w->fields = (struct plist){0};
         w->parsed = (struct plist){0};
         /* a display before stats names what no longer exists */
@@ -1144,7 +1151,7 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     const char *p = prev(c, w);
     if (define(c, cmd->into, col, VT_ANY, cmd->into_span))
         return -1;
-    plist_add(c, &w->parsed, cmd->into, col, VT_ANY);
+    plist_add(c, &w->parsed, cmd->into, col, VT_ANY, NULL);
     /* A list gives one row per element; any other value is a list of one. */
     add_stage(c, w,
               arena_printf(c->a,
@@ -1309,6 +1316,17 @@ static int walk(struct cctx *c, struct walk *w)
 static int projection(struct cctx *c, struct walk *w, struct plist *out)
 {
     *out = (struct plist){0};
+    if (c->opts->raw_message) {
+        /* -o raw: each result event's original text */
+        if (w->have_stats)
+            return cerr(c, w->stats_kw,
+                        "-o raw prints each event's @message, and a stats result has no events");
+        struct cexpr msg;
+        if (cx_field(c, "@message", (struct span){0, 0}, &msg))
+            return -1;
+        plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
+        return 0;
+    }
     if (w->have_display) {
         *out = w->display;
         return 0;
@@ -1317,24 +1335,24 @@ static int projection(struct cctx *c, struct walk *w, struct plist *out)
         *out = w->fields.n ? w->fields : w->stats_out;
         for (size_t i = 0; i < w->parsed.n; i++)
             plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
-                      w->parsed.items[i].type);
+                      w->parsed.items[i].type, w->parsed.items[i].field);
         return 0;
     }
     if (w->fields.n) {
         for (size_t i = 0; i < w->fields.n; i++)
             plist_add(c, out, w->fields.items[i].name, w->fields.items[i].sql,
-                      w->fields.items[i].type);
+                      w->fields.items[i].type, w->fields.items[i].field);
     } else {
         struct cexpr ts, msg;
         if (cx_field(c, "@timestamp", (struct span){0, 0}, &ts) ||
             cx_field(c, "@message", (struct span){0, 0}, &msg))
             return -1;
-        plist_add(c, out, "@timestamp", ts.sql, VT_TIME);
-        plist_add(c, out, "@message", msg.sql, VT_ANY);
+        plist_add(c, out, "@timestamp", ts.sql, VT_TIME, NULL);
+        plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
     }
     for (size_t i = 0; i < w->parsed.n; i++)
         plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
-                  w->parsed.items[i].type);
+                  w->parsed.items[i].type, w->parsed.items[i].field);
     return 0;
 }
 
@@ -1399,6 +1417,7 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
         sb_printf(&sql, "%s%s", i ? ", " : "", proj.items[i].sql);
         out->cols[i].name = proj.items[i].name;
         out->cols[i].type = proj.items[i].type;
+        out->cols[i].field = proj.items[i].field;
     }
     if (!proj.n)
         sb_puts(&sql, "NULL");

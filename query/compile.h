@@ -38,11 +38,16 @@ struct compile_opts {
     int64_t end_ms;
     const char *scope_where; /* NULL, or a condition on events e keeping the events of the
                                 sources in scope (built by the index, never user text) */
+    bool raw_message;    /* -o raw: the one result column is each event's @message
+                            (refused after stats) */
 };
 
 struct result_col {
     const char *name;    /* as shown in the header */
     enum vtype type;     /* VT_TIME and VT_BOOL change how values print */
+    const char *field;   /* the event field the column shows unchanged (fields x,
+                            stats ... by x), or NULL: its kinds in the catalogue
+                            tell booleans and JSON from text */
 };
 
 /* Columns worth an index in a long-lived index (--db, REPL): fields a

@@ -150,6 +150,7 @@ bool cx_is_system_name(const char *name)
 
 int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *out)
 {
+    out->field = NULL;
     if (c->place == EP_STATS_ITEM) {
         /* outside an aggregate, a stats item may only name a by key or an
          * earlier aggregate of the same stats */
@@ -179,6 +180,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
             c->used_pending = true;
         }
         out->type = s->type;
+        out->field = s->field;
         return 0;
     }
     /* a.b.c where a (or a.b) holds a jsonParse result: access into it */
@@ -230,6 +232,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         if (strcmp(c->raw[i], name) == 0) {
             out->sql = fmt(c, "f%zu", i);
             out->type = VT_ANY;
+            out->field = c->raw[i];
             return cx_check_width(c, where, fmt(c, "'%s'", name));
         }
     return cerr(c, where, "internal error resolving '%s'", name);
@@ -817,6 +820,7 @@ static int cond_node(struct cctx *c, const struct expr *e, bool strict, const ch
 static int expr_node(struct cctx *c, const struct expr *e, struct cexpr *out)
 {
     out->type = VT_ANY;
+    out->field = NULL;
     switch (e->kind) {
     case EX_NUMBER:
         out->sql = number_sql(c, e);

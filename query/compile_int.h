@@ -21,6 +21,7 @@ struct sym {
     const char *name;        /* as the user writes it */
     const char *col;         /* SQL expression in the current relation (a column alias) */
     enum vtype type;
+    const char *field;       /* the event field it holds unchanged, or NULL */
     bool ephemeral;          /* made by as / parse / stats / unnest */
     struct span def;         /* where it was defined (ephemeral only) */
     bool is_agg;             /* an earlier aggregate of the same stats (col is its SQL) */
@@ -124,6 +125,7 @@ struct cctx {
 struct cexpr {
     const char *sql;
     enum vtype type;
+    const char *field;       /* the event field it is, unchanged, or NULL */
 };
 
 /* compile_expr.c */

@@ -94,9 +94,9 @@ static void test_formats(sqlite3 *db)
         CHECK_RENDER(db, OUT_JSON, main_sql, main_cols, N_MAIN, 0,
                      "[\n"
                      "{\"name\":\"alpha\",\"n\":1,\"x\":0.1,\"ts\":\"2024-03-01 10:00:00.000\","
-                     "\"ok\":\"true\",\"note\":\"a\\tb\"},\n"
+                     "\"ok\":true,\"note\":\"a\\tb\"},\n"
                      "{\"n\":-42,\"x\":14.97,\"ts\":\"2024-03-01 10:00:00.123\","
-                     "\"ok\":\"false\",\"note\":\"l1\\nl2\"},\n"
+                     "\"ok\":false,\"note\":\"l1\\nl2\"},\n"
                      "{\"name\":\"say \\\"hi\\\", ok\",\"n\":1000,\"x\":3,\"note\":\"ü€\"}\n"
                      "]\n");
     }
@@ -104,9 +104,9 @@ static void test_formats(sqlite3 *db)
     {
         CHECK_RENDER(db, OUT_JSONL, main_sql, main_cols, N_MAIN, 0,
                      "{\"name\":\"alpha\",\"n\":1,\"x\":0.1,\"ts\":\"2024-03-01 10:00:00.000\","
-                     "\"ok\":\"true\",\"note\":\"a\\tb\"}\n"
+                     "\"ok\":true,\"note\":\"a\\tb\"}\n"
                      "{\"n\":-42,\"x\":14.97,\"ts\":\"2024-03-01 10:00:00.123\","
-                     "\"ok\":\"false\",\"note\":\"l1\\nl2\"}\n"
+                     "\"ok\":false,\"note\":\"l1\\nl2\"}\n"
                      "{\"name\":\"say \\\"hi\\\", ok\",\"n\":1000,\"x\":3,\"note\":\"ü€\"}\n");
     }
     /* Widths: name 12 ('say "hi", ok'), n 4, x 5, ts 23, ok 5, note 6
@@ -174,8 +174,8 @@ static void test_values(sqlite3 *db)
         CHECK_RENDER(db, OUT_JSON, sql, cols, N, 0,
                      "[\n{\"inf\":\"Infinity\",\"ninf\":\"-Infinity\",\"big\":1e+20,"
                      "\"t_text\":\"yesterday\",\"t_real\":\"2024-03-01 10:00:00.000\","
-                     "\"b_text\":\"maybe\",\"blob\":\"hi\",\"b2\":\"true\","
-                     "\"t_neg\":\"1915-11-02 14:00:00.000\",\"b_real\":\"true\"}\n]\n");
+                     "\"b_text\":\"maybe\",\"blob\":\"hi\",\"b2\":true,"
+                     "\"t_neg\":\"1915-11-02 14:00:00.000\",\"b_real\":true}\n]\n");
     }
     TEST("values: tsv")
     {
@@ -353,6 +353,123 @@ static void test_table(sqlite3 *db)
     }
 }
 
+/* Rendered with a time style and a zone (into a pipe). */
+static char *render_times(sqlite3 *db, enum out_format fmt, const char *sql,
+                          const struct out_col *cols, size_t n_cols, enum time_style style,
+                          const char *zone_name)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    sqlite3_stmt *st = NULL;
+    struct tzone *zone = NULL;
+    struct strbuf err = STRBUF_INIT;
+    if (!fp || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+        (zone_name && tz_open(zone_name, strlen(zone_name), &zone, &err) < 0)) {
+        fprintf(stderr, "test setup: %s: %s %s\n", sql, sqlite3_errmsg(db), sb_str(&err));
+        exit(1);
+    }
+    struct out_writer *w = out_open(fmt, fp, cols, n_cols, 0);
+    out_set_terminal(w, false);
+    out_set_times(w, style, zone);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        out_row(w, st);
+    CHECK_INT(out_close(w), 0);
+    sqlite3_finalize(st);
+    fclose(fp);
+    tz_close(zone);
+    sb_free(&err);
+    return buf;
+}
+
+static void test_times(sqlite3 *db)
+{
+    /* 1709287200123 = 2024-03-01 10:00:00.123 UTC; 1720087200000 =
+     * 2024-07-04 10:00:00 UTC (date -u -d @1720087200). New York is EST
+     * (-5) in March and EDT (-4) in July (date with TZ=America/New_York). */
+    static const char *sql = "SELECT 1709287200123 UNION ALL SELECT 1720087200000";
+    static const struct out_col t1[] = {{"t", OT_TIME}};
+    char *got;
+    TEST("times: insights in UTC (the default), then with the offset in a zone")
+    {
+        got = render_times(db, OUT_TSV, sql, t1, 1, TIME_INSIGHTS, NULL);
+        CHECK_STR(got, "t\n2024-03-01 10:00:00.123\n2024-07-04 10:00:00.000\n");
+        free(got);
+        got = render_times(db, OUT_TSV, sql, t1, 1, TIME_INSIGHTS, "America/New_York");
+        CHECK_STR(got, "t\n2024-03-01 05:00:00.123-05:00\n2024-07-04 06:00:00.000-04:00\n");
+        free(got);
+        got = render_times(db, OUT_TSV, sql, t1, 1, TIME_INSIGHTS, "+05:30");
+        CHECK_STR(got, "t\n2024-03-01 15:30:00.123+05:30\n2024-07-04 15:30:00.000+05:30\n");
+        free(got);
+        /* London in winter is at +00:00, and says so: it is not UTC */
+        got = render_times(db, OUT_TSV, sql, t1, 1, TIME_INSIGHTS, "Europe/London");
+        CHECK_STR(got, "t\n2024-03-01 10:00:00.123+00:00\n2024-07-04 11:00:00.000+01:00\n");
+        free(got);
+    }
+    TEST("times: iso (RFC 3339) with Z or the offset")
+    {
+        got = render_times(db, OUT_TSV, sql, t1, 1, TIME_ISO, NULL);
+        CHECK_STR(got, "t\n2024-03-01T10:00:00.123Z\n2024-07-04T10:00:00.000Z\n");
+        free(got);
+        got = render_times(db, OUT_TSV, sql, t1, 1, TIME_ISO, "Asia/Tokyo");
+        CHECK_STR(got, "t\n2024-03-01T19:00:00.123+09:00\n2024-07-04T19:00:00.000+09:00\n");
+        free(got);
+    }
+    TEST("times: epoch is a number, in every zone; in JSON a JSON number")
+    {
+        got = render_times(db, OUT_JSONL, sql, t1, 1, TIME_EPOCH, "Asia/Tokyo");
+        CHECK_STR(got, "{\"t\":1709287200123}\n{\"t\":1720087200000}\n");
+        free(got);
+        got = render_times(db, OUT_JSONL, sql, t1, 1, TIME_ISO, "Asia/Tokyo");
+        CHECK_STR(got, "{\"t\":\"2024-03-01T19:00:00.123+09:00\"}\n"
+                       "{\"t\":\"2024-07-04T19:00:00.000+09:00\"}\n");
+        free(got);
+    }
+    TEST("times: an offset with seconds (Amsterdam in 1900, +00:19:32)")
+    {
+        /* -2208988800 s = 1900-01-01 00:00 UTC; Amsterdam's local mean
+         * time then was +0:19:32 (TZ=Europe/Amsterdam date -d @-2208988800) */
+        static const char *old = "SELECT -2208988800000";
+        got = render_times(db, OUT_TSV, old, t1, 1, TIME_ISO, "Europe/Amsterdam");
+        CHECK_STR(got, "t\n1900-01-01T00:19:32.000+00:19:32\n");
+        free(got);
+    }
+}
+
+static void test_json_values(sqlite3 *db)
+{
+    static const struct out_col c[] = {
+        {"m", OT_JSON}, {"l", OT_JSON}, {"s", OT_JSON}, {"b", OT_TEXTBOOL}, {"nb", OT_TEXTBOOL}};
+    static const char *sql = "SELECT '{\"k\":[1,true,null]}', '[\"a\",\"b\"]', 'plain', 'true', "
+                             "'maybe'";
+    TEST("json: maps and lists are JSON values, text booleans JSON booleans")
+    {
+        CHECK_RENDER(db, OUT_JSONL, sql, c, 5, 0,
+                     "{\"m\":{\"k\":[1,true,null]},\"l\":[\"a\",\"b\"],\"s\":\"plain\","
+                     "\"b\":true,\"nb\":\"maybe\"}\n");
+        /* the other formats show the text as it is */
+        CHECK_RENDER(db, OUT_TSV, sql, c, 5, 0,
+                     "m\tl\ts\tb\tnb\n{\"k\":[1,true,null]}\t[\"a\",\"b\"]\tplain\ttrue\tmaybe\n");
+    }
+    TEST("json to a terminal: DEL and C1 inside a map's strings are escaped")
+    {
+        static const struct out_col c1[] = {{"m", OT_JSON}};
+        char *got = render_to(db, OUT_JSONL, "SELECT '{\"a\":\"x' || char(127) || char(155) || '\"}'",
+                              c1, 1, 0, true);
+        CHECK_STR(got, "{\"m\":{\"a\":\"x\\u007f\\u009b\"}}\n");
+        free(got);
+    }
+    TEST("raw: the first column as is, one per line; escaped to a terminal")
+    {
+        static const struct out_col c1[] = {{"@message", OT_ANY}};
+        CHECK_RENDER(db, OUT_RAW, "SELECT '{\"a\":1}' UNION ALL SELECT 'l1' || char(10) || 'l2'",
+                     c1, 1, 0, "{\"a\":1}\nl1\nl2\n");
+        char *got = render_to(db, OUT_RAW, "SELECT 'x' || char(27) || '[2J'", c1, 1, 0, true);
+        CHECK_STR(got, "x\\x1b[2J\n");
+        free(got);
+    }
+}
+
 static void test_errors(void)
 {
     TEST("out_format_parse")
@@ -362,6 +479,9 @@ static void test_errors(void)
         CHECK_INT(out_format_parse("csv"), OUT_CSV);
         CHECK_INT(out_format_parse("json"), OUT_JSON);
         CHECK_INT(out_format_parse("jsonl"), OUT_JSONL);
+        CHECK_INT(out_format_parse("raw"), OUT_RAW);
+        CHECK_STR(out_format_name(OUT_RAW), "raw");
+        CHECK_STR(out_format_name(OUT_TABLE), "table");
         CHECK_INT(out_format_parse("TSV"), -1);
         CHECK_INT(out_format_parse("jsonx"), -1);
         CHECK_INT(out_format_parse(""), -1);
@@ -480,6 +600,8 @@ int main(void)
     test_formats(db);
     test_values(db);
     test_table(db);
+    test_times(db);
+    test_json_values(db);
     test_errors();
     test_terminal(db);
     sqlite3_close(db);

@@ -53,7 +53,7 @@ $ trailq -z 'stats count(*)' testdata/shapes/events.jsonl
 ### an unknown output format
 # checked: as above; the formats are those of trailq(1)
 $ trailq -o xml 'stats count(*)' testdata/shapes/events.jsonl
-! trailq: invalid value 'xml' for --output (expected one of: table tsv csv json jsonl)
+! trailq: invalid value 'xml' for --output (expected one of: table tsv csv json jsonl raw)
 ! Try 'trailq --help' for more information.
 ? 2
 

@@ -41,7 +41,7 @@ $ python3 $OLDPWD/tests/tools/tty.py -e PS1='$ ' -e COMPL=$OLDPWD/completions --
 < screen
 > $ source $COMPL/trailq.bash
 > $ trailq --output=
-> csv    json   jsonl  table  tsv
+> csv    json   jsonl  raw    table  tsv
 > $ trailq --output=t
 > table  tsv
 > $ trailq --output=tsv --type=cloudtrail a
@@ -117,7 +117,7 @@ $ python3 $OLDPWD/tests/tools/tty.py -e PS1='$ ' -e COMPL=$OLDPWD/completions --
 > $ source /usr/share/bash-completion/bash_completion
 > $ source $COMPL/trailq.bash
 > $ trailq --output=
-> csv    json   jsonl  table  tsv
+> csv    json   jsonl  raw    table  tsv
 > $ trailq --output=json
 > json   jsonl
 > $ trailq --output=jsonl --type=c
@@ -160,7 +160,7 @@ $ python3 $OLDPWD/tests/tools/tty.py -e PS1='%% ' -e COMPL=$OLDPWD/completions -
 < screen
 > % fpath=($COMPL $fpath); autoload -U compinit; compinit -u -D
 > % trailq --output=
-> csv    json   jsonl  table  tsv
+> csv    json   jsonl  raw    table  tsv
 > % fpath=($COMPL $fpath); autoload -U compinit; compinit -u -D
 > % trailq --output=tsv -t
 > auto        cwlogs      jsonl       text
@@ -178,6 +178,7 @@ $ echo "# $line"; fish --no-config -c "source $c/trailq.fish; complete -C '$line
 > --output=csv	output format
 > --output=json	output format
 > --output=jsonl	output format
+> --output=raw	output format
 > --output=table	output format
 > --output=tsv	output format
 > # trailq -t v
@@ -218,9 +219,9 @@ $ python3 $OLDPWD/tests/tools/tty.py -e COMPL=$OLDPWD/completions -- fish --no-c
 < prompt > trailq --output=tsv -t vpcflow adir/
 > > source $COMPL/trailq.fish
 > > trailq --output=
-> --output=csv    (output format)  --output=table  (output format)
-> --output=json   (output format)  --output=tsv    (output format)
-> --output=jsonl  (output format)
+> --output=csv    (output format)  --output=raw    (output format)
+> --output=json   (output format)  --output=table  (output format)
+> --output=jsonl  (output format)  --output=tsv    (output format)
 > > source $COMPL/trailq.fish
 > > trailq --output=tsv -t vpcflow a
 > adir/  afile.json

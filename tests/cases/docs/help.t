@@ -17,7 +17,7 @@ $ trailq --help
 >
 > Options:
 >   -o, --output FORMAT      output format (default: table on a terminal, else tsv)
->                              (table tsv csv json jsonl)
+>                              (table tsv csv json jsonl raw)
 >   -f, --file QUERYFILE     read the query from a file
 >       --start TIME         keep events at or after TIME (ISO-8601, epoch s/ms, now, -15m, -2h, -7d)
 >       --end TIME           keep events before TIME
@@ -32,6 +32,10 @@ $ trailq --help
 >       --sql-table NAME     with --sql: the Athena table (default cloudtrail_logs) or the Lake event data store id
 >       --sql-approx         with --sql: count_distinct and pct by Trino's approximate aggregates
 >       --ddl S3URI          with --sql athena: print the CREATE TABLE for the CloudTrail folder S3URI instead
+>       --tz ZONE            show times in ZONE: an IANA name (Europe/Paris), local, UTC (default) or +02:00
+>       --time-format FORMAT how times are written (default insights: 2024-03-01 10:00:00.000)
+>                              (insights iso epoch)
+>       --no-pager           never page a table taller than the terminal ($TRAILQ_PAGER, $PAGER, less -SRFX)
 >       --color WHEN         colour messages and table headers
 >                              (auto always never)
 >       --progress WHEN      show reading progress on stderr (auto: on a terminal, for long reads)
@@ -69,6 +73,6 @@ $ trailq --colour never 'stats count(*)' testdata/shapes
 
 ### a bad value names the allowed ones
 $ trailq -o yaml 'stats count(*)' testdata/shapes
-! trailq: invalid value 'yaml' for --output (expected one of: table tsv csv json jsonl)
+! trailq: invalid value 'yaml' for --output (expected one of: table tsv csv json jsonl raw)
 ! Try 'trailq --help' for more information.
 ? 2

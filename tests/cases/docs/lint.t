@@ -17,7 +17,7 @@ $ bash -n completions/trailq.bash
 $ bash -c 'source completions/trailq.bash; t() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _trailq; echo "${COMPREPLY[*]}"; }; \
 $ t trailq --o; t trailq -o ""; t trailq --type c; t trailq --color=a; t trailq --f; t trailq --db man/trailq.; t trailq --progress n'
 > --output=
-> table tsv csv json jsonl
+> table tsv csv json jsonl raw
 > cloudtrail cwlogs
 > auto always
 > --file= --fields --files

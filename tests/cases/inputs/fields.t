@@ -110,7 +110,7 @@ $ trailq 'stats count(resources.0.ARN) as first, count(resources.1.ARN) as secon
 
 ### a field naming an object yields the subtree as compact JSON (keys in file order)
 # checked: jq -c '.[0].requestParameters.ipPermissions.items, .[0].userIdentity' of the same file
-$ trailq -o jsonl 'fields requestParameters.ipPermissions.items as items, userIdentity' testdata/cloudtrail/traildiscover/AuthorizeSecurityGroupIngress.json.cloudtrail | jq -r '.items, .userIdentity'
+$ trailq -o jsonl 'fields requestParameters.ipPermissions.items as items, userIdentity' testdata/cloudtrail/traildiscover/AuthorizeSecurityGroupIngress.json.cloudtrail | jq -c '.items, .userIdentity'
 > [{"fromPort":22,"groups":{},"ipProtocol":"tcp","ipRanges":{"items":[{"cidrIp":"0.0.0.0/24"}]},"ipv6Ranges":{},"prefixListIds":{},"toPort":22}]
 > {"accessKeyId":"AKIA****************","accountId":"111111111111","arn":"arn:aws:iam::111111111111:user/TrailDiscover","principalId":"AROA****************:User","type":"IAMUser","userName":"TrailDiscover"}
 
@@ -141,7 +141,7 @@ $ trailq 'filter readOnly = true | stats count(*) as t' testdata/AWSLogs; trailq
 ### a boolean in arithmetic is 1 or 0
 # checked: SearchInsights has readOnly true (jq), so readOnly + 10 = 11 and readOnly * 5 = 5
 $ trailq -o jsonl 'filter eventName = "SearchInsights" | fields readOnly, readOnly + 10 as a, readOnly * 5 as b | limit 1' testdata/AWSLogs
-> {"readOnly":"true","a":11,"b":5}
+> {"readOnly":true,"a":11,"b":5}
 
 ### JSON null is missing: responseElements is null in 2573 of the 2900 invictus events
 # checked: jq -r 'if .responseElements == null then "null" else "value" end' | sort | uniq -c = 2573 null, 327 value

@@ -147,11 +147,11 @@ $ trailq -o tsv 'filter ok = true | fields id' testdata/lang/values.jsonl; trail
 ### comparison results are booleans; missing operands make = and != false
 # checked: docs/language.md#comparisons-and-missing-values; ok + 1 is 2 / 1 for true / false and missing otherwise
 $ trailq -o jsonl 'fields st = 200 as eq, st != 200 as ne, not (st = 200) as neg, ok as b, ok + 1 as bn, ok and true as band | display id, eq, ne, neg, b, bn, band' testdata/lang/values.jsonl
-> {"id":"r5","eq":"false","ne":"false","neg":"true","band":"false"}
-> {"id":"r4","eq":"false","ne":"true","neg":"true","band":"false"}
-> {"id":"r3","eq":"false","ne":"true","neg":"true","band":"false"}
-> {"id":"r2","eq":"true","ne":"false","neg":"false","b":"false","bn":1,"band":"false"}
-> {"id":"r1","eq":"true","ne":"false","neg":"false","b":"true","bn":2,"band":"true"}
+> {"id":"r5","eq":false,"ne":false,"neg":true,"band":false}
+> {"id":"r4","eq":false,"ne":true,"neg":true,"band":false}
+> {"id":"r3","eq":false,"ne":true,"neg":true,"band":false}
+> {"id":"r2","eq":true,"ne":false,"neg":false,"b":false,"bn":1,"band":false}
+> {"id":"r1","eq":true,"ne":false,"neg":false,"b":true,"bn":2,"band":true}
 
 ### and / or / not with parentheses
 # checked: by hand: (st = 200 and ok) -> r1; or name = "x|y" -> r4

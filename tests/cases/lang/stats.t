@@ -109,11 +109,11 @@ $ trailq -o jsonl 'stats max(bytes / 100) as hmax, min(bytes / 100) as hmin, hma
 ### by keys may be aliased and may be expressions
 # checked: only group a has bytes
 $ trailq -o jsonl 'stats count(*) as n by g as grp, ispresent(bytes) as hb' testdata/lang/nums.jsonl
-> {"grp":"a","hb":"true","n":4}
-> {"grp":"b","hb":"false","n":4}
-> {"grp":"c","hb":"false","n":3}
-> {"grp":"d","hb":"false","n":2}
-> {"hb":"false","n":1}
+> {"grp":"a","hb":true,"n":4}
+> {"grp":"b","hb":false,"n":4}
+> {"grp":"c","hb":false,"n":3}
+> {"grp":"d","hb":false,"n":2}
+> {"hb":false,"n":1}
 
 ### second stats over the first one's rows, with filter and fields between
 # checked: n per g: a 4, b 4, c 3, d 2, none 1; n > 2 keeps a, b, c ->

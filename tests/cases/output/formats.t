@@ -1,6 +1,7 @@
 # Output formats of trailq(1): table, tsv, csv (RFC 4180), json (one array),
 # jsonl; column order = projection order; missing values omitted in JSON;
-# numbers as JSON numbers, everything else as strings; timestamps as
+# numbers as JSON numbers, booleans as JSON booleans, everything else as
+# strings; timestamps as
 # YYYY-MM-DD HH:MM:SS.mmm; table width. The same eight DeleteBucket events in
 # every format; their values from jq over the invictus records
 # (zcat testdata/AWSLogs/*/*/*/*/*/*/*.json.gz | jq -c '.Records[]'):
@@ -59,18 +60,18 @@ $ trailq -o csv 'filter eventName = "AssumeRole" and ispresent(requestParameters
 > 2023-07-10 12:15:04.000,"{
 >   ""Version"": ""2008-10-17"",
 
-### json: one array of objects; keys in projection order; a missing value is left out; numbers are numbers, booleans and timestamps strings
+### json: one array of objects; keys in projection order; a missing value is left out; numbers are numbers, booleans booleans, timestamps strings
 # checked: the jq listing above
 $ trailq -o json 'filter eventName = "DeleteBucket" | fields @timestamp, requestParameters.bucketName as bucket, errorCode, additionalEventData.bytesTransferredOut as bytes, readOnly | sort @timestamp desc, bucket' testdata/AWSLogs
 > [
-> {"@timestamp":"2023-07-10 12:28:40.000","bucket":"stratus-red-team-backdoor-f-bucket-ufamgrrnmw","bytes":0,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:28:38.000","bucket":"stratus-red-team-olc-bucket-xhfgzaowxc","bytes":0,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:28:37.000","bucket":"stratus-red-team-bdbp-lhfzvgcamn","bytes":0,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:08:10.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","bytes":0,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:08:09.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:08:06.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","bytes":0,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","errorCode":"BucketNotEmpty","bytes":339,"readOnly":"false"},
-> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":"false"}
+> {"@timestamp":"2023-07-10 12:28:40.000","bucket":"stratus-red-team-backdoor-f-bucket-ufamgrrnmw","bytes":0,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:28:38.000","bucket":"stratus-red-team-olc-bucket-xhfgzaowxc","bytes":0,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:28:37.000","bucket":"stratus-red-team-bdbp-lhfzvgcamn","bytes":0,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:08:10.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","bytes":0,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:08:09.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:08:06.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","bytes":0,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","errorCode":"BucketNotEmpty","bytes":339,"readOnly":false},
+> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":false}
 > ]
 
 ### json parses as JSON: types and key order as seen by jq
@@ -78,7 +79,7 @@ $ trailq -o json 'filter eventName = "DeleteBucket" | fields @timestamp, request
 $ trailq -o json 'filter eventName = "DeleteBucket" | fields @timestamp, requestParameters.bucketName as bucket, errorCode, additionalEventData.bytesTransferredOut as bytes, readOnly | sort @timestamp desc, bucket | limit 5' testdata/AWSLogs | jq -c 'length, (.[4] | keys_unsorted, map_values(type))'
 > 5
 > ["@timestamp","bucket","errorCode","bytes","readOnly"]
-> {"@timestamp":"string","bucket":"string","errorCode":"string","bytes":"number","readOnly":"string"}
+> {"@timestamp":"string","bucket":"string","errorCode":"string","bytes":"number","readOnly":"boolean"}
 
 ### json with no rows is an empty array
 # checked: by hand
@@ -88,14 +89,14 @@ $ trailq -o json 'filter eventName = "NoSuchCall" | fields eventName' testdata/A
 ### jsonl: one object per row
 # checked: the jq listing above
 $ trailq -o jsonl 'filter eventName = "DeleteBucket" | fields @timestamp, requestParameters.bucketName as bucket, errorCode, additionalEventData.bytesTransferredOut as bytes, readOnly | sort @timestamp desc, bucket' testdata/AWSLogs
-> {"@timestamp":"2023-07-10 12:28:40.000","bucket":"stratus-red-team-backdoor-f-bucket-ufamgrrnmw","bytes":0,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:28:38.000","bucket":"stratus-red-team-olc-bucket-xhfgzaowxc","bytes":0,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:28:37.000","bucket":"stratus-red-team-bdbp-lhfzvgcamn","bytes":0,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:08:10.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","bytes":0,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:08:09.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:08:06.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","bytes":0,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","errorCode":"BucketNotEmpty","bytes":339,"readOnly":"false"}
-> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":"false"}
+> {"@timestamp":"2023-07-10 12:28:40.000","bucket":"stratus-red-team-backdoor-f-bucket-ufamgrrnmw","bytes":0,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:28:38.000","bucket":"stratus-red-team-olc-bucket-xhfgzaowxc","bytes":0,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:28:37.000","bucket":"stratus-red-team-bdbp-lhfzvgcamn","bytes":0,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:08:10.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","bytes":0,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:08:09.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:08:06.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","bytes":0,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctes-bucket-qyxyekjbtk","errorCode":"BucketNotEmpty","bytes":339,"readOnly":false}
+> {"@timestamp":"2023-07-10 12:08:05.000","bucket":"stratus-red-team-ctlr-bucket-zqfsvooxqj","errorCode":"BucketNotEmpty","bytes":339,"readOnly":false}
 
 ### jsonl strings with newlines and quotes decode back to the original text
 # checked: in the command, against jq -r over the same records
@@ -140,7 +141,7 @@ $ COLUMNS=60 trailq -o table 'filter eventName = "DeleteBucket" | fields @timest
 # checked: by hand: 86 > 60; @timestamp (23) is a time and is never cut; of the free-text columns
 # the widest, bucket (45), loses the 26 extra columns -> 23 + 19 + 14 + 4 = 60;
 # a cut cell keeps 18 characters and adds "…"
-$ script -qec "stty cols 60; trailq -o table 'filter eventName = \"DeleteBucket\" | fields @timestamp, requestParameters.bucketName as bucket, errorCode | sort @timestamp desc, bucket | limit 5' testdata/AWSLogs" /dev/null | tr -d '\r'
+$ script -qec "exec 2>/dev/null; stty cols 60; trailq -o table 'filter eventName = \"DeleteBucket\" | fields @timestamp, requestParameters.bucketName as bucket, errorCode | sort @timestamp desc, bucket | limit 5' testdata/AWSLogs" /dev/null | tr -d '\r'
 > @timestamp               bucket               errorCode
 > -----------------------  -------------------  --------------
 > 2023-07-10 12:28:40.000  stratus-red-team-b…
@@ -152,14 +153,14 @@ $ script -qec "stty cols 60; trailq -o table 'filter eventName = \"DeleteBucket\
 ### table is the default on a terminal
 # checked: by hand: widths come from this one row: 23 + 45 + 9 (header errorCode) + 4 = 81; the 45-wide column
 # loses the 21 extra columns -> 24 wide, 23 characters and "…"
-$ script -qec "stty cols 60; trailq 'filter eventName = \"DeleteBucket\" | fields @timestamp, requestParameters.bucketName as bucket, errorCode | sort @timestamp desc, bucket | limit 1' testdata/AWSLogs" /dev/null | tr -d '\r'
+$ script -qec "exec 2>/dev/null; stty cols 60; trailq 'filter eventName = \"DeleteBucket\" | fields @timestamp, requestParameters.bucketName as bucket, errorCode | sort @timestamp desc, bucket | limit 1' testdata/AWSLogs" /dev/null | tr -d '\r'
 > @timestamp               bucket                    errorCode
 > -----------------------  ------------------------  ---------
 > 2023-07-10 12:28:40.000  stratus-red-team-backdo…
 
 ### a table that fits is not changed on a wide terminal
 # checked: widths by hand: 23 + 19 (DescribeDBSnapshots) + 2 = 44 <= 200
-$ script -qec "stty cols 200; trailq -o table 'fields @timestamp, eventName | limit 2' testdata/shapes/events.jsonl" /dev/null | tr -d '\r'
+$ script -qec "exec 2>/dev/null; stty cols 200; trailq -o table 'fields @timestamp, eventName | limit 2' testdata/shapes/events.jsonl" /dev/null | tr -d '\r'
 > @timestamp               eventName
 > -----------------------  -------------------
 > 2023-07-10 12:21:02.000  DescribeDBSnapshots

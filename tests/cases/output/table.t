@@ -1,6 +1,7 @@
 # The table format (man page, OUTPUT): widths from every row, display
 # width by Unicode's rules, and narrowing to the terminal that shrinks free
-# text only. Terminal cases run trailq under script(1) (see terminal.t).
+# text only. Terminal cases run trailq under script(1) (see terminal.t),
+# with stderr (the status line) dropped.
 
 ### 100,000 rows whose widest values come after row 1,000: into a pipe every value is whole
 # checked: the expected table is written by awk from the same rule: i is 6 wide (100000), s 12
@@ -35,7 +36,7 @@ $ trailq -o table 'fields name, region, n | sort n' testdata/hand/wide-chars.jso
 # region together to 8; a cut cell keeps at most 7 columns and adds "…": 売上デ is 6 (a fourth
 # wide character would make 8), "🚀 laun" is 7, eu-west-3 (9) loses its last two; n (numbers)
 # is never cut
-$ script -qec "stty cols 24; trailq -o table 'fields name, region, n | sort n' testdata/hand/wide-chars.jsonl" /dev/null | tr -d '\r'
+$ script -qec "exec 2>/dev/null; stty cols 24; trailq -o table 'fields name, region, n | sort n' testdata/hand/wide-chars.jsonl" /dev/null | tr -d '\r'
 > name      region       n
 > --------  --------  ----
 > 売上デ…   ap-nort…     1
@@ -45,7 +46,7 @@ $ script -qec "stty cols 24; trailq -o table 'fields name, region, n | sort n' t
 
 ### a terminal too narrow for the numbers and times: the lines stay wider, nothing of them is cut
 # checked: by hand: @timestamp is 23 wide and n 2 (1 and 22); the free-text column stops at 8
-$ script -qec "stty cols 20; trailq -o table 'fields @timestamp, name, n | sort n | limit 2' testdata/hand/wide-chars.jsonl" /dev/null | tr -d '\r'
+$ script -qec "exec 2>/dev/null; stty cols 20; trailq -o table 'fields @timestamp, name, n | sort n | limit 2' testdata/hand/wide-chars.jsonl" /dev/null | tr -d '\r'
 > @timestamp               name       n
 > -----------------------  --------  --
 > 2024-03-01 10:00:00.000  売上デ…    1

@@ -10,6 +10,8 @@
 # checked: by hand, byte by byte, against the rules in the man page: into
 # a pipe json/jsonl/csv are exact (JSON escapes only C0) and tsv escapes
 # every control character; to a terminal nothing raw gets through.
+# "exec 2>/dev/null" in each terminal case drops the status line that
+# follows a query when stderr is a terminal (its cases are in status.t).
 
 ### tsv into a pipe
 $ trailq -o tsv 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl | cat -A
@@ -19,7 +21,7 @@ $ trailq -o tsv 'fields eventName, userAgent | sort eventName' testdata/hand/con
 > Title^Ix\x1b]0;PWNED\x07$
 
 ### tsv into a terminal
-$ script -qec "stty -opost; trailq -o tsv 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
+$ script -qec "exec 2>/dev/null; stty -opost; trailq -o tsv 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
 > eventName^IuserAgent$
 > C1^Icsi\xc2\x9b31m del\x7f nel\xc2\x85 M-CM-)$
 > Layout^Ia\tb\nc\rd\\e$
@@ -34,7 +36,7 @@ $ trailq -o csv 'fields eventName, userAgent | sort eventName' testdata/hand/con
 > Title,x^[]0;PWNED^G^M$
 
 ### csv into a terminal
-$ script -qec "stty -opost; trailq -o csv 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
+$ script -qec "exec 2>/dev/null; stty -opost; trailq -o csv 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
 > eventName,userAgent^M$
 > C1,csi\xc2\x9b31m del\x7f nel\xc2\x85 M-CM-)^M$
 > Layout,a\tb\nc\rd\e^M$
@@ -49,7 +51,7 @@ $ trailq -o json 'fields eventName, userAgent | sort eventName' testdata/hand/co
 > ]$
 
 ### json into a terminal
-$ script -qec "stty -opost; trailq -o json 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
+$ script -qec "exec 2>/dev/null; stty -opost; trailq -o json 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
 > [$
 > {"eventName":"C1","userAgent":"csi\u009b31m del\u007f nel\u0085 M-CM-)"},$
 > {"eventName":"Layout","userAgent":"a\tb\nc\rd\\e"},$
@@ -63,7 +65,7 @@ $ trailq -o jsonl 'fields eventName, userAgent | sort eventName' testdata/hand/c
 > {"eventName":"Title","userAgent":"x\u001b]0;PWNED\u0007"}$
 
 ### jsonl into a terminal
-$ script -qec "stty -opost; trailq -o jsonl 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
+$ script -qec "exec 2>/dev/null; stty -opost; trailq -o jsonl 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
 > {"eventName":"C1","userAgent":"csi\u009b31m del\u007f nel\u0085 M-CM-)"}$
 > {"eventName":"Layout","userAgent":"a\tb\nc\rd\\e"}$
 > {"eventName":"Title","userAgent":"x\u001b]0;PWNED\u0007"}$
@@ -77,7 +79,7 @@ $ trailq -o table 'fields eventName, userAgent | sort eventName' testdata/hand/c
 > Title      x\x1b]0;PWNED\x07$
 
 ### table into a terminal
-$ script -qec "stty -opost; trailq -o table 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
+$ script -qec "exec 2>/dev/null; stty -opost; trailq -o table 'fields eventName, userAgent | sort eventName' testdata/hand/controls.jsonl" /dev/null | cat -A
 > eventName  userAgent$
 > ---------  ------------------------------------$
 > C1         csi\xc2\x9b31m del\x7f nel\xc2\x85 M-CM-)$
@@ -92,14 +94,14 @@ $ printf '2024-05-01T00:00:01Z csi\2331m euro\342\202\254 stray\200 ok\n' > $TMP
 > 2024-05-01T00:00:01Z csiM-^[1m euroM-bM-^BM-, strayM-^@ ok$
 
 ### stray bytes 0x80-0x9f are shown as \xNN in tsv and csv to a terminal
-$ printf '2024-05-01T00:00:01Z csi\2331m euro\342\202\254 stray\200 ok\n' > $TMPDIR/stray.log; script -qec "stty -opost; trailq -o tsv 'fields @message' $TMPDIR/stray.log; trailq -o csv 'fields @message' $TMPDIR/stray.log" /dev/null | cat -A
+$ printf '2024-05-01T00:00:01Z csi\2331m euro\342\202\254 stray\200 ok\n' > $TMPDIR/stray.log; script -qec "exec 2>/dev/null; stty -opost; trailq -o tsv 'fields @message' $TMPDIR/stray.log; trailq -o csv 'fields @message' $TMPDIR/stray.log" /dev/null | cat -A
 > @message$
 > 2024-05-01T00:00:01Z csi\x9b1m euroM-bM-^BM-, stray\x80 ok$
 > @message^M$
 > 2024-05-01T00:00:01Z csi\x9b1m euroM-bM-^BM-, stray\x80 ok^M$
 
 ### stray bytes 0x80-0x9f are \ufffd in json to a terminal (JSON strings hold no raw bytes)
-$ printf '2024-05-01T00:00:01Z csi\2331m euro\342\202\254 stray\200 ok\n' > $TMPDIR/stray.log; script -qec "stty -opost; trailq -o jsonl 'fields @message' $TMPDIR/stray.log" /dev/null | cat -A
+$ printf '2024-05-01T00:00:01Z csi\2331m euro\342\202\254 stray\200 ok\n' > $TMPDIR/stray.log; script -qec "exec 2>/dev/null; stty -opost; trailq -o jsonl 'fields @message' $TMPDIR/stray.log" /dev/null | cat -A
 > {"@message":"2024-05-01T00:00:01Z csi\ufffd1m euroM-bM-^BM-, stray\ufffd ok"}$
 
 ### stray bytes 0x80-0x9f are always escaped in a table
@@ -111,7 +113,7 @@ $ printf '2024-05-01T00:00:01Z csi\2331m euro\342\202\254 stray\200 ok\n' > $TMP
 ### column names are escaped like values (--fields lists names from the data)
 # checked: by hand: the key "k\u001bK" is k ESC K; --fields prints
 # field/events/type
-$ printf '{"eventTime":"2024-05-01T00:00:01Z","k\\u001bK":1}\n' > $TMPDIR/key.jsonl; script -qec "stty -opost; trailq --fields -o tsv $TMPDIR/key.jsonl" /dev/null | cat -A
+$ printf '{"eventTime":"2024-05-01T00:00:01Z","k\\u001bK":1}\n' > $TMPDIR/key.jsonl; script -qec "exec 2>/dev/null; stty -opost; trailq --fields -o tsv $TMPDIR/key.jsonl" /dev/null | cat -A
 > field^Ievents^Itype$
 > @timestamp^I1^Itimestamp$
 > @message^I1^Istring$

@@ -80,7 +80,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 > trailq> .fields all
 > .fields takes no argument
 > trailq> .format xml
-> unknown format 'xml' (table tsv csv json jsonl)
+> unknown format 'xml' (table tsv csv json jsonl raw)
 > trailq> .nothing
 > unknown command '.nothing' (.help lists them)
 > trailq> .help .output
