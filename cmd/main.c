@@ -27,6 +27,7 @@
 #include "cmd/filelist.h"
 #include "cmd/ingest.h"
 #include "cmd/msgs.h"
+#include "cmd/operands.h"
 #include "cmd/options.h"
 #include "cmd/output.h"
 #include "cmd/repl.h"
@@ -608,6 +609,9 @@ int main(int argc, char **argv)
     } else if (rs.opt.query) {
         rs.query_text = xstrdup(rs.opt.query);
     }
+
+    if (operands_check(&rs.opt) < 0)
+        return finish(&rs, EXIT_USAGE);
 
     if (sqlgen_wanted(&rs.opt))
         return finish(&rs, sqlgen_run(&rs.opt, rs.query_text, &rs.copts));
