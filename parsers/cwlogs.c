@@ -29,8 +29,11 @@
  * seconds, as one of the Datadog samples has, and as --start reads epochs),
  * @ingestionTime = ingestionTime, @logStream = logStreamName or the
  * payload's logStream, @message = message exactly as given, @ptr = the
- * event's number in the file. @log stays the input path (docs/language.md#inputs); the log
- * group is not a field, it only tells Lambda groups apart. The message's
+ * event's number in the file. A subscription payload's logGroup and owner
+ * are the fields @logGroup and @owner of each of its events (the compiler
+ * makes @log owner:logGroup from them, as Insights shows it); elsewhere
+ * @log stays the input path (docs/language.md#inputs). The log group also
+ * tells Lambda groups apart. The message's
  * own fields come from msgfields.h. The event's timestamp is @timestamp
  * even when the message is a CloudTrail record with its own eventTime
  * (AWS leaves it open; CloudWatch stamps the event when
@@ -52,6 +55,7 @@
 /* What a payload says about all its events. */
 struct cwl_header {
     char *group;  /* logGroup, or NULL (owned) */
+    char *owner;  /* owner (the account), or NULL (owned) */
     char *stream; /* logStream, or NULL (owned) */
     char *type;   /* messageType, or NULL (owned) */
 };
@@ -68,6 +72,7 @@ struct mem_pos {
 static void hdr_free(struct cwl_header *h)
 {
     free(h->group);
+    free(h->owner);
     free(h->stream);
     free(h->type);
     *h = (struct cwl_header){0};
@@ -234,6 +239,12 @@ static int handle_event(struct jst *js, const char *p, size_t n, long line,
     if (stream && stream_len)
         rb_set_stream(b, stream, stream_len);
     const char *group = hdr ? hdr->group : NULL;
+    /* the payload's log group and account: fields of their own, and @log
+     * is owner:logGroup (query/compile.c) */
+    if (group && plan_wants_field(ctx->plan, "@logGroup", 9))
+        rb_add_str(b, "@logGroup", 9, group, strlen(group));
+    if (hdr && hdr->owner && plan_wants_field(ctx->plan, "@owner", 6))
+        rb_add_str(b, "@owner", 6, hdr->owner, strlen(hdr->owner));
     msgfields_add(b, m, mlen, ctx->plan,
                   msgfields_lambda_source(group, group ? strlen(group) : 0, stream, stream_len));
     rc = parse_emit(ctx);
@@ -440,6 +451,9 @@ static int walk_object(struct jst *js, const char *p, size_t n, const struct mem
         if (key_is(&m, "logGroup")) {
             free(hdr.group);
             hdr.group = string_value(m.val, m.val_len);
+        } else if (key_is(&m, "owner")) {
+            free(hdr.owner);
+            hdr.owner = string_value(m.val, m.val_len);
         } else if (key_is(&m, "logStream")) {
             free(hdr.stream);
             hdr.stream = string_value(m.val, m.val_len);
@@ -599,6 +613,7 @@ static int read_object(struct jst *js)
         }
         const char *v = input_data(js->in) + off;
         char **slot = jst_key_is(js, koff, kend, "logGroup")      ? &hdr.group
+                      : jst_key_is(js, koff, kend, "owner")       ? &hdr.owner
                       : jst_key_is(js, koff, kend, "logStream")   ? &hdr.stream
                       : jst_key_is(js, koff, kend, "messageType") ? &hdr.type
                                                                   : NULL;

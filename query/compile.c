@@ -1191,6 +1191,15 @@ static int check_order(struct cctx *c, const struct query *q)
     return 0;
 }
 
+/* A stored field's value in the base relation (events e). */
+static void stored_field_sql(struct strbuf *sb, const struct store_field *f)
+{
+    if (f->col >= 0)
+        sb_printf(sb, "e.c%d", f->col);
+    else
+        sb_printf(sb, "tq_xf(e.ov, %lld)", (long long)f->id);
+}
+
 /* The base relation s0: one row per event, a column per field read. */
 static void base_relation(struct cctx *c, struct walk *w)
 {
@@ -1199,11 +1208,11 @@ static void base_relation(struct cctx *c, struct walk *w)
     sb_puts(&sb, "WITH s0 AS (SELECT e.id AS _id, e.ts AS _ts");
     for (size_t i = 0; i < c->n_raw; i++) {
         const struct store_field *f = store_field(c->store, c->raw[i]);
-        if (f && f->col >= 0)
-            sb_printf(&sb, ", e.c%d AS f%zu", f->col, i);
-        else if (f)
-            sb_printf(&sb, ", tq_xf(e.ov, %lld) AS f%zu", (long long)f->id, i);
-        else if (store_has_children(c->store, c->raw[i])) {
+        if (f) {
+            sb_puts(&sb, ", ");
+            stored_field_sql(&sb, f);
+            sb_printf(&sb, " AS f%zu", i);
+        } else if (store_has_children(c->store, c->raw[i])) {
             sb_puts(&sb, ", tq_subtree(r.msg, ");
             sb_sql_quote(&sb, c->raw[i], strlen(c->raw[i]));
             sb_printf(&sb, ") AS f%zu", i);
@@ -1213,8 +1222,29 @@ static void base_relation(struct cctx *c, struct walk *w)
     }
     if (c->need_msg)
         sb_puts(&sb, ", r.msg AS _msg");
-    if (c->need_log)
-        sb_puts(&sb, ", s.path AS _log");
+    if (c->need_log) {
+        /* Insights' account-id:log-group-name where the input gives both
+         * (CloudWatch subscription payloads), else the input path */
+        size_t owner = c->n_raw, group = c->n_raw;
+        for (size_t i = 0; i < c->n_raw; i++) {
+            if (strcmp(c->raw[i], "@owner") == 0)
+                owner = i;
+            else if (strcmp(c->raw[i], "@logGroup") == 0)
+                group = i;
+        }
+        const struct store_field *fo = owner < c->n_raw ? store_field(c->store, "@owner") : NULL;
+        const struct store_field *fg =
+            group < c->n_raw ? store_field(c->store, "@logGroup") : NULL;
+        if (fo && fg) {
+            sb_puts(&sb, ", coalesce(");
+            stored_field_sql(&sb, fo);
+            sb_puts(&sb, " || ':' || ");
+            stored_field_sql(&sb, fg);
+            sb_puts(&sb, ", s.path) AS _log");
+        } else {
+            sb_puts(&sb, ", s.path AS _log");
+        }
+    }
     if (c->need_stream)
         sb_puts(&sb, ", coalesce(e.stream, s.base) AS _stream");
     if (c->need_ptr)

@@ -119,7 +119,10 @@ static const char *system_col(struct cctx *c, const char *name, enum vtype *type
         return "_msg";
     }
     if (strcmp(name, "@log") == 0) {
+        /* owner:logGroup where the input says so (base_relation) */
         need(c, &c->need_log);
+        add_raw_field(c, "@owner");
+        add_raw_field(c, "@logGroup");
         return "_log";
     }
     if (strcmp(name, "@logStream") == 0) {

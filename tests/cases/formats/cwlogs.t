@@ -7,19 +7,48 @@
 # fields as CloudTrail records do. Expected values come from jq over the
 # files (jq '.logEvents[]' / '.events[]') and `date -u -d @SECONDS`.
 
-### the CloudWatch samples of Datadog and OpenTelemetry: events per file; the CONTROL_MESSAGE is skipped with a note
-# checked: jq '.logEvents | length' per file (multiple_json_objects.json holds two payloads of 1 event
-#   each: jq -s 'map(.logEvents|length)'); valid_cloudwatch_log_control.json is the CONTROL_MESSAGE
+### the CloudWatch samples of Datadog and OpenTelemetry: events per log group; the CONTROL_MESSAGE is skipped with a note
+# checked: jq -r '"\(.owner):\(.logGroup) \(.logEvents | length)"' per file (multiple_json_objects.json
+#   holds two payloads of 1 event each, in two groups); valid_cloudwatch_log_control.json is the
+#   CONTROL_MESSAGE. @log is owner:logGroup, as Insights shows it
 $ trailq 'stats count(*) as n by @log | sort @log' testdata/cwlogs/datadog testdata/cwlogs/otel 2>&1
 > trailq: note: testdata/cwlogs/otel/valid_cloudwatch_log_control.json:1: CloudWatch Logs CONTROL_MESSAGE skipped (not log events)
 > @log	n
-> testdata/cwlogs/datadog/cloudwatch_log.json	2
-> testdata/cwlogs/datadog/cloudwatch_log_cloudtrail.json	4
-> testdata/cwlogs/datadog/cloudwatch_logs_2.json	1
-> testdata/cwlogs/datadog/step_functions_log.json	1
-> testdata/cwlogs/otel/cloudtrail_log_cw.json	1
-> testdata/cwlogs/otel/multiple_json_objects.json	2
-> testdata/cwlogs/otel/valid_cloudwatch_log.json	3
+> 123456789010:/aws/cloudtrail/logs	1
+> 123456789012:/aws/rds/cluster	1
+> 123456789012:/my/first/log/group	1
+> 123456789012:/my/second/log/group	1
+> 123456789012:CloudTrail	3
+> 123456789123:aws-cloudtrail-logs-123456789123-c81b5193	4
+> 123456789123:testLogGroup	2
+> 425362996713:/aws/vendedlogs/states/logs-to-traces-sequential-Logs	1
+
+### the log group and the account are fields of their own: @logGroup and @owner
+# checked: the same jq listing; the events per file are those of the previous case
+$ trailq 'stats count(*) as n by @owner, @logGroup | sort @owner, @logGroup | limit 3' testdata/cwlogs/datadog testdata/cwlogs/otel 2>/dev/null
+> @owner	@logGroup	n
+> 123456789010	/aws/cloudtrail/logs	1
+> 123456789012	/aws/rds/cluster	1
+> 123456789012	/my/first/log/group	1
+
+### a filter on @log, and @log from a base64-gzipped awslogs payload (as Lambda receives it)
+# checked: base64 -d of awslogs.data | gunzip | jq -c '{owner, logGroup, n: (.logEvents | length)}'
+$ trailq 'filter @log like /:\/aws\/lambda\// | stats count(*) as n by @log' testdata/cwlogs/awslogs-lambda-event.json
+> @log	n
+> 123456789010:/aws/lambda/orders	4
+
+### where the input names no log group (filter-log-events, get-log-events), @log is the file and @logGroup missing
+$ trailq 'stats count(*) as n, count(@logGroup) as g, count(@owner) as o by @log | sort @log' testdata/cwlogs/filter-log-events.json testdata/cwlogs/get-log-events.json
+> @log	n	g	o
+> testdata/cwlogs/filter-log-events.json	4	0	0
+> testdata/cwlogs/get-log-events.json	2	0	0
+
+### the same in a --db index, whose fields are all kept
+$ trailq --db $TMPDIR/cw.db -o tsv 'stats count(*) as n by @log | sort n desc | limit 1' testdata/cwlogs/datadog 2>/dev/null; trailq --db $TMPDIR/cw.db -o tsv 'filter @owner = "123456789123" | stats count(*) as n'
+> @log	n
+> 123456789123:aws-cloudtrail-logs-123456789123-c81b5193	4
+> n
+> 6
 
 ### CloudTrail records as messages: their fields, @logStream from the payload
 # checked: jq -r '.logEvents[].message | fromjson | .eventName' cloudwatch_log_cloudtrail.json | sort | uniq -c
@@ -103,11 +132,15 @@ $ trailq 'fields @ptr, @logStream, job, ms' testdata/cwlogs/get-log-events.json
 > testdata/cwlogs/get-log-events.json:2	get-log-events.json	resize	412
 > testdata/cwlogs/get-log-events.json:1	get-log-events.json		
 
-### CloudTrail delivered through CloudWatch Logs gives the same fields as the records themselves
+### CloudTrail delivered through CloudWatch Logs gives the same fields as the records themselves, and the payload's two
 # checked: in the command; cloudtrail-subscription.json.gz was made from testdata/shapes/events.jsonl
-#   with jq (each record, jq -c, as a message; SOURCES.md)
-$ diff <(trailq --fields testdata/shapes/events.jsonl) <(trailq --fields testdata/cwlogs/cloudtrail-subscription.json.gz) && echo same
-> same
+#   with jq (each record, jq -c, as a message; SOURCES.md); its 5 events carry the payload's
+#   @logGroup and @owner
+$ diff <(trailq --fields testdata/shapes/events.jsonl) <(trailq --fields testdata/cwlogs/cloudtrail-subscription.json.gz)
+> 6a7,8
+> > @logGroup	5	string
+> > @owner	5	string
+? 1
 
 ### ... and the same values
 $ diff <(trailq 'fields eventName, userIdentity.arn, requestParameters.dBInstanceIdentifier, @logStream | sort eventID' testdata/shapes/events.jsonl) <(trailq 'fields eventName, userIdentity.arn, requestParameters.dBInstanceIdentifier, @logStream | sort eventID' testdata/cwlogs/cloudtrail-subscription.json.gz) && echo same

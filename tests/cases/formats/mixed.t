@@ -9,9 +9,10 @@
 #   (zcat | jq '.Records | length'; the S3 name gives @ingestionTime); events.log 7 JSON lines with
 #   "level"; flows 2 records; function.log 12 lines, 3 of them joined to their line before (indented),
 #   6 START/END/REPORT, 1 JSON line with "level"; page.json 4 events with ingestionTime, 2 JSON
-#   messages with "level"; payload 2 flow records; records.json 2 syslog lines
-$ trailq 'stats count(*) as n, count(eventName) as ct, count(@ingestionTime) as ing, count(srcAddr) as vpc, count(@type) as lam, count(level) as lvl, count(status) as st by @log | sort @log' testdata/mixed
-> @log	n	ct	ing	vpc	lam	lvl	st
+#   messages with "level"; payload 2 flow records; records.json 2 syslog lines. The file comes from
+#   @ptr (PATH:N): @log of a subscription payload is owner:logGroup
+$ trailq 'parse @ptr /^(?<file>.*):[0-9]+$/ | stats count(*) as n, count(eventName) as ct, count(@ingestionTime) as ing, count(srcAddr) as vpc, count(@type) as lam, count(level) as lvl, count(status) as st by file | sort file' testdata/mixed
+> file	n	ct	ing	vpc	lam	lvl	st
 > testdata/mixed/000000.gz	3	0	0	0	0	0	1
 > testdata/mixed/218007301253_CloudTrail_us-east-1_20230710T1235Z_Vp7r3boWJKtPb3wM.json.gz	1	1	1	0	0	0	0
 > testdata/mixed/events.log	7	0	0	0	0	7	0

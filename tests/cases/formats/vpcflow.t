@@ -15,9 +15,9 @@ $ trailq 'filter action = "REJECT" | stats sum(bytes) as b by srcAddr | sort b d
 
 ### every OpenTelemetry flow log sample is read: records per file (the header lines are not records)
 # checked: wc -l of the .log files minus their header line: tgw 1, single 1 (NODATA), multi 2;
-#   jq '.logEvents | length' of the payload = 2
-$ trailq 'stats count(*) as n by @log | sort @log' testdata/vpcflow/valid_*
-> @log	n
+#   jq '.logEvents | length' of the payload = 2 (the file from @ptr: the payload's @log is owner:logGroup)
+$ trailq 'parse @ptr /^(?<file>.*):[0-9]+$/ | stats count(*) as n by file | sort file' testdata/vpcflow/valid_*
+> file	n
 > testdata/vpcflow/valid_tgw_flow_log.log	1
 > testdata/vpcflow/valid_vpc_flow_cw.json	2
 > testdata/vpcflow/valid_vpc_flow_log.log	1
