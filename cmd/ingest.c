@@ -34,6 +34,7 @@
 #include "base/digest.h"
 #include "cmd/clock.h"
 #include "cmd/msgs.h"
+#include "cmd/progress.h"
 #include "parsers/diag.h"
 #include "base/xalloc.h"
 #include "parsers/detect.h"
@@ -74,6 +75,7 @@ struct slot {
     struct store_path state;       /* device, inode, size, mtime (ns) when hashed */
     struct batch_node *head, *tail;
     size_t queued;
+    int64_t pos;                   /* input_position when the last batch was queued */
     struct diag_list diags;
 };
 
@@ -98,6 +100,7 @@ struct shared {
 struct worker_file {
     struct shared *sh;
     struct slot *slot;
+    struct input *in;              /* the file being parsed (its position, for progress) */
     struct rec_batch batch;        /* the batch being filled (the parser's ctx.batch) */
 };
 
@@ -138,6 +141,7 @@ static int worker_flush(void *arg, struct rec_batch *batch)
         wf->slot->head = full;
     wf->slot->tail = full;
     wf->slot->queued++;
+    wf->slot->pos = input_position(wf->in);
     pthread_cond_broadcast(&sh->cond);
     pthread_mutex_unlock(&sh->mu);
     return 0;
@@ -270,7 +274,7 @@ static void parse_file(struct shared *sh, struct slot *s, const char *path)
         s->ref_time = s->mtime >= 0 && !is_stdin ? s->mtime : clock_wall_ms();
     publish_type(sh, s);
 
-    struct worker_file wf = {.sh = sh, .slot = s};
+    struct worker_file wf = {.sh = sh, .slot = s, .in = in};
     struct parse_ctx ctx = {
         .in = in,
         .path = path,
@@ -332,36 +336,6 @@ static void *worker_main(void *arg)
 }
 
 /* ---- the writer (main thread) ---- */
-
-struct progress {
-    bool on;
-    int64_t start, last;
-    int64_t total_bytes, done_bytes;
-    size_t files_done;
-    bool shown;
-};
-
-static void progress_update(struct progress *p, size_t n_files, int64_t events, bool final)
-{
-    if (!p->on)
-        return;
-    int64_t t = clock_mono_ms();
-    if (final) {
-        if (p->shown)
-            msg_progress_clear();
-        return;
-    }
-    if (t - p->start < 1000 || t - p->last < 200)
-        return;
-    p->last = t;
-    double secs = (double)(t - p->start) / 1000.0;
-    double frac = p->total_bytes > 0 ? (double)p->done_bytes / (double)p->total_bytes : 0;
-    double eta = frac > 0.01 ? secs / frac - secs : 0;
-    msg_progress("reading: %zu/%zu files, %.0f MB, %.0fk events/s, ETA %.0fs", p->files_done,
-                 n_files, (double)p->done_bytes / 1e6,
-                 secs > 0 ? (double)events / secs / 1000.0 : 0.0, eta);
-    p->shown = true;
-}
 
 /* What the writer keeps across files. */
 struct writer {
@@ -438,6 +412,7 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
             pthread_cond_wait(&sh->cond, &sh->mu);
         struct batch_node *b = s->head;
         if (b) {
+            prog->cur_bytes = s->pos;
             s->head = b->next;
             if (!s->head)
                 s->tail = NULL;
@@ -540,6 +515,7 @@ release:
     s->error = NULL;
     if (s->size > 0)
         prog->done_bytes += s->size;
+    prog->cur_bytes = 0;
     prog->files_done++;
     pthread_mutex_lock(&sh->mu);
     s->in_use = false;

@@ -47,6 +47,7 @@ struct input {
     size_t zin_len;
     bool fd_eof;
     uint64_t total_out;    /* decompressed bytes so far */
+    int64_t raw_read;      /* bytes read from fd (input_position) */
 };
 
 static int set_error(struct input *in, const char *fmt, const char *detail)
@@ -140,8 +141,10 @@ static ssize_t read_raw(struct input *in, void *dst, size_t n)
 {
     for (;;) {
         ssize_t r = read(in->fd, dst, n);
-        if (r >= 0)
+        if (r >= 0) {
+            in->raw_read += r;
             return r;
+        }
         if (errno != EINTR)
             return set_error(in, "read error: %s", strerror(errno));
     }
@@ -377,6 +380,22 @@ const char *input_data(const struct input *in)
 size_t input_avail(const struct input *in)
 {
     return in->end - in->start;
+}
+
+int64_t input_position(const struct input *in)
+{
+    int64_t buffered = (int64_t)(in->end - in->start);
+    if (in->gz && in->zs_init)
+        return in->raw_read - (int64_t)in->zs.avail_in; /* compressed bytes inflated */
+    if (in->gz) {
+        /* inflated whole: the share of its data handed out, of the file */
+        if (in->total_out == 0 || in->size < 0)
+            return in->raw_read;
+        return (int64_t)((double)in->size * (double)((int64_t)in->total_out - buffered) /
+                         (double)in->total_out);
+    }
+    int64_t pos = in->raw_read - buffered;
+    return pos < 0 ? 0 : pos;
 }
 
 void input_consume(struct input *in, size_t n)

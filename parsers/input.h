@@ -56,6 +56,9 @@ bool input_is_gzip(const struct input *in);
 int64_t input_size(const struct input *in);   /* bytes on disk, -1 for stdin */
 int64_t input_mtime(const struct input *in);  /* ms since the epoch, -1 for stdin */
 const char *input_path(const struct input *in);
+/* How far reading has got, in bytes of the input as stored: for gzip,
+ * compressed bytes (for progress: compare with input_size). */
+int64_t input_position(const struct input *in);
 
 /* Read one line: *line and *len point into the buffer (without the line end;
  * "\r\n", "\n" and a lone "\r" all end a line). Valid until the next call.
