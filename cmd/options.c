@@ -46,6 +46,8 @@ const struct opt_def opt_table[] = {
      "show times in ZONE: an IANA name (Europe/Paris), local, UTC (default) or +02:00"},
     {OPT_TIME_FORMAT, "time-format", 0, "FORMAT", "insights iso epoch",
      "how times are written (default insights: 2024-03-01 10:00:00.000)"},
+    {OPT_CHART, "chart", 0, NULL, NULL,
+     "draw a stats result as a bar chart (a time series for stats ... by bin())"},
     {OPT_NO_PAGER, "no-pager", 0, NULL, NULL,
      "never page a table taller than the terminal ($TRAILQ_PAGER, $PAGER, less -SRFX)"},
     {OPT_COLOR, "color", 0, "WHEN", "auto always never", "colour messages and table headers"},
@@ -109,6 +111,9 @@ static int apply(const struct opt_def *d, const char *v, struct options *o, stru
         break;
     case OPT_NO_PAGER:
         o->show.pager = false;
+        break;
+    case OPT_CHART:
+        o->show.chart = true;
         break;
     case OPT_FILE:
         o->query_file = v;

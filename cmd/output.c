@@ -32,8 +32,8 @@
 #include "cmd/term.h"
 
 /* Room for the text of a number (NUMFMT_MAX) or a time with its offset
- * (TV_FMT_MAX and "+hh:mm:ss"). */
-#define CELL_BUF ((int)TV_FMT_MAX + 10 > (int)NUMFMT_MAX ? (int)TV_FMT_MAX + 10 : (int)NUMFMT_MAX)
+ * (OUT_TIME_MAX). */
+#define CELL_BUF ((int)OUT_TIME_MAX > (int)NUMFMT_MAX ? (int)OUT_TIME_MAX : (int)NUMFMT_MAX)
 
 enum cell_kind {
     CK_NULL,  /* SQL NULL: empty cell, key left out of JSON objects */
@@ -86,32 +86,37 @@ static size_t offset_text(int64_t off_ms, char *out)
     return (size_t)n;
 }
 
-/* A time into c in the writer's style and zone (output.h). */
-static void time_cell(const struct out_writer *w, int64_t ms, struct cell *c)
+size_t out_time_text(enum time_style style, const struct tzone *zone, int64_t ms,
+                     char buf[OUT_TIME_MAX])
 {
-    c->whole = true;
-    if (w->time_style == TIME_EPOCH) {
-        c->kind = CK_NUM;
-        c->len = fmt_int(ms, c->buf);
-        return;
-    }
-    int64_t off = tz_offset_at(w->zone, ms), local;
+    if (style == TIME_EPOCH)
+        return fmt_int(ms, buf);
+    int64_t off = tz_offset_at(zone, ms), local;
     if (__builtin_add_overflow(ms, off, &local)) {
         local = ms; /* the last instants of the int64 range: shown in UTC */
         off = 0;
     }
-    size_t n = tv_format(local, c->buf);
-    if (w->time_style == TIME_ISO) {
-        char *sp = memchr(c->buf, ' ', n);
+    size_t n = tv_format(local, buf);
+    if (style == TIME_ISO) {
+        char *sp = memchr(buf, ' ', n);
         if (sp)
             *sp = 'T';
     }
-    if (!tz_is_utc(w->zone) && off == tz_offset_at(w->zone, ms))
-        n += offset_text(off, c->buf + n);
-    else if (w->time_style == TIME_ISO)
-        c->buf[n++] = 'Z';
-    c->buf[n] = '\0';
-    c->len = n;
+    if (!tz_is_utc(zone) && off == tz_offset_at(zone, ms))
+        n += offset_text(off, buf + n);
+    else if (style == TIME_ISO)
+        buf[n++] = 'Z';
+    buf[n] = '\0';
+    return n;
+}
+
+/* A time into c in the writer's style and zone (output.h). */
+static void time_cell(const struct out_writer *w, int64_t ms, struct cell *c)
+{
+    c->whole = true;
+    if (w->time_style == TIME_EPOCH)
+        c->kind = CK_NUM;
+    c->len = out_time_text(w->time_style, w->zone, ms, c->buf);
 }
 
 /* Render column i of the current row of stmt as display type `type`. */

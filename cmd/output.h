@@ -85,6 +85,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/timeval.h"
 #include "base/tzone.h"
 
 enum out_format { OUT_TABLE, OUT_TSV, OUT_CSV, OUT_JSON, OUT_JSONL, OUT_RAW };
@@ -104,6 +105,13 @@ enum time_style {
     TIME_ISO,       /* RFC 3339: 2024-03-01T10:00:00.000Z, or the offset */
     TIME_EPOCH,     /* milliseconds since the epoch, a number */
 };
+
+/* Room for a time's text with its offset ("+hh:mm:ss") and a NUL. */
+#define OUT_TIME_MAX (TV_FMT_MAX + 10)
+/* A time (ms since the epoch) as the formats write it in style and zone
+ * (NULL is UTC); returns its length. */
+size_t out_time_text(enum time_style style, const struct tzone *zone, int64_t ms,
+                     char buf[OUT_TIME_MAX]);
 
 struct out_col {
     const char *name;

@@ -10,6 +10,7 @@
 
 #include "cmd/fieldcheck.h"
 #include "base/xalloc.h"
+#include "cmd/chart.h"
 #include "cmd/clock.h"
 #include "cmd/exitcode.h"
 #include "cmd/msgs.h"
@@ -127,6 +128,74 @@ void run_status(size_t rows, int64_t events, int64_t elapsed_ms)
     sb_free(&sb);
 }
 
+/* The status after a step of the result failed (the error is reported). */
+static int step_failed(const struct query *q, const struct compile_result *cr, sqlite3 *db)
+{
+    const char *msg = sqlite3_errmsg(db);
+    struct qerror rqe = {0};
+    if (compile_runtime_error(q, cr, msg, &rqe)) {
+        print_query_error(q, &rqe);
+        return EXIT_USAGE;
+    }
+    if (strncmp(msg, "regex:", 6) == 0) {
+        errorf("query error: %s", msg);
+        return EXIT_USAGE;
+    }
+    errorf("query failed: %s", msg);
+    return EXIT_FAIL;
+}
+
+/* The rows of stmt in the settings' format, through the pager when a table
+ * is taller than the terminal; finalizes stmt. Returns the status and the
+ * number of rows in *n_rows. */
+static int write_rows(const struct query *q, const struct compile_result *cr, struct store *st,
+                      sqlite3_stmt *stmt, const struct settings *show, bool color,
+                      bool out_terminal, size_t *n_rows)
+{
+    FILE *out = show->out;
+    struct out_col *cols = xcalloc(cr->n_cols ? cr->n_cols : 1, sizeof *cols);
+    for (size_t i = 0; i < cr->n_cols; i++) {
+        cols[i].name = cr->cols[i].name;
+        cols[i].type = col_type(st, &cr->cols[i]);
+    }
+    struct out_writer *w = settings_writer(show, cols, cr->n_cols);
+    out_set_color(w, color);
+    int status = EXIT_OK, rc;
+    bool write_failed = false;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out_row(w, stmt) < 0) {
+            write_failed = true;
+            break;
+        }
+    }
+    if (!write_failed && rc != SQLITE_DONE)
+        status = step_failed(q, cr, sqlite3_db_handle(stmt));
+    sqlite3_finalize(stmt);
+    /* a table taller than the terminal: through the pager */
+    struct pager *pager = NULL;
+    size_t lines = out_table_lines(w);
+    int height = out_terminal ? term_height(fileno(out)) : 0;
+    if (show->pager && !write_failed && status == EXIT_OK && height > 0 &&
+        lines >= (size_t)height) {
+        pager = pager_open();
+        if (pager) {
+            fflush(out);
+            out_redirect(w, pager_file(pager));
+        }
+    }
+    *n_rows = out_rows(w);
+    errno = 0;
+    if (out_close(w) < 0 || write_failed) {
+        if (errno != EPIPE) {
+            errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
+            status = EXIT_FAIL;
+        }
+    }
+    pager_close(pager);
+    free(cols);
+    return status;
+}
+
 int run_query(struct store *st, struct query *q, const struct run_opts *ro)
 {
     int64_t start = ro->start_ms ? ro->start_ms : clock_mono_ms();
@@ -158,60 +227,26 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         errorf("internal error: the compiled SQL does not prepare: %s", sqlite3_errmsg(db));
         return EXIT_FAIL;
     }
-    struct out_col *cols = xcalloc(cr.n_cols ? cr.n_cols : 1, sizeof *cols);
-    for (size_t i = 0; i < cr.n_cols; i++) {
-        cols[i].name = cr.cols[i].name;
-        cols[i].type = col_type(st, &cr.cols[i]);
-    }
     int out_fd = fileno(out);
     bool out_terminal = out_fd >= 0 && term_is(out_fd);
-    struct out_writer *w = settings_writer(show, cols, cr.n_cols);
-    out_set_color(w, ro->color);
-    int status = EXIT_OK, rc;
-    bool write_failed = false;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (out_row(w, stmt) < 0) {
-            write_failed = true;
-            break;
-        }
-    }
-    if (!write_failed && rc != SQLITE_DONE) {
-        const char *msg = sqlite3_errmsg(db);
-        struct qerror rqe = {0};
-        if (compile_runtime_error(q, &cr, msg, &rqe)) {
-            print_query_error(q, &rqe);
-            status = 2;
-        } else if (strncmp(msg, "regex:", 6) == 0) {
-            errorf("query error: %s", msg);
-            status = EXIT_USAGE;
-        } else {
-            errorf("query failed: %s", msg);
+    int status = EXIT_OK;
+    size_t rows = 0;
+    if (show->chart && chart_possible(cr.cols, cr.n_cols)) {
+        int rc = chart_draw(stmt, cr.cols, cr.n_cols, show, out,
+                            out_terminal ? term_width(out_fd) : 0,
+                            out_terminal ? term_height(out_fd) : 0, term_utf8(), &rows);
+        if (rc > 0)
+            status = step_failed(q, &cr, db);
+        sqlite3_finalize(stmt);
+        if (rc < 0 && errno != EPIPE) {
+            errorf("writing the chart failed: %s", strerror(errno ? errno : EIO));
             status = EXIT_FAIL;
         }
+    } else {
+        if (show->chart)
+            warnf("a chart draws the result of stats; this query's rows are shown as they are");
+        status = write_rows(q, &cr, st, stmt, show, ro->color, out_terminal, &rows);
     }
-    sqlite3_finalize(stmt);
-    /* a table taller than the terminal: through the pager */
-    struct pager *pager = NULL;
-    size_t lines = out_table_lines(w);
-    int height = out_terminal ? term_height(out_fd) : 0;
-    if (show->pager && !write_failed && status == EXIT_OK && height > 0 &&
-        lines >= (size_t)height) {
-        pager = pager_open();
-        if (pager) {
-            fflush(out);
-            out_redirect(w, pager_file(pager));
-        }
-    }
-    size_t rows = out_rows(w);
-    errno = 0;
-    if (out_close(w) < 0 || write_failed) {
-        if (errno != EPIPE) {
-            errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
-            status = EXIT_FAIL;
-        }
-    }
-    pager_close(pager);
-    free(cols);
     if (status == EXIT_OK && ro->status && term_is(STDERR_FILENO))
         run_status(rows, events_scanned(st, ro->copts), clock_mono_ms() - start);
     return status;

@@ -1,9 +1,10 @@
 /*
- * term.c — the terminal's size (see term.h).
+ * term.c — the terminal's size and character set (see term.h).
  */
 #include "cmd/term.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -41,4 +42,15 @@ int term_width(int fd)
 int term_height(int fd)
 {
     return term_size(fd, false);
+}
+
+bool term_utf8(void)
+{
+    const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *v = getenv(names[i]);
+        if (v && *v)
+            return strcasestr(v, "UTF-8") || strcasestr(v, "utf8");
+    }
+    return false;
 }

@@ -18,5 +18,8 @@ bool term_is(int fd);
 int term_width(int fd);
 /* Lines of the terminal on fd; 0 as for term_width. */
 int term_height(int fd);
+/* Does the locale say UTF-8 ($LC_ALL, else $LC_CTYPE, else $LANG, as
+ * setlocale reads them)? Charts then draw with Unicode blocks. */
+bool term_utf8(void);
 
 #endif

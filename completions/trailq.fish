@@ -22,6 +22,7 @@ complete -c trailq -l sql-approx -d 'count_distinct and pct by approximate aggre
 complete -c trailq -l ddl -x -d 'print the Athena CREATE TABLE for this CloudTrail folder'
 complete -c trailq -l tz -x -a 'UTC local' -d 'show times in this zone'
 complete -c trailq -l time-format -x -a 'insights iso epoch' -d 'how times are written'
+complete -c trailq -l chart -d 'draw a stats result as a bar chart'
 complete -c trailq -l no-pager -d 'never page a table taller than the terminal'
 complete -c trailq -l color -x -a 'auto always never' -d 'colour messages'
 complete -c trailq -l progress -x -a 'auto always never' -d 'show reading progress on stderr'

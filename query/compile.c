@@ -112,6 +112,7 @@ struct proj {
     const char *sql;
     enum vtype type;
     const char *field;       /* the event field shown unchanged, or NULL */
+    enum col_role role;      /* a stats key or aggregate (compile.h) */
 };
 
 struct plist {
@@ -119,18 +120,18 @@ struct plist {
     size_t n, cap;
 };
 
-static void plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
-                      enum vtype type, const char *field)
+/* Add a column (or replace the one of the same name); returns it. */
+static struct proj *plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
+                              enum vtype type, const char *field)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->items[i].name, name) == 0) {
-            l->items[i].sql = sql;
-            l->items[i].type = type;
-            l->items[i].field = field;
-            return;
+            l->items[i] = (struct proj){name, sql, type, field, COL_ROW};
+            return &l->items[i];
         }
     l->items = arena_grow(c->a, l->items, &l->cap, l->n + 1, sizeof *l->items);
-    l->items[l->n++] = (struct proj){name, sql, type, field};
+    l->items[l->n] = (struct proj){name, sql, type, field, COL_ROW};
+    return &l->items[l->n++];
 }
 
 /* ---- the walk ---- */
@@ -967,7 +968,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
         sb_printf(&group, "%s%s", group.len ? ", " : "", col);
-        plist_add(c, &out, name, col, v.type, v.field);
+        plist_add(c, &out, name, col, v.type, v.field)->role = COL_KEY;
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
         newsyms[n_new++] = (struct sym){.name = name, .col = col, .type = v.type, .field = v.field,
                                         .ephemeral = it->alias != NULL, .def = it->span};
@@ -1014,7 +1015,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
-        plist_add(c, &out, name, col, v.type, NULL);
+        plist_add(c, &out, name, col, v.type, NULL)->role = COL_AGG;
         for (size_t k = 0; k < n_new; k++)
             if (strcmp(newsyms[k].name, name) == 0) {
                 rc = cerr(c, it->alias ? it->alias_span : it->span,
@@ -1448,6 +1449,7 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
         out->cols[i].name = proj.items[i].name;
         out->cols[i].type = proj.items[i].type;
         out->cols[i].field = proj.items[i].field;
+        out->cols[i].role = proj.items[i].role;
     }
     if (!proj.n)
         sb_puts(&sql, "NULL");

@@ -42,12 +42,21 @@ struct compile_opts {
                             (refused after stats) */
 };
 
+/* What a result column is: a stats result's key or aggregate (charts tell
+ * them apart), or anything else. */
+enum col_role {
+    COL_ROW,  /* not a stats output column as it was made */
+    COL_KEY,  /* a by key of the last stats */
+    COL_AGG,  /* an aggregate of the last stats */
+};
+
 struct result_col {
     const char *name;    /* as shown in the header */
     enum vtype type;     /* VT_TIME and VT_BOOL change how values print */
     const char *field;   /* the event field the column shows unchanged (fields x,
                             stats ... by x), or NULL: its kinds in the catalogue
                             tell booleans and JSON from text */
+    enum col_role role;
 };
 
 /* Columns worth an index in a long-lived index (--db, REPL): fields a

@@ -35,6 +35,7 @@ $ trailq --help
 >       --tz ZONE            show times in ZONE: an IANA name (Europe/Paris), local, UTC (default) or +02:00
 >       --time-format FORMAT how times are written (default insights: 2024-03-01 10:00:00.000)
 >                              (insights iso epoch)
+>       --chart              draw a stats result as a bar chart (a time series for stats ... by bin())
 >       --no-pager           never page a table taller than the terminal ($TRAILQ_PAGER, $PAGER, less -SRFX)
 >       --color WHEN         colour messages and table headers
 >                              (auto always never)
