@@ -678,7 +678,7 @@ int main(int argc, char **argv)
         .explain = rs.opt.explain,
         .make_indexes = rs.opt.db != NULL,
         .color = options_color(&rs.opt, STDOUT_FILENO),
-        .status = rs.opt.show.timer,
+        .status = true,
         .start_ms = rs.start_mono_ms,
         .copts = &rs.copts,
         .check_fields = rs.opt.db != NULL,

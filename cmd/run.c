@@ -115,15 +115,19 @@ void run_status(size_t rows, int64_t events, int64_t elapsed_ms)
 {
     struct strbuf sb = STRBUF_INIT;
     put_count(&sb, (int64_t)rows);
-    sb_puts(&sb, rows == 1 ? " row (" : " rows (");
+    sb_puts(&sb, rows == 1 ? " row" : " rows");
+    if (events >= 0 || elapsed_ms >= 0)
+        sb_puts(&sb, " (");
     if (events >= 0) {
         put_count(&sb, events);
-        sb_puts(&sb, events == 1 ? " event scanned in " : " events scanned in ");
-    } else {
-        sb_puts(&sb, "in ");
+        sb_puts(&sb, events == 1 ? " event scanned" : " events scanned");
     }
-    double secs = (double)elapsed_ms / 1000.0;
-    sb_printf(&sb, secs < 10 ? "%.2f s)" : "%.1f s)", secs);
+    if (elapsed_ms >= 0) {
+        double secs = (double)elapsed_ms / 1000.0;
+        sb_printf(&sb, secs < 10 ? "%sin %.2f s" : "%sin %.1f s", events >= 0 ? " " : "", secs);
+    }
+    if (events >= 0 || elapsed_ms >= 0)
+        sb_putc(&sb, ')');
     msg_status("%s", sb_str(&sb));
     sb_free(&sb);
 }
@@ -248,6 +252,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         status = write_rows(q, &cr, st, stmt, show, ro->color, out_terminal, &rows);
     }
     if (status == EXIT_OK && ro->status && term_is(STDERR_FILENO))
-        run_status(rows, events_scanned(st, ro->copts), clock_mono_ms() - start);
+        run_status(rows, events_scanned(st, ro->copts),
+                   show->timer ? clock_mono_ms() - start : -1);
     return status;
 }

@@ -24,7 +24,7 @@ struct run_opts {
     bool check_fields;                 /* the index holds every field: warn about a field
                                           no event has that has a near name (fieldcheck.h) */
     bool status;                       /* the status line after the query (when stderr is a
-                                          terminal): the one-shot run sets it from show->timer */
+                                          terminal); its time when show->timer is on */
     int64_t start_ms;                  /* clock_mono_ms() the status line counts from; 0: when
                                           run_query starts (the one-shot run counts its load) */
     const struct compile_opts *copts;
@@ -35,8 +35,9 @@ struct run_opts {
  * 3 the index failed. */
 int run_query(struct store *st, struct query *q, const struct run_opts *ro);
 
-/* The status line after a query (when stderr is a terminal and the timer
- * is on): "3 rows (2,900 events scanned in 0.12 s)". */
+/* The status line after a query (when stderr is a terminal): "3 rows
+ * (2,900 events scanned in 0.12 s)"; events < 0: not known; elapsed_ms
+ * < 0: the timer is off, no time. */
 void run_status(size_t rows, int64_t events, int64_t elapsed_ms);
 
 #endif

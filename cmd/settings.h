@@ -14,7 +14,7 @@
  *   format       table tsv csv json jsonl raw, auto     -o
  *   time-format  insights iso epoch                     --time-format
  *   tz           UTC, local, a zone name, an offset     --tz
- *   timer        on off (the status line after a query) (on)
+ *   timer        on off (the time in the status line)   (on; REPL: off)
  *   pager        on off                                 --no-pager
  *   chart        on off                                 --chart
  *   output       FILE, or - for standard output         (REPL only)
@@ -41,7 +41,7 @@ struct settings {
     int format;                 /* enum out_format, or -1: table on a terminal, else tsv */
     enum time_style time_style; /* --time-format */
     struct tzone *tz;           /* --tz (owned); NULL is UTC */
-    bool timer;                 /* a status line on stderr after each query, on a terminal */
+    bool timer;                 /* the status line after each query says how long it took */
     bool pager;                 /* tables taller than the terminal go through the pager */
     bool chart;                 /* stats results drawn as charts (cmd/chart.h) */
     FILE *out;                  /* where results go: stdout, or the file of "output" */
