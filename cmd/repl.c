@@ -46,7 +46,7 @@ void repl_run_query(struct repl *r, const char *text, bool explain)
     bool tty = r->show->out == stdout && term_is(STDOUT_FILENO);
     struct run_opts ro = {.show = r->show, .explain = explain, .make_indexes = true,
                           .check_fields = true, .color = tty && !getenv("NO_COLOR"),
-                          .copts = &r->copts};
+                          .status = true, .copts = &r->copts};
     rin_query_begin();
     run_query(r->st, q, &ro);
     rin_query_end();
@@ -88,6 +88,7 @@ int repl_run(struct store *st, const struct compile_opts *copts, const struct re
                      .loaded_end_ms = copts->end_ms, .show = ro->show, .query = STRBUF_INIT};
     /* .format shows what is used: table on a terminal, else tsv */
     r.show->format = (int)out_format_for(r.show->format, stdout);
+    r.show->timer = false; /* the status line's time: .timer on (as sqlite3 and psql) */
     rin_open(st);
     rhist_open();
     rcomp_install(&r);

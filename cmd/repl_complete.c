@@ -424,6 +424,12 @@ static void dot_arg_candidates(struct cand_list *c, const struct dot_cmd *d, con
     case DA_TIME:
         add_words(c, "none now", word, false);
         break;
+    case DA_ONOFF:
+        add_words(c, "on off", word, false);
+        break;
+    case DA_ZONE:
+        add_words(c, "UTC local", word, false);
+        break;
     case DA_FILE: /* done by readline (rcomp_complete) */
     case DA_NONE:
         break;

@@ -162,6 +162,40 @@ static void dot_end(struct repl *r, const char *arg)
     set_bound(r, arg, false);
 }
 
+/* .tz, .timer, .pager, .chart: alone, show the setting; with a value, set
+ * it as the command line's option would (cmd/settings.h). */
+static void setting_command(struct repl *r, const char *name, const char *arg)
+{
+    struct strbuf sb = STRBUF_INIT;
+    if (!*arg) {
+        settings_show(r->show, name, &sb);
+        printf("%s: %s\n", name, sb_str(&sb));
+    } else if (settings_set(r->show, name, arg, &sb) < 0) {
+        printf("%s\n", sb_str(&sb));
+    }
+    sb_free(&sb);
+}
+
+static void dot_tz(struct repl *r, const char *arg)
+{
+    setting_command(r, "tz", arg);
+}
+
+static void dot_timer(struct repl *r, const char *arg)
+{
+    setting_command(r, "timer", arg);
+}
+
+static void dot_pager(struct repl *r, const char *arg)
+{
+    setting_command(r, "pager", arg);
+}
+
+static void dot_chart(struct repl *r, const char *arg)
+{
+    setting_command(r, "chart", arg);
+}
+
 static void dot_explain(struct repl *r, const char *arg)
 {
     if (*arg)
@@ -183,6 +217,14 @@ const struct dot_cmd dot_cmds[] = {
      DA_TIME, dot_start},
     {".end", "[TIME|none]", "show or set the end of the time window of later queries", DA_TIME,
      dot_end},
+    {".tz", "[ZONE]", "show or set the zone times are shown in (UTC, local, Europe/Paris)",
+     DA_ZONE, dot_tz},
+    {".timer", "[on|off]", "show or set whether the status line says how long a query took",
+     DA_ONOFF, dot_timer},
+    {".pager", "[on|off]", "show or set whether tall tables go through the pager", DA_ONOFF,
+     dot_pager},
+    {".chart", "[on|off]", "show or set whether stats results are drawn as charts", DA_ONOFF,
+     dot_chart},
     {".explain", "[QUERY]", "show the SQL and plan of a query (alone: of the last one)", DA_QUERY,
      dot_explain},
     {".quit", "", "leave (or Ctrl-D)", DA_NONE, dot_quit},

@@ -96,6 +96,8 @@ enum dot_arg {
     DA_FILE,     /* a file name */
     DA_QUERY,    /* a query (.explain) */
     DA_TIME,     /* a time (.start, .end) */
+    DA_ONOFF,    /* on or off (.timer, .pager, .chart) */
+    DA_ZONE,     /* a time zone (.tz) */
 };
 
 struct dot_cmd {

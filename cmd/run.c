@@ -82,20 +82,26 @@ static enum out_type col_type(struct store *st, const struct result_col *c)
 }
 
 /* The events the query looked at: those of the index, or of the sources in
- * scope (--db with PATHs). */
+ * scope (--db with PATHs), within the time window (--start/--end, .start/.end). */
 static int64_t events_scanned(struct store *st, const struct compile_opts *co)
 {
-    if (!co->scope_where)
+    bool scoped = co->scope_where && *co->scope_where;
+    if (!scoped && !co->has_range)
         return store_n_events(st);
+    struct strbuf sql = STRBUF_INIT;
+    sb_puts(&sql, "SELECT count(*) FROM events e WHERE 1");
+    if (co->has_range)
+        sb_printf(&sql, " AND e.ts >= %lld AND e.ts < %lld", (long long)co->start_ms,
+                  (long long)co->end_ms);
+    if (scoped)
+        sb_printf(&sql, " AND %s", co->scope_where);
     sqlite3_stmt *stmt = NULL;
     int64_t n = -1;
-    if (sqlite3_prepare_v2(store_db(st),
-                           "SELECT coalesce(sum(n_events), 0) FROM sources"
-                           " WHERE id IN (SELECT id FROM temp.tq_scope_src)",
-                           -1, &stmt, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(store_db(st), sb_str(&sql), -1, &stmt, NULL) == SQLITE_OK &&
         sqlite3_step(stmt) == SQLITE_ROW)
         n = sqlite3_column_int64(stmt, 0);
     sqlite3_finalize(stmt);
+    sb_free(&sql);
     return n;
 }
 

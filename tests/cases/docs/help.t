@@ -45,7 +45,8 @@ $ trailq --help
 >   -V, --version            show the version
 >
 > Interactive mode (Tab completes; Ctrl-C drops the query being typed):
->   .help .fields .files .format .output .start .end .explain .quit .exit
+>   .help .fields .files .format .output .start .end .tz .timer .pager .chart
+>   .explain .quit .exit
 >
 > Examples:
 >   trailq 'filter errorCode like /AccessDenied/ | stats count(*) by userIdentity.arn' AWSLogs/

@@ -120,12 +120,14 @@ $ d=$(mktemp -d) && cd $d && python3 $OLDPWD/tests/tools/tty.py -- trailq $OLDPW
 > trailq> .output results.tsv
 > trailq> .format tsv
 > trailq> filter eventName = "GetUser" | stats count(*) as n
+> 1 row (2,900 events scanned)
 > trailq> .output
 > output: results.tsv
 > trailq> .output -
 > trailq> stats count(*) as all
 > all
 > 2900
+> 1 row (2,900 events scanned)
 > trailq>
 > --- results.tsv
 > n
@@ -189,6 +191,7 @@ $ python3 tests/tools/tty.py -s 100x30 -- trailq testdata/AWSLogs
 >    n
 > ----
 > 2102
+> 1 row (2,102 events scanned)
 > trailq> .start none
 > start: none
 > trailq> .end 2023-07-10T12:00:00Z
@@ -197,6 +200,7 @@ $ python3 tests/tools/tty.py -s 100x30 -- trailq testdata/AWSLogs
 >   n
 > ---
 > 798
+> 1 row (798 events scanned)
 > trailq> .start 2023-07-10T13:00:00Z
 > trailq: the start must be before the end (.start and .end show them)
 > trailq> .end tomorrow
@@ -230,6 +234,7 @@ $ python3 tests/tools/tty.py -s 120x24 -- trailq --start 2023-07-10T12:00:00Z te
 >    n
 > ----
 > 2102
+> 1 row (2,102 events scanned)
 > trailq>
 
 ### a mistyped field or command in the interactive mode: the same warning and suggestion
@@ -252,6 +257,7 @@ $ python3 tests/tools/tty.py -s 100x24 -- trailq testdata/AWSLogs
 > n
 > -
 > 0
+> 1 row (2,900 events scanned)
 > trailq> filter eventName = "GetUser" | stast count(*) as n
 > trailq: query error at 1:32: unknown command 'stast' (did you mean stats?)
 >   filter eventName = "GetUser" | stast count(*) as n
@@ -279,6 +285,7 @@ $ d=$(mktemp -d) && mkdir $d/results && python3 tests/tools/tty.py -e HOME=$d --
 > trailq: 2900 events loaded. Type .help for help, .quit to leave.
 > trailq> .output ~/results/n.txt
 > trailq> stats count(*) as n
+> 1 row (2,900 events scanned)
 > trailq> .output
 > output: HOME/results/n.txt
 > trailq>

@@ -31,6 +31,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >    n
 > ----
 > 2900
+> 1 row (2,900 events scanned)
 > trailq>
 
 ### Ctrl-C at "trailq>" drops the line typed so far
@@ -51,6 +52,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq>
 
 ### Ctrl-D at "...>" drops the query and stays; at "trailq>" it leaves, with status 0
@@ -74,6 +76,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq>
 
 ### Ctrl-D on a line with text deletes, it does not leave
@@ -94,6 +97,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >    n
 > ----
 > 2900
+> 1 row (2,900 events scanned)
 > trailq> .quit
 
 ### Ctrl-Z at a prompt suspends; after fg the line is shown again and editing goes on
@@ -126,4 +130,5 @@ $ python3 tests/tools/tty.py -e PS1='$ ' -- bash --norc --noprofile
 > n
 > -
 > 5
+> 1 row (5 events scanned)
 > trailq>

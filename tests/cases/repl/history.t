@@ -55,6 +55,7 @@ $ python3 tests/tools/tty.py -e TRAILQ_HISTORY=$TMPDIR/h2 -- trailq testdata/AWS
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq>
 
 ### a history file of an older trailq (a line an entry) is read, then rewritten as entries
@@ -77,6 +78,7 @@ $ sed 's/^#[0-9][0-9]*$/#TIME/' $TMPDIR/h3
 >    n
 > ----
 > 2900
+> 1 row (2,900 events scanned)
 > trailq>
 > #TIME
 > stats count(*) as n
@@ -167,10 +169,12 @@ $ : > $TMPDIR/h8; python3 tests/tools/tty.py -s 160x24 -e TRAILQ_HISTORY=$TMPDIR
 >    n
 > ----
 > 2900
+> 1 row (2,900 events scanned)
 > trailq> filter eventName = "GetUser" | stats count(*) as n
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq> stats count(*) as n
 
 ### two sessions at once: each entry is added to the file as it is then, none is lost

@@ -20,6 +20,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq>
 
 ### without bracketed paste, lines already typed that start with "|" continue the query
@@ -38,6 +39,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq>
 
 ### a pasted line that does not start with "|" is a query of its own
@@ -52,8 +54,10 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 >   n
 > ---
 > 130
+> 1 row (2,900 events scanned)
 > trailq> stats count(*) as all
 >  all
 > ----
 > 2900
+> 1 row (2,900 events scanned)
 > trailq>

@@ -14,6 +14,7 @@ $ printf 'stats count(*) as n by eventName |\nsort n desc | limit 3\n.help count
 > Decrypt              178
 > DescribeRouteTables  163
 > GetUser              130
+> 3 rows (2,900 events scanned)
 > trailq> .help count
 > count(*) | count() | count(field)
 >   Number of events, or of events where the field is present
@@ -25,6 +26,7 @@ $ printf 'stats count(*) as n by eventName |\nsort n desc | limit 3\n.help count
 > trailq> filter eventName = "GetUser" | stats count(*) as n
 > n
 > 130
+> 1 row (2,900 events scanned)
 > trailq> .quit
 
 ### REPL: history is saved to TRAILQ_HISTORY, each entry after a timestamp line
@@ -33,3 +35,43 @@ $ printf 'stats count(*) as n\n.quit\n' | TERM=dumb TRAILQ_HISTORY=$TMPDIR/hist 
 > stats count(*) as n
 > #TIME
 > .quit
+
+### REPL: .tz, .timer, .chart and .pager show their setting alone and change it with a value
+# checked: 2024-03-10T06:59:59Z is 07:59:59+01:00 in Paris (python3 zoneinfo); one event per name
+#   (testdata/hand/dst.jsonl); the status line says the rows and the events, and the time only after
+#   .timer on (replaced by T here); bars on 60 columns: 60 - 19 (label) - 1 (value) - 4 = 36, and
+#   without keys 60 - 1 - 1 - 4 = 54
+$ printf '.tz\n.tz Europe/Paris\n.tz\nfields @timestamp | sort @timestamp asc | limit 1\n.tz Mars/X\n.timer\n.timer maybe\n.chart on\nstats count(*) as n by eventName | limit 2\n.chart\n.timer on\nstats count(*) as n\n.pager off\n.pager\n.quit\n' | TERM=dumb COLUMNS=60 script -qec "trailq -o tsv testdata/hand/dst.jsonl" /dev/null | tr -d '\r' | sed -n '/events loaded/,$p' | sed -E 's/in [0-9]+\.[0-9]+ s\)/in T s)/'
+> trailq: 4 events loaded. Type .help for help, .quit to leave.
+> trailq> .tz
+> tz: UTC
+> trailq> .tz Europe/Paris
+> trailq> .tz
+> tz: Europe/Paris
+> trailq> fields @timestamp | sort @timestamp asc | limit 1
+> @timestamp
+> 2024-03-10 07:59:59.000+01:00
+> 1 row (4 events scanned)
+> trailq> .tz Mars/X
+> unknown time zone 'Mars/X' (an IANA name such as Europe/Paris, local, UTC, or an offset such as +02:00)
+> trailq> .timer
+> timer: off
+> trailq> .timer maybe
+> invalid value 'maybe' for timer (expected one of: on off)
+> trailq> .chart on
+> trailq> stats count(*) as n by eventName | limit 2
+> n by eventName
+> AfterSpringForward  |#################################### 1
+> BeforeSpringForward |#################################### 1
+> 2 rows (4 events scanned)
+> trailq> .chart
+> chart: on
+> trailq> .timer on
+> trailq> stats count(*) as n
+> n by (all events)
+>   |###################################################### 4
+> 1 row (4 events scanned in T s)
+> trailq> .pager off
+> trailq> .pager
+> pager: off
+> trailq> .quit
