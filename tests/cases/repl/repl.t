@@ -75,3 +75,26 @@ $ printf '.tz\n.tz Europe/Paris\n.tz\nfields @timestamp | sort @timestamp asc | 
 > trailq> .pager
 > pager: off
 > trailq> .quit
+
+### REPL: a table taller than the terminal goes through the pager, until .pager off
+# checked: by hand: 6 lines (header, rule, 4 rows) on a 5-line terminal
+$ printf 'fields eventName | sort @timestamp asc\n.pager off\nfields eventName | sort @timestamp asc\n.quit\n' | TERM=dumb TRAILQ_PAGER='sed s/^/P:/' script -qec "stty rows 5 cols 60; trailq testdata/hand/dst.jsonl" /dev/null | tr -d '\r' | sed -n '/events loaded/,$p'
+> trailq: 4 events loaded. Type .help for help, .quit to leave.
+> trailq> fields eventName | sort @timestamp asc
+> P:eventName
+> P:-------------------
+> P:BeforeSpringForward
+> P:AfterSpringForward
+> P:FirstOneThirty
+> P:SecondOneThirty
+> 4 rows (4 events scanned)
+> trailq> .pager off
+> trailq> fields eventName | sort @timestamp asc
+> eventName
+> -------------------
+> BeforeSpringForward
+> AfterSpringForward
+> FirstOneThirty
+> SecondOneThirty
+> 4 rows (4 events scanned)
+> trailq> .quit
