@@ -98,3 +98,14 @@ $ printf 'fields eventName | sort @timestamp asc\n.pager off\nfields eventName |
 > SecondOneThirty
 > 4 rows (4 events scanned)
 > trailq> .quit
+
+### REPL: .format raw prints each matching event's original line
+# checked: grep '"ok":false' testdata/hand/dst.jsonl is this one line
+$ printf '.format raw\nfilter ok = false\n.quit\n' | TERM=dumb script -qec "trailq testdata/hand/dst.jsonl" /dev/null | tr -d '\r' | sed -n '/events loaded/,$p'; grep -c '"ok":false' testdata/hand/dst.jsonl
+> trailq: 4 events loaded. Type .help for help, .quit to leave.
+> trailq> .format raw
+> trailq> filter ok = false
+> {"eventTime":"2024-03-10T07:00:00Z","eventName":"AfterSpringForward","ok":false,"tags":["c"]}
+> 1 row (4 events scanned)
+> trailq> .quit
+> 1
