@@ -29,7 +29,7 @@ $ r=$PWD; rm -rf "$TMPDIR/sg1" && mkdir "$TMPDIR/sg1" && cd "$TMPDIR/sg1" || exi
 > 1
 
 ### SIGINT while waiting for another writer's lock: status 130, nothing loaded
-$ r=$PWD; rm -rf "$TMPDIR/sg2" && mkdir "$TMPDIR/sg2" && cd "$TMPDIR/sg2" || exit; f=$r/testdata/cloudtrail/stratus/aws.defense-evasion.cloudtrail-delete.json; trailq --db s.db -o tsv 'stats count(*)' "$f" >/dev/null; flock s.db sleep 60 & h=$!; sleep 0.2; TRAILQ_LOCK_WAIT=60 trailq --db s.db 'stats count(*)' "$f" 2>err & p=$!; for i in $(seq 300); do grep -q waiting err && break; sleep 0.1; done; kill -INT $p; wait $p; echo "status $?"; kill $h; cat err
+$ r=$PWD; rm -rf "$TMPDIR/sg2" && mkdir "$TMPDIR/sg2" && cd "$TMPDIR/sg2" || exit; f=$r/testdata/cloudtrail/stratus/aws.defense-evasion.cloudtrail-delete.json; trailq --db s.db -o tsv 'stats count(*)' "$f" >/dev/null; flock s.db sleep 60 & h=$!; sleep 0.2; TRAILQ_LOCK_WAIT=60 trailq --db s.db 'stats count(*)' "$f" 2>err & p=$!; for i in $(seq 300); do grep -qs waiting err && break; sleep 0.1; done; kill -INT $p; wait $p; echo "status $?"; kill $h; cat err
 > status 130
 > trailq: note: s.db is being written by another trailq; waiting for it (at most 60s)
 > trailq: stopped by SIGINT while waiting for s.db; nothing was loaded
