@@ -15,12 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/numfmt.h"
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 /* Is tok[0..n) a JSON number (RFC 8259 grammar, completely) that jansson
  * refuses: an integer outside int64, or a number beyond a double? */
@@ -34,7 +30,7 @@ static bool refused_number(const char *tok, size_t n)
     if (i < n && tok[i] == '0')
         i++;
     else
-        while (i < n && is_digit(tok[i]))
+        while (i < n && ch_is_digit(tok[i]))
             i++;
     size_t n_int = i - int_start;
     if (n_int == 0)
@@ -42,7 +38,7 @@ static bool refused_number(const char *tok, size_t n)
     bool real = false;
     if (i < n && tok[i] == '.') {
         size_t f = ++i;
-        while (i < n && is_digit(tok[i]))
+        while (i < n && ch_is_digit(tok[i]))
             i++;
         if (i == f)
             return false;
@@ -53,7 +49,7 @@ static bool refused_number(const char *tok, size_t n)
         if (i < n && (tok[i] == '+' || tok[i] == '-'))
             i++;
         size_t e = i;
-        while (i < n && is_digit(tok[i]))
+        while (i < n && ch_is_digit(tok[i]))
             i++;
         if (i == e)
             return false;
@@ -106,9 +102,9 @@ static void rewrite(const char *p, size_t n, struct strbuf *out)
             i++;
             continue;
         }
-        if (c == '-' || is_digit(c)) {
+        if (c == '-' || ch_is_digit(c)) {
             size_t start = i;
-            while (i < n && (is_digit(p[i]) || p[i] == '-' || p[i] == '+' || p[i] == '.' ||
+            while (i < n && (ch_is_digit(p[i]) || p[i] == '-' || p[i] == '+' || p[i] == '.' ||
                              p[i] == 'e' || p[i] == 'E'))
                 i++;
             if (refused_number(p + start, i - start)) {

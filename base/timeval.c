@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/chars.h"
+
 #define MS_PER_SEC  INT64_C(1000)
 #define MS_PER_MIN  (60 * MS_PER_SEC)
 #define MS_PER_HOUR (60 * MS_PER_MIN)
@@ -77,16 +79,6 @@ static int64_t sat_mul(int64_t a, int64_t b)
     if (__builtin_mul_overflow(a, b, &r))
         return (a < 0) != (b < 0) ? INT64_MIN : INT64_MAX;
     return r;
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static char lower_ascii(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
 static bool is_leap(int64_t y)
@@ -169,7 +161,7 @@ static bool fixed_digits(const char *s, size_t n, size_t at, int count, int *out
 {
     int v = 0;
     for (int k = 0; k < count; k++) {
-        if (at + (size_t)k >= n || !is_digit(s[at + k]))
+        if (at + (size_t)k >= n || !ch_is_digit(s[at + k]))
             return false;
         v = v * 10 + (s[at + k] - '0');
     }
@@ -195,10 +187,10 @@ static size_t scan_time(const char *s, size_t n, int64_t *tod_ms, int64_t *offse
         if (ss > 60)
             return 0;
         i += 3;
-        if (i + 1 < n && (s[i] == '.' || s[i] == ',') && is_digit(s[i + 1])) {
+        if (i + 1 < n && (s[i] == '.' || s[i] == ',') && ch_is_digit(s[i + 1])) {
             i++;
             int k = 0;
-            for (; i < n && is_digit(s[i]); i++, k++) {
+            for (; i < n && ch_is_digit(s[i]); i++, k++) {
                 if (s[i] != '0')
                     frac_nonzero = true;
                 if (k < 3)
@@ -309,7 +301,7 @@ static bool same_word(const char *s, size_t n, const char *name)
     if (strlen(name) != n)
         return false;
     for (size_t i = 0; i < n; i++)
-        if (lower_ascii(s[i]) != name[i])
+        if (ch_to_lower(s[i]) != name[i])
             return false;
     return true;
 }
@@ -323,7 +315,7 @@ bool tv_parse_unit(const char *s, size_t n, enum period_unit *unit)
             return true;
         }
     }
-    if (n >= 2 && lower_ascii(s[n - 1]) == 's') {
+    if (n >= 2 && ch_to_lower(s[n - 1]) == 's') {
         for (size_t i = 0; i < count; i++) {
             if (unit_names[i].plural_ok && same_word(s, n - 1, unit_names[i].name)) {
                 *unit = unit_names[i].unit;
@@ -361,7 +353,7 @@ bool tv_parse_period(const char *s, size_t n, struct period *p)
 {
     size_t i = 0;
     int64_t v = 0;
-    for (; i < n && is_digit(s[i]); i++) {
+    for (; i < n && ch_is_digit(s[i]); i++) {
         int dig = s[i] - '0';
         if (v > (INT64_MAX - dig) / 10)
             return false;
@@ -393,7 +385,7 @@ static bool parse_epoch(const char *s, size_t n, int64_t *ms)
 {
     size_t i = 0;
     int64_t v = 0;
-    for (; i < n && is_digit(s[i]); i++) {
+    for (; i < n && ch_is_digit(s[i]); i++) {
         int dig = s[i] - '0';
         if (v > (INT64_MAX - dig) / 10)
             return false;
@@ -407,7 +399,7 @@ static bool parse_epoch(const char *s, size_t n, int64_t *ms)
             return false;
         int k = 0;
         for (i++; i < n; i++, k++) {
-            if (!is_digit(s[i]))
+            if (!ch_is_digit(s[i]))
                 return false;
             if (k < 3)
                 frac = frac * 10 + (s[i] - '0');

@@ -44,6 +44,7 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "base/chars.h"
 #include "base/jsondom.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
@@ -292,11 +293,11 @@ static bool base64_decode(const char *s, size_t n, struct strbuf *out)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         int v;
-        if (c >= 'A' && c <= 'Z')
+        if (ch_is_upper(c))
             v = c - 'A';
-        else if (c >= 'a' && c <= 'z')
+        else if (ch_is_lower(c))
             v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9')
+        else if (ch_is_digit(c))
             v = c - '0' + 52;
         else if (c == '+' || c == '-')
             v = 62;
@@ -305,7 +306,7 @@ static bool base64_decode(const char *s, size_t n, struct strbuf *out)
         else if (c == '=') {
             pad = true;
             continue;
-        } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        } else if (ch_is_json_ws(c))
             continue;
         else
             return false;

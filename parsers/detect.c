@@ -35,6 +35,9 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "base/chars.h"
+
+#include "parsers/jsonscan.h"
 #include "parsers/lambda.h"
 #include "parsers/vpcflow.h"
 
@@ -152,17 +155,9 @@ struct keys {
     bool empty_array;  /* that array is empty */
 };
 
-static size_t ws(const char *p, size_t n, size_t i)
-{
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
-        i++;
-    return i;
-}
-
 static bool ident_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '$' || c == '@' || c == '-' || c == '.';
+    return ch_is_alnum(c) || c == '_' || c == '$' || c == '@' || c == '-' || c == '.';
 }
 
 /* Skip the value at p[i]; returns the offset after it (n if the sample
@@ -191,7 +186,7 @@ static size_t skip_value(const char *p, size_t n, size_t i)
                 return i; /* the end of the enclosing container */
             if (--depth == 0)
                 return i + 1;
-        } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'))
+        } else if (depth == 0 && (c == ',' || ch_is_json_ws(c)))
             return i;
     }
     return n;
@@ -234,7 +229,7 @@ static void object_keys(const char *p, size_t n, size_t i, unsigned *top, struct
 {
     i++;
     for (;;) {
-        i = ws(p, n, i);
+        i = js_skip_ws(p, n, i);
         if (i >= n || p[i] == '}')
             return;
         if (p[i] == ',') {
@@ -244,15 +239,15 @@ static void object_keys(const char *p, size_t n, size_t i, unsigned *top, struct
         unsigned bit;
         if (!read_key(p, n, &i, &bit))
             return;
-        i = ws(p, n, i);
+        i = js_skip_ws(p, n, i);
         if (i >= n || p[i] != ':')
             return;
-        i = ws(p, n, i + 1);
+        i = js_skip_ws(p, n, i + 1);
         if (i >= n)
             return;
         *top |= bit;
         if (inner && (bit & (K_EVENTS_CT | K_EVENTS | K_LOGEVENTS)) && p[i] == '[') {
-            size_t j = ws(p, n, i + 1);
+            size_t j = js_skip_ws(p, n, i + 1);
             if (j < n && p[j] == '{')
                 object_keys(p, n, j, &inner->first, NULL);
             else if (j < n && p[j] == ']')
@@ -285,7 +280,7 @@ static enum input_type classify(const struct keys *k)
 static enum input_type detect_json(const char *p, size_t n, size_t i)
 {
     if (p[i] == '[') {
-        i = ws(p, n, i + 1);
+        i = js_skip_ws(p, n, i + 1);
         if (i >= n || p[i] == ']')
             return IT_CLOUDTRAIL;
         if (p[i] != '{')
@@ -310,7 +305,7 @@ static bool export_prefix(const char *s, size_t n)
     for (; i < sizeof shape - 1; i++) {
         if (i >= n)
             return false;
-        bool ok = shape[i] == 'd' ? s[i] >= '0' && s[i] <= '9' : s[i] == shape[i];
+        bool ok = shape[i] == 'd' ? ch_is_digit(s[i]) : s[i] == shape[i];
         if (!ok)
             break;
     }
@@ -376,7 +371,7 @@ static enum input_type detect_lines(const char *p, size_t n, size_t i)
  * followed by ',' or ']' (or the end of the sample). */
 static bool opens_json(const char *p, size_t n, size_t i)
 {
-    size_t j = ws(p, n, i + 1);
+    size_t j = js_skip_ws(p, n, i + 1);
     if (j >= n)
         return true;
     char c = p[j];
@@ -386,14 +381,14 @@ static bool opens_json(const char *p, size_t n, size_t i)
         size_t e = j;
         while (e < n && ident_char(p[e]))
             e++;
-        e = ws(p, n, e);
+        e = js_skip_ws(p, n, e);
         return e > j && (e >= n || p[e] == ':');
     }
     if (c == '{' || c == '[' || c == ']' || c == '"')
         return true;
     size_t e = j;
-    if (c == '-' || (c >= '0' && c <= '9')) {
-        while (e < n && ((p[e] >= '0' && p[e] <= '9') || p[e] == '.' || p[e] == 'e' ||
+    if (c == '-' || ch_is_digit(c)) {
+        while (e < n && (ch_is_digit(p[e]) || p[e] == '.' || p[e] == 'e' ||
                          p[e] == 'E' || p[e] == '+' || p[e] == '-'))
             e++;
     } else {
@@ -404,7 +399,7 @@ static bool opens_json(const char *p, size_t n, size_t i)
         if (e == j)
             return false;
     }
-    e = ws(p, n, e);
+    e = js_skip_ws(p, n, e);
     return e >= n || p[e] == ',' || p[e] == ']';
 }
 
@@ -416,7 +411,7 @@ enum input_type detect_type(const char *p, size_t n)
         i = 3;
     if (is_binary(p + i, n - i))
         return IT_UNKNOWN;
-    size_t j = ws(p, n, i);
+    size_t j = js_skip_ws(p, n, i);
     if (j == n)
         return IT_TEXT; /* empty or blank: no events either way */
     if ((p[j] == '{' || p[j] == '[') && opens_json(p, n, j))

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/strbuf.h"
 #include "base/timeval.h"
 #include "parsers/lambda.h"
@@ -40,7 +41,7 @@ static size_t ts_prefix(const char *line, size_t n, int64_t *ms)
     if (k > 0)
         return k < n && line[k] == ' ' ? k + 1 : 0;
     int64_t v = 0;
-    while (k < n && k < 16 && line[k] >= '0' && line[k] <= '9')
+    while (k < n && k < 16 && ch_is_digit(line[k]))
         v = v * 10 + (line[k++] - '0');
     if (k < 10 || k >= 16 || k >= n || line[k] != ' ')
         return 0;

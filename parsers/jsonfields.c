@@ -36,6 +36,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/chars.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 
@@ -139,7 +140,7 @@ static struct jf_node *node_new(struct jf_plan *jp, const char *path, size_t pat
     if (label_len > 0 && label_len <= 18 && (label_len == 1 || nd->label[0] != '0')) {
         int64_t v = 0;
         size_t i = 0;
-        for (; i < label_len && nd->label[i] >= '0' && nd->label[i] <= '9'; i++)
+        for (; i < label_len && ch_is_digit(nd->label[i]); i++)
             v = v * 10 + (nd->label[i] - '0');
         if (i == label_len)
             nd->index = v;
@@ -290,14 +291,9 @@ const struct jf_value *jf_meta(const struct jf_scanner *s)
 
 typedef const unsigned char *cursor;
 
-static inline bool is_digit(unsigned c)
-{
-    return c - '0' < 10u;
-}
-
 static inline cursor skip_ws(cursor p, cursor end)
 {
-    while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    while (p < end && ch_is_json_ws(*p))
         p++;
     return p;
 }
@@ -329,20 +325,10 @@ static const unsigned char str_special[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
-static inline int hex_val(unsigned c)
-{
-    if (is_digit(c))
-        return (int)(c - '0');
-    c |= 0x20;
-    if (c >= 'a' && c <= 'f')
-        return (int)(c - 'a' + 10);
-    return -1;
-}
-
 /* The 4 hex digits at p (p + 4 <= end checked by the caller), or -1. */
 static inline int32_t hex4(cursor p)
 {
-    int a = hex_val(p[0]), b = hex_val(p[1]), c = hex_val(p[2]), d = hex_val(p[3]);
+    int a = ch_hex_value(p[0]), b = ch_hex_value(p[1]), c = ch_hex_value(p[2]), d = ch_hex_value(p[3]);
     if ((a | b | c | d) < 0)
         return -1;
     return (int32_t)((a << 12) | (b << 8) | (c << 4) | d);
@@ -546,11 +532,11 @@ static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_
         return NULL;
     if (*p == '0') {
         p++;
-        if (p < end && is_digit(*p))
+        if (p < end && ch_is_digit(*p))
             return NULL;
-    } else if (is_digit(*p)) {
+    } else if (ch_is_digit(*p)) {
         p++;
-        while (p < end && is_digit(*p))
+        while (p < end && ch_is_digit(*p))
             p++;
     } else {
         return NULL;
@@ -559,9 +545,9 @@ static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_
     bool real = false, has_exp = false;
     if (p < end && *p == '.') {
         p++;
-        if (p >= end || !is_digit(*p))
+        if (p >= end || !ch_is_digit(*p))
             return NULL;
-        while (p < end && is_digit(*p))
+        while (p < end && ch_is_digit(*p))
             p++;
         real = true;
     }
@@ -569,9 +555,9 @@ static cursor scan_number(struct jf_scanner *s, cursor p, cursor end, bool want_
         p++;
         if (p < end && (*p == '+' || *p == '-'))
             p++;
-        if (p >= end || !is_digit(*p))
+        if (p >= end || !ch_is_digit(*p))
             return NULL;
-        while (p < end && is_digit(*p))
+        while (p < end && ch_is_digit(*p))
             p++;
         real = has_exp = true;
     }

@@ -10,14 +10,11 @@
 #include <emmintrin.h>
 #endif
 
-static int is_ws(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+#include "base/chars.h"
 
 size_t js_skip_ws(const char *p, size_t n, size_t from)
 {
-    while (from < n && is_ws((unsigned char)p[from]))
+    while (from < n && ch_is_json_ws((unsigned char)p[from]))
         from++;
     return from;
 }
@@ -114,7 +111,7 @@ enum js_status js_value_end(const char *p, size_t n, size_t *end, const char **w
         /* a scalar: runs until a delimiter */
         while (i < n) {
             c = (unsigned char)p[i];
-            if (is_ws(c) || c == ',' || c == ']' || c == '}' || c == '[' || c == '{' || c == '"')
+            if (ch_is_json_ws(c) || c == ',' || c == ']' || c == '}' || c == '[' || c == '{' || c == '"')
                 break;
             i++;
         }
@@ -269,7 +266,7 @@ void js_compact(const char *p, size_t n, struct strbuf *out)
             i = e;
             continue;
         }
-        if (is_ws(c)) {
+        if (ch_is_json_ws(c)) {
             sb_append(out, p + i - run, run);
             run = 0;
             i++;
@@ -293,7 +290,7 @@ int js_needs_compact(const char *p, size_t n)
             i = e;
             continue;
         }
-        if (is_ws(c))
+        if (ch_is_json_ws(c))
             return 1;
         i++;
     }

@@ -21,6 +21,7 @@
 #include "parsers/reader.h"
 #include "parsers/textts.h"
 
+#include "base/chars.h"
 #include "base/jsondom.h"
 #include "base/timeval.h"
 
@@ -76,7 +77,7 @@ static bool word_number(const struct word *w, double *out)
         return false;
     memcpy(buf, w->p, w->n);
     buf[w->n] = '\0';
-    if (!(buf[0] >= '0' && buf[0] <= '9'))
+    if (!ch_is_digit(buf[0]))
         return false;
     char *end;
     double v = strtod(buf, &end);
@@ -220,7 +221,7 @@ bool lambda_is_uuid(const char *s, size_t n)
         if (i == 8 || i == 13 || i == 18 || i == 23) {
             if (c != '-')
                 return false;
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        } else if (!ch_is_xdigit(c)) {
             return false;
         }
     }
@@ -261,7 +262,7 @@ static size_t python_level(const char *s, size_t n)
     if (n < 4 || s[0] != '[')
         return 0;
     size_t i = 1;
-    while (i < n && i < 10 && s[i] >= 'A' && s[i] <= 'Z')
+    while (i < n && i < 10 && ch_is_upper(s[i]))
         i++;
     if (i == 1 || i >= n || s[i] != ']')
         return 0;

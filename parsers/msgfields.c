@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/jsondom.h"
 #include "base/timeval.h"
 
@@ -17,18 +18,13 @@
 #include "parsers/lambda.h"
 #include "parsers/vpcflow.h"
 
-static bool space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 void msgfields_add(struct rec_batch *b, const char *msg, size_t n,
                    const struct ingest_plan *plan, bool lambda_source)
 {
     size_t i = 0, e = n;
-    while (i < e && space(msg[i]))
+    while (i < e && ch_is_json_ws(msg[i]))
         i++;
-    while (e > i && space(msg[e - 1]))
+    while (e > i && ch_is_json_ws(msg[e - 1]))
         e--;
     if (e - i >= 2 && msg[i] == '{' && msg[e - 1] == '}') {
         json_t *v = jdom_load(msg + i, e - i, 0, NULL);
@@ -57,7 +53,7 @@ bool msgfields_lambda_source(const char *group, size_t group_len, const char *st
         return false;
     for (int k = 0; k < 11; k++) {
         char c = stream[k];
-        bool ok = (k == 4 || k == 7 || k == 10) ? c == '/' : (c >= '0' && c <= '9');
+        bool ok = (k == 4 || k == 7 || k == 10) ? c == '/' : ch_is_digit(c);
         if (!ok)
             return false;
     }
@@ -100,7 +96,7 @@ static int64_t time_from_text(const char *s, size_t n)
         return TS_NONE;
     int64_t x = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
+        if (!ch_is_digit(s[i]))
             return TS_NONE;
         x = x * 10 + (s[i] - '0');
     }

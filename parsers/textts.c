@@ -8,6 +8,7 @@
  */
 #include "parsers/textts.h"
 
+#include "base/chars.h"
 #include "base/timeval.h"
 
 #define MS_PER_SEC  INT64_C(1000)
@@ -15,22 +16,12 @@
 #define MS_PER_HOUR (60 * MS_PER_MIN)
 #define MS_PER_DAY  (24 * MS_PER_HOUR)
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_alnum(char c)
-{
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Exactly `count` digits at s[at..]. */
 static bool digits(const char *s, size_t n, size_t at, int count, int *out)
 {
     int v = 0;
     for (int k = 0; k < count; k++) {
-        if (at + (size_t)k >= n || !is_digit(s[at + k]))
+        if (at + (size_t)k >= n || !ch_is_digit(s[at + k]))
             return false;
         v = v * 10 + (s[at + k] - '0');
     }
@@ -89,10 +80,10 @@ static bool yearless_ms(int m, int d, int hh, int mi, int ss, int frac, int64_t 
  * digits as ms. */
 static int fraction(const char *s, size_t n, size_t *i)
 {
-    if (*i + 1 >= n || (s[*i] != '.' && s[*i] != ',') || !is_digit(s[*i + 1]))
+    if (*i + 1 >= n || (s[*i] != '.' && s[*i] != ',') || !ch_is_digit(s[*i + 1]))
         return 0;
     int frac = 0, k = 0;
-    for ((*i)++; *i < n && is_digit(s[*i]); (*i)++, k++)
+    for ((*i)++; *i < n && ch_is_digit(s[*i]); (*i)++, k++)
         if (k < 3)
             frac = frac * 10 + (s[*i] - '0');
     for (; k < 3; k++)
@@ -111,7 +102,7 @@ static bool clock3(const char *s, size_t n, size_t at, int *hh, int *mi, int *ss
 /* The line may end here or continue with a non-alphanumeric byte. */
 static bool boundary(const char *s, size_t n, size_t i)
 {
-    return i >= n || !is_alnum(s[i]);
+    return i >= n || !ch_is_alnum(s[i]);
 }
 
 static int month_name(const char *s, size_t n, size_t at)
@@ -178,13 +169,13 @@ static bool fmt_slashed(const char *s, size_t n, int64_t *ms)
 static bool some_digits(const char *s, size_t n, size_t *i, int max, int *out)
 {
     int v = 0, k = 0;
-    while (*i < n && k < max && is_digit(s[*i])) {
+    while (*i < n && k < max && ch_is_digit(s[*i])) {
         v = v * 10 + (s[*i] - '0');
         (*i)++;
         k++;
     }
     *out = v;
-    return k > 0 && !(*i < n && is_digit(s[*i]));
+    return k > 0 && !(*i < n && ch_is_digit(s[*i]));
 }
 
 /* "20171223-22:15:29:606" (HealthApp; hour, minute, second and ms are not
@@ -309,7 +300,7 @@ static bool fmt_epoch(const char *s, size_t n, size_t at, int64_t *ms, size_t *e
 {
     size_t i = at;
     int64_t v = 0;
-    while (i < n && is_digit(s[i]) && i - at < 14)
+    while (i < n && ch_is_digit(s[i]) && i - at < 14)
         v = v * 10 + (s[i++] - '0');
     size_t len = i - at;
     if (len == 10) {
@@ -402,7 +393,7 @@ static bool scan_at(const char *s, size_t n, int64_t ref_ms, int64_t *ms)
     int64_t v;
     if (s[0] == '[')
         return fmt_bracketed(s, n, ref_ms, ms);
-    if (is_digit(s[0])) {
+    if (ch_is_digit(s[0])) {
         size_t used = tv_scan_iso8601(s, n, &v);
         if (used > 0 && boundary(s, n, used)) {
             *ms = v;
@@ -430,11 +421,11 @@ bool textts_scan(const char *line, size_t n, int64_t ref_ms, int64_t *ms)
     /* syslog priority "<13>", then RFC 5424's version "1 " */
     if (n > 2 && line[0] == '<') {
         size_t j = 1;
-        while (j < n && j < 4 && is_digit(line[j]))
+        while (j < n && j < 4 && ch_is_digit(line[j]))
             j++;
         if (j > 1 && j < n && line[j] == '>') {
             i = j + 1;
-            if (i + 1 < n && is_digit(line[i]) && line[i + 1] == ' ')
+            if (i + 1 < n && ch_is_digit(line[i]) && line[i + 1] == ' ')
                 i += 2;
         }
     }

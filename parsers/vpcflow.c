@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "parsers/lines.h"
@@ -145,11 +146,11 @@ bool vpc_is_default_record(const char *line, size_t n)
 
 static bool header_name(const struct tok *t)
 {
-    if (t->n == 0 || t->p[0] < 'a' || t->p[0] > 'z')
+    if (t->n == 0 || !ch_is_lower(t->p[0]))
         return false;
     for (size_t i = 0; i < t->n; i++) {
         char c = t->p[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
+        if (!(ch_is_lower(c) || ch_is_digit(c) || c == '-'))
             return false;
     }
     return true;
@@ -186,7 +187,7 @@ static char *field_name(const struct tok *t)
             up = sb.len > 0;
             continue;
         }
-        sb_putc(&sb, up && c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c);
+        sb_putc(&sb, up ? ch_to_upper(c) : c);
         up = false;
     }
     return sb_detach(&sb);
