@@ -43,23 +43,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/numfmt.h"
 #include "base/strbuf.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 
-static bool is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static bool all_digits(const char *s, size_t n)
 {
     if (n == 0)
         return false;
     for (size_t k = 0; k < n; k++) {
-        if (!is_digit((unsigned char)s[k]))
+        if (!ch_is_digit((unsigned char)s[k]))
             return false;
     }
     return true;
@@ -76,8 +72,8 @@ static int cmp_bytes(const char *a, size_t an, const char *b, size_t bn)
 /* End of the chunk starting at s[i]. */
 static size_t chunk_end(const char *s, size_t n, size_t i)
 {
-    bool dig = is_digit((unsigned char)s[i]);
-    while (i < n && is_digit((unsigned char)s[i]) == dig)
+    bool dig = ch_is_digit((unsigned char)s[i]);
+    while (i < n && ch_is_digit((unsigned char)s[i]) == dig)
         i++;
     return i;
 }
@@ -154,7 +150,7 @@ static void dec_from_double(struct dec *x, double v)
     size_t n = 0;
     const char *q = e;
     for (; *q && *q != 'e'; q++) {
-        if (is_digit((unsigned char)*q))
+        if (ch_is_digit((unsigned char)*q))
             x->buf[n++] = *q;
     }
     long long ex = strtoll(q + 1, NULL, 10);
@@ -216,7 +212,7 @@ static int cmp_chunks(const char *a, size_t an, const char *b, size_t bn)
     size_t i = 0, j = 0;
     while (i < an && j < bn) {
         size_t ie = chunk_end(a, an, i), je = chunk_end(b, bn, j);
-        bool da = is_digit((unsigned char)a[i]), db = is_digit((unsigned char)b[j]);
+        bool da = ch_is_digit((unsigned char)a[i]), db = ch_is_digit((unsigned char)b[j]);
         int c;
         if (da && db) {
             size_t la = ie - i, lb = je - j;
@@ -294,7 +290,7 @@ static void key_text(struct strbuf *out, const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t e = chunk_end(s, n, i);
-        if (is_digit((unsigned char)s[i])) {
+        if (ch_is_digit((unsigned char)s[i])) {
             sb_putc(out, 0x30);
             put_u32(out, (uint32_t)(e - i), false);
             sb_append(out, s + i, e - i);

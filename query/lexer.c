@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/chars.h"
 #include "base/strbuf.h"
 
 void lex_init(struct lexer *lx, const char *src, size_t len, struct arena *arena)
@@ -40,42 +41,16 @@ void lex_seek(struct lexer *lx, uint32_t pos)
     lx->pos = pos <= lx->len ? pos : lx->len;
 }
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* A character that may start a field name (trailq(1), Names). */
 static bool is_ident_start(char c)
 {
-    return is_alpha(c) || c == '_' || c == '$' || c == '@';
+    return ch_is_alpha(c) || c == '_' || c == '$' || c == '@';
 }
 
 /* A character that may continue a name (or start a segment after a dot). */
 static bool is_ident_char(char c)
 {
-    return is_ident_start(c) || is_digit(c);
-}
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return is_ident_start(c) || ch_is_digit(c);
 }
 
 /* The byte at i, or NUL past the end (the text itself may hold no NUL:
@@ -98,7 +73,7 @@ static void skip_blank(struct lexer *lx)
 {
     while (lx->pos < lx->len) {
         char c = lx->src[lx->pos];
-        if (is_space(c)) {
+        if (ch_is_space(c)) {
             lx->pos++;
         } else if (c == '#') {
             while (lx->pos < lx->len && lx->src[lx->pos] != '\n')
@@ -134,7 +109,7 @@ static long hex4(const struct lexer *lx, uint32_t i)
 {
     long v = 0;
     for (uint32_t k = 0; k < 4; k++) {
-        int h = hex_value(at(lx, i + k));
+        int h = ch_hex_value(at(lx, i + k));
         if (h < 0)
             return -1;
         v = v * 16 + h;
@@ -250,9 +225,9 @@ static void lex_regex(struct lexer *lx, struct token *tok)
         i++;
     }
     i++; /* the closing slash */
-    if (is_alpha(at(lx, i))) {
+    if (ch_is_alpha(at(lx, i))) {
         uint32_t f = i;
-        while (is_alpha(at(lx, i)))
+        while (ch_is_alpha(at(lx, i)))
             i++;
         sb_free(&sb);
         lx->pos = i;
@@ -307,7 +282,7 @@ static bool lex_backtick(struct lexer *lx, uint32_t *pi, struct strbuf *sb, stru
 static bool lex_ident_run(struct lexer *lx, uint32_t *pi, struct strbuf *sb)
 {
     uint32_t i = *pi;
-    bool word = !is_digit(at(lx, i));
+    bool word = !ch_is_digit(at(lx, i));
     while (i < lx->len && is_ident_char(lx->src[i])) {
         char c = lx->src[i];
         if (c == '@' || c == '$')
@@ -374,28 +349,28 @@ static void lex_number(struct lexer *lx, struct token *tok)
     uint32_t start = lx->pos;
     uint32_t i = start;
     bool integral = true;
-    while (is_digit(at(lx, i)))
+    while (ch_is_digit(at(lx, i)))
         i++;
     uint32_t int_end = i;
-    if (at(lx, i) == '.' && is_digit(at(lx, i + 1))) {
+    if (at(lx, i) == '.' && ch_is_digit(at(lx, i + 1))) {
         integral = false;
         i++;
-        while (is_digit(at(lx, i)))
+        while (ch_is_digit(at(lx, i)))
             i++;
     }
     char e = at(lx, i);
     if ((e == 'e' || e == 'E') &&
-        (is_digit(at(lx, i + 1)) ||
-         ((at(lx, i + 1) == '+' || at(lx, i + 1) == '-') && is_digit(at(lx, i + 2))))) {
+        (ch_is_digit(at(lx, i + 1)) ||
+         ((at(lx, i + 1) == '+' || at(lx, i + 1) == '-') && ch_is_digit(at(lx, i + 2))))) {
         integral = false;
         i += 2;
-        while (is_digit(at(lx, i)))
+        while (ch_is_digit(at(lx, i)))
             i++;
     }
-    if (is_alpha(at(lx, i)) || at(lx, i) == '_') {
+    if (ch_is_alpha(at(lx, i)) || at(lx, i) == '_') {
         /* digits glued to letters: a period such as 5m, or a mistake */
         uint32_t unit = i;
-        while (i < lx->len && (is_alpha(lx->src[i]) || is_digit(lx->src[i]) || lx->src[i] == '_'))
+        while (i < lx->len && (ch_is_alpha(lx->src[i]) || ch_is_digit(lx->src[i]) || lx->src[i] == '_'))
             i++;
         lx->pos = i;
         const char *lit = arena_strndup(lx->arena, lx->src + start, i - start);
@@ -501,7 +476,7 @@ void lex_next(struct lexer *lx, enum lex_mode mode, struct token *tok)
         lex_name(lx, mode, tok);
         return;
     }
-    if (is_digit(c) || (c == '.' && mode == LEX_OPERAND && is_digit(n))) {
+    if (ch_is_digit(c) || (c == '.' && mode == LEX_OPERAND && ch_is_digit(n))) {
         lex_number(lx, tok);
         return;
     }

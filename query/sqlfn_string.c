@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "query/regex.h"
@@ -121,22 +122,6 @@ static bool u8_valid_text(const unsigned char *s, size_t n)
         i += len;
     }
     return true;
-}
-
-static bool is_ascii_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
-
-static int hex_value(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 /* Hand a built buffer to SQLite as the TEXT result (sb is left empty). */
@@ -383,7 +368,7 @@ static void trim_common(sqlite3_context *ctx, int argc, sqlite3_value **argv, in
         while (i < j) {
             size_t next = u8_next(s, j, i);
             bool strip = set ? in_char_set(set, set_n, s + i, next - i)
-                             : is_ascii_space((unsigned char)s[i]);
+                             : ch_is_space((unsigned char)s[i]);
             if (!strip)
                 break;
             i = next;
@@ -395,7 +380,7 @@ static void trim_common(sqlite3_context *ctx, int argc, sqlite3_value **argv, in
             if (prev < i)
                 prev = i;
             bool strip = set ? in_char_set(set, set_n, s + prev, j - prev)
-                             : is_ascii_space((unsigned char)s[j - 1]);
+                             : ch_is_space((unsigned char)s[j - 1]);
             if (!strip)
                 break;
             j = set ? prev : j - 1;
@@ -677,7 +662,7 @@ static void fn_isblank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     bool blank = true;
     if (str_arg(argv[0], &s, &n, buf))
         for (size_t i = 0; blank && i < n; i++)
-            blank = is_ascii_space((unsigned char)s[i]);
+            blank = ch_is_space((unsigned char)s[i]);
     sqlite3_result_int(ctx, blank);
 }
 
@@ -721,8 +706,8 @@ static void fn_urldecode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         if (s[i] == '+') {
             sb_putc(&sb, ' ');
         } else if (s[i] == '%') {
-            int hi = i + 2 < n ? hex_value((unsigned char)s[i + 1]) : -1;
-            int lo = i + 2 < n ? hex_value((unsigned char)s[i + 2]) : -1;
+            int hi = i + 2 < n ? ch_hex_value((unsigned char)s[i + 1]) : -1;
+            int lo = i + 2 < n ? ch_hex_value((unsigned char)s[i + 2]) : -1;
             if (hi < 0 || lo < 0) {
                 sb_free(&sb);
                 sqlite3_result_null(ctx);
@@ -860,7 +845,7 @@ static void fn_hextoascii(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     struct strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n; i += 2) {
-        int hi = hex_value((unsigned char)s[i]), lo = hex_value((unsigned char)s[i + 1]);
+        int hi = ch_hex_value((unsigned char)s[i]), lo = ch_hex_value((unsigned char)s[i + 1]);
         if (hi < 0 || lo < 0) {
             sb_free(&sb);
             sqlite3_result_null(ctx);
@@ -892,7 +877,7 @@ static void fn_hextodec(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     double d = 0;
     bool overflow = false;
     for (; i < n; i++) {
-        int v = hex_value((unsigned char)s[i]);
+        int v = ch_hex_value((unsigned char)s[i]);
         if (v < 0) {
             sqlite3_result_null(ctx);
             return;

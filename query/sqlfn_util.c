@@ -4,12 +4,12 @@
  */
 #include "query/sqlfn_util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "base/xalloc.h"
 #include "query/sqlfn.h"
 
@@ -21,12 +21,12 @@ bool sqlfn_text_to_number(const char *s, size_t n, double *d, long long *i, bool
         return false;
     if (s[p] == '-' || s[p] == '+')
         p++;
-    while (p < n && isdigit((unsigned char)s[p]))
+    while (p < n && ch_is_digit(s[p]))
         p++, digits = true;
     if (p < n && s[p] == '.') {
         integral = false;
         p++;
-        while (p < n && isdigit((unsigned char)s[p]))
+        while (p < n && ch_is_digit(s[p]))
             p++, digits = true;
     }
     if (!digits)
@@ -37,7 +37,7 @@ bool sqlfn_text_to_number(const char *s, size_t n, double *d, long long *i, bool
         if (p < n && (s[p] == '-' || s[p] == '+'))
             p++;
         bool exp_digits = false;
-        while (p < n && isdigit((unsigned char)s[p]))
+        while (p < n && ch_is_digit(s[p]))
             p++, exp_digits = true;
         if (!exp_digits)
             return false;

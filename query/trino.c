@@ -29,13 +29,13 @@
  */
 #include "query/trino.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/chars.h"
 #include "base/numfmt.h"
 #include "base/timeval.h"
 #include "query/compile_int.h"
@@ -351,10 +351,10 @@ static const char *json_path(struct tctx *c, const char *s, size_t n)
         size_t j = i;
         while (j < n && s[j] != '.')
             j++;
-        bool digits = j > i, word = j > i && (isalpha((unsigned char)s[i]) || s[i] == '_');
+        bool digits = j > i, word = j > i && (ch_is_alpha(s[i]) || s[i] == '_');
         for (size_t k = i; k < j; k++) {
-            digits &= isdigit((unsigned char)s[k]) != 0;
-            word &= isalnum((unsigned char)s[k]) || s[k] == '_';
+            digits &= ch_is_digit(s[k]);
+            word &= ch_is_alnum(s[k]) || s[k] == '_';
         }
         if (digits)
             sb_printf(&sb, "[%.*s]", (int)(j - i), s + i);
@@ -457,7 +457,7 @@ static int walk_path(struct tctx *c, const char *full, const struct tnode *n, st
                 return terr(c, at, "'%s': a list inside a list has no --sql translation", full);
             bool digits = len > 0 && len < 10 && !w.arr;
             for (size_t k = 0; k < len && digits; k++)
-                digits = isdigit((unsigned char)rest[k]) != 0;
+                digits = ch_is_digit(rest[k]);
             if (!w.arr && !digits)
                 return terr(c, at, "'%s': %s is a list in %s; name an element (%s.0.%s) or "
                             "unnest it", full, n->name, c->schema->what, n->name,
@@ -1804,7 +1804,7 @@ bool trino_table_name_ok(const char *name)
     if (!*name || strlen(name) > 255)
         return false;
     for (const char *p = name; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' && *p != '.')
+        if (!ch_is_alnum(*p) && *p != '_' && *p != '-' && *p != '.')
             return false;
     return true;
 }

@@ -8,9 +8,9 @@
  * delivers from) and timestamp (the yyyy/MM/dd folders), as in the Athena
  * documentation's partition-projection example, which covers one region.
  */
-#include <ctype.h>
 #include <string.h>
 
+#include "base/chars.h"
 #include "query/trino.h"
 #include "query/trino_map.h"
 
@@ -19,7 +19,7 @@
 
 static bool s3_char_ok(unsigned char ch)
 {
-    return isalnum(ch) || strchr("-_./!*()", ch) != NULL;
+    return ch_is_alnum(ch) || strchr("-_./!*()", ch) != NULL;
 }
 
 int trino_ddl(const char *s3_prefix, const char *table, struct strbuf *out, struct strbuf *err)
