@@ -16,13 +16,19 @@
  * where available, stopping only at '"', '\\', control bytes and non-ASCII
  * bytes (UTF-8 is checked sequence by sequence).
  *
- * An all-fields plan has no trie: a second loop (scan_all) keeps the dotted
- * path of the current value in one buffer, each open container remembering
- * the path length at its start, so a key or an index only truncates the
- * buffer and appends itself. Strings without escapes go from the text
- * straight into the batch. Every key is entered in a hash set of (object,
- * key) pairs for the record, so a repeated key is noticed in constant time
- * however wide the object.
+ * An all-fields plan has no trie: it keeps the dotted path of the current
+ * value in one buffer, each open container remembering the path length at
+ * its start, so a key or an index only truncates the buffer and appends
+ * itself. Strings without escapes go from the text straight into the
+ * batch. Every key is entered in a hash set of (object, key) pairs for the
+ * record, so a repeated key is noticed in constant time however wide the
+ * object.
+ *
+ * Both kinds of plan run the one loop of the grammar (scan_text); they
+ * differ only in how a value is named (struct jf_at and the small
+ * functions around it). The loop is inlined into each of scan_wanted and
+ * scan_all with the kind as a constant, so each runs as fast as a loop
+ * written for it alone.
  */
 #include "parsers/jsonfields.h"
 
@@ -39,6 +45,11 @@
 #include "base/chars.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
+
+/* The shared scan loop is inlined into each of its two callers, which stay
+ * apart (see scan_wanted). */
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
 
 /* ---- the trie of wanted paths ---- */
 
@@ -831,35 +842,161 @@ static bool names_repeat(struct jf_scanner *s, const struct rec_batch *b)
     return false;
 }
 
-/* jf_scan for an all-fields plan: the same grammar as jf_scan's loop
- * (keep the two in step), every leaf added under s->path. */
-static enum jf_status scan_all(struct jf_scanner *s, cursor p, cursor end, struct rec_batch *b)
+/* ---- the scan ---- */
+
+/* A leaf at counted node nd: true when this record has had one there
+ * already (two leaves with one name: a key holding a dot beside a nested
+ * path), which flatten numbers. */
+static inline bool leaf_again(struct jf_scanner *s, const struct jf_node *nd)
+{
+    if (s->hit[nd->id] == s->scan_no)
+        return true;
+    s->hit[nd->id] = s->scan_no;
+    return false;
+}
+
+/* Where the value about to be read stands in the plan. With a trie
+ * (`all` false) that is its node; with an all-fields plan, its dotted path
+ * in s->path. */
+struct jf_at {
+    const struct jf_node *node; /* trie: the value's node; NULL when nothing wanted
+                                   is at or below it */
+    bool dotted;                /* trie: its path went through a key with a dot or
+                                   an empty key */
+    int meta;                   /* index of the meta key it is the value of, or -1 */
+};
+
+/* The name a leaf at `at` is added under: true with *name set (NULL when
+ * the leaf is not wanted), false when the record must go through jansson
+ * (a second leaf with this name). */
+ALWAYS_INLINE bool leaf_name(struct jf_scanner *s, bool all, const struct jf_at *at,
+                             const char **name, size_t *len)
+{
+    if (all) {
+        *name = s->path_len ? s->path : NULL;
+        *len = s->path_len;
+        return true;
+    }
+    const struct jf_node *nd = at->node;
+    *name = NULL;
+    *len = 0;
+    if (!nd)
+        return true;
+    if (nd->counted && leaf_again(s, nd))
+        return false;
+    if (nd->wanted && nd != s->plan->nodes[0]) {
+        *name = nd->path;
+        *len = nd->path_len;
+    }
+    return true;
+}
+
+/* A container opens at `at`: fill its frame. Returns false when the record
+ * must go through jansson (a wanted object or array: flatten's JSON text,
+ * except below a key with a dot, whose subtree is not the one the name
+ * gives). */
+ALWAYS_INLINE bool open_frame(struct jf_scanner *s, bool all, const struct jf_at *at,
+                              struct jf_frame *f, bool obj)
+{
+    f->is_obj = obj;
+    f->index = 0;
+    if (all) {
+        f->base = s->path_len;
+        if (obj)
+            f->stamp = ++s->stamp;
+        return true;
+    }
+    const struct jf_node *nd = at->node;
+    if (nd && nd->wanted && nd != s->plan->nodes[0] && !at->dotted)
+        return false;
+    f->dotted = at->dotted;
+    f->node = nd && nd->n_kids ? nd : NULL;
+    if (obj && f->node)
+        f->stamp = ++s->stamp;
+    return true;
+}
+
+/* The next element of the array f (its index already set) is about to be
+ * read: where it stands. */
+ALWAYS_INLINE void at_element(struct jf_scanner *s, bool all, const struct jf_frame *f,
+                              struct jf_at *at)
+{
+    if (all)
+        path_index(s, f->base, f->index);
+    else
+        *at = (struct jf_at){.node = index_node(f->node, f->index), .dotted = f->dotted};
+    at->meta = -1;
+}
+
+/* Key k[0..klen) of the object f at `depth` (the raw bytes between the
+ * quotes, holding escapes when esc): where its value stands. Returns false when the
+ * record must go through jansson (the object repeats a key that matters). */
+ALWAYS_INLINE bool at_key(struct jf_scanner *s, bool all, const struct jf_frame *f, size_t depth,
+                          const char *k, size_t klen, bool esc, struct jf_at *at)
 {
     const struct jf_plan *jp = s->plan;
+    at->node = NULL;
+    at->meta = -1;
+    at->dotted = all ? false : f->dotted;
+    /* a trie plan decodes only the keys it may match */
+    if (!all && !f->node && !(depth == 1 && jp->n_meta))
+        return true;
+    const char *raw = k;
+    if (esc) {
+        sb_reset(&s->scratch);
+        decode_string(&s->scratch, k, klen);
+        k = s->scratch.buf;
+        klen = s->scratch.len;
+        raw = NULL;
+    }
+    if (all) {
+        if (!keys_add(s, f->stamp, k, klen, raw))
+            return false; /* jansson keeps the last value at the first key's place */
+        if (klen == 0 || memchr(k, '.', klen))
+            s->dotted = true;
+        path_set(s, f->base, k, klen);
+    } else if (f->node) {
+        at->node = key_node(jp, f->node, k, klen);
+        if (at->node) {
+            if (klen == 0 || memchr(k, '.', klen))
+                at->dotted = true;
+            if (s->seen[at->node->id] == f->stamp)
+                return false; /* repeated key: the last one wins */
+            s->seen[at->node->id] = f->stamp;
+        }
+    }
+    if (depth == 1 && jp->n_meta)
+        at->meta = meta_index(jp, k, klen);
+    return true;
+}
+
+/* The grammar of one JSON text, from its first byte (p[0] is '{' or '['),
+ * as one loop over the bytes with an explicit stack of open containers.
+ * Both kinds of plan share it: `all` says how a value is named (see
+ * struct jf_at) and is a constant at each call, so the compiler makes two
+ * loops of it, each without the other's tests. */
+ALWAYS_INLINE enum jf_status scan_text(struct jf_scanner *s, cursor p, cursor end,
+                                       struct rec_batch *b, const bool all)
+{
     struct jf_frame *stack = s->stack, *top = NULL;
     size_t depth = 0;
-    int vmeta = -1; /* meta key index of the value about to be read, or -1 */
-
-    keys_reset(s);
-    s->path_len = 0;
-    s->dotted = false;
+    struct jf_at at = {.node = s->plan->nodes[0], .meta = -1};
+    const char *name;
+    size_t name_len;
 
 value:
-    /* p is at the first byte of a value (whitespace skipped); s->path is its name */
+    /* p is at the first byte of a value (whitespace skipped); `at` is where it stands */
     if (p >= end || depth >= JF_MAX_DEPTH)
         return JF_INVALID;
     switch (*p) {
     case '{':
     case '[': {
         bool obj = *p == '{';
-        if (vmeta >= 0)
-            s->meta[vmeta].kind = obj ? JF_OBJECT : JF_ARRAY;
+        if (at.meta >= 0)
+            s->meta[at.meta].kind = obj ? JF_OBJECT : JF_ARRAY;
         top = &stack[depth++];
-        top->is_obj = obj;
-        top->base = s->path_len;
-        top->index = 0;
-        if (obj)
-            top->stamp = ++s->stamp;
+        if (!open_frame(s, all, &at, top, obj))
+            return JF_NEED_DOM;
         p = skip_ws(p + 1, end);
         if (p >= end)
             return JF_INVALID;
@@ -870,8 +1007,7 @@ value:
         }
         if (obj)
             goto key;
-        path_index(s, top->base, 0);
-        vmeta = -1;
+        at_element(s, all, top, &at);
         goto value;
     }
     case '"': {
@@ -881,44 +1017,48 @@ value:
             return JF_INVALID;
         const char *raw = (const char *)p + 1;
         size_t len = (size_t)(q - p) - 2;
-        if (s->path_len) {
+        if (!leaf_name(s, all, &at, &name, &name_len))
+            return JF_NEED_DOM;
+        if (name) {
             if (esc) {
                 sb_reset(&s->scratch);
                 decode_string(&s->scratch, raw, len);
-                rb_add_str(b, s->path, s->path_len, s->scratch.buf, s->scratch.len);
+                rb_add_str(b, name, name_len, s->scratch.buf, s->scratch.len);
             } else {
-                rb_add_str(b, s->path, s->path_len, raw, len);
+                rb_add_str(b, name, name_len, raw, len);
             }
         }
-        if (vmeta >= 0) {
-            s->meta[vmeta].kind = JF_STRING;
-            s->meta_raw[vmeta] = (struct jf_meta_raw){raw, len, esc, 0};
+        if (at.meta >= 0) {
+            s->meta[at.meta].kind = JF_STRING;
+            s->meta_raw[at.meta] = (struct jf_meta_raw){raw, len, esc, 0};
         }
         p = q;
         goto after_value;
     }
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9': {
+        if (!leaf_name(s, all, &at, &name, &name_len))
+            return JF_NEED_DOM;
         enum jf_kind kind = JF_INT;
         int64_t iv = 0;
         double dv = 0;
         cursor num = p;
-        p = scan_number(s, p, end, s->path_len || vmeta >= 0, &kind, &iv, &dv);
+        p = scan_number(s, p, end, name || at.meta >= 0, &kind, &iv, &dv);
         if (!p)
             return JF_INVALID;
         size_t num_len = (size_t)(p - num);
         p = skip_nul(p, end);
-        if (s->path_len) {
+        if (name) {
             if (kind == JF_INT)
-                rb_add_int(b, s->path, s->path_len, iv);
+                rb_add_int(b, name, name_len, iv);
             else if (kind == JF_REAL)
-                rb_add_real(b, s->path, s->path_len, dv);
+                rb_add_real(b, name, name_len, dv);
             else
-                rb_add_str(b, s->path, s->path_len, (const char *)num, num_len);
+                rb_add_str(b, name, name_len, (const char *)num, num_len);
         }
-        if (vmeta >= 0)
-            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv,
-                                               .str = (const char *)num, .len = num_len};
+        if (at.meta >= 0)
+            s->meta[at.meta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv,
+                                                 .str = (const char *)num, .len = num_len};
         goto after_value;
     }
     case 't':
@@ -928,18 +1068,20 @@ value:
         if ((size_t)(end - p) < len || memcmp(p, t ? "true" : "false", len) != 0)
             return JF_INVALID;
         p = skip_nul(p + len, end);
-        if (s->path_len)
-            rb_add_bool(b, s->path, s->path_len, t);
-        if (vmeta >= 0)
-            s->meta[vmeta].kind = t ? JF_TRUE : JF_FALSE;
+        if (!leaf_name(s, all, &at, &name, &name_len))
+            return JF_NEED_DOM;
+        if (name)
+            rb_add_bool(b, name, name_len, t);
+        if (at.meta >= 0)
+            s->meta[at.meta].kind = t ? JF_TRUE : JF_FALSE;
         goto after_value;
     }
     case 'n':
         if (end - p < 4 || memcmp(p, "null", 4) != 0)
             return JF_INVALID;
         p = skip_nul(p + 4, end);
-        if (vmeta >= 0)
-            s->meta[vmeta].kind = JF_NULL;
+        if (at.meta >= 0)
+            s->meta[at.meta].kind = JF_NULL;
         goto after_value;
     default:
         return JF_INVALID;
@@ -954,21 +1096,8 @@ key:
         cursor q = scan_string(p + 1, end, &esc);
         if (!q)
             return JF_INVALID;
-        const char *k = (const char *)p + 1, *raw = k;
-        size_t klen = (size_t)(q - p) - 2;
-        if (esc) {
-            sb_reset(&s->scratch);
-            decode_string(&s->scratch, k, klen);
-            k = s->scratch.buf;
-            klen = s->scratch.len;
-            raw = NULL;
-        }
-        if (!keys_add(s, top->stamp, k, klen, raw))
-            return JF_NEED_DOM; /* jansson keeps the last value at the first key's place */
-        if (klen == 0 || memchr(k, '.', klen))
-            s->dotted = true;
-        path_set(s, top->base, k, klen);
-        vmeta = depth == 1 && jp->n_meta ? meta_index(jp, k, klen) : -1;
+        if (!at_key(s, all, top, depth, (const char *)p + 1, (size_t)(q - p) - 2, esc, &at))
+            return JF_NEED_DOM;
         p = skip_ws(q, end);
         if (p >= end || *p != ':')
             return JF_INVALID;
@@ -977,22 +1106,17 @@ key:
     }
 
 after_value:
-    if (depth == 0 && s->prefix) {
-        if (s->dotted && names_repeat(s, b))
+    if (depth == 0) {
+        if (s->prefix)
+            s->used = (size_t)((const char *)p - s->text);
+        else if (skip_ws(p, end) != end)
+            return JF_INVALID;
+        if (all && s->dotted && names_repeat(s, b))
             return JF_NEED_DOM; /* flatten numbers repeated names */
-        s->used = (size_t)((const char *)p - s->text);
         finish_meta(s);
         return JF_OK;
     }
     p = skip_ws(p, end);
-    if (depth == 0) {
-        if (p != end)
-            return JF_INVALID;
-        if (s->dotted && names_repeat(s, b))
-            return JF_NEED_DOM; /* flatten numbers repeated names */
-        finish_meta(s);
-        return JF_OK;
-    }
     top = &stack[depth - 1];
     if (p >= end)
         return JF_INVALID;
@@ -1002,8 +1126,8 @@ after_value:
             return JF_INVALID;
         if (top->is_obj)
             goto key;
-        path_index(s, top->base, ++top->index);
-        vmeta = -1;
+        top->index++;
+        at_element(s, all, top, &at);
         goto value;
     }
     if (*p == (top->is_obj ? '}' : ']')) {
@@ -1014,17 +1138,21 @@ after_value:
     return JF_INVALID;
 }
 
-/* ---- the scanner ---- */
-
-/* A leaf at counted node nd: true when this record has had one there
- * already (two leaves with one name: a key holding a dot beside a nested
- * path), which flatten numbers. */
-static inline bool leaf_again(struct jf_scanner *s, const struct jf_node *nd)
+/* The two loops: with the trie of wanted paths, and with every field.
+ * Each is its own function (noinline): inlined together into jf_scan they
+ * made one body too large to keep its state in registers, 4-7% slower. */
+static NOINLINE enum jf_status scan_wanted(struct jf_scanner *s, cursor p, cursor end,
+                                           struct rec_batch *b)
 {
-    if (s->hit[nd->id] == s->scan_no)
-        return true;
-    s->hit[nd->id] = s->scan_no;
-    return false;
+    return scan_text(s, p, end, b, false);
+}
+
+static NOINLINE enum jf_status scan_all(struct jf_scanner *s, cursor p, cursor end,
+                                        struct rec_batch *b)
+{
+    keys_reset(s);
+    s->path_len = 0;
+    return scan_text(s, p, end, b, true);
 }
 
 enum jf_status jf_scan_prefix(struct jf_scanner *s, const char *text, size_t n,
@@ -1040,215 +1168,18 @@ enum jf_status jf_scan_prefix(struct jf_scanner *s, const char *text, size_t n,
 
 enum jf_status jf_scan(struct jf_scanner *s, const char *text, size_t n, struct rec_batch *b)
 {
-    s->text = text;
     const struct jf_plan *jp = s->plan;
-    const struct jf_node *root = jp->nodes[0];
     cursor p = (cursor)text, end = p + n;
-    struct jf_frame *stack = s->stack, *top = NULL;
-    size_t depth = 0;
-    const struct jf_node *vnode = root; /* trie node of the value about to be read */
-    int vmeta = -1;                     /* meta key index of that value, or -1 */
-    bool vdotted = false;               /* its path is not a nested path */
-
+    s->text = text;
     for (size_t i = 0; i < jp->n_meta; i++)
         s->meta[i].kind = JF_ABSENT;
     s->root_kind = JF_ABSENT;
     s->scan_no++;
+    s->dotted = false;
 
     p = skip_ws(p, end);
     if (p >= end || (*p != '{' && *p != '['))
         return JF_INVALID;
     s->root_kind = *p == '{' ? JF_OBJECT : JF_ARRAY;
-    if (jp->all_fields)
-        return scan_all(s, p, end, b);
-
-value:
-    /* p is at the first byte of a value (whitespace skipped). */
-    if (p >= end || depth >= JF_MAX_DEPTH)
-        return JF_INVALID;
-    switch (*p) {
-    case '{':
-    case '[': {
-        bool obj = *p == '{';
-        if (vmeta >= 0)
-            s->meta[vmeta].kind = obj ? JF_OBJECT : JF_ARRAY;
-        /* a wanted object or array is JSON text: flatten's (not below a
-         * key with a dot, whose subtree is not the one the name gives) */
-        if (vnode && vnode->wanted && vnode != root && !vdotted)
-            return JF_NEED_DOM;
-        top = &stack[depth++];
-        top->is_obj = obj;
-        top->dotted = vdotted;
-        top->node = vnode && vnode->n_kids ? vnode : NULL;
-        top->index = 0;
-        if (obj && top->node)
-            top->stamp = ++s->stamp;
-        p = skip_ws(p + 1, end);
-        if (p >= end)
-            return JF_INVALID;
-        if (*p == (obj ? '}' : ']')) {
-            p++;
-            depth--;
-            goto after_value;
-        }
-        if (obj)
-            goto key;
-        vnode = index_node(top->node, 0);
-        vmeta = -1;
-        vdotted = top->dotted;
-        goto value;
-    }
-    case '"': {
-        bool esc = false;
-        cursor q = scan_string(p + 1, end, &esc);
-        if (!q)
-            return JF_INVALID;
-        const char *raw = (const char *)p + 1;
-        size_t len = (size_t)(q - p) - 2;
-        if (vnode && vnode->counted && leaf_again(s, vnode))
-            return JF_NEED_DOM;
-        if (vnode && vnode->wanted && vnode != root) {
-            if (esc) {
-                sb_reset(&s->scratch);
-                decode_string(&s->scratch, raw, len);
-                rb_add_str(b, vnode->path, vnode->path_len, s->scratch.buf, s->scratch.len);
-            } else {
-                rb_add_str(b, vnode->path, vnode->path_len, raw, len);
-            }
-        }
-        if (vmeta >= 0) {
-            s->meta[vmeta].kind = JF_STRING;
-            s->meta_raw[vmeta] = (struct jf_meta_raw){raw, len, esc, 0};
-        }
-        p = q;
-        goto after_value;
-    }
-    case '-': case '0': case '1': case '2': case '3': case '4':
-    case '5': case '6': case '7': case '8': case '9': {
-        if (vnode && vnode->counted && leaf_again(s, vnode))
-            return JF_NEED_DOM;
-        bool wanted = vnode && vnode->wanted && vnode != root;
-        enum jf_kind kind = JF_INT;
-        int64_t iv = 0;
-        double dv = 0;
-        cursor num = p;
-        p = scan_number(s, p, end, wanted || vmeta >= 0, &kind, &iv, &dv);
-        if (!p)
-            return JF_INVALID;
-        size_t num_len = (size_t)(p - num);
-        p = skip_nul(p, end);
-        if (wanted) {
-            if (kind == JF_INT)
-                rb_add_int(b, vnode->path, vnode->path_len, iv);
-            else if (kind == JF_REAL)
-                rb_add_real(b, vnode->path, vnode->path_len, dv);
-            else
-                rb_add_str(b, vnode->path, vnode->path_len, (const char *)num, num_len);
-        }
-        if (vmeta >= 0)
-            s->meta[vmeta] = (struct jf_value){.kind = kind, .ival = iv, .dval = dv,
-                                               .str = (const char *)num, .len = num_len};
-        goto after_value;
-    }
-    case 't':
-    case 'f': {
-        bool t = *p == 't';
-        size_t len = t ? 4 : 5;
-        if ((size_t)(end - p) < len || memcmp(p, t ? "true" : "false", len) != 0)
-            return JF_INVALID;
-        p = skip_nul(p + len, end);
-        if (vnode && vnode->counted && leaf_again(s, vnode))
-            return JF_NEED_DOM;
-        if (vnode && vnode->wanted && vnode != root)
-            rb_add_bool(b, vnode->path, vnode->path_len, t);
-        if (vmeta >= 0)
-            s->meta[vmeta].kind = t ? JF_TRUE : JF_FALSE;
-        goto after_value;
-    }
-    case 'n':
-        if (end - p < 4 || memcmp(p, "null", 4) != 0)
-            return JF_INVALID;
-        p = skip_nul(p + 4, end);
-        if (vmeta >= 0)
-            s->meta[vmeta].kind = JF_NULL;
-        goto after_value;
-    default:
-        return JF_INVALID;
-    }
-
-key:
-    /* p is at the first byte of a key of the object `top`. */
-    {
-        if (*p != '"')
-            return JF_INVALID;
-        bool esc = false;
-        cursor q = scan_string(p + 1, end, &esc);
-        if (!q)
-            return JF_INVALID;
-        vnode = NULL;
-        vmeta = -1;
-        vdotted = top->dotted;
-        if (top->node || (depth == 1 && jp->n_meta)) {
-            const char *k = (const char *)p + 1;
-            size_t klen = (size_t)(q - p) - 2;
-            if (esc) {
-                sb_reset(&s->scratch);
-                decode_string(&s->scratch, k, klen);
-                k = s->scratch.buf;
-                klen = s->scratch.len;
-            }
-            if (top->node) {
-                vnode = key_node(jp, top->node, k, klen);
-                if (vnode && (klen == 0 || memchr(k, '.', klen)))
-                    vdotted = true;
-                if (vnode) {
-                    if (s->seen[vnode->id] == top->stamp)
-                        return JF_NEED_DOM; /* repeated key: the last one wins */
-                    s->seen[vnode->id] = top->stamp;
-                }
-            }
-            if (depth == 1)
-                vmeta = meta_index(jp, k, klen);
-        }
-        p = skip_ws(q, end);
-        if (p >= end || *p != ':')
-            return JF_INVALID;
-        p = skip_ws(p + 1, end);
-        goto value;
-    }
-
-after_value:
-    if (depth == 0 && s->prefix) {
-        s->used = (size_t)((const char *)p - s->text);
-        finish_meta(s);
-        return JF_OK;
-    }
-    p = skip_ws(p, end);
-    if (depth == 0) {
-        if (p != end)
-            return JF_INVALID;
-        finish_meta(s);
-        return JF_OK;
-    }
-    top = &stack[depth - 1];
-    if (p >= end)
-        return JF_INVALID;
-    if (*p == ',') {
-        p = skip_ws(p + 1, end);
-        if (p >= end)
-            return JF_INVALID;
-        if (top->is_obj)
-            goto key;
-        top->index++;
-        vnode = index_node(top->node, top->index);
-        vmeta = -1;
-        vdotted = top->dotted;
-        goto value;
-    }
-    if (*p == (top->is_obj ? '}' : ']')) {
-        p++;
-        depth--;
-        goto after_value;
-    }
-    return JF_INVALID;
+    return jp->all_fields ? scan_all(s, p, end, b) : scan_wanted(s, p, end, b);
 }
