@@ -15,6 +15,7 @@
 
 #include "base/timeval.h"
 #include "base/tzone.h"
+#include "index/sysfield.h"
 #include "query/compile_int.h"
 #include "query/parser.h"
 #include "query/regex.h"
@@ -105,50 +106,42 @@ static void need(struct cctx *c, bool *flag)
 
 static const char *system_col(struct cctx *c, const char *name, enum vtype *type)
 {
-    *type = VT_ANY;
-    if (strcmp(name, "@timestamp") == 0) {
-        *type = VT_TIME;
+    enum sys_field f = sys_field_find(name);
+    *type = f != SYSF_NONE && sys_fields[f].is_time ? VT_TIME : VT_ANY;
+    if (f == SYSF_TIMESTAMP) {
         if (c->have_ts)
             c->uses_ts = true;
         return c->have_ts ? "_ts" : NULL;
     }
     if (!c->raw_scope)
         return NULL;
-    if (strcmp(name, "@message") == 0) {
+    switch (f) {
+    case SYSF_MESSAGE:
         need(c, &c->need_msg);
         return "_msg";
-    }
-    if (strcmp(name, "@log") == 0) {
+    case SYSF_LOG:
         /* owner:logGroup where the input says so (base_relation) */
         need(c, &c->need_log);
         add_raw_field(c, "@owner");
         add_raw_field(c, "@logGroup");
         return "_log";
-    }
-    if (strcmp(name, "@logStream") == 0) {
+    case SYSF_LOG_STREAM:
         need(c, &c->need_stream);
         return "_stream";
-    }
-    if (strcmp(name, "@ptr") == 0) {
+    case SYSF_PTR:
         need(c, &c->need_ptr);
         return "_ptr";
-    }
-    if (strcmp(name, "@ingestionTime") == 0) {
+    case SYSF_INGESTION_TIME:
         need(c, &c->need_ingest);
-        *type = VT_TIME;
         return "_ingest";
+    default:
+        return NULL;
     }
-    return NULL;
 }
 
 bool cx_is_system_name(const char *name)
 {
-    static const char *const names[] = {"@timestamp", "@message", "@log", "@logStream", "@ptr",
-                                        "@ingestionTime"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(name, names[i]) == 0)
-            return true;
-    return false;
+    return sys_field_find(name) != SYSF_NONE;
 }
 
 int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *out)

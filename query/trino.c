@@ -29,6 +29,7 @@
  */
 #include "query/trino.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@
 #include "base/chars.h"
 #include "base/numfmt.h"
 #include "base/timeval.h"
+#include "index/sysfield.h"
 #include "query/compile_int.h"
 #include "query/funcs.h"
 #include "query/parser.h"
@@ -528,16 +530,17 @@ static int table_field(struct tctx *c, const char *name, struct span at, struct 
 
 static int system_field(struct tctx *c, const char *name, struct span at, struct tval *out)
 {
-    if (strcmp(name, "@timestamp") == 0) {
+    enum sys_field f = sys_field_find(name);
+    assert(f != SYSF_NONE); /* tx_field sends only system names */
+    switch (f) {
+    case SYSF_TIMESTAMP:
         *out = (struct tval){"_ts", TT_TIME, NULL, NULL, NULL};
         return 0;
-    }
-    if (strcmp(name, "@logStream") == 0) {
+    case SYSF_LOG_STREAM:
         /* <recipientAccountId>_CloudTrail_<awsRegion>, as parsers/cloudtrail.c */
         *out = (struct tval){"(recipientaccountid || '_CloudTrail_' || awsregion)", TT_STR, NULL, NULL, NULL};
         return 0;
-    }
-    if (strcmp(name, "@ingestionTime") == 0) {
+    case SYSF_INGESTION_TIME: {
         if (c->to->target != SQL_ATHENA)
             return terr(c, at,
                         "@ingestionTime is the delivery time in an S3 object name, which %s "
@@ -554,14 +557,17 @@ static int system_field(struct tctx *c, const char *name, struct span at, struct
             TT_TIME, NULL, NULL, NULL};
         return 0;
     }
-    if (strcmp(name, "@message") == 0)
+    case SYSF_MESSAGE:
         return terr(c, at, "@message is the raw event, which %s does not keep; name its fields",
                     c->schema->what);
-    if (strcmp(name, "@log") == 0)
+    case SYSF_LOG:
         return terr(c, at, "@log is the input file, which has no counterpart in %s",
                     c->schema->what);
-    return terr(c, at, "%s is the place of the event in its input file, which has no counterpart "
-                "in %s", name, c->schema->what);
+    case SYSF_PTR:
+    default:
+        return terr(c, at, "%s is the place of the event in its input file, which has no counterpart "
+                    "in %s", name, c->schema->what);
+    }
 }
 
 static int tx_field(struct tctx *c, const char *name, struct span at, struct tval *out)
