@@ -36,7 +36,7 @@
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
-#include "parsers/msgfields.h"
+#include "parsers/jsontime.h"
 #include "parsers/reader.h"
 
 enum rec_mode {
@@ -59,7 +59,7 @@ static int64_t event_time(const json_t *ev)
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
         const json_t *v = json_object_get(ev, keys[i]);
         if (v) {
-            int64_t ms = msgfields_time_value(v);
+            int64_t ms = jsontime_value(v);
             if (ms != TS_NONE)
                 return ms;
         }
@@ -111,7 +111,7 @@ static int scanned_record(struct ct_state *st, const char *p, size_t n, long lin
     }
     int64_t ts = TS_NONE;
     for (int k = M_EVENT_TIME; k <= M_TIME && ts == TS_NONE; k++)
-        ts = msgfields_time_scanned(&m[k]);
+        ts = jsontime_scanned(&m[k]);
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
         return 0;
@@ -190,7 +190,7 @@ static int handle_record(struct ct_state *st, const char *p, size_t n, long line
     rb_begin(b, seq);
     int64_t ts = event_time(ev);
     if (ts == TS_NONE && inner)
-        ts = msgfields_time_value(json_object_get(root, "EventTime"));
+        ts = jsontime_value(json_object_get(root, "EventTime"));
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
         goto out;

@@ -50,6 +50,7 @@
 #include "base/xalloc.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
+#include "parsers/jsontime.h"
 #include "parsers/msgfields.h"
 #include "parsers/reader.h"
 
@@ -197,7 +198,7 @@ static int handle_event(struct jst *js, const char *p, size_t n, long line,
 {
     struct parse_ctx *ctx = js->ctx;
     int64_t seq = ++ctx->n_seen;
-    if (!msgfields_may_match(ctx->plan, p, n))
+    if (!plan_may_match(ctx->plan, p, n))
         return 0;
     json_error_t jerr;
     json_t *ev = jdom_load(p, n, 0, &jerr);
@@ -220,15 +221,15 @@ static int handle_event(struct jst *js, const char *p, size_t n, long line,
         ctx->diags->records_skipped++;
         goto out;
     }
-    int64_t ts = msgfields_time_value(json_object_get(ev, "timestamp"));
+    int64_t ts = jsontime_value(json_object_get(ev, "timestamp"));
     if (!plan_in_range(ctx->plan, ts))
         goto out;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, seq);
     rb_set_ts(b, ts);
     const json_t *ing = json_object_get(ev, "ingestionTime");
-    if (ing && msgfields_time_value(ing) != TS_NONE)
-        rb_set_ingest_ts(b, msgfields_time_value(ing));
+    if (ing && jsontime_value(ing) != TS_NONE)
+        rb_set_ingest_ts(b, jsontime_value(ing));
     if (ctx->plan->keep_message || ctx->plan->all_fields)
         rb_set_message(b, m, mlen);
     size_t stream_len = 0;

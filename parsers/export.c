@@ -70,7 +70,7 @@ static int export_event(void *arg, const char *text, size_t len, long line)
     }
     const char *msg = text + off;
     size_t mlen = len - off;
-    if (!msgfields_may_match(ctx->plan, msg, mlen) || !plan_in_range(ctx->plan, ts))
+    if (!plan_may_match(ctx->plan, msg, mlen) || !plan_in_range(ctx->plan, ts))
         return 0;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, line);

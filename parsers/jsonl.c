@@ -42,7 +42,7 @@
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
 #include "parsers/lines.h"
-#include "parsers/msgfields.h"
+#include "parsers/jsontime.h"
 #include "parsers/reader.h"
 
 struct jsonl_state {
@@ -62,7 +62,7 @@ struct jsonl_state {
     struct jf_scanner *jf;
 };
 
-/* The time keys, in order of preference (msgfields_json_time's), asked of
+/* The time keys, in order of preference (jsontime_of_object's), asked of
  * the field scanner as meta keys. */
 static const char *const jsonl_time_keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
 enum { N_TIME_KEYS = sizeof jsonl_time_keys / sizeof *jsonl_time_keys };
@@ -79,7 +79,7 @@ static int scanned_record(struct jsonl_state *st, const char *p, size_t n,
     struct rec_batch *b = ctx->batch;
     int64_t ts = TS_NONE;
     for (int k = 0; k < N_TIME_KEYS && ts == TS_NONE; k++)
-        ts = msgfields_time_scanned(&m[k]);
+        ts = jsontime_scanned(&m[k]);
     if (!plan_in_range(ctx->plan, ts)) {
         rb_abort(b);
         return 0;
@@ -94,7 +94,7 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
 {
     struct parse_ctx *ctx = st->ctx;
     int64_t seq = ++ctx->n_seen;
-    if (!msgfields_may_match(ctx->plan, p, n))
+    if (!plan_may_match(ctx->plan, p, n))
         return 0;
     enum jst_scan scan = jst_scan_object(ctx, st->jf, p, n, line, seq);
     if (scan != JST_SCAN_DOM)
@@ -108,7 +108,7 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
         ctx->diags->records_skipped++;
         goto out;
     }
-    int64_t ts = msgfields_json_time(obj);
+    int64_t ts = jsontime_of_object(obj);
     if (!plan_in_range(ctx->plan, ts))
         goto out;
     struct rec_batch *b = ctx->batch;

@@ -16,8 +16,8 @@
 
 #include "parsers/flatten.h"
 #include "parsers/jsonscan.h"
+#include "parsers/jsontime.h"
 #include "parsers/lines.h"
-#include "parsers/msgfields.h"
 #include "parsers/reader.h"
 #include "parsers/textts.h"
 
@@ -406,7 +406,7 @@ static int64_t json_line_time(const char *s, size_t n)
     if (i >= n || s[i] != '{')
         return TS_NONE;
     json_t *v = jdom_load(s + i, n - i, 0, NULL);
-    int64_t ts = json_is_object(v) ? msgfields_json_time(v) : TS_NONE;
+    int64_t ts = json_is_object(v) ? jsontime_of_object(v) : TS_NONE;
     json_decref(v);
     return ts;
 }

@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "base/strbuf.h"
-#include "parsers/msgfields.h"
 
 struct lines_state {
     struct parse_ctx *ctx;     /* the input being read */
@@ -41,7 +40,7 @@ int64_t lines_ref_time(const struct parse_ctx *ctx)
 
 bool lines_begin_record(struct parse_ctx *ctx, long line, int64_t ts, const char *msg, size_t n)
 {
-    if (!msgfields_may_match(ctx->plan, msg, n) || !plan_in_range(ctx->plan, ts))
+    if (!plan_may_match(ctx->plan, msg, n) || !plan_in_range(ctx->plan, ts))
         return false;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, line);

@@ -54,7 +54,7 @@ int64_t lines_ref_time(const struct parse_ctx *ctx);
 
 /* Begin the record of an event at time ts whose message is msg[0..n) and
  * whose first line is `line` (its @ptr): false, with nothing begun, when
- * the pre-filter (msgfields_may_match) or the time range drops it; else
+ * the pre-filter (plan_may_match) or the time range drops it; else
  * true with the record open in ctx->batch, its time and, when the plan
  * keeps it, its @message set. */
 bool lines_begin_record(struct parse_ctx *ctx, long line, int64_t ts, const char *msg, size_t n);

@@ -15,7 +15,6 @@
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "parsers/lines.h"
-#include "parsers/msgfields.h"
 #include "parsers/reader.h"
 
 enum { VPC_MAX_COLS = 128 };
@@ -321,7 +320,7 @@ static int vpc_line(void *arg, const char *text, size_t len, long line)
     if (ts == TS_NONE)
         ts = st->last_ts;
     st->last_ts = ts;
-    if (!msgfields_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
+    if (!plan_may_match(ctx->plan, text, len) || !plan_in_range(ctx->plan, ts))
         return 0;
     struct rec_batch *b = ctx->batch;
     rb_begin(b, line);
