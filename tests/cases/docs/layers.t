@@ -9,3 +9,11 @@ $ d=$(mktemp -d); cp -r base index parsers query cmd tests "$d"; echo '#include 
 $ bash "$d/tests/tools/layers.sh"; echo "status $?"; rm -rf "$d"
 > base/arena.h:31: base/ may not include index/
 > status 1
+
+### the checker catches an include loop (a copy of the tree with plan.h including lines.h, which includes reader.h, which includes plan.h)
+$ d=$(mktemp -d); cp -r base index parsers query cmd tests "$d"; echo '#include "parsers/lines.h"' >>"$d/parsers/plan.h"; \
+$ bash "$d/tests/tools/layers.sh"; echo "status $?"; rm -rf "$d"
+> parsers/lines: in an include loop
+> parsers/plan: in an include loop
+> parsers/reader: in an include loop
+> status 1
