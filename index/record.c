@@ -3,6 +3,7 @@
  */
 #include "index/record.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 
 void rb_begin(struct rec_batch *b, int64_t seq)
 {
+    assert(!b->open); /* the last record was ended or aborted */
     b->open = true;
     b->cur = (struct rec){.ts = TS_NONE, .ingest_ts = TS_NONE, .seq = seq};
     b->cur.first_field = (uint32_t)b->n_fields;
@@ -18,18 +20,25 @@ void rb_begin(struct rec_batch *b, int64_t seq)
 
 void rb_set_ts(struct rec_batch *b, int64_t ts_ms)
 {
+    assert(b->open);
     b->cur.ts = ts_ms;
 }
 
 void rb_set_ingest_ts(struct rec_batch *b, int64_t ts_ms)
 {
+    assert(b->open);
     b->cur.ingest_ts = ts_ms;
 }
 
+/* Text of the open record. Offsets are 32 bits: a batch is flushed at
+ * BATCH_MAX_BYTES (parsers/reader.h) and a record is at most 256 MiB (the
+ * man page's LIMITS), so one batch never reaches 4 GiB. */
 static uint32_t put_bytes(struct rec_batch *b, const char *s, size_t n)
 {
+    assert(b->open);
     uint32_t off = (uint32_t)b->bytes.len;
     sb_append(&b->bytes, s, n);
+    assert(b->bytes.len <= UINT32_MAX);
     return off;
 }
 
@@ -42,9 +51,12 @@ void rb_set_message(struct rec_batch *b, const char *s, size_t n)
 void rb_append_message(struct rec_batch *b, const char *s, size_t n)
 {
     /* Only valid while the message is the last thing written. */
+    assert(b->open);
+    assert(b->cur.msg_len == 0 || b->cur.msg_off + b->cur.msg_len == b->bytes.len);
     if (b->cur.msg_len == 0)
         b->cur.msg_off = (uint32_t)b->bytes.len;
     sb_append(&b->bytes, s, n);
+    assert(b->bytes.len <= UINT32_MAX);
     b->cur.msg_len += (uint32_t)n;
 }
 
