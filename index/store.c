@@ -13,6 +13,7 @@
  */
 #include "index/store.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,8 +201,9 @@ static int load_catalogue(struct store *s, struct strbuf *err)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return fail_db(s, err, "reading the field catalogue");
-    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) + 1 FROM events", -1, &st, NULL) !=
-        SQLITE_OK)
+    /* at least 1 whatever the file holds: store_add_batch relies on it */
+    if (sqlite3_prepare_v2(s->db, "SELECT max(coalesce(max(id), 0), 0) + 1 FROM events", -1, &st,
+                           NULL) != SQLITE_OK)
         return fail_db(s, err, "reading the index");
     if (sqlite3_step(st) == SQLITE_ROW)
         s->next_id = sqlite3_column_int64(st, 0);
@@ -304,6 +306,7 @@ fail:
 
 int store_mark_complete(struct store *s, struct strbuf *err)
 {
+    assert(s->mode == STORE_NEW && !s->in_txn); /* a whole new index, committed */
     char sql[160];
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
              (int)DBFILE_APP_ID, DBFILE_SCHEMA);
@@ -385,6 +388,9 @@ static const char *base_name(const char *path)
 int64_t store_add_source(struct store *s, const char *path, const char *type, int64_t size,
                          int64_t mtime, struct strbuf *err)
 {
+    /* one source at a time, inside the load's transaction: its events
+     * take the ids from next_id on, one range (store.h) */
+    assert(s->in_txn && s->cur_src == 0);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db,
                            "INSERT INTO sources(path, base, type, size, mtime, n_events, n_errors,"
@@ -411,6 +417,7 @@ int64_t store_add_source(struct store *s, const char *path, const char *type, in
 int store_finish_source(struct store *s, int64_t source_id, const struct source_done *d,
                         struct strbuf *err)
 {
+    assert(s->in_txn && source_id > 0 && source_id == s->cur_src);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db,
                            "UPDATE sources SET n_events = ?, n_errors = ?, n_skipped = ?,"
@@ -579,6 +586,7 @@ static int uncount_range(struct store *s, int64_t lo, int64_t hi, struct strbuf 
 
 int store_remove_source(struct store *s, int64_t source_id, struct strbuf *err)
 {
+    assert(s->in_txn && source_id > 0);
     int64_t lo, hi;
     if (source_id == s->cur_src) {
         lo = s->cur_first_id;
@@ -807,6 +815,9 @@ static void bind_value(sqlite3_stmt *st, int idx, const struct rec_batch *b,
 int store_add_batch(struct store *s, int64_t source_id, const struct rec_batch *b,
                     struct strbuf *err)
 {
+    /* the batch belongs to the source being read; ids start at 1, so a
+     * seen_stamp of 0 never matches one */
+    assert(s->in_txn && source_id > 0 && source_id == s->cur_src && s->next_id > 0);
     if (!s->ins_event && prepare_insert(s, err))
         return -1;
     for (size_t r = 0; r < b->n_recs; r++) {
@@ -874,6 +885,7 @@ int store_add_batch(struct store *s, int64_t source_id, const struct rec_batch *
                 sqlite3_bind_null(st, 8 + c);
             }
         }
+        assert(s->n_colv <= (size_t)s->n_cols); /* every slot was bound and emptied */
         int rc = sqlite3_step(st);
         sqlite3_reset(st);
         if (rc != SQLITE_DONE)
