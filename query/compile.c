@@ -19,6 +19,7 @@
  */
 #include "query/compile.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,10 @@ void add_raw_field(struct cctx *c, const char *name)
     for (size_t i = 0; i < c->n_raw; i++)
         if (strcmp(c->raw[i], name) == 0)
             return;
+    /* the first pass finds every field the base relation reads; the emit
+     * pass, which has already written it (base_relation), only finds them
+     * again */
+    assert(!c->emit);
     c->raw = arena_grow(c->a, c->raw, &c->cap_raw, c->n_raw + 1, sizeof *c->raw);
     c->raw[c->n_raw++] = arena_strdup(c->a, name);
     c->width++; /* a column of the base relation */

@@ -8,6 +8,7 @@
  * Functions are checked against the function table (funcs.h): existence,
  * argument count, literal kinds, and where aggregates may appear.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,6 +100,7 @@ void cx_regex_site(struct cctx *c, const char *pattern, struct span span,
  * every relation up to the first stats. */
 static void need(struct cctx *c, bool *flag)
 {
+    assert(*flag || !c->emit); /* as add_raw_field: found in the first pass */
     if (!*flag)
         c->width++;
     *flag = true;
@@ -367,6 +369,10 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         return cerr(c, e->span, "%s takes %d to %d arguments, got %d", fd->name, fd->min_args,
                     fd->max_args, n);
     }
+    /* from here on the count is the table's: the branches below read the
+     * arguments the table promises (args[0] of count_distinct, e->args[1]
+     * of pct, ...) without looking at n again */
+    assert(e->star || (n >= fd->min_args && (fd->max_args < 0 || n <= fd->max_args)));
     for (int i = 0; i < n && i < FUNC_MAX_TYPED_ARGS; i++) {
         if (fd->args[i] == VT_PERIOD && e->args[i]->kind != EX_PERIOD)
             return cerr(c, e->args[i]->span, "%s expects a period such as 5m here", fd->name);
