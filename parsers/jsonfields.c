@@ -32,6 +32,7 @@
  */
 #include "parsers/jsonfields.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
@@ -793,6 +794,7 @@ static bool keys_add(struct jf_scanner *s, uint64_t stamp, const char *k, size_t
 {
     if ((s->n_keys + 1) * 2 > s->key_tab_cap)
         keys_grow(s);
+    assert((s->n_keys + 1) * 2 <= s->key_tab_cap); /* a free slot ends every probe */
     uint32_t h = key_hash(k, len, stamp);
     size_t mask = s->key_tab_cap - 1, j = h & mask;
     for (uint32_t e; (e = s->key_tab[j]) != 0; j = (j + 1) & mask) {
@@ -816,6 +818,7 @@ static bool keys_add(struct jf_scanner *s, uint64_t stamp, const char *k, size_t
  * with a dot or an empty key: otherwise names cannot repeat.) */
 static bool names_repeat(struct jf_scanner *s, const struct rec_batch *b)
 {
+    assert(b->open); /* its fields are those of the open record */
     size_t first = b->cur.first_field, n = b->n_fields - first;
     size_t cap = 64;
     while (cap < n * 2)
@@ -1089,6 +1092,7 @@ value:
 
 key:
     /* p is at the first byte of a key of the object `top` */
+    assert(depth > 0 && top == &stack[depth - 1] && top->is_obj);
     {
         if (*p != '"')
             return JF_INVALID;
@@ -1161,8 +1165,10 @@ enum jf_status jf_scan_prefix(struct jf_scanner *s, const char *text, size_t n,
     s->prefix = true;
     enum jf_status rc = jf_scan(s, text, n, b);
     s->prefix = false;
-    if (rc == JF_OK)
+    if (rc == JF_OK) {
+        assert(s->used <= n); /* the value ends inside the text */
         *used = s->used;
+    }
     return rc;
 }
 

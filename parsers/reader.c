@@ -4,6 +4,7 @@
  */
 #include "parsers/reader.h"
 
+#include <assert.h>
 #include <string.h>
 
 static const char *const type_names[] = {
@@ -27,6 +28,7 @@ enum input_type input_type_parse(const char *name)
 
 int parse_emit(struct parse_ctx *ctx)
 {
+    assert(ctx->batch->open); /* a record was begun, and not yet ended or aborted */
     rb_end(ctx->batch);
     ctx->n_records++;
     if (ctx->batch->n_recs >= BATCH_MAX_RECS || ctx->batch->bytes.len >= BATCH_MAX_BYTES) {
@@ -34,6 +36,7 @@ int parse_emit(struct parse_ctx *ctx)
             ctx->stopped = 1;
             return -1;
         }
+        assert(ctx->batch->n_recs == 0); /* the flush used it and left it reset */
     }
     return 0;
 }
@@ -68,6 +71,8 @@ int parse_input(struct parse_ctx *ctx, enum input_type type)
                  input_type_name(type));
         return 0;
     }
+    /* a reader that read to the end left no record half built */
+    assert(rc != 0 || !ctx->batch->open);
     if (rc == 0 && ctx->batch->n_recs > 0 && ctx->flush(ctx->flush_arg, ctx->batch) < 0) {
         ctx->stopped = 1;
         rc = -1;
