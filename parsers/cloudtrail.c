@@ -53,20 +53,6 @@ struct ct_state {
 
 /* ---- records ---- */
 
-static int64_t event_time(const json_t *ev)
-{
-    static const char *const keys[] = {"eventTime", "@timestamp", "timestamp", "time"};
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-        const json_t *v = json_object_get(ev, keys[i]);
-        if (v) {
-            int64_t ms = jsontime_value(v);
-            if (ms != TS_NONE)
-                return ms;
-        }
-    }
-    return TS_NONE;
-}
-
 static void set_stream(struct rec_batch *b, const json_t *ev)
 {
     size_t acct_len, region_len;
@@ -95,6 +81,13 @@ static const char *const ct_meta[N_META] = {
     "eventTime", "@timestamp", "timestamp", "time", "recipientAccountId", "awsRegion",
     "digestStartTime", "logFiles",
 };
+
+/* The time of an event read through jansson: eventTime, then @timestamp,
+ * timestamp, time (the meta keys up to M_TIME, as scanned_record reads them). */
+static int64_t event_time(const json_t *ev)
+{
+    return jsontime_first(ev, ct_meta, M_TIME + 1);
+}
 
 /* The rest of an event the field scanner has opened (jst_scan_object),
  * p[0..n) starting on line `line`, with the meta keys m: a digest is noted

@@ -64,8 +64,8 @@ struct jsonl_state {
 
 /* The time keys, in order of preference (jsontime_of_object's), asked of
  * the field scanner as meta keys. */
-static const char *const jsonl_time_keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
-enum { N_TIME_KEYS = sizeof jsonl_time_keys / sizeof *jsonl_time_keys };
+static const char *const *const jsonl_time_keys = jsontime_keys;
+enum { N_TIME_KEYS = JSONTIME_N_KEYS };
 
 /* ---- records ---- */
 

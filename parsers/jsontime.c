@@ -64,10 +64,12 @@ int64_t jsontime_scanned(const struct jf_value *v)
     }
 }
 
-int64_t jsontime_of_object(const json_t *obj)
+const char *const jsontime_keys[JSONTIME_N_KEYS] = {"@timestamp", "timestamp", "time",
+                                                      "eventTime", "ts"};
+
+int64_t jsontime_first(const json_t *obj, const char *const *keys, size_t n)
 {
-    static const char *const keys[] = {"@timestamp", "timestamp", "time", "eventTime", "ts"};
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+    for (size_t i = 0; i < n; i++) {
         const json_t *v = json_object_get(obj, keys[i]);
         if (v) {
             int64_t ms = jsontime_value(v);
@@ -76,4 +78,9 @@ int64_t jsontime_of_object(const json_t *obj)
         }
     }
     return TS_NONE;
+}
+
+int64_t jsontime_of_object(const json_t *obj)
+{
+    return jsontime_first(obj, jsontime_keys, JSONTIME_N_KEYS);
 }

@@ -10,6 +10,7 @@
 #ifndef TRAILQ_JSONTIME_H
 #define TRAILQ_JSONTIME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -22,8 +23,16 @@ int64_t jsontime_value(const json_t *v);
 /* jsontime_value() for a value the field scanner found. */
 int64_t jsontime_scanned(const struct jf_value *v);
 
-/* The time of a JSON event: the first of @timestamp, timestamp, time,
- * eventTime, ts that parses (docs/language.md#inputs), else TS_NONE. */
+/* The time of obj from the first of keys[0..n) whose value is one, else
+ * TS_NONE. */
+int64_t jsontime_first(const json_t *obj, const char *const *keys, size_t n);
+
+/* The keys that give a JSON event its time, in order of preference:
+ * @timestamp, timestamp, time, eventTime, ts (docs/language.md#inputs). */
+enum { JSONTIME_N_KEYS = 5 };
+extern const char *const jsontime_keys[JSONTIME_N_KEYS];
+
+/* The time of a JSON event: jsontime_first() over jsontime_keys. */
 int64_t jsontime_of_object(const json_t *obj);
 
 #endif
