@@ -30,20 +30,16 @@ void rb_set_ingest_ts(struct rec_batch *b, int64_t ts_ms)
     b->cur.ingest_ts = ts_ms;
 }
 
-/* Text of the open record. Offsets are 32 bits: a batch is flushed at
- * BATCH_MAX_BYTES (parsers/reader.h) and a record is at most 256 MiB (the
- * man page's LIMITS), so one batch never reaches 4 GiB. */
 static uint32_t put_bytes(struct rec_batch *b, const char *s, size_t n)
 {
-    assert(b->open);
     uint32_t off = (uint32_t)b->bytes.len;
     sb_append(&b->bytes, s, n);
-    assert(b->bytes.len <= UINT32_MAX);
     return off;
 }
 
 void rb_set_message(struct rec_batch *b, const char *s, size_t n)
 {
+    assert(b->open);
     b->cur.msg_off = put_bytes(b, s, n);
     b->cur.msg_len = (uint32_t)n;
 }
@@ -56,18 +52,19 @@ void rb_append_message(struct rec_batch *b, const char *s, size_t n)
     if (b->cur.msg_len == 0)
         b->cur.msg_off = (uint32_t)b->bytes.len;
     sb_append(&b->bytes, s, n);
-    assert(b->bytes.len <= UINT32_MAX);
     b->cur.msg_len += (uint32_t)n;
 }
 
 void rb_set_stream(struct rec_batch *b, const char *s, size_t n)
 {
+    assert(b->open);
     b->cur.stream_off = put_bytes(b, s, n);
     b->cur.stream_len = (uint32_t)n;
 }
 
 static struct rec_field *new_field(struct rec_batch *b, const char *name, size_t nlen, uint8_t kind)
 {
+    assert(b->open); /* rb_add_*: fields of the record being built */
     b->fields = xgrow(b->fields, &b->cap_fields, b->n_fields + 1, sizeof *b->fields);
     struct rec_field *f = &b->fields[b->n_fields++];
     *f = (struct rec_field){0};
@@ -121,6 +118,10 @@ void rb_end(struct rec_batch *b)
 {
     if (!b->open)
         return;
+    /* Offsets are 32 bits: a batch is flushed at 1 MiB (parsers/reader.h)
+     * and a record is at most 256 MiB (the man page's LIMITS), so a batch
+     * never reaches 4 GiB. Checked once a record, not per field. */
+    assert(b->bytes.len <= UINT32_MAX);
     b->recs = xgrow(b->recs, &b->cap_recs, b->n_recs + 1, sizeof *b->recs);
     b->recs[b->n_recs++] = b->cur;
     b->open = false;
