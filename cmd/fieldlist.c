@@ -10,6 +10,7 @@
 #include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
+#include "index/record.h"
 
 static const char *const fields_sql =
     "SELECT '@timestamp' AS field, (SELECT count(ts) FROM events) AS events, 'timestamp' AS type"
@@ -19,10 +20,10 @@ static const char *const fields_sql =
     " UNION ALL SELECT '@ptr', (SELECT count(*) FROM events), 'string'"
     " UNION ALL SELECT '@ingestionTime', (SELECT count(ingest) FROM events), 'timestamp'"
     " UNION ALL SELECT * FROM (SELECT name, n_events, trim("
-    "  (CASE WHEN kinds & 1 THEN 'string ' ELSE '' END) ||"
-    "  (CASE WHEN kinds & 6 THEN 'number ' ELSE '' END) ||"
-    "  (CASE WHEN kinds & 8 THEN 'boolean ' ELSE '' END) ||"
-    "  (CASE WHEN kinds & 16 THEN 'json' ELSE '' END)) FROM fields ORDER BY name)";
+    "  (CASE WHEN kinds & ?1 THEN 'string ' ELSE '' END) ||"
+    "  (CASE WHEN kinds & ?2 THEN 'number ' ELSE '' END) ||"
+    "  (CASE WHEN kinds & ?3 THEN 'boolean ' ELSE '' END) ||"
+    "  (CASE WHEN kinds & ?4 THEN 'json' ELSE '' END)) FROM fields ORDER BY name)";
 
 int fieldlist_print(struct store *st, const struct settings *show)
 {
@@ -32,6 +33,11 @@ int fieldlist_print(struct store *st, const struct settings *show)
         errorf("index: %s", sqlite3_errmsg(db));
         return EXIT_FAIL;
     }
+    /* the kinds of value a field has held (index/record.h) */
+    sqlite3_bind_int(stmt, 1, FV_STR);
+    sqlite3_bind_int(stmt, 2, FV_INT | FV_REAL);
+    sqlite3_bind_int(stmt, 3, FV_BOOL);
+    sqlite3_bind_int(stmt, 4, FV_JSON);
     static const struct out_col cols[] = {{"field", OT_ANY}, {"events", OT_ANY}, {"type", OT_ANY}};
     struct out_writer *w = settings_writer(show, cols, 3);
     int rc;
