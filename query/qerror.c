@@ -68,7 +68,24 @@ void qerror_render(const struct qerror *e, const char *text, size_t len, struct 
     size_t end = e->span.end < start ? start : e->span.end;
     int line, col;
     qerror_position(text, len, (uint32_t)start, &line, &col);
-    sb_printf(out, "trailq: query error at %d:%d: %s\n", line, col, e->msg);
+    sb_printf(out, "trailq: query error at %d:%d: ", line, col);
+    /* The message may quote the query's literals: a control character in
+     * one (a newline in a zone name) is written as an escape, so the
+     * message stays one line above the query line and its caret. */
+    for (const char *m = e->msg; *m; m++) {
+        unsigned char c = (unsigned char)*m;
+        if (c == '\n')
+            sb_puts(out, "\\n");
+        else if (c == '\t')
+            sb_puts(out, "\\t");
+        else if (c == '\r')
+            sb_puts(out, "\\r");
+        else if (c < 0x20 || c == 0x7F)
+            sb_printf(out, "\\x%02x", c);
+        else
+            sb_putc(out, (char)c);
+    }
+    sb_putc(out, '\n');
 
     size_t ls = start - (size_t)(col - 1);
     size_t le = ls;

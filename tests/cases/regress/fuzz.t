@@ -66,3 +66,11 @@ $ trailq -o tsv "sort $(python3 -c 'print(", ".join("k%d" % i for i in range(32)
 > DescribeDBInstances
 > DescribeDBInstances
 > DescribeDBInstances
+
+### fuzz query: a newline in a quoted zone name is escaped in the message, which stays one line
+# The error is three lines (message, query line, caret) whatever the literal holds.
+$ printf 'fields parseDate("2024", "yy", "a\nb") as t' > "$TMPDIR/q"; trailq -f "$TMPDIR/q" testdata/shapes/events.jsonl
+! trailq: query error at 1:32: unknown time zone 'a\nb' (an IANA name such as America/New_York, UTC, or an offset such as +02:00)
+!   fields parseDate("2024", "yy", "a
+!                                  ^^
+? 2
