@@ -503,3 +503,18 @@ int64_t tv_floor_offset(int64_t ts, struct period p, int64_t offset_ms)
 {
     return sat_add(tv_floor(sat_sub(ts, offset_ms), p), offset_ms);
 }
+
+int64_t tv_months_back(int64_t ms, int n)
+{
+    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    struct tv_parts p;
+    tv_split(ms, &p);
+    int64_t months = p.year * 12 + (p.month - 1) - n;
+    int64_t y = tv_floor_div(months, 12);
+    int m = (int)(months - y * 12) + 1;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int last = month_days[m - 1] + (m == 2 && leap);
+    int d = p.day > last ? last : p.day;
+    int64_t day_ms = ms - p.days * 86400000;
+    return tv_days_from_civil(y, m, d) * 86400000 + day_ms;
+}

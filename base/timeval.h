@@ -47,6 +47,11 @@ struct tv_parts {
 };
 void tv_split(int64_t ms, struct tv_parts *p);
 
+/* The same UTC time of day n calendar months earlier (n >= 0), the day
+ * clamped to the last day of that month (March 31 back one month is
+ * February 28 or 29). */
+int64_t tv_months_back(int64_t ms, int n);
+
 /* Floor of a / b for b > 0 (C's '/' truncates toward zero). */
 int64_t tv_floor_div(int64_t a, int64_t b);
 

@@ -6,7 +6,8 @@
 # Inputs: results/meta.tsv (machine, versions, settings), and per data set
 # results/set-SET.tsv (sizes, Q6 bucket), runs-SET.tsv (every timed run:
 # wall µs, peak RSS KiB, ok/fail; repetition 0 is the correctness check and
-# is not used), status-SET.tsv (ok, or "n/a (reason)" per tool and query).
+# is not used), status-SET.tsv (ok, or "n/a (reason)" per tool and query);
+# and for the pattern benchmark runs-pattern.tsv and pattern-sets.tsv.
 # Medians are over the ok runs of repetitions >= 1. Sizes: MB = 10^6 bytes.
 set -u -o pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -330,6 +331,35 @@ if [ "$max" -gt 0 ]; then
 fi
 if [[ " $SETS " != *" 10GB "* ]]; then
     echo "| peak RSS under 300 MB on a 10 GB input | no 10 GB set in this run (\`BENCH_SETS=10GB\`) | not measured in this run; by hand (see Notes, "10 GB"): largest 122 MB |"
+fi
+
+# ---- the pattern benchmark ----
+if [ -s "$RES/runs-pattern.tsv" ] && [ -s "$RES/pattern-sets.tsv" ]; then
+    echo
+    echo "## pattern"
+    echo
+    echo "\`trailq -o tsv 'pattern @message' DIR\` (one-shot: reading, indexing and clustering),"
+    echo "median of the timed runs and the largest peak RSS; the answer's header is checked and"
+    echo "its counts must add up to the events. loghub: the 16 text samples of \`\$SHARED/data\`;"
+    echo "lambda-SIZE: \`gen-cloudtrail --kind lambda --size SIZE --seed 42\`."
+    echo
+    echo "| set | events | size | patterns | time | events/s | peak RSS |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    while IFS=$'\t' read -r name events bytes patterns; do
+        line=$(awk -F'\t' -v s="$name" 'NR > 1 && $1 == s && $2 >= 1 && $7 == "ok" { n++; w[n] = $5; if ($6 + 0 > m) m = $6 + 0 }
+            END { if (!n) exit; for (i = 2; i <= n; i++) { t = w[i]; for (j = i - 1; j >= 1 && w[j] > t; j--) w[j + 1] = w[j]; w[j + 1] = t }
+                  printf "%d\t%d\n", n % 2 ? w[(n + 1) / 2] : (w[n / 2] + w[n / 2 + 1]) / 2, m }' "$RES/runs-pattern.tsv")
+        if [ -z "$line" ] || [[ "$bytes" == n/a* ]]; then
+            printf '| %s | %s | | | %s | | |\n' "$name" "$(fmt_int "$events")" "${bytes:-n/a}"
+            continue
+        fi
+        med=${line%%$'\t'*}
+        rss=${line##*$'\t'}
+        printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$(fmt_int "$events")" \
+            "$(fmt_mb "$((bytes / 1024))")" "$(fmt_int "$patterns")" "$(fmt_time "$med")" \
+            "$(fmt_int "$(awk -v e="$events" -v u="$med" 'BEGIN { printf "%.0f", (u > 0 ? e / (u / 1e6) : 0) }')")" \
+            "$(fmt_mb "$rss")"
+    done < <(tail -n +2 "$RES/pattern-sets.tsv")
 fi
 
 cat <<'EOF'

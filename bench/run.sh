@@ -18,7 +18,12 @@
 #      fresh file and the floor (gunzip + full jansson parse, 2 threads) once
 #      per repetition; wall time (bash $EPOCHREALTIME around the command) and
 #      peak RSS (GNU time %M) of every run go to bench/results/runs-SET.tsv;
-#   6. writes bench/RESULTS.md (bench/report.sh): medians, ratios, targets.
+#   6. the pattern benchmark (trailq alone): `pattern @message` over the
+#      loghub text samples of $SHARED/data and over Lambda logs generated for
+#      each set size (gen-cloudtrail --kind lambda, seed 42), checked (the
+#      header, and the counts add up to the events), then timed N times with
+#      peak RSS into bench/results/runs-pattern.tsv;
+#   7. writes bench/RESULTS.md (bench/report.sh): medians, ratios, targets.
 #
 # Environment:
 #   BENCH_QUICK=1        only the 100 MB set
@@ -321,6 +326,71 @@ bench_set()
     rm -f "$db"
 }
 
+# ---- the pattern benchmark --------------------------------------------------
+# Generates a Lambda log set once (the stats file last, as the marker).
+make_lambda()
+{
+    local size=$1 dir=$DATA/lambda-$1
+    [ -s "$DATA/lambda-$size.stats.json" ] && [ -d "$dir" ] && return 0
+    [ -x "$GEN" ] || [ -f "$GEN" ] || { say "gen-cloudtrail not found at $GEN (set SHARED)"; return 1; }
+    say "generating $size of Lambda logs into $dir (once)"
+    rm -rf "$dir" "$DATA/lambda-$size.stats.json"
+    # (--stats is for CloudTrail; for Lambda the summary line on stdout is kept)
+    python3 "$GEN" "$dir" --kind lambda --size "$size" --seed 42 --no-gz \
+        --jobs "$(nproc)" >"$WORK/stats.tmp" || return 1
+    mv "$WORK/stats.tmp" "$DATA/lambda-$size.stats.json"
+}
+
+# One pattern set: check once, then N timed runs. usage: pattern_set NAME DIR
+pattern_set()
+{
+    local name=$1 dir=$2 events sum head rep
+    RUNS=$RES/runs-pattern.tsv
+    say "pattern: $name: check"
+    run_timed "$WORK/pattern-count.out" "$WORK/pattern.err" "$TRAILQ" -o tsv 'stats count(*)' "$dir"
+    events=$(tail -n 1 "$WORK/pattern-count.out")
+    run_timed "$WORK/pattern.out" "$WORK/pattern.err" "$TRAILQ" -o tsv "$PATTERN_QUERY" "$dir"
+    head=$(head -n 1 "$WORK/pattern.out")
+    sum=$(tail -n +2 "$WORK/pattern.out" | awk -F'\t' '{ s += $3 } END { print s + 0 }')
+    if [ "$R_RC" != 0 ] || [ "$head" != "$PATTERN_HEADER" ] || [ "$sum" != "$events" ]; then
+        record "$name" 0 trailq pattern fail
+        loud "pattern: $name: $(if [ "$R_RC" != 0 ]; then fail_reason "$WORK/pattern.err";
+            else echo "header '$head', counts add up to $sum of $events events"; fi)"
+        printf '%s\t%s\t%s\n' "$name" "$events" "n/a (check failed)" >>"$RES/pattern-sets.tsv"
+        FAILED=1
+        return
+    fi
+    record "$name" 0 trailq pattern ok
+    for ((rep = 1; rep <= N; rep++)); do
+        say "pattern: $name: repetition $rep of $N"
+        run_timed "$WORK/pattern.out" "$WORK/pattern.err" "$TRAILQ" -o tsv "$PATTERN_QUERY" "$dir"
+        if [ "$R_RC" = 0 ]; then record "$name" "$rep" trailq pattern ok; else
+            record "$name" "$rep" trailq pattern fail
+            loud "pattern: $name: $(fail_reason "$WORK/pattern.err")"
+            FAILED=1
+        fi
+    done
+    printf '%s\t%s\t%s\t%s\n' "$name" "$events" "$(du -sb "$dir" | cut -f1)" \
+        "$(($(wc -l <"$WORK/pattern.out") - 1))" >>"$RES/pattern-sets.tsv"
+}
+
+bench_pattern()
+{
+    local loghub=${SHARED:-../shared}/data/text/loghub s
+    printf 'set\trep\ttool\tquery\twall_us\trss_kib\tstatus\n' >"$RES/runs-pattern.tsv"
+    printf 'set\tevents\tbytes\tpatterns\n' >"$RES/pattern-sets.tsv"
+    if [ -d "$loghub" ]; then pattern_set loghub "$loghub"; else
+        loud "pattern: no loghub samples at $loghub (set SHARED)"
+        FAILED=1
+    fi
+    for s in $SETS; do
+        if make_lambda "$s"; then pattern_set "lambda-$s" "$DATA/lambda-$s"; else
+            loud "pattern: cannot generate $s of Lambda logs"
+            FAILED=1
+        fi
+    done
+}
+
 # ---- run --------------------------------------------------------------------
 # CPU ticks used by everything on the machine (user, nice, system, irq,
 # softirq, steal), to tell how much other work shared the CPUs with us.
@@ -330,6 +400,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 BUSY0=$(cpu_busy_ticks)
 WALL0=$EPOCHREALTIME
 for s in $SETS; do bench_set "$s"; done
+bench_pattern
 
 # Cores kept busy by other processes on average: all busy CPU time minus the
 # CPU time of this script's children (every tool run), over the wall time.

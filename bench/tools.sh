@@ -36,6 +36,13 @@ declare -A Q_HEADER=(
     [Q6]=$'@timestamp\teventName'
 )
 
+# The pattern benchmark (trailq only: no other tool clusters log lines):
+# `pattern @message` over the loghub text samples and over generated Lambda
+# logs; the answer is checked by its header and by its counts adding up to
+# the number of events.
+PATTERN_QUERY='pattern @message'
+PATTERN_HEADER=$'@pattern\t@ratio\t@sampleCount\t@severityLabel'
+
 declare -A TOOL_LABEL=(
     [trailq]="trailq"
     [trailq-db]="trailq --db"

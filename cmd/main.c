@@ -26,6 +26,7 @@
 #include "cmd/fieldlist.h"
 #include "cmd/filelist.h"
 #include "cmd/ingest.h"
+#include "cmd/lookup.h"
 #include "cmd/msgs.h"
 #include "cmd/operands.h"
 #include "cmd/options.h"
@@ -116,6 +117,7 @@ struct run_state {
     struct ingest_plan plan;
     struct plan_group *plan_groups; /* owned: the query's pre-filter, for the plan */
     struct compile_opts copts;
+    struct lookup_set lookups;      /* --lookup tables */
 };
 
 /* One place for the exit status and the summary line. */
@@ -148,6 +150,7 @@ static int finish(struct run_state *rs, int status)
     dbfile_unlock(rs->lock_fd); /* after SQLite closed the file: see index/dbfile.h */
     ingest_result_free(&rs->ir);
     sb_free(&rs->scope);
+    lookup_free(&rs->lookups);
     if (rs->q)
         query_free(rs->q);
     free(rs->query_text);
@@ -187,13 +190,13 @@ static int parse_range(struct run_state *rs)
  * index must serve later queries over other ranges. */
 static void prune_by_time(struct run_state *rs)
 {
-    if (!rs->plan.has_range || rs->opt.db || rs->copts.start_ms == INT64_MIN ||
+    if (!rs->plan.has_range || rs->opt.db || rs->plan.start_ms == INT64_MIN ||
         (rs->opt.type != IT_AUTO && rs->opt.type != IT_CLOUDTRAIL))
         return;
     size_t kept = 0;
     for (size_t i = 0; i < rs->files.n; i++) {
         int64_t t = ct_delivery_time(rs->files.paths[i]);
-        if (t != TS_NONE && t < rs->copts.start_ms) {
+        if (t != TS_NONE && t < rs->plan.start_ms) {
             free(rs->files.paths[i]);
         } else {
             rs->files.ids[kept] = rs->files.ids[i];
@@ -217,6 +220,14 @@ static int open_store(struct run_state *rs, enum store_mode mode, const char *fi
         errorf("cannot register SQL functions: %s", sqlite3_errmsg(store_db(rs->st)));
         return EXIT_FAIL;
     }
+    struct strbuf lerr = STRBUF_INIT;
+    lookup_connection_changed(&rs->lookups);
+    if (lookup_install(&rs->lookups, store_db(rs->st), &lerr) < 0) {
+        errorf("%s", sb_str(&lerr));
+        sb_free(&lerr);
+        return EXIT_FAIL;
+    }
+    sb_free(&lerr);
     return -1;
 }
 
@@ -601,6 +612,16 @@ int main(int argc, char **argv)
     rs.run_start_ms = rs.copts.now_ms;
     if (parse_range(&rs) < 0)
         return finish(&rs, EXIT_USAGE);
+    for (size_t i = 0; i < rs.opt.n_lookups; i++) {
+        struct strbuf lerr = STRBUF_INIT;
+        if (lookup_add(&rs.lookups, rs.opt.lookups[i], &lerr) < 0) {
+            errorf("%s", sb_str(&lerr));
+            sb_free(&lerr);
+            return finish(&rs, EXIT_USAGE);
+        }
+    }
+    rs.copts.lookups = rs.lookups.tables;
+    rs.copts.n_lookups = rs.lookups.n;
 
     if (rs.opt.query_file) {
         rs.query_text = read_query_file(rs.opt.query_file);
@@ -641,7 +662,7 @@ int main(int argc, char **argv)
         if (st >= 0)
             return finish(&rs, st);
         struct repl_opts ro = {.scoped = rs.scoped, .range_loaded = rs.plan.has_range,
-                               .show = &rs.opt.show};
+                               .show = &rs.opt.show, .lookups = &rs.lookups};
         int status = repl_run(rs.st, &rs.copts, &ro);
         return finish(&rs, status);
     }
@@ -652,8 +673,11 @@ int main(int argc, char **argv)
     struct compile_result an;
     rs.copts.raw_message = out_format_for(rs.opt.show.format, stdout) == OUT_RAW;
     if (rs.q && compile_query(rs.q, NULL, &rs.copts, &an, &qe) == 0) {
+        /* diff reads a comparison window before --start */
+        if (an.range_start_ms < rs.plan.start_ms)
+            rs.plan.start_ms = an.range_start_ms;
         if (!rs.opt.db) {
-            rs.plan.all_fields = false;
+            rs.plan.all_fields = an.all_fields;
             rs.plan.fields = an.raw_fields;
             rs.plan.n_fields = an.n_raw_fields;
             rs.plan.keep_message = an.needs_message;

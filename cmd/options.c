@@ -53,6 +53,8 @@ const struct opt_def opt_table[] = {
     {OPT_COLOR, "color", 0, "WHEN", "auto always never", "colour messages and table headers"},
     {OPT_PROGRESS, "progress", 0, "WHEN", "auto always never",
      "show reading progress on stderr (auto: on a terminal, for long reads)"},
+    {OPT_LOOKUP, "lookup", 0, "NAME=FILE", NULL,
+     "a table (CSV with a header, or JSON lines) for lookup and cidrlookup; repeatable"},
     {OPT_HELP, "help", 'h', NULL, NULL, "show this help"},
     {OPT_VERSION, "version", 'V', NULL, NULL, "show the version"},
 };
@@ -169,6 +171,10 @@ static int apply(const struct opt_def *d, const char *v, struct options *o, stru
     case OPT_VERSION:
         o->version = true;
         break;
+    case OPT_LOOKUP:
+        o->lookups = xgrow(o->lookups, &o->cap_lookups, o->n_lookups + 1, sizeof *o->lookups);
+        o->lookups[o->n_lookups++] = v;
+        break;
     }
     return 0;
 bad_value:
@@ -256,6 +262,8 @@ int options_parse(int argc, char **argv, struct options *o, struct strbuf *err)
     return 0;
 fail:
     free(operands);
+    free(o->lookups);
+    o->lookups = NULL;
     return -1;
 }
 
@@ -270,6 +278,8 @@ void options_free(struct options *o)
     free(o->paths);
     o->paths = NULL;
     settings_free(&o->show);
+    free(o->lookups);
+    o->lookups = NULL;
 }
 
 void options_help(FILE *fp)

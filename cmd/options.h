@@ -20,6 +20,7 @@ enum opt_id {
     OPT_OUTPUT, OPT_FILE, OPT_START, OPT_END, OPT_TYPE, OPT_DB, OPT_EXPLAIN, OPT_FIELDS, OPT_FILES,
     OPT_SQL, OPT_SQL_TABLE, OPT_SQL_APPROX, OPT_DDL, OPT_TZ, OPT_TIME_FORMAT,
     OPT_CHART, OPT_NO_PAGER, OPT_COLOR, OPT_PROGRESS, OPT_HELP, OPT_VERSION,
+    OPT_LOOKUP,
 };
 
 struct opt_def {
@@ -50,6 +51,8 @@ struct options {
     const char *sql_table;    /* --sql-table */
     bool sql_approx;          /* --sql-approx */
     const char *ddl;          /* --ddl S3URI */
+    const char **lookups;     /* --lookup NAME=FILE, as given, in order (pointers into argv) */
+    size_t n_lookups, cap_lookups;
     enum when color, progress;
 };
 

@@ -85,7 +85,8 @@ int repl_run(struct store *st, const struct compile_opts *copts, const struct re
 {
     struct repl r = {.st = st, .copts = *copts, .scoped = ro->scoped,
                      .range_loaded = ro->range_loaded, .loaded_start_ms = copts->start_ms,
-                     .loaded_end_ms = copts->end_ms, .show = ro->show, .query = STRBUF_INIT};
+                     .loaded_end_ms = copts->end_ms, .show = ro->show, .query = STRBUF_INIT,
+                     .lookups = ro->lookups};
     /* .format shows what is used: table on a terminal, else tsv */
     r.show->format = (int)out_format_for(r.show->format, stdout);
     r.show->timer = false; /* the status line's time: .timer on (as sqlite3 and psql) */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "cmd/settings.h"
+#include "cmd/lookup.h"
 #include "index/store.h"
 #include "query/compile.h"
 
@@ -17,6 +18,7 @@ struct repl_opts {
     bool range_loaded;  /* only events inside copts' --start/--end were read (no --db) */
     struct settings *show; /* the display settings, which the dot-commands change
                               (cmd/settings.h): format, output, zone... */
+    struct lookup_set *lookups; /* --lookup's tables; .lookup adds to them */
 };
 
 /* Runs until Ctrl-D or .quit; returns the exit status (0). copts is

@@ -206,6 +206,32 @@ static void dot_explain(struct repl *r, const char *arg)
         printf("usage: .explain QUERY (or alone, after a query: explain that query)\n");
 }
 
+/* .lookup NAME FILE: read the table and copy it into the index's connection. */
+static void dot_lookup_table(struct repl *r, const char *arg)
+{
+    const char *sp = strchr(arg, ' ');
+    if (!r->lookups || !*arg || !sp) {
+        printf("usage: .lookup NAME FILE\n");
+        return;
+    }
+    char *name = xstrndup(arg, (size_t)(sp - arg));
+    while (*sp == ' ')
+        sp++;
+    struct strbuf err = STRBUF_INIT;
+    if (lookup_add_file(r->lookups, name, sp, &err) < 0 ||
+        lookup_install(r->lookups, store_db(r->st), &err) < 0)
+        errorf("%s", sb_str(&err));
+    else
+        for (size_t i = 0; i < r->lookups->n; i++)
+            if (strcmp(r->lookups->tables[i].name, name) == 0)
+                printf("lookup table '%s': %zu column%s\n", name, r->lookups->tables[i].n_columns,
+                       r->lookups->tables[i].n_columns == 1 ? "" : "s");
+    r->copts.lookups = r->lookups->tables;
+    r->copts.n_lookups = r->lookups->n;
+    sb_free(&err);
+    free(name);
+}
+
 const struct dot_cmd dot_cmds[] = {
     {".help", "[NAME]", "this help, or help on a command or function", DA_NAME, dot_help},
     {".fields", "", "list the fields of the loaded logs, with counts", DA_NONE, dot_fields},
@@ -227,6 +253,8 @@ const struct dot_cmd dot_cmds[] = {
      dot_chart},
     {".explain", "[QUERY]", "show the SQL and plan of a query (alone: of the last one)", DA_QUERY,
      dot_explain},
+    {".lookup", "NAME FILE", "read a lookup table (CSV or JSON lines) for lookup, cidrlookup",
+     DA_FILE, dot_lookup_table},
     {".quit", "", "leave (or Ctrl-D)", DA_NONE, dot_quit},
     {".exit", "", "the same as .quit", DA_NONE, dot_quit},
 };
@@ -303,7 +331,11 @@ static void dot_help(struct repl *r, const char *arg)
     if (f)
         printf("%s\n  %s\n", f->signature, f->help);
     else if (c)
-        printf("%s\n  %s%s\n", c->syntax, c->help, c->supported ? "" : " (not supported by trailq)");
+        if (c->supported)
+            printf("%s\n  %s\n", c->syntax, c->help);
+        else
+            printf("%s\n  %s (not supported by trailq: %s)\n", c->syntax, c->help,
+                   command_why_refused(c));
     else if (d)
         printf("%s%s%s\n  %s\n", d->name, d->args[0] ? " " : "", d->args, d->help);
     else if (help_near(name))

@@ -45,6 +45,7 @@ struct repl {
     struct strbuf query;         /* the query being typed: its lines so far */
     char *last_query;            /* the last query run (owned), for .explain alone */
     bool quit;                   /* .quit was given */
+    struct lookup_set *lookups;  /* the lookup tables (.lookup adds to them) */
 };
 
 /* Run one query over the index and print its rows to r->show->out

@@ -77,7 +77,7 @@ _trailq()
         COMPREPLY=($(compgen -W 'now -15m -1h -2h -1d -7d' -- "$cur"))
         return
         ;;
-    -f | --file | --db)
+    -f | --file | --db | --lookup)
         _trailq_files
         return
         ;;
@@ -85,7 +85,7 @@ _trailq()
 
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W '-o --output= -f --file= --start= --end= -t --type=
-            --db= --explain --fields --files --sql= --sql-table= --sql-approx --ddl= --tz= --time-format= --chart --no-pager --color= --progress= -h --help -V --version' -- "$cur"))
+            --db= --explain --fields --files --sql= --sql-table= --sql-approx --ddl= --tz= --time-format= --chart --no-pager --color= --progress= --lookup= -h --help -V --version' -- "$cur"))
         if [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]]; then
             compopt -o nospace 2>/dev/null
         fi

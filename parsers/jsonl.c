@@ -41,6 +41,7 @@
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
 #include "parsers/jsonstream.h"
+#include "parsers/lambda.h"
 #include "parsers/lines.h"
 #include "parsers/jsontime.h"
 #include "parsers/reader.h"
@@ -60,6 +61,7 @@ struct jsonl_state {
     struct strbuf scratch; /* compacted @message */
     struct jf_plan *jfp;   /* fast field scanner for the plan */
     struct jf_scanner *jf;
+    bool lambda;           /* the plan reads a field of Lambda's JSON format */
 };
 
 /* The time keys, in order of preference (jsontime_of_object's), asked of
@@ -96,7 +98,9 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     int64_t seq = ++ctx->n_seen;
     if (!plan_may_match(ctx->plan, p, n))
         return 0;
-    enum jst_scan scan = jst_scan_object(ctx, st->jf, p, n, line, seq);
+    /* Lambda's JSON log format needs the record's DOM for its @ fields */
+    bool lambda = st->lambda && lambda_json_maybe(p, n);
+    enum jst_scan scan = lambda ? JST_SCAN_DOM : jst_scan_object(ctx, st->jf, p, n, line, seq);
     if (scan != JST_SCAN_DOM)
         return scan == JST_SCAN_OPEN ? scanned_record(st, p, n, jf_meta(st->jf)) : 0;
     json_t *obj = jst_load(ctx, p, n, line, seq);
@@ -117,6 +121,8 @@ static int record(struct jsonl_state *st, const char *p, size_t n, long line)
     if (ctx->plan->keep_message || ctx->plan->all_fields)
         jst_set_message(b, &st->scratch, p, n);
     flatten_json(b, obj, NULL, ctx->plan);
+    if (lambda)
+        lambda_add_json_fields(b, obj, ctx->plan);
     rc = parse_emit(ctx);
 out:
     json_decref(obj);
@@ -398,6 +404,7 @@ int jsonl_parse(struct parse_ctx *ctx)
 {
     struct jsonl_state st = {.ctx = ctx};
     st.jfp = jf_plan_new(ctx->plan, jsonl_time_keys, N_TIME_KEYS);
+    st.lambda = lambda_json_planned(ctx->plan);
     st.jf = jf_scanner_new(st.jfp);
     int rc = lines_read_ex(ctx, every_line, jsonl_line, jsonl_skip, &st);
     if (rc == 0 && st.value_line && !st.discarding)

@@ -362,6 +362,8 @@ bool lambda_add_json_fragment(struct rec_batch *b, const char *s, size_t n,
             json_t *v = jdom_load(brace, end, 0, NULL);
             if (v && json_is_object(v)) {
                 flatten_json(b, v, NULL, plan);
+                if (brace == s)
+                    lambda_add_json_fields(b, v, plan); /* a JSON-format line */
                 json_decref(v);
                 return true;
             }
@@ -389,6 +391,112 @@ void lambda_add_fields(struct rec_batch *b, const struct lambda_line *ll,
     add_str(b, plan, "@xraySegmentId", ll->xray_segment_id, ll->xray_segment_id_len);
     if (ll->body && ll->body_len)
         lambda_add_json_fragment(b, ll->body, ll->body_len, plan);
+}
+
+/* ---- the JSON log format ---- */
+
+static const char *const json_fields[] = {"@type", "@requestId", "@duration", "@billedDuration",
+                                          "@initDuration", "@memorySize", "@maxMemoryUsed",
+                                          "@xrayTraceId", "@xraySegmentId"};
+
+bool lambda_json_planned(const struct ingest_plan *plan)
+{
+    for (size_t k = 0; k < sizeof json_fields / sizeof *json_fields; k++)
+        if (wants(plan, json_fields[k]))
+            return true;
+    return false;
+}
+
+bool lambda_json_maybe(const char *p, size_t n)
+{
+    /* "platform. for the platform records; requestId" / AWSRequestId" */
+    return memmem(p, n, "\"platform.", 10) || memmem(p, n, "equestId\"", 9);
+}
+
+static const char *json_str(json_t *obj, const char *key, size_t *len)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!json_is_string(v))
+        return NULL;
+    *len = json_string_length(v);
+    return json_string_value(v);
+}
+
+static bool json_num(json_t *obj, const char *key, double *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!json_is_number(v))
+        return false;
+    *out = json_number_value(v);
+    return isfinite(*out) && *out >= 0;
+}
+
+/* "Root=1-...;Parent=...;Sampled=1": the value of key= in it. */
+static const char *trace_part(const char *s, size_t n, const char *key, size_t *len)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl <= n;) {
+        size_t e = i;
+        while (e < n && s[e] != ';')
+            e++;
+        if (e - i > kl && memcmp(s + i, key, kl) == 0) {
+            *len = e - i - kl;
+            return s + i + kl;
+        }
+        i = e + 1;
+    }
+    return NULL;
+}
+
+bool lambda_add_json_fields(struct rec_batch *b, json_t *obj, const struct ingest_plan *plan)
+{
+    struct lambda_line ll = {.kind = LAMBDA_NONE, .ts = TS_NONE};
+    size_t tl;
+    const char *type = json_str(obj, "type", &tl);
+    json_t *rec = json_object_get(obj, "record");
+    if (type && tl > 9 && memcmp(type, "platform.", 9) == 0 && json_is_object(rec)) {
+        const char *t = type + 9;
+        ll.kind = strcmp(t, "start") == 0         ? LAMBDA_START
+                  : strcmp(t, "runtimeDone") == 0 ? LAMBDA_END
+                  : strcmp(t, "report") == 0      ? LAMBDA_REPORT
+                                                  : LAMBDA_NONE;
+        if (ll.kind == LAMBDA_NONE)
+            return true;
+        ll.request_id = json_str(rec, "requestId", &ll.request_id_len);
+        json_t *m = json_object_get(rec, "metrics");
+        if (ll.kind == LAMBDA_REPORT && json_is_object(m)) {
+            double x;
+            ll.has_duration = json_num(m, "durationMs", &ll.duration);
+            ll.has_billed = json_num(m, "billedDurationMs", &ll.billed_duration);
+            ll.has_init = json_num(m, "initDurationMs", &ll.init_duration);
+            if ((ll.has_memory_size = json_num(m, "memorySizeMB", &x)))
+                ll.memory_size = llround(x * 1e6);
+            if ((ll.has_max_memory = json_num(m, "maxMemoryUsedMB", &x)))
+                ll.max_memory_used = llround(x * 1e6);
+        }
+        json_t *tr = json_object_get(rec, "tracing");
+        size_t vl;
+        const char *v = ll.kind == LAMBDA_REPORT && json_is_object(tr) ? json_str(tr, "value", &vl)
+                                                                       : NULL;
+        if (v) {
+            ll.xray_trace_id = trace_part(v, vl, "Root=", &ll.xray_trace_id_len);
+            ll.xray_segment_id = json_str(tr, "spanId", &ll.xray_segment_id_len);
+            if (!ll.xray_segment_id)
+                ll.xray_segment_id = trace_part(v, vl, "Parent=", &ll.xray_segment_id_len);
+        }
+        lambda_add_fields(b, &ll, plan);
+        return true;
+    }
+    if (!json_is_string(json_object_get(obj, "level")))
+        return false;
+    ll.request_id = json_str(obj, "requestId", &ll.request_id_len);
+    if (!ll.request_id)
+        ll.request_id = json_str(obj, "AWSRequestId", &ll.request_id_len);
+    if (!ll.request_id)
+        return false;
+    ll.kind = LAMBDA_APP;
+    lambda_add_fields(b, &ll, plan);
+    return true;
 }
 
 /* ---- the reader for Lambda text files ---- */

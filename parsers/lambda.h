@@ -78,6 +78,32 @@ struct lambda_line {
  * platform line or has the application prefix (kind != LAMBDA_NONE). */
 bool lambda_parse_line(const char *s, size_t n, struct lambda_line *out);
 
+/* Lambda's JSON log format (LogFormat JSON) gives the same fields:
+ *
+ *   {"time": ..., "type": "platform.start", "record": {"requestId": ...}}
+ *   {"time": ..., "type": "platform.runtimeDone", "record": {"requestId": ...}}
+ *   {"time": ..., "type": "platform.report", "record": {"requestId": ...,
+ *     "metrics": {"durationMs", "billedDurationMs", "memorySizeMB",
+ *                 "maxMemoryUsedMB", "initDurationMs"},
+ *     "tracing": {"spanId": ..., "value": "Root=1-...;Parent=...;Sampled=1"}}}
+ *   {"timestamp": ..., "level": "INFO", "requestId": ..., "message": ...}
+ *
+ * start, runtimeDone and report are the START, END and REPORT lines
+ * (@type, @requestId; a report's metrics and @xrayTraceId from Root=,
+ * @xraySegmentId from spanId, else Parent=); an application record with a
+ * string "level" gives @requestId from "requestId" or "AWSRequestId".
+ * Other platform records (initStart, ...) give nothing, as INIT_START
+ * lines do. Returns whether obj is one of these records. */
+struct json_t;
+bool lambda_add_json_fields(struct rec_batch *b, struct json_t *obj,
+                            const struct ingest_plan *plan);
+
+/* Whether the plan reads a field that lambda_add_json_fields gives, and
+ * whether the JSON text p[0..n) may be such a record: a JSON lines reader
+ * then needs the record's DOM. */
+bool lambda_json_planned(const struct ingest_plan *plan);
+bool lambda_json_maybe(const char *p, size_t n);
+
 /* Add the fields of a parsed line to the open record of b (as the plan
  * wants them), including those of the first JSON object in its body. */
 void lambda_add_fields(struct rec_batch *b, const struct lambda_line *ll,

@@ -29,6 +29,7 @@ void msgfields_add(struct rec_batch *b, const char *msg, size_t n,
         json_t *v = jdom_load(msg + i, e - i, 0, NULL);
         if (v && json_is_object(v)) {
             flatten_json(b, v, NULL, plan);
+            lambda_add_json_fields(b, v, plan); /* Lambda's JSON log format */
             json_decref(v);
             return;
         }

@@ -40,7 +40,8 @@ enum expr_kind {
                     n_args >= 2, a whole chain "a and b and c" in one node */
     EX_LIKE,     /* args[0] like args[1] (EX_STRING or EX_REGEX); negated for "not like" */
     EX_MATCH,    /* args[0] =~ args[1] (EX_REGEX) */
-    EX_IN,       /* args[0] in args[1] (EX_LIST); negated for "not in" */
+    EX_IN,       /* args[0] in args[1] (EX_LIST); negated for "not in"; with sub set,
+                    args[1] is an empty EX_LIST standing for the subquery */
     EX_ACCESS,   /* args[0].name (name set) or args[0][args[1]] (name NULL) */
 };
 
@@ -67,6 +68,14 @@ struct expr {
     struct period period;    /* EX_PERIOD */
     struct expr **args;      /* operands / arguments / list elements */
     size_t n_args;
+    struct query *sub;       /* EX_IN: "in ( subquery )" (query/cmd_subquery.c) */
+};
+
+/* "name=value" options of addtotals, outlier, appendcols, join. */
+struct cmd_option {
+    char *name;              /* as written */
+    struct span name_span;
+    struct expr *value;      /* a literal or a bare word (EX_FIELD) */
 };
 
 /* "expr [as alias]" in fields, display, stats. */
@@ -93,9 +102,35 @@ enum cmd_kind {
     CMD_PARSE,
     CMD_DEDUP,
     CMD_UNNEST,
+    CMD_PATTERN,  /* pattern expr: the expression in `source` (query/cmd_pattern.c) */
+    CMD_ANOMALY,  /* anomaly (query/cmd_anomaly.c) */
+    CMD_DIFF,     /* diff [previousDay|...], logcompare timeshift p (query/cmd_diff.c) */
+    CMD_SESSIONIZE, /* sessionize keys in `dedup`, maxspan, as name in `into` (cmd_sessionize.c) */
+    CMD_LOOKUP,   /* lookup table col [as field], ... OUTPUT[NEW] col [as name], ... */
+    CMD_CIDRLOOKUP, /* cidrlookup table field [as col] OUTPUT[NEW] ... (both cmd_lookup.c) */
+    CMD_COUNTFREQUENT, /* countFrequent fields (dedup) (cmd_countfrequent.c) */
+    CMD_ACCUM,    /* accum field (dedup[0]) [as into] (cmd_running.c) */
+    CMD_AUTOREGRESS, /* autoregress field [as into] [p=lag_from[-lag_to]] (cmd_running.c) */
+    CMD_FILLDOWN, /* filldown [name-or-pattern ...] (aliases) (cmd_running.c) */
+    CMD_EXPAND,   /* expand field (dedup[0]) (cmd_expand.c) */
+    CMD_ADDTOTALS, /* addtotals [options] [fields] (cmd_addtotals.c) */
+    CMD_OUTLIER,  /* outlier [options] fields (cmd_outlier.c) */
+    CMD_FILLMISSING, /* fillmissing [with value for name, ...] (cmd_fillmissing.c) */
+    CMD_RELEVANTFIELDS, /* relevantfields [fields] where cond (cmd_relevantfields.c) */
+    CMD_JOIN,     /* join [type=..] left=a right=b where a.f = b.g ( sub ) (cmd_subquery.c) */
+    CMD_APPENDCOLS, /* appendcols [override=..] [max=..] ( sub ) (cmd_subquery.c) */
 };
 
-enum parse_mode { PARSE_GLOB, PARSE_REGEX };
+enum parse_mode { PARSE_GLOB, PARSE_REGEX, PARSE_LOGFMT, PARSE_CSV };
+
+/* What diff compares with. */
+enum diff_kind {
+    DIFF_PREVIOUS,    /* diff: the range just before, of the same length */
+    DIFF_DAY,         /* diff previousDay */
+    DIFF_WEEK,        /* diff previousWeek */
+    DIFF_MONTH,       /* diff previousMonth */
+    DIFF_SHIFT,       /* logcompare timeshift <period> */
+};
 
 struct command {
     enum cmd_kind kind;
@@ -125,7 +160,7 @@ struct command {
     bool limit_any;            /* "limit any N" */
 
     /* parse */
-    struct expr *source;       /* NULL: @message */
+    struct expr *source;       /* NULL: @message; pattern: the clustered expression */
     enum parse_mode mode;
     char *pattern;             /* glob text or regex body */
     struct span pattern_span;
@@ -138,6 +173,46 @@ struct command {
     struct expr **dedup;
     size_t n_dedup;
 
+    /* name=value options (addtotals, outlier, ...) */
+    struct cmd_option *opts;
+    size_t n_opts;
+    /* autoregress p=lag_from[-lag_to] */
+    int lag_from, lag_to;
+    struct span lag_span;
+
+    /* lookup / cidrlookup */
+    char *table;               /* the lookup table's name */
+    struct span table_span;
+    char **lk_cols;            /* lookup: the table's key columns; cidrlookup: [0] the CIDR
+                                  column, or NULL for the default */
+    struct span *lk_col_spans;
+    struct expr **lk_fields;   /* the event fields they match (EX_FIELD) */
+    size_t n_lk;
+    char **out_cols;           /* the table's columns to copy */
+    struct span *out_col_spans;
+    char **out_names;          /* the fields they become */
+    struct span *out_name_spans;
+    size_t n_out;
+    bool output_new;           /* OUTPUTNEW: only where the event lacks the field */
+
+    /* sessionize: the keys are in dedup, the output name in into */
+    bool has_maxspan;
+    struct period maxspan;
+    struct span maxspan_span;
+
+    /* diff / logcompare */
+    enum diff_kind diff;
+    struct period shift;       /* logcompare's timeshift */
+    struct span shift_span;
+
+    /* join / appendcols: the subquery; join: the aliases and the key pairs
+       (field names without the alias), left or inner */
+    struct query *sub;
+    char *left_alias, *right_alias;
+    struct expr **jl, **jr;
+    size_t n_jkeys;
+    bool join_left;
+
     /* unnest <expr> into <alias>: expr in cond's place is `unnest_expr` */
     struct expr *unnest_expr;
     char *into;
@@ -145,11 +220,18 @@ struct command {
 };
 
 struct query {
-    struct arena arena;        /* owns every node and string below */
-    char *text;                /* the query as given (owned by the arena) */
+    struct arena arena;        /* owns every node and string below (unused in a
+                                  subquery: its nodes live in the outer query's) */
+    char *text;                /* the query as given (owned by the arena); a
+                                  subquery shares the outer query's text */
     size_t len;
     struct command *cmds;
     size_t n_cmds;
+    bool has_sub;              /* the query holds a subquery (join, appendcols, in) */
+    /* a subquery: its "( ... )", and SOURCE 'name' at its start (or NULL) */
+    struct span span;
+    char *source;
+    struct span source_span;
 };
 
 #endif

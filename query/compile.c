@@ -112,22 +112,9 @@ static const char *expr_text(struct cctx *c, const struct expr *e)
 
 /* ---- output projection ---- */
 
-struct proj {
-    const char *name;
-    const char *sql;
-    enum vtype type;
-    const char *field;       /* the event field shown unchanged, or NULL */
-    enum col_role role;      /* a stats key or aggregate (compile.h) */
-};
-
-struct plist {
-    struct proj *items;
-    size_t n, cap;
-};
-
 /* Add a column (or replace the one of the same name); returns it. */
-static struct proj *plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
-                              enum vtype type, const char *field)
+struct proj *plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
+                       enum vtype type, const char *field)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->items[i].name, name) == 0) {
@@ -141,28 +128,14 @@ static struct proj *plist_add(struct cctx *c, struct plist *l, const char *name,
 
 /* ---- the walk ---- */
 
-struct walk {
-    struct strbuf with;      /* "WITH s0 AS (...), s1 AS (...)" */
-    int stage;               /* the current relation is s<stage> */
-    const char *order;       /* current order: ORDER BY terms over its columns */
-    struct plist fields;     /* fields items (union) since the last stats */
-    struct plist parsed;     /* names made by parse / unnest since the last stats */
-    struct plist stats_out;  /* the last stats' results */
-    struct plist display;    /* the last display */
-    bool have_display, have_stats;
-    int64_t final_limit;     /* a trailing limit, applied to the final SELECT */
-    bool final_limit_tail;
-    const struct command *dedup_cmd;
-
-    /* the pending stage: columns and conditions of consecutive fields,
-     * display, filter and parse commands, gathered into one SELECT */
-    const char **pend_cols;  /* column names ... */
-    const char **pend_sqls;  /* ... and what each stands for */
-    size_t n_pend, cap_pend_cols, cap_pend_sqls;
-    const char **pend_conds; /* WHERE conditions, all of which must hold */
-    size_t n_conds, cap_conds;
-    struct span stats_kw;    /* the first stats keyword (for errors) */
-};
+/* The name of stage k: s<k>, or <prefix><k> in a subquery (whose stage 0
+ * is the shared base relation s0). */
+static const char *stage_name(struct cctx *c, const struct walk *w, int k)
+{
+    if (w->prefix && k > 0)
+        return arena_printf(c->a, "%s%d", w->prefix, k);
+    return arena_printf(c->a, "s%d", k);
+}
 
 /* Start a new CTE: `s<N> AS (<body>)`. */
 static void add_stage(struct cctx *c, struct walk *w, const char *body)
@@ -175,8 +148,8 @@ static void add_stage(struct cctx *c, struct walk *w, const char *body)
         c->max_width = c->width;
     if (!c->emit)
         return;
-    sb_puts(&w->with, w->stage == 0 && w->with.len == 0 ? "WITH " : ", ");
-    sb_printf(&w->with, "s%d AS (%s)", w->stage + 1, body);
+    sb_puts(&w->with, w->stage == 0 && w->with.len == 0 && !w->prefix ? "WITH " : ", ");
+    sb_printf(&w->with, "%s AS (%s)", stage_name(c, w, w->stage + 1), body);
     w->stage++;
     c->seg_stages++;
 }
@@ -197,9 +170,24 @@ static int check_prep_cost(struct cctx *c, const struct command *cmd)
                 c->chain, c->max_width, PREP_COST_MAX);
 }
 
+/* The limit on the window subqueries' nesting (cc_add_stage). */
+enum { WINDOW_NEST_MAX = 1000 };
+
+static int check_nesting(struct cctx *c, const struct command *cmd)
+{
+    if (cx_check_width(c, cmd->kw_span, "a field of this command"))
+        return -1;
+    if (c->nest_height <= WINDOW_NEST_MAX)
+        return 0;
+    return cerr(c, cmd->kw_span,
+                "query nests too deeply for SQLite: the commands that walk the rows in order "
+                "(accum, autoregress, filldown, sessionize, ...) add up to more than it takes; "
+                "use fewer, or fewer fields in each");
+}
+
 static const char *prev(struct cctx *c, struct walk *w)
 {
-    return arena_printf(c->a, "s%d", w->stage);
+    return stage_name(c, w, w->stage);
 }
 
 /* ---- staying inside SQLite's limits across stages ---- */
@@ -411,7 +399,7 @@ static int pending_compile(struct cctx *c, struct walk *w, const struct expr *e,
 }
 
 /* ORDER BY terms that sort `sql` by the Insights order, missing last. */
-static const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc)
+const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc)
 {
     /* A constant sorts nothing, and SQLite would read a bare integer such
      * as "sort 2" as the number of a result column. */
@@ -544,7 +532,10 @@ static bool prefilter_field(struct cctx *c, const struct expr *f, bool *message)
     if (f->kind != EX_FIELD || scope_find(c, f->name))
         return false;
     *message = strcmp(f->name, "@message") == 0;
-    return *message || !cx_is_system_name(f->name);
+    /* other @ fields are derived (Lambda's @type is "REPORT" for a JSON
+       record that says "platform.report"): their values need not be in the
+       text */
+    return *message || f->name[0] != '@';
 }
 
 static void add_group(struct cctx *c, const char **lits, size_t n)
@@ -1041,6 +1032,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         c->width = (int)n_done;
         c->chain = 0; /* aggregates end the look for column types */
         /* From here on only the stats results exist. */
+        c->replaced_by = NULL;
         c->n_syms = 0;
         for (size_t k = 0; k < n_new; k++)
             scope_add(c, newsyms[k].name, newsyms[k].col, newsyms[k].type, newsyms[k].ephemeral,
@@ -1211,7 +1203,12 @@ static void base_relation(struct cctx *c, struct walk *w)
 {
     struct strbuf sb = STRBUF_INIT;
     bool join_raw = c->need_msg; /* the raw record: @message, or a field's subtree */
-    sb_puts(&sb, "WITH s0 AS (SELECT e.id AS _id, e.ts AS _ts");
+    sb_puts(&sb, c->recursive ? "WITH RECURSIVE " : "WITH ");
+    if (c->diff_cmd) {
+        cc_diff_windows(c, &sb);
+        sb_puts(&sb, ", ");
+    }
+    sb_puts(&sb, "s0 AS (SELECT e.id AS _id, e.ts AS _ts");
     for (size_t i = 0; i < c->n_raw; i++) {
         const struct store_field *f = store_field(c->store, c->raw[i]);
         if (f) {
@@ -1262,7 +1259,9 @@ static void base_relation(struct cctx *c, struct walk *w)
         sb_puts(&sb, " LEFT JOIN raw r ON r.id = e.id");
     if (c->need_log || c->need_stream || c->need_ptr)
         sb_puts(&sb, " JOIN sources s ON s.id = e.src");
-    if (c->opts->has_range)
+    if (c->diff_cmd)
+        sb_printf(&sb, " WHERE %s", cc_diff_base_filter(c));
+    else if (c->opts->has_range)
         sb_printf(&sb, " WHERE e.ts >= %lld AND e.ts < %lld", (long long)c->opts->start_ms,
                   (long long)c->opts->end_ms);
     if (c->opts->scope_where && *c->opts->scope_where)
@@ -1280,9 +1279,12 @@ static int walk(struct cctx *c, struct walk *w)
     c->raw_scope = true;
     c->have_ts = true;
     c->n_stats = 0;
+    c->replaced_by = NULL;
     c->next_col = 0;
     c->place = EP_ROW;
-    c->prefilter_open = true;
+    /* a subquery reads events the outer filters drop, and the other way round */
+    c->prefilter_open = !w->prefix && !q->has_sub;
+    c->cur_walk = w;
     /* the base relation: _id, _ts, the raw fields (all known in the emit
      * pass, found as the walk goes in the first) and the system columns */
     c->width = 2 + (int)c->n_raw + c->need_msg + c->need_log + c->need_stream + c->need_ptr +
@@ -1295,10 +1297,18 @@ static int walk(struct cctx *c, struct walk *w)
     c->seg_filters = 0;
     c->seg_where_height = 0;
     c->seg_tables = 3; /* events, raw, sources */
+    c->nest_height = 0;
     w->order = NEWEST_FIRST;
     if (check_order(c, q))
         return -1;
-    if (c->emit)
+    c->diff_cmd = NULL;
+    for (size_t i = 0; i < q->n_cmds; i++)
+        if (q->cmds[i].kind == CMD_DIFF) {
+            if (c->diff_cmd)
+                return cerr(c, q->cmds[i].kw_span, "a query can have only one diff or logcompare");
+            c->diff_cmd = &q->cmds[i];
+        }
+    if (c->emit && !w->prefix)
         base_relation(c, w);
     w->n_pend = 0;
     w->n_conds = 0;
@@ -1321,7 +1331,8 @@ static int walk(struct cctx *c, struct walk *w)
             w->have_display = true;
             break;
         case CMD_PARSE:
-            rc = do_parse(c, w, cmd);
+            rc = cmd->mode == PARSE_LOGFMT || cmd->mode == PARSE_CSV ? cmd_parse_format(c, w, cmd)
+                                                                       : do_parse(c, w, cmd);
             break;
         case CMD_STATS:
             rc = do_stats(c, w, cmd);
@@ -1338,8 +1349,53 @@ static int walk(struct cctx *c, struct walk *w)
         case CMD_UNNEST:
             rc = do_unnest(c, w, cmd);
             break;
+        case CMD_PATTERN:
+            rc = cmd_pattern(c, w, cmd);
+            break;
+        case CMD_ANOMALY:
+            rc = cmd_anomaly(c, w, cmd);
+            break;
+        case CMD_DIFF:
+            rc = cmd_diff(c, w, cmd);
+            break;
+        case CMD_SESSIONIZE:
+            rc = cmd_sessionize(c, w, cmd);
+            break;
+        case CMD_LOOKUP:
+        case CMD_CIDRLOOKUP:
+            rc = cmd_lookup(c, w, cmd);
+            break;
+        case CMD_COUNTFREQUENT:
+            rc = cmd_countfrequent(c, w, cmd);
+            break;
+        case CMD_ACCUM:
+        case CMD_AUTOREGRESS:
+        case CMD_FILLDOWN:
+            rc = cmd_running(c, w, cmd);
+            break;
+        case CMD_EXPAND:
+            rc = cmd_expand(c, w, cmd);
+            break;
+        case CMD_ADDTOTALS:
+            rc = cmd_addtotals(c, w, cmd);
+            break;
+        case CMD_OUTLIER:
+            rc = cmd_outlier(c, w, cmd);
+            break;
+        case CMD_FILLMISSING:
+            rc = cmd_fillmissing(c, w, cmd);
+            break;
+        case CMD_RELEVANTFIELDS:
+            rc = cmd_relevantfields(c, w, cmd);
+            break;
+        case CMD_JOIN:
+            rc = cmd_join(c, w, cmd);
+            break;
+        case CMD_APPENDCOLS:
+            rc = cmd_appendcols(c, w, cmd);
+            break;
         }
-        if (rc || check_prep_cost(c, cmd))
+        if (rc || check_prep_cost(c, cmd) || check_nesting(c, cmd))
             return -1;
     }
     pending_flush(c, w);
@@ -1385,6 +1441,9 @@ static int projection(struct cctx *c, struct walk *w, struct plist *out)
             return -1;
         plist_add(c, out, "@timestamp", ts.sql, VT_TIME, NULL);
         plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
+        for (size_t i = 0; i < w->joined.n; i++)
+            plist_add(c, out, w->joined.items[i].name, w->joined.items[i].sql,
+                      w->joined.items[i].type, w->joined.items[i].field);
     }
     for (size_t i = 0; i < w->parsed.n; i++)
         plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
@@ -1417,7 +1476,9 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
     }
     out->raw_fields = c->raw;
     out->n_raw_fields = c->n_raw;
+    out->range_start_ms = c->diff_cmd ? cc_diff_start_ms(c) : c->opts->start_ms;
     out->needs_message = c->need_msg;
+    out->all_fields = c->want_all_fields;
     finish_hints(c);
     out->groups = c->groups;
     out->n_groups = c->n_groups;
@@ -1497,4 +1558,191 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
     sb_free(&sql);
     sb_free(&w2.with);
     return 0;
+}
+
+/* ---- for the command files (cmd_*.c, compile_int.h) ---- */
+
+const char *cc_prev(struct cctx *c, struct walk *w)
+{
+    return prev(c, w);
+}
+
+void cc_fit_tables(struct cctx *c, struct walk *w, int n)
+{
+    if (c->emit && c->seg_tables + n > STAGE_JOIN_MAX && c->seg_stages > 0)
+        barrier(c, w);
+    c->seg_tables += n;
+}
+
+/* The distinct window definitions ("OVER (...)") in a stage's SQL. */
+static int window_specs(const char *body)
+{
+    enum { MAX_WINDOWS = 64 };
+    const char *spec[MAX_WINDOWS];
+    size_t len[MAX_WINDOWS];
+    int n = 0, more = 0;
+    for (const char *p = strstr(body, " OVER ("); p; p = strstr(p + 1, " OVER (")) {
+        const char *q = p + 7;
+        int depth = 1;
+        while (*q && depth > 0) {
+            depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
+            q++;
+        }
+        size_t l = (size_t)(q - p);
+        bool seen = false;
+        for (int k = 0; k < n && !seen; k++)
+            seen = len[k] == l && memcmp(spec[k], p, l) == 0;
+        if (seen)
+            continue;
+        if (n < MAX_WINDOWS) {
+            spec[n] = p;
+            len[n++] = l;
+        } else {
+            more++;
+        }
+    }
+    return n + more;
+}
+
+/* The columns a stage "SELECT *, a AS x, b AS y FROM ..." (or "SELECT
+ * p.*, ...") adds to its input: the items after the star; 0 for a stage of
+ * another shape (one that replaces the columns sets the width itself). */
+static int added_columns(const char *body)
+{
+    if (strncmp(body, "SELECT ", 7) != 0)
+        return 0;
+    const char *p = body + 7;
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '_')
+        p++;
+    if (p > body + 7 && *p == '.')
+        p++;
+    if (*p != '*')
+        return 0;
+    int n = 0, depth = 0;
+    for (p++; *p; p++) {
+        if (*p == '\'') { /* a literal: '' is a quote inside it */
+            for (p++; *p && !(*p == '\'' && p[1] != '\''); p += *p == '\'' ? 2 : 1)
+                ;
+            if (!*p)
+                break;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')') {
+            depth--;
+        } else if (depth == 0 && *p == ',') {
+            n++;
+        } else if (depth == 0 && strncmp(p, " FROM ", 6) == 0) {
+            break;
+        }
+    }
+    return n;
+}
+
+void cc_add_stage(struct cctx *c, struct walk *w, const char *body)
+{
+    c->width += added_columns(body);
+    /* SQLite runs each window definition of a stage as a subquery of its
+     * own, nested in the ones after it, and adds up the heights of their
+     * expressions against its limit of 1000 (SQLITE_MAX_EXPR_DEPTH): 150
+     * accum commands, 80 sessionize or 50 filldown of 8 fields did not
+     * prepare. The estimate here (definitions times the stage's height) is
+     * above what SQLite counts; cc_check_nesting refuses a query past it. */
+    if (c->emit) {
+        int specs = window_specs(body);
+        if (specs > 0) {
+            struct sql_shape sh;
+            cx_sql_shape(c, body, &sh);
+            c->nest_height += specs * (sh.height + 1);
+        }
+    }
+    add_stage(c, w, body);
+}
+
+int cc_define(struct cctx *c, const char *name, const char *col, enum vtype type, struct span where)
+{
+    return define(c, name, col, type, where);
+}
+
+void cc_shadow(struct cctx *c, const char *name, const char *col, enum vtype type, struct span where)
+{
+    scope_add(c, name, col, type, true, where);
+}
+
+void cc_result_scope(struct cctx *c, struct walk *w, const char *command, const struct sym *syms,
+                     size_t n, const struct plist *out, const char *order)
+{
+    c->replaced_by = command;
+    c->n_syms = 0;
+    c->width = (int)n;
+    for (size_t k = 0; k < n; k++)
+        scope_add(c, syms[k].name, syms[k].col, syms[k].type, syms[k].ephemeral, syms[k].def);
+    c->raw_scope = false;
+    c->have_ts = false;
+    c->prefilter_open = false;
+    w->order = order;
+    w->stats_out = *out;
+    w->have_stats = true;
+    w->fields = (struct plist){0};
+    w->parsed = (struct plist){0};
+}
+
+int cc_projection(struct cctx *c, struct walk *w, struct plist *out)
+{
+    return projection(c, w, out);
+}
+
+void cc_replace_shown(struct cctx *c, struct walk *w, const char *name, const char *col,
+                      enum vtype type)
+{
+    struct plist *lists[] = {&w->fields, &w->parsed, &w->display, &w->stats_out};
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+        for (size_t i = 0; i < lists[k]->n; i++)
+            if (strcmp(lists[k]->items[i].name, name) == 0) {
+                lists[k]->items[i].sql = col;
+                lists[k]->items[i].type = type;
+                lists[k]->items[i].field = NULL;
+            }
+}
+
+void cc_show(struct cctx *c, struct walk *w, const char *name, const char *col, enum vtype type)
+{
+    if (w->have_display)
+        plist_add(c, &w->display, name, col, type, NULL);
+    else if (w->have_stats && !w->fields.n)
+        plist_add(c, &w->stats_out, name, col, type, NULL);
+    else
+        plist_add(c, &w->parsed, name, col, type, NULL);
+}
+
+int cc_option_bool(struct cctx *c, const struct cmd_option *o, bool *out)
+{
+    const struct expr *v = o->value;
+    if (v->kind == EX_FIELD && (strcasecmp(v->name, "true") == 0 || strcasecmp(v->name, "false") == 0)) {
+        *out = strcasecmp(v->name, "true") == 0;
+        return 0;
+    }
+    if (v->kind == EX_BOOL) {
+        *out = v->ival != 0;
+        return 0;
+    }
+    return cerr(c, v->span, "%s= takes true or false", o->name);
+}
+
+int cc_option_number(struct cctx *c, const struct cmd_option *o, double *out)
+{
+    if (o->value->kind != EX_NUMBER)
+        return cerr(c, o->value->span, "%s= takes a number", o->name);
+    *out = o->value->num;
+    return 0;
+}
+
+const char *cc_next_stage(struct cctx *c, struct walk *w)
+{
+    return stage_name(c, w, w->stage + 1);
+}
+
+int cc_walk(struct cctx *c, struct walk *w)
+{
+    return walk(c, w);
 }

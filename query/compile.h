@@ -31,6 +31,17 @@
 #include "query/funcs.h"
 #include "query/qerror.h"
 
+/* A lookup table the query may name (`lookup`, `cidrlookup`): cmd/ reads
+ * the file and copies it into the temporary table sql_name before the
+ * query runs; every column is TEXT, rows in file order. */
+struct lookup_table {
+    const char *name;            /* as the query names it (--lookup NAME=FILE) */
+    const char *sql_name;        /* the temporary table: lk1, lk2, ... (column i is c<i>) */
+    const char *const *columns;  /* the header's column names */
+    size_t n_columns;
+    const char *path;            /* the file, for messages */
+};
+
 struct compile_opts {
     int64_t now_ms;      /* the query's start time: now() */
     bool has_range;      /* --start / --end given */
@@ -40,6 +51,8 @@ struct compile_opts {
                                 sources in scope (built by the index, never user text) */
     bool raw_message;    /* -o raw: the one result column is each event's @message
                             (refused after stats) */
+    const struct lookup_table *lookups;  /* the tables lookup and cidrlookup may name */
+    size_t n_lookups;
 };
 
 /* What a result column is: a stats result's key or aggregate (charts tell
@@ -89,12 +102,16 @@ struct compile_result {
     const char **raw_fields;   /* event fields the query reads (not system fields) */
     size_t n_raw_fields;
     bool needs_message;        /* @message is read or shown */
+    bool all_fields;           /* the query names fields by pattern (filldown cpu*) or reads
+                                  them all (relevantfields): load every field */
     struct prefilter_group *groups; /* pre-filter: literals each kept event must contain */
     size_t n_groups;
     struct index_hint *hints;
     size_t n_hints;
     bool limits_newest_first; /* ends with limit/head/tail in the default order: a
                                  time index lets it read only the rows it shows */
+    int64_t range_start_ms;    /* the earliest @timestamp the query reads: opts->start_ms,
+                                 or earlier for diff (cmd/ widens the ingest range) */
     /* SQL (store given) */
     const char *sql;
     struct result_col *cols;

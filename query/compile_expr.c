@@ -181,6 +181,9 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         out->field = s->field;
         return 0;
     }
+    int jr = cc_join_field(c, name, where, out); /* a.x, b.x after a join */
+    if (jr <= 0)
+        return jr;
     /* a.b.c where a (or a.b) holds a jsonParse result: access into it */
     size_t n = strlen(name);
     for (size_t cut = n; cut-- > 1;) {
@@ -214,6 +217,9 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         out->type = type;
         return cx_check_width(c, where, fmt(c, "'%s'", name));
     }
+    if (!c->raw_scope && c->replaced_by)
+        return cerr(c, where, "unknown field '%s': after %s only its results exist", name,
+                    strncmp(c->replaced_by, "pattern", 7) == 0 ? "pattern" : c->replaced_by);
     if (!c->raw_scope) {
         if (strcmp(name, "@timestamp") == 0)
             return cerr(c, where,
@@ -535,6 +541,9 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
             return cerr(c, p->span, "pct needs a percentile between 0 and 100 here");
         out->sql = fmt(c, "tq_pct(%s, %s)", args[0].sql, args[1].sql);
         out->type = args[0].type == VT_TIME ? VT_TIME : VT_NUM;
+    } else if (name_is(fd, "rate") || name_is(fd, "histogram") ||
+               name_is(fd, "count_over_time")) {
+        return cx_timeseries(c, fd, e, args, out);
     } else if (name_is(fd, "earliest") || name_is(fd, "latest")) {
         if (!c->have_ts)
             return cerr(c, e->name_span,
@@ -652,6 +661,8 @@ static int compile_compare(struct cctx *c, const struct expr *e, bool strict, co
 
 static int compile_in(struct cctx *c, const struct expr *e, bool strict, const char **sql)
 {
+    if (e->sub)
+        return cx_in_subquery(c, e, strict, sql);
     struct cexpr x;
     if (cx_expr(c, e->args[0], &x))
         return -1;

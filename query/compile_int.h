@@ -27,7 +27,13 @@ struct sym {
     bool is_agg;             /* an earlier aggregate of the same stats (col is its SQL) */
     const char *pending;     /* while col waits in the pending stage (compile.c): the SQL
                                 it stands for, which references use in its place */
+    /* after a join: "a." (side 1) and "b." (side 2) name its two sides, and
+       a.x / b.x resolve through them (query/cmd_subquery.c) */
+    int join_side;
+    struct subq *join;
 };
+
+struct subq;
 
 /* Where an expression appears; decides what may be used in it. */
 enum expr_place {
@@ -77,6 +83,12 @@ struct cctx {
     bool raw_scope;
     bool have_ts;                 /* @timestamp / _id columns exist (before stats) */
     int n_stats;
+    const struct command *diff_cmd;  /* the query's diff or logcompare, if any */
+    bool want_all_fields;         /* a field pattern or list needs every field loaded */
+    bool recursive;               /* the WITH holds a recursive CTE (fillmissing) */
+    const char *replaced_by;      /* the command other than stats whose results are the
+                                     scope now ("pattern", or "pattern+" with the anomaly
+                                     statistics), or NULL */
 
     /* expression context */
     enum expr_place place;
@@ -119,6 +131,57 @@ struct cctx {
     unsigned long long prep_cost; /* SQLite's work to prepare the stages so far (estimate) */
     int chain;                    /* stages since the start or the last stats */
     int max_width;                /* the widest relation so far */
+    int nest_height;              /* the command files' stages: their heights added up */
+
+    /* subqueries (query/cmd_subquery.c): the walk whose WITH they join, and
+       what each compiled to, kept across the two passes */
+    struct walk *cur_walk;
+    struct subq *subs;
+    size_t n_subs, cap_subs;
+};
+
+/* A result column: its name, its SQL over the current relation, its type. */
+struct proj {
+    const char *name;
+    const char *sql;
+    enum vtype type;
+    const char *field;       /* the event field shown unchanged, or NULL */
+    enum col_role role;      /* a stats key or aggregate (compile.h) */
+};
+
+struct plist {
+    struct proj *items;  /* in output order */
+    size_t n, cap;
+};
+
+/* The walk over the commands: the CTE chain built so far and what the
+ * final SELECT will show. */
+struct walk {
+    struct strbuf with;      /* "WITH s0 AS (...), s1 AS (...)" */
+    int stage;               /* the current relation is s<stage> */
+    const char *prefix;      /* a subquery's walk: its stages are <prefix><N>
+                                (s0 is still the shared base relation) */
+    const char *order;       /* current order: ORDER BY terms over its columns */
+    struct plist fields;     /* fields items (union) since the last stats */
+    struct plist parsed;     /* names made by parse / unnest since the last stats */
+    struct plist stats_out;  /* the last stats' (or pattern's ...) results */
+    struct plist display;    /* the last display */
+    struct plist joined;     /* a join's right-hand fields, shown beside
+                                @timestamp and @message while no fields names
+                                the columns */
+    bool have_display, have_stats;
+    int64_t final_limit;     /* a trailing limit, applied to the final SELECT */
+    bool final_limit_tail;
+    const struct command *dedup_cmd;
+
+    /* the pending stage: columns and conditions of consecutive fields,
+     * display, filter and parse commands, gathered into one SELECT */
+    const char **pend_cols;  /* column names ... */
+    const char **pend_sqls;  /* ... and what each stands for */
+    size_t n_pend, cap_pend_cols, cap_pend_sqls;
+    const char **pend_conds; /* WHERE conditions, all of which must hold */
+    size_t n_conds, cap_conds;
+    struct span stats_kw;    /* the first stats keyword (for errors) */
 };
 
 /* A compiled expression. */
@@ -167,5 +230,79 @@ struct sym *scope_find(struct cctx *c, const char *name);
 const char *new_col(struct cctx *c);
 void add_raw_field(struct cctx *c, const char *name);
 int cerr(struct cctx *c, struct span where, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Add (or replace, by name) a result column; returns it. */
+struct proj *plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
+                       enum vtype type, const char *field);
+/* ORDER BY terms that sort sql in the Insights order, missing last. */
+const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc);
+/* For the command files (cmd_*.c): the name of the current relation; a new
+ * CTE over it (nothing in the analysis pass); a new name in the scope (an
+ * error if it is defined already). */
+const char *cc_prev(struct cctx *c, struct walk *w);
+/* The name the next cc_add_stage gives its CTE (for a recursive one). */
+const char *cc_next_stage(struct cctx *c, struct walk *w);
+void cc_add_stage(struct cctx *c, struct walk *w, const char *body);
+/* Before a stage that joins n more tables (a table function, a lookup
+ * table): a stage SQLite does not merge through first when the stages it
+ * merges would join more than it takes (64). Call before cc_prev. */
+void cc_fit_tables(struct cctx *c, struct walk *w, int n);
+int cc_define(struct cctx *c, const char *name, const char *col, enum vtype type, struct span where);
+/* A name in the scope that hides any earlier one of that name (lookup's
+ * OUTPUT fields replace the event's). */
+void cc_shadow(struct cctx *c, const char *name, const char *col, enum vtype type, struct span where);
+/* After a command that replaces the rows (as stats does): only these n
+ * names exist from here on, the result shows out, in the given order. */
+void cc_result_scope(struct cctx *c, struct walk *w, const char *command, const struct sym *syms,
+                     size_t n, const struct plist *out, const char *order);
+
+/* The columns the result would show now (docs/language.md#fields-and-display). */
+int cc_projection(struct cctx *c, struct walk *w, struct plist *out);
+/* A shown column of that name now comes from col (filldown, accum, ...). */
+void cc_replace_shown(struct cctx *c, struct walk *w, const char *name, const char *col,
+                      enum vtype type);
+/* Show a new column, after the ones shown now. */
+void cc_show(struct cctx *c, struct walk *w, const char *name, const char *col, enum vtype type);
+
+/* The commands that live in files of their own. */
+int cmd_pattern(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_anomaly(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_diff(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_sessionize(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_lookup(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_parse_format(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_countfrequent(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_running(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_expand(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_addtotals(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_fillmissing(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_relevantfields(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_join(struct cctx *c, struct walk *w, const struct command *cmd);
+int cmd_appendcols(struct cctx *c, struct walk *w, const struct command *cmd);
+/* Walk a query's commands (a subquery's, with w->prefix set). */
+int cc_walk(struct cctx *c, struct walk *w);
+/* x in ( subquery ) as a condition (compile_expr.c's in). */
+int cx_in_subquery(struct cctx *c, const struct expr *e, bool strict, const char **sql);
+/* rate(field, period) and histogram(field, n), their arguments compiled
+ * (query/timeseries.c). */
+int cx_timeseries(struct cctx *c, const struct func_def *fd, const struct expr *e,
+                  const struct cexpr *args, struct cexpr *out);
+/* a.x / b.x after a join: 0 resolved, -1 error, 1 not a join name. */
+int cc_join_field(struct cctx *c, const char *name, struct span where, struct cexpr *out);
+/* An option's value as a boolean / number; -1 with the error set when it is
+ * not one. */
+int cc_option_bool(struct cctx *c, const struct cmd_option *o, bool *out);
+int cc_option_number(struct cctx *c, const struct cmd_option *o, double *out);
+/* With a diff in the query: the CTE "dw" of its two windows, to put before
+ * s0, and the condition on e.ts that keeps the events of both. */
+void cc_diff_windows(struct cctx *c, struct strbuf *sb);
+const char *cc_diff_base_filter(struct cctx *c);
+/* The earliest time the diff reads, when --start and --end are both
+ * given (else INT64_MIN: anything before --start may be needed). */
+int64_t cc_diff_start_ms(const struct cctx *c);
+/* The rows of `pattern source` (source NULL: @message); watch: keep the
+ * statistics of the anomaly rules (scope "pattern+", hidden column _pj). */
+int cc_pattern_rows(struct cctx *c, struct walk *w, const struct expr *source, struct span kw,
+                    bool watch);
 
 #endif

@@ -6,8 +6,7 @@
  * counts and literal kinds against it; the compiler takes the SQL name; REPL
  * completion, `.help` and the man page's function list read the signature and
  * help text. Left out on purpose: queryStartTime / queryEndTime /
- * queryTimeRange (they describe the AWS query request), and the §5.9
- * time-series aggregates.
+ * queryTimeRange (they describe the AWS query request).
  *
  * Argument kinds say what a function expects. By the value rules (sqlfn.h)
  * numbers are accepted where strings are expected and numeric strings where
@@ -16,7 +15,7 @@
  * and a /regex/ literal is accepted too.
  *
  * Entries with sql == NULL are built by the compiler itself: count,
- * count_distinct, ispresent, coalesce, if, case, bin, now. Lookups ignore
+ * count_distinct, ispresent, coalesce, if, case, bin, now, count_over_time. Lookups ignore
  * case; the aliases are countDistinct for count_distinct and strftime for formatDate.
  *
  * Everything here is static, read-only data; nothing is allocated.
@@ -216,6 +215,17 @@ const struct func_def funcs[] = {
      "Value of the field that sorts first"},
     {"sortsLast", FK_STATS_ONLY, 1, 1, A1(ANY), ANY, "tq_sortslast", "sortsLast(field)",
      "Value of the field that sorts last"},
+
+    /* §5.9 time-series (sqlfn_timeseries.c) */
+    {"rate", FK_AGGREGATE, 2, 2, A2(NUM, VT_PERIOD), NUM, "tq_rate", "rate(field, period)",
+     "Change of the field per period from its first to its last number in time (first stats)"},
+    {"count_over_time", FK_AGGREGATE, 1, 1, A1(ANY), NUM, NULL, "count_over_time(field)",
+     "Number of events where the field is present, as count(field)"},
+    {"sum_over_time", FK_AGGREGATE, 1, 1, A1(NUM), NUM, "tq_sum", "sum_over_time(field)",
+     "Sum of the numeric values, as sum(field)"},
+    {"histogram", FK_AGGREGATE, 2, 2, A2(NUM, NUM), VT_JSON, "tq_histogram",
+     "histogram(field, buckets)",
+     "Map of the counts in equal-width buckets from the smallest to the largest number"},
 };
 
 const size_t n_funcs = sizeof funcs / sizeof funcs[0];
@@ -261,33 +271,44 @@ const struct command_def commands[] = {
      "Extract fields from text with a glob or a regex with named groups"},
     {"dedup", true, "dedup field, ...", "Keep the first event of each distinct key"},
     {"unnest", true, "unnest expr into name", "One row per element of a list"},
-    {"pattern", false, "pattern expr", "Cluster values into recurring text patterns"},
-    {"anomaly", false, "anomaly", "Detect anomalies in the patterns found by pattern"},
-    {"diff", false, "diff [previousDay|previousWeek|previousMonth]",
-     "Compare with an earlier time range"},
+    {"pattern", true, "pattern expr",
+     "Cluster the values into patterns: @pattern, @ratio, @sampleCount, @severityLabel"},
+    {"anomaly", true, "anomaly",
+     "Keep the patterns with anomalies: @anomalyType, @description, @priority"},
+    {"diff", true, "diff [previousDay|previousWeek|previousMonth]",
+     "Patterns of @message now and in an earlier range of the same length"},
     {"unmask", false, "unmask [expr]", "Show data masked by a data-protection policy"},
     {"filterIndex", false, "filterIndex condition", "Filter using CloudWatch field indexes"},
     {"SOURCE", false, "SOURCE logGroups(...)", "Select CloudWatch log groups in the query"},
-    {"lookup", false, "lookup table ...", "Enrich events from an uploaded lookup table"},
-    {"join", false, "join left=a right=b where ... (SOURCE ...)",
-     "Join with the results of another query"},
-    {"addtotals", false, "addtotals [fieldname=name] [field, ...]",
-     "Add a column or row of totals"},
-    {"autoregress", false, "autoregress field p=N", "Add previous values of a field"},
-    {"logcompare", false, "logcompare ...", "Compare log patterns between time ranges"},
-    {"filldown", false, "filldown field, ...", "Fill missing values from the previous row"},
-    {"fillmissing", false, "fillmissing ...", "Insert rows for empty time bins"},
-    {"cidrlookup", false, "cidrlookup ...", "Match addresses against CIDR blocks"},
-    {"outlier", false, "outlier ...", "Find or remove outlying values"},
-    {"accum", false, "accum field [as name]", "Running total of a field"},
-    {"appendcols", false, "appendcols ...", "Append the columns of a subquery"},
-    {"sessionize", false, "sessionize field maxspan period [as name]",
-     "Group events into sessions"},
-    {"countFrequent", false, "countFrequent field, ...",
-     "Approximate counts of the most frequent values"},
-    {"count_frequent", false, "count_frequent field, ...", "Same as countFrequent"},
-    {"relevantfields", false, "relevantfields ...", "List the fields relevant to the results"},
-    {"expand", false, "expand field", "One row per element of a multi-value field"},
+    {"lookup", true, "lookup table col [as field], ... OUTPUT|OUTPUTNEW col [as name], ...",
+     "Add columns of the first table row whose key columns equal the fields (--lookup)"},
+    {"join", true, "join [type=inner|left] left=a right=b where a.field = b.field (subquery)",
+     "Pair each row with the subquery's rows of equal keys; then a.x and b.x"},
+    {"addtotals", true, "addtotals [fieldname=Name] [row=bool] [col=bool] [field, ...]",
+     "Add a column of row totals (Total) and, with col=true, a row of column totals"},
+    {"autoregress", true, "autoregress field [as name] [p=N[-M]]",
+     "The field's value N (to M) rows back, as field_pN"},
+    {"logcompare", true, "logcompare timeshift period",
+     "Patterns of @message now and the same range shifted back by the period"},
+    {"filldown", true, "filldown [field-or-pattern ...]",
+     "Fill missing values with the field's last value in an earlier row"},
+    {"fillmissing", true, "fillmissing [with value for field, ...]",
+     "Add rows for the empty bins of stats ... by bin()"},
+    {"cidrlookup", true, "cidrlookup table field [as col] OUTPUT|OUTPUTNEW col [as name], ...",
+     "Add columns of the table row whose CIDR block holds the address (longest prefix)"},
+    {"outlier", true, "outlier [action=remove|transform] [param=n] [uselower=bool] [mark=bool] field ...",
+     "Clamp (or drop the rows of) values beyond the interquartile range times param"},
+    {"accum", true, "accum field [as name]", "Running total of the field's numbers"},
+    {"appendcols", true, "appendcols [override=bool] [max=n] (subquery)",
+     "Add the subquery's fields to the rows by position"},
+    {"sessionize", true, "sessionize field, ... [maxspan period] [as name]",
+     "Number each key's events into sessions split by gaps longer than maxspan (30m)"},
+    {"countFrequent", true, "countFrequent field, ...",
+     "Count each combination of the fields (exactly) in _approxcount, most frequent first"},
+    {"count_frequent", true, "count_frequent field, ...", "Same as countFrequent"},
+    {"relevantfields", true, "relevantfields [field, ...] where condition",
+     "Rank fields by how differently they are spread where the condition holds"},
+    {"expand", true, "expand field", "One row per element of the field's JSON array, in its place"},
     {"search", false, "search ...", "Legacy full-text search"},
 };
 
@@ -301,4 +322,23 @@ const struct command_def *command_lookup(const char *name)
         if (strcasecmp(name, commands[k].name) == 0)
             return &commands[k];
     return NULL;
+}
+
+const char *command_why_refused(const struct command_def *c)
+{
+    static const struct {
+        const char *name;
+        const char *why;
+    } why[] = {
+        {"unmask", "it reveals what a CloudWatch data-protection policy masked, and nothing masks "
+                   "local files"},
+        {"filterIndex", "it needs the field indexes of a CloudWatch account; use filter"},
+        {"SOURCE", "it selects CloudWatch log groups, and trailq reads the files given to it (in "
+                   "a subquery, SOURCE \"path\" picks inputs by @log)"},
+        {"search", "it is the legacy full-text search; use filter @message like \"text\""},
+    };
+    for (size_t k = 0; k < sizeof why / sizeof why[0]; k++)
+        if (strcasecmp(c->name, why[k].name) == 0)
+            return why[k].why;
+    return "it needs an AWS account";
 }

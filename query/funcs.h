@@ -73,4 +73,8 @@ extern const size_t n_commands;
 
 const struct command_def *command_lookup(const char *name);
 
+/* Why trailq refuses a command it knows (not supported): one clause for
+ * the error message and .help. */
+const char *command_why_refused(const struct command_def *c);
+
 #endif

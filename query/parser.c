@@ -54,6 +54,7 @@ struct parser {
     uint32_t cursor;        /* end of the last consumed token */
     struct token prev;      /* the last consumed token (kind TK_EOF before any) */
     int depth;              /* current nesting level (see the header comment) */
+    bool in_sub;            /* inside a subquery: ')' ends its commands */
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -214,6 +215,7 @@ static struct expr *literal(struct parser *p, const struct token *t)
 /* ---- expressions ------------------------------------------------------- */
 
 static struct expr *parse_expr(struct parser *p);
+static struct query *parse_subquery(struct parser *p, const char *what);
 
 /* Words that are operators or clause keywords, never an operand. */
 static bool is_reserved(const struct token *t)
@@ -572,11 +574,16 @@ static struct expr *parse_cmp(struct parser *p)
             t = peek(p, LEX_OPERAND);
             if (t->kind == TK_LBRACKET) {
                 r = parse_list(p);
+            } else if (t->kind == TK_LPAREN) {
+                /* in ( subquery ): an empty list node stands in its place */
+                struct query *sub = parse_subquery(p, "in");
+                if (!sub)
+                    return NULL;
+                r = new_expr(p, EX_LIST, sub->span);
+                r->sub = sub;
             } else {
-                if (t->kind == TK_LPAREN)
-                    fail(p, t->span, "subqueries are not supported by trailq; use a [list] after 'in'");
-                else if (t->kind != TK_ERROR)
-                    fail(p, t->span, "expected a [list] after %s", prev_text(p));
+                if (t->kind != TK_ERROR)
+                    fail(p, t->span, "expected a [list] or a ( subquery ) after %s", prev_text(p));
                 return NULL;
             }
         }
@@ -584,6 +591,7 @@ static struct expr *parse_cmp(struct parser *p)
             return NULL;
         e = new_binary(p, is_like ? EX_LIKE : EX_IN, OP_NONE, l, r);
         e->negated = negated;
+        e->sub = r->sub;
     } else {
         return l;
     }
@@ -710,6 +718,8 @@ static bool end_command(struct parser *p, const char *expected)
     case TK_ERROR:
         return false;
     case TK_RPAREN:
+        if (p->in_sub)
+            return true; /* the end of the subquery */
         fail(p, t->span, "unbalanced ')'");
         return false;
     case TK_RBRACKET:
@@ -813,17 +823,16 @@ static bool parse_limit(struct parser *p, struct command *c, const struct token 
     return end_command(p, "'|'");
 }
 
-/* The parse modes trailq refuses, by the word that selects them. */
-static bool unsupported_parse_mode(struct parser *p, const struct token *t)
+/* The parse modes named by a word: logfmt and csv. */
+static bool parse_mode_word(const struct token *t, enum parse_mode *mode)
 {
-    static const char *const modes[] = {"logfmt", "csv"};
-    for (size_t k = 0; k < sizeof modes / sizeof modes[0]; k++) {
-        if (lex_is_word(t, modes[k])) {
-            fail(p, t->span, "parse %s is not supported by trailq", modes[k]);
-            return true;
-        }
-    }
-    return false;
+    if (lex_is_word(t, "logfmt"))
+        *mode = PARSE_LOGFMT;
+    else if (lex_is_word(t, "csv"))
+        *mode = PARSE_CSV;
+    else
+        return false;
+    return true;
 }
 
 /* aliases = alias { "," alias }   (into c->aliases) */
@@ -843,31 +852,60 @@ static bool parse_alias_list(struct parser *p, struct command *c)
     }
 }
 
+/* "logfmt" "as" alias | "csv" "as" alias { "," alias }   (the word was read) */
+static bool parse_format(struct parser *p, struct command *c, enum parse_mode mode,
+                         const struct token *word)
+{
+    c->mode = mode;
+    c->pattern_span = word->span;
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (!lex_is_word(t, "as")) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected 'as' and %s after %s",
+                 mode == PARSE_LOGFMT ? "a name" : "names", prev_text(p));
+        return false;
+    }
+    advance(p);
+    if (!parse_alias_list(p, c))
+        return false;
+    if (mode == PARSE_LOGFMT && c->n_aliases != 1) {
+        fail(p, c->alias_spans[1], "parse logfmt makes one field (a map): give one name");
+        return false;
+    }
+    return end_command(p, mode == PARSE_LOGFMT ? "'|'" : "',' or '|'");
+}
+
 /* parse = "parse" [ fieldref ] ( string "as" alias { "," alias }
- *                              | regex [ "as" alias { "," alias } ] [ "multi" ] )
- * ("logfmt" and "csv" modes are refused by name.) */
+ *                              | regex [ "as" alias { "," alias } ] [ "multi" ]
+ *                              | "logfmt" "as" alias
+ *                              | "csv" "as" alias { "," alias } ) */
 static bool parse_parse(struct parser *p, struct command *c, const struct token *kw)
 {
     const struct token *t = peek(p, LEX_OPERAND);
     if (t->kind == TK_NAME) {
         struct token name = advance(p);
         t = peek(p, LEX_OPERAND);
-        if (t->kind != TK_STRING && t->kind != TK_REGEX && unsupported_parse_mode(p, &name))
-            return false;
+        enum parse_mode mode;
+        /* "parse logfmt as x": the mode; "parse logfmt ..." anything else: a field */
+        if (parse_mode_word(&name, &mode) && lex_is_word(t, "as"))
+            return parse_format(p, c, mode, &name);
         c->source = new_expr(p, EX_FIELD, name.span);
         c->source->name = name.str;
         c->source->name_span = name.span;
-        if (unsupported_parse_mode(p, t))
-            return false;
+        if (t->kind == TK_NAME && parse_mode_word(t, &mode)) {
+            struct token word = advance(p);
+            return parse_format(p, c, mode, &word);
+        }
         if (t->kind != TK_STRING && t->kind != TK_REGEX) {
             if (t->kind != TK_ERROR)
-                fail(p, t->span, "expected a \"glob\" or a /regex/ after the parse source %s",
+                fail(p, t->span,
+                     "expected a \"glob\", a /regex/, logfmt or csv after the parse source %s",
                      prev_text(p));
             return false;
         }
     } else if (t->kind != TK_STRING && t->kind != TK_REGEX) {
         if (t->kind != TK_ERROR)
-            fail(p, t->span, "expected a field name, a \"glob\" or a /regex/ after %s",
+            fail(p, t->span, "expected a field name, a \"glob\", a /regex/, logfmt or csv after %s",
                  prev_text(p));
         return false;
     }
@@ -958,6 +996,697 @@ static bool parse_unnest(struct parser *p, struct command *c, const struct token
     return parse_alias(p, &c->into, &c->into_span) && end_command(p, "'|'");
 }
 
+/* pattern = "pattern" expr */
+static bool parse_pattern(struct parser *p, struct command *c, const struct token *kw)
+{
+    c->source = parse_expr(p);
+    return c->source && end_command(p, "an operator or '|'");
+}
+
+/* anomaly = "anomaly" */
+static bool parse_anomaly(struct parser *p, struct command *c, const struct token *kw)
+{
+    return end_command(p, "'|'");
+}
+
+/* diff = "diff" [ "previousDay" | "previousWeek" | "previousMonth" ] */
+static bool parse_diff(struct parser *p, struct command *c, const struct token *kw)
+{
+    static const struct {
+        const char *word;
+        enum diff_kind kind;
+    } modifiers[] = {
+        {"previousDay", DIFF_DAY}, {"previousWeek", DIFF_WEEK}, {"previousMonth", DIFF_MONTH}};
+    c->diff = DIFF_PREVIOUS;
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind == TK_NAME) {
+        for (size_t k = 0; k < sizeof modifiers / sizeof modifiers[0]; k++)
+            if (lex_is_word(t, modifiers[k].word)) {
+                c->diff = modifiers[k].kind;
+                advance(p);
+                return end_command(p, "'|'");
+            }
+        fail(p, t->span, "unexpected %s; expected previousDay, previousWeek, previousMonth or '|'",
+             describe(p, t));
+        return false;
+    }
+    return end_command(p, "previousDay, previousWeek, previousMonth or '|'");
+}
+
+/* logcompare = "logcompare" "timeshift" period */
+static bool parse_logcompare(struct parser *p, struct command *c, const struct token *kw)
+{
+    c->diff = DIFF_SHIFT;
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (!lex_is_word(t, "timeshift")) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected timeshift and a time period such as 7d after 'logcompare'");
+        return false;
+    }
+    advance(p);
+    t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_PERIOD) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected a time period such as 7d after 'timeshift'");
+        return false;
+    }
+    struct token per = advance(p);
+    c->shift = per.period;
+    c->shift_span = per.span;
+    return end_command(p, "'|'");
+}
+
+/* sessionize = "sessionize" fieldref { "," fieldref } [ "maxspan" period ] [ "as" alias ] */
+static bool parse_sessionize(struct parser *p, struct command *c, const struct token *kw)
+{
+    size_t cap = 0;
+    for (;;) {
+        const struct token *t = peek(p, LEX_OPERAND);
+        if (t->kind != TK_NAME || is_reserved(t)) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected a field name after %s", prev_text(p));
+            return false;
+        }
+        struct expr *e = parse_expr(p);
+        if (!e)
+            return false;
+        if (e->kind != EX_FIELD) {
+            fail(p, e->span, "sessionize takes field names");
+            return false;
+        }
+        push_expr(p, &c->dedup, &c->n_dedup, &cap, e);
+        if (peek(p, LEX_OPERATOR)->kind != TK_COMMA)
+            break;
+        advance(p);
+    }
+    const char *expected = "',', 'maxspan', 'as' or '|'";
+    if (is_word(p, LEX_OPERATOR, "maxspan")) {
+        advance(p);
+        const struct token *t = peek(p, LEX_OPERAND);
+        if (t->kind != TK_PERIOD) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected a time period such as 30m after 'maxspan'");
+            return false;
+        }
+        struct token per = advance(p);
+        c->has_maxspan = true;
+        c->maxspan = per.period;
+        c->maxspan_span = per.span;
+        expected = "'as' or '|'";
+    }
+    if (is_word(p, LEX_OPERATOR, "as")) {
+        advance(p);
+        if (!parse_alias(p, &c->into, &c->into_span))
+            return false;
+        expected = "'|'";
+    }
+    return end_command(p, expected);
+}
+
+/* A field reference made from a name token (a column named like a field). */
+static struct expr *field_from(struct parser *p, const struct token *t)
+{
+    struct expr *e = new_expr(p, EX_FIELD, t->span);
+    e->name = t->str;
+    e->name_span = t->span;
+    return e;
+}
+
+/* A column name of a lookup table (a name, or a `backtick name`). */
+static bool parse_column(struct parser *p, char **name, struct span *span, const char *what)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_NAME || is_reserved(t)) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected %s after %s", what, prev_text(p));
+        return false;
+    }
+    struct token tok = advance(p);
+    *name = tok.str;
+    *span = tok.span;
+    return true;
+}
+
+/* outputs = ( "OUTPUT" | "OUTPUTNEW" ) column [ "as" alias ] { "," column [ "as" alias ] } */
+static bool parse_outputs(struct parser *p, struct command *c)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (!lex_is_word(t, "output") && !lex_is_word(t, "outputnew")) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected OUTPUT or OUTPUTNEW and the columns to add, after %s",
+                 prev_text(p));
+        return false;
+    }
+    c->output_new = lex_is_word(t, "outputnew");
+    advance(p);
+    size_t cap = 0, cap2 = 0, cap3 = 0, cap4 = 0;
+    for (;;) {
+        c->out_cols = arena_grow(p->a, c->out_cols, &cap, c->n_out + 1, sizeof *c->out_cols);
+        c->out_col_spans = arena_grow(p->a, c->out_col_spans, &cap2, c->n_out + 1,
+                                      sizeof *c->out_col_spans);
+        c->out_names = arena_grow(p->a, c->out_names, &cap3, c->n_out + 1, sizeof *c->out_names);
+        c->out_name_spans = arena_grow(p->a, c->out_name_spans, &cap4, c->n_out + 1,
+                                       sizeof *c->out_name_spans);
+        size_t i = c->n_out;
+        if (!parse_column(p, &c->out_cols[i], &c->out_col_spans[i], "a column of the table"))
+            return false;
+        c->out_names[i] = c->out_cols[i];
+        c->out_name_spans[i] = c->out_col_spans[i];
+        c->n_out++;
+        if (is_word(p, LEX_OPERATOR, "as")) {
+            advance(p);
+            if (!parse_alias(p, &c->out_names[i], &c->out_name_spans[i]))
+                return false;
+        }
+        if (peek(p, LEX_OPERATOR)->kind != TK_COMMA)
+            return end_command(p, "',', 'as' or '|'");
+        advance(p);
+    }
+}
+
+/* lookup = "lookup" table column [ "as" fieldref ] { "," column [ "as" fieldref ] } outputs */
+static bool parse_lookup(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_column(p, &c->table, &c->table_span, "the name of a lookup table"))
+        return false;
+    size_t cap = 0, cap2 = 0, cap3 = 0;
+    for (;;) {
+        c->lk_cols = arena_grow(p->a, c->lk_cols, &cap, c->n_lk + 1, sizeof *c->lk_cols);
+        c->lk_col_spans = arena_grow(p->a, c->lk_col_spans, &cap2, c->n_lk + 1,
+                                     sizeof *c->lk_col_spans);
+        c->lk_fields = arena_grow(p->a, c->lk_fields, &cap3, c->n_lk + 1, sizeof *c->lk_fields);
+        size_t i = c->n_lk;
+        const struct token *t = peek(p, LEX_OPERAND);
+        if (t->kind != TK_NAME || is_reserved(t) || lex_is_word(t, "output") ||
+            lex_is_word(t, "outputnew")) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected a column of the table to match, after %s",
+                     prev_text(p));
+            return false;
+        }
+        struct token col = advance(p);
+        c->lk_cols[i] = col.str;
+        c->lk_col_spans[i] = col.span;
+        c->lk_fields[i] = field_from(p, &col);
+        c->n_lk++;
+        if (is_word(p, LEX_OPERATOR, "as")) {
+            advance(p);
+            struct expr *e = parse_expr(p);
+            if (!e)
+                return false;
+            if (e->kind != EX_FIELD) {
+                fail(p, e->span, "lookup matches a column with a field name");
+                return false;
+            }
+            c->lk_fields[i] = e;
+        }
+        if (peek(p, LEX_OPERATOR)->kind != TK_COMMA)
+            break;
+        advance(p);
+    }
+    return parse_outputs(p, c);
+}
+
+/* cidrlookup = "cidrlookup" table fieldref [ "as" column ] outputs */
+static bool parse_cidrlookup(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_column(p, &c->table, &c->table_span, "the name of a lookup table"))
+        return false;
+    c->lk_cols = arena_alloc(p->a, sizeof *c->lk_cols);
+    c->lk_col_spans = arena_alloc(p->a, sizeof *c->lk_col_spans);
+    c->lk_fields = arena_alloc(p->a, sizeof *c->lk_fields);
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_NAME || is_reserved(t)) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected the field that holds the address, after %s",
+                 prev_text(p));
+        return false;
+    }
+    struct expr *e = parse_expr(p);
+    if (!e)
+        return false;
+    if (e->kind != EX_FIELD) {
+        fail(p, e->span, "cidrlookup matches a field name");
+        return false;
+    }
+    c->lk_fields[0] = e;
+    c->n_lk = 1;
+    if (is_word(p, LEX_OPERATOR, "as")) {
+        advance(p);
+        if (!parse_column(p, &c->lk_cols[0], &c->lk_col_spans[0], "the table's CIDR column"))
+            return false;
+    }
+    return parse_outputs(p, c);
+}
+
+/* fieldrefs = fieldref { "," fieldref }   (into c->dedup; sep: also spaces when
+ * commas is false) */
+static bool parse_fieldrefs(struct parser *p, struct command *c, const char *cmd_name, bool commas)
+{
+    size_t cap = 0;
+    for (;;) {
+        const struct token *t = peek(p, LEX_OPERAND);
+        if (t->kind != TK_NAME || is_reserved(t)) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected a field name after %s", prev_text(p));
+            return false;
+        }
+        struct expr *e = parse_expr(p);
+        if (!e)
+            return false;
+        if (e->kind != EX_FIELD) {
+            fail(p, e->span, "%s takes field names", cmd_name);
+            return false;
+        }
+        push_expr(p, &c->dedup, &c->n_dedup, &cap, e);
+        t = peek(p, LEX_OPERATOR);
+        if (t->kind == TK_COMMA) {
+            advance(p);
+            continue;
+        }
+        if (!commas && t->kind == TK_NAME && !is_reserved(t) && !lex_is_word(t, "where"))
+            continue;
+        return true;
+    }
+}
+
+/* option = name "=" ( number | string | word )   (when the token after a name is '=') */
+static bool at_option(struct parser *p)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_NAME || t->dotted)
+        return false;
+    uint32_t after = t->span.end;
+    while (after < p->q->len && (p->q->text[after] == ' ' || p->q->text[after] == '\t'))
+        after++;
+    return after < p->q->len && p->q->text[after] == '=' &&
+           (after + 1 >= p->q->len || p->q->text[after + 1] != '=');
+}
+
+static bool parse_options(struct parser *p, struct command *c)
+{
+    size_t cap = 0;
+    while (at_option(p)) {
+        struct token name = advance(p);
+        const struct token *eq = peek(p, LEX_OPERATOR);
+        if (eq->kind != TK_EQ) {
+            if (eq->kind != TK_ERROR)
+                fail(p, eq->span, "expected '=' after %s", prev_text(p));
+            return false;
+        }
+        advance(p);
+        const struct token *v = peek(p, LEX_OPERAND);
+        if (v->kind != TK_NUMBER && v->kind != TK_STRING && v->kind != TK_NAME) {
+            if (v->kind != TK_ERROR)
+                fail(p, v->span, "expected a value after %s=", name.str);
+            return false;
+        }
+        struct token val = advance(p);
+        struct expr *e = val.kind == TK_NAME ? field_from(p, &val) : literal(p, &val);
+        if (val.kind == TK_NUMBER && peek(p, LEX_OPERATOR)->kind == TK_MINUS)
+            break; /* p=1-4 is autoregress's own */
+        c->opts = arena_grow(p->a, c->opts, &cap, c->n_opts + 1, sizeof *c->opts);
+        c->opts[c->n_opts++] = (struct cmd_option){name.str, name.span, e};
+    }
+    return true;
+}
+
+/* countFrequent = ( "countFrequent" | "count_frequent" ) fieldref { "," fieldref } */
+static bool parse_countfrequent(struct parser *p, struct command *c, const struct token *kw)
+{
+    return parse_fieldrefs(p, c, "countFrequent", true) && end_command(p, "',' or '|'");
+}
+
+/* accum = "accum" fieldref [ "as" alias ] */
+static bool parse_accum(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_fieldrefs(p, c, "accum", true))
+        return false;
+    if (c->n_dedup != 1) {
+        fail(p, c->dedup[1]->span, "accum takes one field");
+        return false;
+    }
+    if (is_word(p, LEX_OPERATOR, "as")) {
+        advance(p);
+        if (!parse_alias(p, &c->into, &c->into_span))
+            return false;
+    }
+    return end_command(p, "'as' or '|'");
+}
+
+/* autoregress = "autoregress" fieldref [ "as" alias ] [ "p" "=" integer [ "-" integer ] ] */
+static bool parse_autoregress(struct parser *p, struct command *c, const struct token *kw)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_NAME || is_reserved(t)) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected a field name after 'autoregress'");
+        return false;
+    }
+    struct expr *e = parse_expr(p);
+    if (!e)
+        return false;
+    if (e->kind != EX_FIELD) {
+        fail(p, e->span, "autoregress takes a field name");
+        return false;
+    }
+    size_t cap = 0;
+    push_expr(p, &c->dedup, &c->n_dedup, &cap, e);
+    if (is_word(p, LEX_OPERATOR, "as")) {
+        advance(p);
+        if (!parse_alias(p, &c->into, &c->into_span))
+            return false;
+    }
+    c->lag_from = c->lag_to = 1;
+    c->lag_span = c->dedup[0]->span;
+    if (is_word(p, LEX_OPERAND, "p")) {
+        struct token pw = advance(p);
+        if (peek(p, LEX_OPERATOR)->kind != TK_EQ) {
+            fail(p, peek(p, LEX_OPERATOR)->span, "expected '=' after 'p'");
+            return false;
+        }
+        advance(p);
+        const struct token *n1 = peek(p, LEX_OPERAND);
+        if (n1->kind != TK_NUMBER || !n1->is_int || n1->ival < 1 || n1->ival > 1000) {
+            if (n1->kind != TK_ERROR)
+                fail(p, n1->span, "expected a whole number from 1 to 1000 after p=");
+            return false;
+        }
+        struct token a = advance(p);
+        c->lag_from = c->lag_to = (int)a.ival;
+        c->lag_span = (struct span){pw.span.start, a.span.end};
+        if (peek(p, LEX_OPERATOR)->kind == TK_MINUS) {
+            advance(p);
+            const struct token *n2 = peek(p, LEX_OPERAND);
+            if (n2->kind != TK_NUMBER || !n2->is_int || n2->ival < a.ival || n2->ival > 1000) {
+                if (n2->kind != TK_ERROR)
+                    fail(p, n2->span, "expected a whole number from %lld to 1000 after '-'",
+                         (long long)a.ival);
+                return false;
+            }
+            struct token b = advance(p);
+            c->lag_to = (int)b.ival;
+            c->lag_span.end = b.span.end;
+        }
+    }
+    return end_command(p, "'as', 'p=' or '|'");
+}
+
+/* filldown = "filldown" { name-or-pattern }   (a pattern may end in or hold '*') */
+static bool parse_filldown(struct parser *p, struct command *c, const struct token *kw)
+{
+    size_t cap = 0, cap2 = 0;
+    for (;;) {
+        const struct token *t = peek(p, LEX_OPERAND);
+        if (t->kind == TK_PIPE || t->kind == TK_EOF)
+            return true;
+        if (t->kind == TK_COMMA && c->n_aliases) {
+            advance(p);
+            continue;
+        }
+        if (t->kind != TK_NAME && t->kind != TK_STAR) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected a field name or a pattern such as cpu* after %s",
+                     prev_text(p));
+            return false;
+        }
+        /* glue name and '*' pieces that touch: cpu*, *_ms, a*b */
+        struct token first = advance(p);
+        struct strbuf name = STRBUF_INIT;
+        sb_puts(&name, first.kind == TK_STAR ? "*" : first.str);
+        struct span span = first.span;
+        for (;;) {
+            const struct token *n = peek(p, first.kind == TK_STAR ? LEX_OPERAND : LEX_OPERATOR);
+            if (n->span.start != span.end || (n->kind != TK_STAR && n->kind != TK_NAME))
+                break;
+            struct token piece = advance(p);
+            sb_puts(&name, piece.kind == TK_STAR ? "*" : piece.str);
+            span.end = piece.span.end;
+            first.kind = piece.kind;
+        }
+        c->aliases = arena_grow(p->a, c->aliases, &cap, c->n_aliases + 1, sizeof *c->aliases);
+        c->alias_spans = arena_grow(p->a, c->alias_spans, &cap2, c->n_aliases + 1,
+                                    sizeof *c->alias_spans);
+        c->aliases[c->n_aliases] = arena_strdup(p->a, sb_str(&name));
+        c->alias_spans[c->n_aliases++] = span;
+        sb_free(&name);
+    }
+}
+
+/* expand = "expand" fieldref */
+static bool parse_expand(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_fieldrefs(p, c, "expand", true))
+        return false;
+    if (c->n_dedup != 1) {
+        fail(p, c->dedup[1]->span, "expand takes one field");
+        return false;
+    }
+    return end_command(p, "'|'");
+}
+
+/* addtotals = "addtotals" { option } [ fieldref { "," fieldref } ] */
+static bool parse_addtotals(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_options(p, c))
+        return false;
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind == TK_NAME && !parse_fieldrefs(p, c, "addtotals", true))
+        return false;
+    return end_command(p, "',' or '|'");
+}
+
+/* outlier = "outlier" { option } fieldref { fieldref } */
+static bool parse_outlier(struct parser *p, struct command *c, const struct token *kw)
+{
+    return parse_options(p, c) && parse_fieldrefs(p, c, "outlier", false) &&
+           end_command(p, "a field name or '|'");
+}
+
+/* fillmissing = "fillmissing" [ "with" expr "for" name { "," expr "for" name } ] */
+static bool parse_fillmissing(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!is_word(p, LEX_OPERAND, "with"))
+        return end_command(p, "'with' or '|'");
+    advance(p);
+    size_t cap = 0, cap2 = 0, cap3 = 0;
+    for (;;) {
+        struct expr *v = parse_expr(p);
+        if (!v)
+            return false;
+        push_expr(p, &c->dedup, &c->n_dedup, &cap, v);
+        const struct token *t = peek(p, LEX_OPERATOR);
+        if (!lex_is_word(t, "for")) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected 'for' and a field name after the value");
+            return false;
+        }
+        advance(p);
+        c->aliases = arena_grow(p->a, c->aliases, &cap2, c->n_aliases + 1, sizeof *c->aliases);
+        c->alias_spans = arena_grow(p->a, c->alias_spans, &cap3, c->n_aliases + 1,
+                                    sizeof *c->alias_spans);
+        if (!parse_column(p, &c->aliases[c->n_aliases], &c->alias_spans[c->n_aliases],
+                          "a field name"))
+            return false;
+        c->n_aliases++;
+        if (peek(p, LEX_OPERATOR)->kind != TK_COMMA)
+            return end_command(p, "',' or '|'");
+        advance(p);
+    }
+}
+
+/* relevantfields = "relevantfields" [ fieldref { "," fieldref } ] "where" expr */
+static bool parse_relevantfields(struct parser *p, struct command *c, const struct token *kw)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (!lex_is_word(t, "where") && !parse_fieldrefs(p, c, "relevantfields", true))
+        return false;
+    t = peek(p, LEX_OPERAND);
+    if (!lex_is_word(t, "where")) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected 'where' and a condition after %s", prev_text(p));
+        return false;
+    }
+    advance(p);
+    c->cond = parse_expr(p);
+    return c->cond && end_command(p, "'and', 'or' or '|'");
+}
+
+/* ---- subqueries: join, appendcols, in ( ... ) (query/cmd_subquery.c) ---- */
+
+static bool parse_pipeline(struct parser *p, struct query *q, bool sub);
+
+/* source = "SOURCE" string: the subquery reads the inputs whose @log is it */
+static bool parse_sub_source(struct parser *p, struct query *q)
+{
+    struct token kw = advance(p);
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_STRING) {
+        if (t->kind != TK_ERROR)
+            fail(p, cover(kw.span, t->span),
+                 "in a subquery, SOURCE takes one quoted input path (matched against @log); "
+                 "log groups need CloudWatch");
+        return false;
+    }
+    struct token v = advance(p);
+    if (!v.str[0]) {
+        fail(p, v.span, "SOURCE needs a non-empty input path");
+        return false;
+    }
+    q->source = v.str;
+    q->source_span = v.span;
+    t = peek(p, LEX_OPERATOR);
+    if (t->kind != TK_PIPE && t->kind != TK_RPAREN) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "unexpected %s; expected '|' or ')'", describe(p, t));
+        return false;
+    }
+    return true;
+}
+
+/* subquery = "(" [ source "|" ] query ")" | "(" source ")"   (not nested) */
+static struct query *parse_subquery(struct parser *p, const char *what)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_LPAREN) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected a ( subquery ) after %s", prev_text(p));
+        return NULL;
+    }
+    if (p->in_sub) {
+        fail(p, t->span, "a subquery cannot hold another subquery (%s)", what);
+        return NULL;
+    }
+    struct token open = advance(p);
+    struct query *sq = arena_alloc(p->a, sizeof *sq);
+    sq->text = p->q->text;
+    sq->len = p->q->len;
+    sq->span = open.span;
+    p->q->has_sub = true;
+    p->in_sub = true;
+    bool ok = enter(p) && parse_pipeline(p, sq, true);
+    p->in_sub = false;
+    if (!ok)
+        return NULL;
+    p->depth--;
+    sq->span.end = advance(p).span.end; /* the ')' */
+    return sq;
+}
+
+/* One side of a join key: alias.field, split at the first '.'. */
+static struct expr *join_side(struct parser *p, const struct command *c, bool *is_left)
+{
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (t->kind != TK_NAME || is_reserved(t)) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected %s.field or %s.field after %s", c->left_alias,
+                 c->right_alias, prev_text(p));
+        return NULL;
+    }
+    struct token tok = advance(p);
+    const char *dot = strchr(tok.str, '.');
+    size_t n = dot ? (size_t)(dot - tok.str) : 0;
+    bool l = dot && strlen(c->left_alias) == n && strncmp(tok.str, c->left_alias, n) == 0;
+    bool r = dot && strlen(c->right_alias) == n && strncmp(tok.str, c->right_alias, n) == 0;
+    if ((!l && !r) || !dot[1]) {
+        fail(p, tok.span, "'%s' is neither %s.field nor %s.field", tok.str, c->left_alias,
+             c->right_alias);
+        return NULL;
+    }
+    *is_left = l;
+    struct expr *e = new_expr(p, EX_FIELD, tok.span);
+    e->name = arena_strdup(p->a, dot + 1);
+    e->name_span = tok.span;
+    return e;
+}
+
+/* join = "join" [ "type=" ("inner" | "left") ] "left=" name "right=" name
+ *        "where" key { "and" key } subquery
+ * key  = left.field "=" right.field   (either side first) */
+static bool parse_join(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_options(p, c))
+        return false;
+    for (size_t i = 0; i < c->n_opts; i++) {
+        const struct cmd_option *o = &c->opts[i];
+        const char *v = o->value->kind == EX_FIELD ? o->value->name : NULL;
+        if (strcasecmp(o->name, "type") == 0) {
+            if (!v || (strcasecmp(v, "inner") != 0 && strcasecmp(v, "left") != 0)) {
+                fail(p, o->value->span, "join type is inner or left");
+                return false;
+            }
+            c->join_left = strcasecmp(v, "left") == 0;
+        } else if (strcasecmp(o->name, "left") == 0 || strcasecmp(o->name, "right") == 0) {
+            if (!v || strchr(v, '.') || v[0] == '@') {
+                fail(p, o->value->span, "expected a plain name after %s=", o->name);
+                return false;
+            }
+            if (o->name[0] == 'l' || o->name[0] == 'L')
+                c->left_alias = (char *)v;
+            else
+                c->right_alias = (char *)v;
+        } else {
+            fail(p, o->name_span, "unknown join option '%s'; expected type, left or right",
+                 o->name);
+            return false;
+        }
+    }
+    const struct token *t = peek(p, LEX_OPERAND);
+    if (!c->left_alias || !c->right_alias) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "join needs left=NAME and right=NAME before %s", describe(p, t));
+        return false;
+    }
+    if (strcmp(c->left_alias, c->right_alias) == 0) {
+        fail(p, kw->span, "join's left and right names must differ");
+        return false;
+    }
+    if (!lex_is_word(t, "where")) {
+        if (t->kind != TK_ERROR)
+            fail(p, t->span, "expected 'where' and the join keys after %s", prev_text(p));
+        return false;
+    }
+    advance(p);
+    size_t cap_l = 0, cap_r = 0, n_r = 0;
+    for (;;) {
+        bool a_left, b_left;
+        struct expr *a = join_side(p, c, &a_left);
+        if (!a)
+            return false;
+        t = peek(p, LEX_OPERATOR);
+        if (t->kind != TK_EQ) {
+            if (t->kind != TK_ERROR)
+                fail(p, t->span, "expected '=' after %s", prev_text(p));
+            return false;
+        }
+        advance(p);
+        struct expr *b = join_side(p, c, &b_left);
+        if (!b)
+            return false;
+        if (a_left == b_left) {
+            fail(p, cover(a->span, b->span), "a join key needs one %s.field and one %s.field",
+                 c->left_alias, c->right_alias);
+            return false;
+        }
+        push_expr(p, &c->jl, &c->n_jkeys, &cap_l, a_left ? a : b);
+        push_expr(p, &c->jr, &n_r, &cap_r, a_left ? b : a);
+        if (!is_word(p, LEX_OPERATOR, "and"))
+            break;
+        advance(p);
+    }
+    c->sub = parse_subquery(p, "join");
+    return c->sub && end_command(p, "'|'");
+}
+
+/* appendcols = "appendcols" { option } subquery   (override=bool, max=N) */
+static bool parse_appendcols(struct parser *p, struct command *c, const struct token *kw)
+{
+    if (!parse_options(p, c))
+        return false;
+    c->sub = parse_subquery(p, "appendcols");
+    return c->sub && end_command(p, "'|'");
+}
+
 /* The commands trailq implements: name (case-insensitive), kind, reader. */
 static const struct {
     const char *name;
@@ -970,7 +1699,19 @@ static const struct {
     {"order", CMD_SORT, parse_sort},        {"limit", CMD_LIMIT, parse_limit},
     {"head", CMD_LIMIT, parse_limit},       {"tail", CMD_LIMIT, parse_limit},
     {"parse", CMD_PARSE, parse_parse},      {"dedup", CMD_DEDUP, parse_dedup},
-    {"unnest", CMD_UNNEST, parse_unnest},
+    {"unnest", CMD_UNNEST, parse_unnest},   {"pattern", CMD_PATTERN, parse_pattern},
+    {"anomaly", CMD_ANOMALY, parse_anomaly},   {"diff", CMD_DIFF, parse_diff},
+    {"logcompare", CMD_DIFF, parse_logcompare},
+    {"sessionize", CMD_SESSIONIZE, parse_sessionize},
+    {"lookup", CMD_LOOKUP, parse_lookup},   {"cidrlookup", CMD_CIDRLOOKUP, parse_cidrlookup},
+    {"countFrequent", CMD_COUNTFREQUENT, parse_countfrequent},
+    {"count_frequent", CMD_COUNTFREQUENT, parse_countfrequent},
+    {"accum", CMD_ACCUM, parse_accum},      {"autoregress", CMD_AUTOREGRESS, parse_autoregress},
+    {"filldown", CMD_FILLDOWN, parse_filldown}, {"expand", CMD_EXPAND, parse_expand},
+    {"addtotals", CMD_ADDTOTALS, parse_addtotals}, {"outlier", CMD_OUTLIER, parse_outlier},
+    {"fillmissing", CMD_FILLMISSING, parse_fillmissing},
+    {"relevantfields", CMD_RELEVANTFIELDS, parse_relevantfields},
+    {"join", CMD_JOIN, parse_join},         {"appendcols", CMD_APPENDCOLS, parse_appendcols},
 };
 
 /* The supported command nearest to a typo (base/strdist.h), or NULL. */
@@ -1006,7 +1747,7 @@ static bool parse_command(struct parser *p, struct command *c)
     const struct command_def *def = command_lookup(kw.str);
     const char *near = def ? NULL : command_near(kw.str);
     if (def && !def->supported)
-        fail(p, kw.span, "'%s' is not supported by trailq", kw.str);
+        fail(p, kw.span, "'%s' is not supported by trailq: %s", kw.str, command_why_refused(def));
     else if (near)
         fail(p, kw.span, "unknown command '%s' (did you mean %s?)", kw.str, near);
     else
@@ -1014,16 +1755,28 @@ static bool parse_command(struct parser *p, struct command *c)
     return false;
 }
 
-/* query = command { "|" command } */
-static bool parse_query(struct parser *p)
+/* query = command { "|" command }
+ * (in a subquery, the commands end at its ')', and SOURCE may come first) */
+static bool parse_pipeline(struct parser *p, struct query *q, bool sub)
 {
     size_t cap = 0;
-    struct query *q = p->q;
     for (;;) {
         const struct token *t = peek(p, LEX_OPERAND);
         bool first = q->n_cmds == 0;
         if (t->kind == TK_ERROR)
             return false;
+        if (sub && first && !q->source && lex_is_word(t, "SOURCE")) {
+            if (!parse_sub_source(p, q))
+                return false;
+            if (peek(p, LEX_OPERATOR)->kind == TK_RPAREN)
+                return true;
+            advance(p); /* the '|' */
+            continue;
+        }
+        if (sub && (t->kind == TK_RPAREN || t->kind == TK_EOF)) {
+            fail(p, t->span, "expected a command after %s", prev_text(p));
+            return false;
+        }
         if (t->kind == TK_EOF || t->kind == TK_PIPE) {
             if (first && t->kind == TK_EOF)
                 fail(p, t->span, "empty query");
@@ -1045,10 +1798,22 @@ static bool parse_query(struct parser *p)
         if (!parse_command(p, &q->cmds[q->n_cmds]))
             return false;
         q->n_cmds++;
-        if (peek(p, LEX_OPERATOR)->kind == TK_EOF)
+        const struct token *end = peek(p, LEX_OPERATOR);
+        if (sub && end->kind == TK_RPAREN)
+            return true;
+        if (sub && end->kind == TK_EOF) {
+            fail(p, end->span, "expected ')' to close '(' at %s", position(p, q->span.start));
+            return false;
+        }
+        if (end->kind == TK_EOF)
             return true;
         advance(p); /* the '|' (end_command let nothing else through) */
     }
+}
+
+static bool parse_query(struct parser *p)
+{
+    return parse_pipeline(p, p->q, false);
 }
 
 /* ---- entry points ------------------------------------------------------ */

@@ -14,7 +14,9 @@ int sqlfn_register(sqlite3 *db)
         sqlfn_register_core,    sqlfn_register_collate, sqlfn_register_agg,
         sqlfn_register_time,    sqlfn_register_string,  sqlfn_register_numeric,
         sqlfn_register_json,    sqlfn_register_ip,      sqlfn_register_hash,
-        sqlfn_register_date,
+        sqlfn_register_date,    sqlfn_register_pattern, sqlfn_register_parse,
+        sqlfn_register_cmds,
+        sqlfn_register_timeseries,
     };
     for (size_t k = 0; k < sizeof groups / sizeof groups[0]; k++) {
         int rc = groups[k](db);

@@ -19,6 +19,10 @@ int sqlfn_register_json(sqlite3 *db);     /* sqlfn_json.c */
 int sqlfn_register_ip(sqlite3 *db);       /* sqlfn_ip.c */
 int sqlfn_register_hash(sqlite3 *db);     /* sqlfn_hash.c */
 int sqlfn_register_date(sqlite3 *db);     /* sqlfn_date.c: formatDate, parseDate */
+int sqlfn_register_pattern(sqlite3 *db);  /* sqlfn_pattern.c: tq_pattern (the pattern command) */
+int sqlfn_register_parse(sqlite3 *db);    /* sqlfn_parse.c: tq_logfmt, tq_csvfield */
+int sqlfn_register_cmds(sqlite3 *db);     /* sqlfn_cmds.c: tq_rowsum, tq_relevance, tq_key */
+int sqlfn_register_timeseries(sqlite3 *db); /* sqlfn_timeseries.c: tq_rate, tq_histogram */
 
 /* tq_regexreplace (sqlfn_string.c) is registered by sqlfn_register_core with
  * the other regex functions, which share the connection's pattern cache

@@ -2,7 +2,8 @@
  * sqlfn_ip.c — the Insights IP address functions as SQL functions
  * (trailq(1), IP address functions): tq_isvalidip, tq_isvalidipv4, tq_isvalidipv6,
  * tq_isipinsubnet, tq_isipv4insubnet, tq_isipv6insubnet, tq_ipv4tonumber,
- * tq_isprivateip, tq_isreservedip, tq_ispublicip.
+ * tq_isprivateip, tq_isreservedip, tq_ispublicip; and tq_cidrprefix for
+ * cidrlookup.
  * sqlfn_register_ip() installs them.
  *
  * Addresses are parsed with inet_pton: dotted-quad IPv4 (no leading zeros,
@@ -266,7 +267,22 @@ static void fn_ispublicip(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_int(ctx, classify(argv[0]) == IP_PUBLIC);
 }
 
+/* tq_cidrprefix(cidr, ip): the block's prefix length when the address lies
+ * in it, else missing (cidrlookup picks the longest). The block varies
+ * from row to row of the lookup table, so it is parsed each time. */
+static void fn_cidrprefix(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    char num[NUMFMT_MAX];
+    size_t n;
+    const char *s = sqlfn_value_text(argv[0], &n, num);
+    struct ipnet net, a;
+    if (!s || !parse_cidr(s, n, &net) || !addr_arg(argv[1], &a) || !net_contains(&net, &a))
+        return;
+    sqlite3_result_int(ctx, net.prefix);
+}
+
 static const struct sqlfn_entry ip_fns[] = {
+    {"tq_cidrprefix", 2, 0, fn_cidrprefix},
     {"tq_isvalidip", 1, 0, fn_isvalidip},
     {"tq_isvalidipv4", 1, 0, fn_isvalidipv4},
     {"tq_isvalidipv6", 1, 0, fn_isvalidipv6},

@@ -90,14 +90,14 @@ struct order {
     size_t n, cap;
 };
 
-struct proj {
+struct tproj {
     const char *name;
     struct tval v;
     struct span at;           /* for the error when it cannot be shown */
 };
 
-struct plist {
-    struct proj *items;
+struct tplist {
+    struct tproj *items;
     size_t n, cap;
 };
 
@@ -122,7 +122,7 @@ struct tctx {
     int stage;
     struct order order;
     int next_col;
-    struct plist fields, parsed, stats_out, display;
+    struct tplist fields, parsed, stats_out, display;
     bool have_display, have_stats;
     bool final_limit;
     int64_t limit_n;
@@ -210,7 +210,7 @@ static void scope_put(struct tctx *c, const char *name, struct tval v, bool is_a
     c->syms[c->n_syms++] = (struct tsym){name, v, is_agg};
 }
 
-static void plist_add(struct tctx *c, struct plist *l, const char *name, struct tval v,
+static void tplist_add(struct tctx *c, struct tplist *l, const char *name, struct tval v,
                       struct span at)
 {
     for (size_t i = 0; i < l->n; i++)
@@ -220,7 +220,7 @@ static void plist_add(struct tctx *c, struct plist *l, const char *name, struct 
             return;
         }
     l->items = arena_grow(c->a, l->items, &l->cap, l->n + 1, sizeof *l->items);
-    l->items[l->n++] = (struct proj){name, v, at};
+    l->items[l->n++] = (struct tproj){name, v, at};
 }
 
 static const char *expr_text(struct tctx *c, const struct expr *e)
@@ -756,6 +756,8 @@ static int tx_compare(struct tctx *c, const struct expr *e, const char **sql)
 
 static int tx_in(struct tctx *c, const struct expr *e, const char **sql)
 {
+    if (e->sub)
+        return terr(c, e->sub->span, "a subquery has no --sql translation yet");
     const struct expr *list = e->args[1];
     struct tval x;
     if (tx_expr(c, e->args[0], &x))
@@ -1403,7 +1405,7 @@ static int do_filter(struct tctx *c, const struct command *cmd)
     return 0;
 }
 
-static int do_items(struct tctx *c, const struct command *cmd, struct plist *into)
+static int do_items(struct tctx *c, const struct command *cmd, struct tplist *into)
 {
     for (size_t i = 0; i < cmd->n_items; i++) {
         const struct item *it = &cmd->items[i];
@@ -1420,7 +1422,7 @@ static int do_items(struct tctx *c, const struct command *cmd, struct plist *int
             if (it->alias || !scope_get(c, name))
                 scope_put(c, name, v, false);
         }
-        plist_add(c, into, name, v, it->expr->span);
+        tplist_add(c, into, name, v, it->expr->span);
     }
     return 0;
 }
@@ -1486,7 +1488,7 @@ static int do_parse(struct tctx *c, const struct command *cmd)
         sb_printf(&cols, ", regexp_extract(%s, %s, %d) AS %s", s, pattern, group, col);
         struct tval v = {col, TT_STR, NULL, NULL, NULL};
         scope_put(c, name, v, false);
-        plist_add(c, &c->parsed, name, v, cmd->pattern_span);
+        tplist_add(c, &c->parsed, name, v, cmd->pattern_span);
     }
     rx_group_names_free(names, n_named);
     add_stage(c, S(c, "SELECT %s.*%s FROM %s", prev(c), sb_str(&cols), prev(c)));
@@ -1498,7 +1500,7 @@ static int do_stats(struct tctx *c, const struct command *cmd)
 {
     c->offset_ms = cmd->has_offset ? tv_period_ms(cmd->offset) : 0;
     struct strbuf sel = STRBUF_INIT, group = STRBUF_INIT;
-    struct plist out = {0};
+    struct tplist out = {0};
     struct tsym *newsyms = NULL;
     size_t n_new = 0, cap_new = 0;
     struct order ord = {0};
@@ -1523,7 +1525,7 @@ static int do_stats(struct tctx *c, const struct command *cmd)
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         sb_printf(&group, "%s%d", group.len ? ", " : "", ++ordinal);
         struct tval cv = {col, v.t, NULL, NULL, NULL};
-        plist_add(c, &out, name, cv, it->expr->span);
+        tplist_add(c, &out, name, cv, it->expr->span);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
         newsyms[n_new++] = (struct tsym){name, cv, false};
         rc = sort_terms(c, &cv, false, &ord, it->expr->span);
@@ -1546,7 +1548,7 @@ static int do_stats(struct tctx *c, const struct command *cmd)
         const char *col = tnew_col(c);
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         struct tval cv = {col, v.t, NULL, NULL, NULL};
-        plist_add(c, &out, name, cv, it->expr->span);
+        tplist_add(c, &out, name, cv, it->expr->span);
         /* a later item of this stats may use this one's name */
         scope_put(c, name, (struct tval){S(c, "(%s)", v.sql), v.t, NULL, NULL, NULL}, true);
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
@@ -1562,8 +1564,8 @@ static int do_stats(struct tctx *c, const struct command *cmd)
         c->order = ord;
         c->stats_out = out;
         c->have_stats = true;
-        c->fields = (struct plist){0};
-        c->parsed = (struct plist){0};
+        c->fields = (struct tplist){0};
+        c->parsed = (struct tplist){0};
     }
     sb_free(&sel);
     sb_free(&group);
@@ -1647,7 +1649,7 @@ static int do_unnest(struct tctx *c, const struct command *cmd)
                          ? (struct tval){S(c, "element_at(%s, %s)", v.sql, u), TT_ROW, v.node, v.sql, u}
                          : (struct tval){S(c, "element_at(%s, %s)", v.sql, u), TT_STR, NULL, NULL, NULL};
     scope_put(c, cmd->into, el, false);
-    plist_add(c, &c->parsed, cmd->into, el, cmd->into_span);
+    tplist_add(c, &c->parsed, cmd->into, el, cmd->into_span);
     order_add(c, &c->order, u, false, false);
     return 0;
 }
@@ -1666,7 +1668,7 @@ static int walk(struct tctx *c)
             rc = do_items(c, cmd, &c->fields);
             break;
         case CMD_DISPLAY:
-            c->display = (struct plist){0};
+            c->display = (struct tplist){0};
             rc = do_items(c, cmd, &c->display);
             c->have_display = true;
             break;
@@ -1703,9 +1705,9 @@ static int walk(struct tctx *c)
 }
 
 /* The columns shown, by the rules of compile.c's projection(). */
-static void projection(struct tctx *c, struct plist *out)
+static void projection(struct tctx *c, struct tplist *out)
 {
-    *out = (struct plist){0};
+    *out = (struct tplist){0};
     if (c->have_display) {
         *out = c->display;
         return;
@@ -1714,14 +1716,14 @@ static void projection(struct tctx *c, struct plist *out)
         *out = c->fields.n ? c->fields : c->stats_out;
     } else if (c->fields.n) {
         for (size_t i = 0; i < c->fields.n; i++)
-            plist_add(c, out, c->fields.items[i].name, c->fields.items[i].v,
+            tplist_add(c, out, c->fields.items[i].name, c->fields.items[i].v,
                       c->fields.items[i].at);
     } else {
-        plist_add(c, out, "@timestamp", (struct tval){"_ts", TT_TIME, NULL, NULL, NULL}, (struct span){0, 0});
-        plist_add(c, out, "@message", (struct tval){NULL, TT_STR, NULL, NULL, NULL}, (struct span){0, 0});
+        tplist_add(c, out, "@timestamp", (struct tval){"_ts", TT_TIME, NULL, NULL, NULL}, (struct span){0, 0});
+        tplist_add(c, out, "@message", (struct tval){NULL, TT_STR, NULL, NULL, NULL}, (struct span){0, 0});
     }
     for (size_t i = 0; i < c->parsed.n; i++)
-        plist_add(c, out, c->parsed.items[i].name, c->parsed.items[i].v, c->parsed.items[i].at);
+        tplist_add(c, out, c->parsed.items[i].name, c->parsed.items[i].v, c->parsed.items[i].at);
 }
 
 /* ---- the base relation ---- */
@@ -1826,11 +1828,11 @@ int trino_compile(struct query *q, const struct compile_opts *copts, const struc
     order_add(&c, &c.order, "_ts", true, false);
     order_add(&c, &c.order, "eventid", false, false);
     int rc = walk(&c);
-    struct plist proj;
+    struct tplist proj;
     if (rc == 0) {
         projection(&c, &proj);
         for (size_t i = 0; i < proj.n && rc == 0; i++) {
-            const struct proj *p = &proj.items[i];
+            const struct tproj *p = &proj.items[i];
             if (!p->v.sql)
                 rc = terr(&c, (struct span){0, 0},
                           "the default result shows @message, the raw event, which %s does not "
@@ -1848,7 +1850,7 @@ int trino_compile(struct query *q, const struct compile_opts *copts, const struc
     }
     struct strbuf sel = STRBUF_INIT;
     for (size_t i = 0; i < proj.n; i++) {
-        const struct proj *p = &proj.items[i];
+        const struct tproj *p = &proj.items[i];
         const char *v = p->v.t == TT_TIME ? S(&c, "from_unixtime(%s / 1e3)", p->v.sql) : p->v.sql;
         sb_printf(&sel, "%s%s AS %s", i ? ", " : "", v, ident(&c, p->name));
     }

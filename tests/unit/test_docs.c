@@ -247,6 +247,7 @@ static const struct {
     {"md5", "Hash functions"},
     {"avg", "Aggregate functions"},
     {"earliest", "Value-picking functions"},
+    {"rate", "Time-series functions"},
 };
 
 /* Text for an mdoc text line: backslash as \e, a leading . or ' guarded. */

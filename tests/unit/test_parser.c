@@ -701,6 +701,14 @@ static void test_commands(void)
         CHECK_STR(q->cmds[1].source->name, "httpRequest.args");
         CHECK_STR(q->cmds[2].source->name, "odd-field");
         query_free(q);
+        q = parse("parse logfmt as lf | parse src CSV as a, b");
+        CHECK_INT(q->cmds[0].mode, PARSE_LOGFMT);
+        CHECK(q->cmds[0].source == NULL);
+        CHECK_STR(q->cmds[0].aliases[0], "lf");
+        CHECK_INT(q->cmds[1].mode, PARSE_CSV);
+        CHECK_STR(q->cmds[1].source->name, "src");
+        CHECK_INT(q->cmds[1].n_aliases, 2);
+        query_free(q);
         /* a field that happens to be called logfmt is still a source */
         q = parse("parse logfmt \"*\" as v");
         CHECK_STR(q->cmds[0].source->name, "logfmt");
@@ -716,6 +724,31 @@ static void test_commands(void)
         CHECK_STR(q->cmds[1].into, "item");
         CHECK_INT(q->cmds[1].into_span.start, 75);
         CHECK_INT(q->cmds[1].into_span.end, 79);
+        query_free(q);
+    }
+
+    TEST("diff and logcompare") {
+        struct query *q = parse("diff | diff previousday | DIFF previousWeek | diff previousMonth | logcompare timeshift 2mo");
+        CHECK_INT(q->n_cmds, 5);
+        CHECK_INT(q->cmds[0].kind, CMD_DIFF);
+        CHECK_INT(q->cmds[0].diff, DIFF_PREVIOUS);
+        CHECK_INT(q->cmds[1].diff, DIFF_DAY);
+        CHECK_INT(q->cmds[2].diff, DIFF_WEEK);
+        CHECK_INT(q->cmds[3].diff, DIFF_MONTH);
+        CHECK_INT(q->cmds[4].kind, CMD_DIFF);
+        CHECK_INT(q->cmds[4].diff, DIFF_SHIFT);
+        CHECK_INT(q->cmds[4].shift.n, 2);
+        CHECK_INT(q->cmds[4].shift.unit, PU_MONTH);
+        query_free(q);
+    }
+
+    TEST("pattern") {
+        struct query *q = parse("filter x | PATTERN toupper(@message) | sort @sampleCount");
+        CHECK_INT(q->n_cmds, 3);
+        CHECK_INT(q->cmds[1].kind, CMD_PATTERN);
+        CHECK_STR(D(q->cmds[1].source), "(toupper @message)");
+        CHECK_INT(q->cmds[1].kw_span.start, 11);
+        CHECK_INT(q->cmds[1].kw_span.end, 18);
         query_free(q);
     }
 
@@ -790,14 +823,22 @@ static void test_errors(void)
         CHECK_ERR("fieldz a", "unknown command 'fieldz' (did you mean fields?)", 0, 6);
         CHECK_ERR("fields @x | a.b", "unknown command 'a.b'", 12, 15);
         CHECK_ERR("filter 5 | 7", "expected a command name, found '7'", 11, 12);
-        CHECK_ERR("fields a | pattern @message", "'pattern' is not supported by trailq", 11, 18);
-        CHECK_ERR("fields a | SOURCE x", "'SOURCE' is not supported by trailq", 11, 17);
-        CHECK_ERR("filterIndex x = 1", "'filterIndex' is not supported by trailq", 0, 11);
-        CHECK_ERR("anomaly", "'anomaly' is not supported by trailq", 0, 7);
-        CHECK_ERR("diff previousDay", "'diff' is not supported by trailq", 0, 4);
-        CHECK_ERR("fields a | count_frequent a", "'count_frequent' is not supported by trailq", 11, 25);
-        CHECK_ERR("search x", "'search' is not supported by trailq", 0, 6);
-        CHECK_ERR("Join x", "'Join' is not supported by trailq", 0, 4);
+        CHECK_ERR("fields a | unmask @message", "'unmask' is not supported by trailq: it reveals what a CloudWatch data-protection policy masked, and nothing masks local files", 11, 17);
+        CHECK_ERR("fields a | pattern", "expected an expression after 'pattern'", 18, 18);
+        CHECK_ERR("pattern @message x", "unexpected 'x'; expected an operator or '|'", 17, 18);
+        CHECK_ERR("fields a | SOURCE x", "'SOURCE' is not supported by trailq: it selects CloudWatch log groups, and trailq reads the files given to it (in a subquery, SOURCE \"path\" picks inputs by @log)", 11, 17);
+        CHECK_ERR("filterIndex x = 1", "'filterIndex' is not supported by trailq: it needs the field indexes of a CloudWatch account; use filter", 0, 11);
+        CHECK_ERR("anomaly x", "unexpected 'x'; expected '|'", 8, 9);
+        CHECK_ERR("diff previousYear", "unexpected 'previousYear'; expected previousDay, previousWeek, previousMonth or '|'", 5, 17);
+        CHECK_ERR("logcompare timeshift", "expected a time period such as 7d after 'timeshift'", 20, 20);
+        CHECK_ERR("fields a | count_frequent", "expected a field name after 'count_frequent'", 25, 25);
+        CHECK_ERR("search x", "'search' is not supported by trailq: it is the legacy full-text search; use filter @message like \"text\"", 0, 6);
+        CHECK_ERR("Join x", "join needs left=NAME and right=NAME before 'x'", 5, 6);
+        CHECK_ERR("join left=a right=b where a.x = b.y (fields y | join left=c right=d where c.x = d.x (fields x))",
+                  "a subquery cannot hold another subquery (join)", 84, 85);
+        CHECK_ERR("join left=a right=b where a.x = b.y (fields y", "expected ')' to close '(' at 1:37", 45, 45);
+        CHECK_ERR("appendcols (fields y) x", "unexpected 'x'; expected '|'", 22, 23);
+        CHECK_ERR("filter x in (SOURCE \"p\" x)", "unexpected 'x'; expected '|' or ')'", 24, 25);
     }
 
     TEST("query errors: expressions") {
@@ -813,8 +854,8 @@ static void test_errors(void)
         CHECK_ERR("filter a like 'x' = 1", "comparisons cannot be chained; use 'and' or parentheses", 18, 19);
         CHECK_ERR("filter a in [1] not in [2]", "comparisons cannot be chained; use 'and' or parentheses", 16, 19);
         CHECK_ERR("filter x not between", "expected 'like' or 'in' after 'not'", 13, 20);
-        CHECK_ERR("filter x in (1, 2)", "subqueries are not supported by trailq; use a [list] after 'in'", 12, 13);
-        CHECK_ERR("filter x in 5", "expected a [list] after 'in'", 12, 13);
+        CHECK_ERR("filter x in (1, 2)", "expected a command name, found '1'", 13, 14);
+        CHECK_ERR("filter x in 5", "expected a [list] or a ( subquery ) after 'in'", 12, 13);
         CHECK_ERR("filter x like 5", "expected a string or a /regex/ after 'like'", 14, 15);
         CHECK_ERR("filter x =~ 'a'", "expected a /regex/ after '=~'", 12, 15);
         CHECK_ERR("filter f(a, b", "expected ',' or ')' to close 'f(' at 1:9", 13, 13);
@@ -885,12 +926,12 @@ static void test_clause_errors(void)
         CHECK_ERR("parse \"[*] * *\" as a, b", "glob has 3 '*' but 2 names after as", 6, 15);
         CHECK_ERR("parse \"a=*\"", "expected 'as' and names after the parse pattern", 11, 11);
         CHECK_ERR("parse \"a=*\" | limit 1", "expected 'as' and names after the parse pattern", 12, 13);
-        CHECK_ERR("parse @message logfmt as x", "parse logfmt is not supported by trailq", 15, 21);
-        CHECK_ERR("parse csv as a, b", "parse csv is not supported by trailq", 6, 9);
-        CHECK_ERR("parse LOGFMT", "parse logfmt is not supported by trailq", 6, 12);
-        CHECK_ERR("parse @message 5", "expected a \"glob\" or a /regex/ after the parse source '@message'", 15, 16);
-        CHECK_ERR("parse 5", "expected a field name, a \"glob\" or a /regex/ after 'parse'", 6, 7);
-        CHECK_ERR("parse", "expected a field name, a \"glob\" or a /regex/ after 'parse'", 5, 5);
+        CHECK_ERR("parse @message logfmt x", "expected 'as' and a name after 'logfmt'", 22, 23);
+        CHECK_ERR("parse csv as", "expected a name after 'as'", 12, 12);
+        CHECK_ERR("parse LOGFMT", "expected a \"glob\", a /regex/, logfmt or csv after the parse source 'LOGFMT'", 12, 12);
+        CHECK_ERR("parse @message 5", "expected a \"glob\", a /regex/, logfmt or csv after the parse source '@message'", 15, 16);
+        CHECK_ERR("parse 5", "expected a field name, a \"glob\", a /regex/, logfmt or csv after 'parse'", 6, 7);
+        CHECK_ERR("parse", "expected a field name, a \"glob\", a /regex/, logfmt or csv after 'parse'", 5, 5);
         CHECK_ERR("parse /(?<a>x)/ as a b", "unexpected 'b'; expected ',', 'multi' or '|'", 21, 22);
         CHECK_ERR("parse /(?<a>x)/ x", "unexpected 'x'; expected 'as', 'multi' or '|'", 16, 17);
         CHECK_ERR("parse /(?<a>x)/ multi x", "unexpected 'x'; expected '|'", 22, 23);
@@ -1031,10 +1072,10 @@ static void test_render(void)
                   "trailq: query error at 1:1: empty query\n"
                   "  \n"
                   "  ^\n");
-        CHECK_STR(R("fields a\n| pattern @message\n"),
-                  "trailq: query error at 2:3: 'pattern' is not supported by trailq\n"
-                  "  | pattern @message\n"
-                  "    ^^^^^^^\n");
+        CHECK_STR(R("fields a\n| unmask @message\n"),
+                  "trailq: query error at 2:3: 'unmask' is not supported by trailq: it reveals what a CloudWatch data-protection policy masked, and nothing masks local files\n"
+                  "  | unmask @message\n"
+                  "    ^^^^^^\n");
         /* a token running over two lines: carets stop at the end of the first */
         CHECK_STR(R("fields a 'x\ny'"),
                   "trailq: query error at 1:10: unexpected 'x...; expected ',' or '|'\n"

@@ -209,6 +209,18 @@ static void test_civil(void)
 static void test_format(void)
 {
     char buf[TV_FMT_MAX];
+    TEST("months back: calendar months, the day clamped to the month's end") {
+        int64_t t;
+        CHECK(tv_parse_iso8601("2024-03-31T12:34:56.789Z", 24, &t));
+        CHECK_STR(fmt(tv_months_back(t, 1), buf), "2024-02-29 12:34:56.789");
+        CHECK_STR(fmt(tv_months_back(t, 0), buf), "2024-03-31 12:34:56.789");
+        CHECK_STR(fmt(tv_months_back(t, 13), buf), "2023-02-28 12:34:56.789");
+        CHECK_STR(fmt(tv_months_back(t, 3), buf), "2023-12-31 12:34:56.789");
+        CHECK(tv_parse_iso8601("1970-01-15T00:00:00Z", 20, &t));
+        CHECK_STR(fmt(tv_months_back(t, 1), buf), "1969-12-15 00:00:00.000");
+        CHECK(tv_parse_iso8601("2000-05-31T23:59:59.999Z", 24, &t));
+        CHECK_STR(fmt(tv_months_back(t, 3), buf), "2000-02-29 23:59:59.999");
+    }
     TEST("format") {
         CHECK_STR(fmt(0, buf), "1970-01-01 00:00:00.000");
         CHECK_INT(tv_format(0, buf), 23);

@@ -97,6 +97,20 @@ $ trailq --sql athena 'filter isPrivateIP(sourceIPAddress) | stats count(*)'
 !          ^^^^^^^^^^^
 ? 2
 
+### the commands and subqueries of issue 12 are refused, not translated to something else
+# checked: by hand: a subquery after in would otherwise read as an empty list
+$ trailq --sql athena 'filter eventName in (filter errorCode = "AccessDenied" | fields eventName) | fields eventName'; trailq --sql athena 'pattern eventName'; trailq --sql athena 'stats histogram(eventVersion, 3) as h'
+! trailq: query error at 1:21: a subquery has no --sql translation yet
+!   filter eventName in (filter errorCode = "AccessDenied" | fields eventName) | fields eventName
+!                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+! trailq: query error at 1:1: pattern has no --sql translation yet
+!   pattern eventName
+!   ^^^^^^^
+! trailq: query error at 1:7: histogram() has no --sql translation: no Trino aggregate gives the same answer
+!   stats histogram(eventVersion, 3) as h
+!         ^^^^^^^^^
+? 2
+
 ### names are case-sensitive, as in a local query, and the right spelling is given
 $ trailq --sql athena 'stats count(*) by eventname'
 ! trailq: query error at 1:19: 'eventname' is not a field of the Athena CloudTrail table (names are case-sensitive: eventName)

@@ -41,12 +41,13 @@ $ trailq --help
 >                              (auto always never)
 >       --progress WHEN      show reading progress on stderr (auto: on a terminal, for long reads)
 >                              (auto always never)
+>       --lookup NAME=FILE   a table (CSV with a header, or JSON lines) for lookup and cidrlookup; repeatable
 >   -h, --help               show this help
 >   -V, --version            show the version
 >
 > Interactive mode (Tab completes; Ctrl-C drops the query being typed):
 >   .help .fields .files .format .output .start .end .tz .timer .pager .chart
->   .explain .quit .exit
+>   .explain .lookup .quit .exit
 >
 > Examples:
 >   trailq 'filter errorCode like /AccessDenied/ | stats count(*) by userIdentity.arn' AWSLogs/

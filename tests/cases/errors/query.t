@@ -41,11 +41,11 @@ $ trailq 'xyz' testdata/shapes/events.jsonl
 ? 2
 
 ### an Insights command trailq does not support is named as such
-# checked: "pattern" starts at column 20
-$ trailq 'fields eventName | pattern @message' testdata/shapes/events.jsonl
-! trailq: query error at 1:20: 'pattern' is not supported by trailq
-!   fields eventName | pattern @message
-!                      ^^^^^^^
+# checked: "unmask" starts at column 20
+$ trailq 'fields eventName | unmask @message' testdata/shapes/events.jsonl
+! trailq: query error at 1:20: 'unmask' is not supported by trailq: it reveals what a CloudWatch data-protection policy masked, and nothing masks local files
+!   fields eventName | unmask @message
+!                      ^^^^^^
 ? 2
 
 ### unknown function, with a suggestion

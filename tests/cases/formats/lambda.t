@@ -141,3 +141,37 @@ $ cp testdata/lambda/python-runtime.log "$TMPDIR/fn.log" && touch -d 2024-03-02T
 > 2024-03-01 09:05:00.010	REPORT	aaaaaaaa-0000-4000-8000-000000000002	12.5	65000000		
 > 2024-03-02 00:00:00.000	START	aaaaaaaa-0000-4000-8000-000000000001				
 ! trailq: note: 1 event in 1 input had no time of its own: its @timestamp is the file's modification time
+
+# ---- Lambda's JSON log format (LogFormat JSON): testdata/lambda/json-format.jsonl ----
+# Two invocations written by hand after Lambda's documented JSON records
+# (platform.initStart/start/runtimeDone/report, application records with
+# level and requestId, a Java-style AWSRequestId), the same two in the text
+# format (json-format-text.log), and the JSON records as the messages of a
+# subscription payload (json-format-cw.json).
+
+### the JSON records give the same Lambda fields as the text lines
+# checked: by hand: REPORT metrics from record.metrics (MB x 10^6), the
+# X-Ray trace from tracing.value's Root= and the segment from spanId;
+# runtimeDone is END; initStart, like INIT_START, has no @type
+$ for f in json-format.jsonl json-format-text.log json-format-cw.json; do trailq -o tsv 'filter ispresent(@requestId) | display @type, @requestId, @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration, @xrayTraceId, @xraySegmentId | sort @requestId, @type' "testdata/lambda/$f" 2>/dev/null | md5sum; done | uniq -c | sed 's/ *\([0-9]*\) .*/\1 same/'; trailq -o tsv 'filter @type = "REPORT" | display @requestId, @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration, @xrayTraceId, @xraySegmentId | sort @requestId' testdata/lambda/json-format.jsonl
+> 3 same
+> @requestId	@duration	@billedDuration	@memorySize	@maxMemoryUsed	@initDuration	@xrayTraceId	@xraySegmentId
+> 11111111-2222-4333-8444-555555555555	250.12	251	512000000	88000000	240.5		
+> 66666666-7777-4888-9999-000000000000	43.07	44	512000000	89000000		1-66335d46-5fb1c8d7c8a9f6a1b2c3d4e5	2c7a1f3e9b4d5a60
+
+### @type counts, the cold starts and the records' own fields
+# checked: by hand: two of each platform type; one REPORT with
+# initDurationMs; the application records keep level and orderId
+$ trailq -o tsv 'stats count(*) as n by @type | sort @type' testdata/lambda/json-format.jsonl; trailq -o tsv 'filter ispresent(@initDuration) | stats count(*) as coldStarts, avg(@initDuration) as init' testdata/lambda/json-format.jsonl; trailq -o tsv 'filter ispresent(level) | display level, @requestId, orderId | sort @timestamp asc' testdata/lambda/json-format.jsonl
+> @type	n
+> END	2
+> REPORT	2
+> START	2
+> 	5
+> coldStarts	init
+> 1	240.5
+> level	@requestId	orderId
+> INFO	11111111-2222-4333-8444-555555555555	o-17
+> ERROR	11111111-2222-4333-8444-555555555555	
+> INFO	66666666-7777-4888-9999-000000000000	o-18
+> WARN	aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee	

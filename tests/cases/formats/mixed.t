@@ -60,10 +60,10 @@ $ trailq 'stats count(*) as n' testdata/mixed testdata/bad/junk.bin
 ### every test data directory of these readers in one run, with CloudTrail beside them
 # checked: the sums of the per-type cases: cwlogs/ 47 (export 14, awslogs 4, filter-log-events 4,
 #   get-log-events 2, subscription 2, bad-event 2, cloudtrail-subscription 5, datadog/ 8, otel/ 6: jq
-#   -s 'map(select(.messageType=="DATA_MESSAGE") | .logEvents | length) | add' per file); lambda/ 39
-#   (3 + 4 + 19 + 10 + 3); vpcflow/ 31 (18 + 2 + 3 + 2 + 1 + 2 + 1 + 2); text/ 43 (access 3, epoch-nul 5, lineends 4,
+#   -s 'map(select(.messageType=="DATA_MESSAGE") | .logEvents | length) | add' per file); lambda/ 72
+#   (3 + 4 + 19 + 10 + 3, and json-format* 11 + 11 + 11); vpcflow/ 31 (18 + 2 + 3 + 2 + 1 + 2 + 1 + 2); text/ 43 (access 3, epoch-nul 5, lineends 4,
 #   stacktrace 5, syslog 4, app.jsonl 11, styles 8, brackets 3); mixed/ 31; AWSLogs 2900 (inputs/shapes.t)
 $ trailq 'stats count(*) as n' testdata/cwlogs testdata/lambda testdata/vpcflow testdata/text testdata/mixed testdata/AWSLogs 2>/dev/null
 > n
-> 3091
+> 3124
 ? 1

@@ -107,10 +107,10 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 < prompt trailq> fields tolower(eventName) as 
 < key C-c
 < prompt trailq> 
-< type stats su
-< prompt trailq> stats su
+< type stats sum_o
+< prompt trailq> stats sum_o
 < key Tab
-< prompt trailq> stats sum(
+< prompt trailq> stats sum_over_time(
 < key C-c
 < prompt trailq> 
 < type stats count(*) by da
@@ -120,7 +120,7 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 < screen
 > trailq: 2900 events loaded. Type .help for help, .quit to leave.
 > trailq> fields tolower(eventName) as ^C
-> trailq> stats sum(^C
+> trailq> stats sum_over_time(^C
 > trailq> stats count(*) by date
 
 ### no completion where a new name goes (after as), nor in limit

@@ -109,3 +109,18 @@ $ printf '.format raw\nfilter ok = false\n.quit\n' | TERM=dumb script -qec "trai
 > 1 row (4 events scanned)
 > trailq> .quit
 > 1
+
+### REPL: .help on the commands of issue 12, from the one command table
+# checked: the syntax and help lines of query/funcs.c's commands table
+$ printf '.help pattern\n.help sessionize\n.help diff\n.quit\n' | TERM=dumb COLUMNS=80 script -qec "trailq testdata/lang/sessions.jsonl" /dev/null | tr -d '\r' | sed -n '/events loaded/,$p'
+> trailq: 9 events loaded. Type .help for help, .quit to leave.
+> trailq> .help pattern
+> pattern expr
+>   Cluster the values into patterns: @pattern, @ratio, @sampleCount, @severityLabel
+> trailq> .help sessionize
+> sessionize field, ... [maxspan period] [as name]
+>   Number each key's events into sessions split by gaps longer than maxspan (30m)
+> trailq> .help diff
+> diff [previousDay|previousWeek|previousMonth]
+>   Patterns of @message now and in an earlier range of the same length
+> trailq> .quit
