@@ -414,6 +414,17 @@ cat <<'EOF'
   while the index delivers them sorted (105 ms); page caches of 4–32 MB; a text sort key
   without the missing-last term. `mmap` reads saved 15–20 ms but made every page of the
   index file count in the process's RSS (1.8 GB for an ingest), so they were dropped.
+- **The case index (issue 8)**, measured with `bench/ab.sh` (2026-12-03, 1 GB set, 4 runs
+  each alternating A B / B A, the machine otherwise idle): A is 9aa7c1b, before input
+  identity and the crash-safe index; B is 2b35a4c. Medians, wall (CPU):
+  `--db` ingest into a new file 5.43 s (8.17 s) -> 5.50 s (8.24 s), +1%;
+  first re-queries of the new index, which build the indexes they want:
+  `stats count(*) by eventName` 0.67 -> 0.72 s, the userAgent regex query 1.51 -> 1.66 s,
+  `count_distinct(sourceIPAddress) by userIdentity.arn` 0.91 -> 1.14 s.
+  The SHA-256 is computed on the parser threads; the new index is handed to the disk while it
+  is built (sync_file_range), so the fsync before its rename has little left to write.
+  On this day's machine the same ingest took 4.6-5.5 s for both binaries, so compare the two
+  columns, not these figures with the tables above.
 - **10 GB** (not a set of `make bench`, whose jq runs alone would take hours there):
   measured by hand (2026-11-25, commit 95a2fa1) on `gen-cloudtrail --size 10GB --seed 42
   --accounts 3 --regions 4 --days 7`, 5,365 files, 6,707,650 events: one-shot Q1
