@@ -74,3 +74,29 @@ $ printf 'fields parseDate("2024", "yy", "a\nb") as t' > "$TMPDIR/q"; trailq -f 
 !   fields parseDate("2024", "yy", "a
 !                                  ^^
 ? 2
+
+### fuzz run: a filldown field pattern of many '*' ends at once (the match backtracked over every star)
+# checked: the second event has only "id", so a field is filled in it
+# exactly when its name fits the pattern; which names fit is worked out by
+# python3's fnmatch (the names and patterns hold no ? or [); 40 stars
+# took hours before the fix, `timeout 20` makes a regression fail, not hang
+$ for pat in 'cpu*' '*cpu' '*cpu*' 'c*c*' '*******************u*****' 'c**' 'x*u' '*'; do \
+$   timeout 20 trailq -o tsv "sort @timestamp asc | filldown $pat | display cpu_user, cpu_sys, mem, c, xcpu, cpucpu, ccc" testdata/lang/globfields.jsonl | tail -n 1 > $TMPDIR/got; \
+$   python3 -c 'import fnmatch,sys; names=["cpu_user","cpu_sys","mem","c","xcpu","cpucpu","ccc"]; vals=[1,2,3,4,5,6,7]; print("\t".join(str(v) if fnmatch.fnmatchcase(n, sys.argv[1]) else "" for n, v in zip(names, vals)))' "$pat" > $TMPDIR/want; \
+$   cmp -s $TMPDIR/got $TMPDIR/want && echo "$pat same" || echo "$pat differ"; done
+> cpu* same
+> *cpu same
+> *cpu* same
+> c*c* same
+> *******************u***** same
+> c** same
+> x*u same
+> * same
+
+### fuzz run: 40 '*' in a filldown pattern (the input kept in tests/fuzz/crashes/run/)
+# checked: by hand: the pattern fits every name ending in t, so nothing of
+# the second event changes; before the fix this did not end
+$ timeout 20 trailq -o tsv "filldown $(printf '%.0s*' $(seq 40))t | limit 1 | display id" testdata/lang/globfields.jsonl; echo "status $?"
+> id
+> second
+> status 0
