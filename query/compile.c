@@ -358,23 +358,7 @@ static void pending_col(struct cctx *c, struct walk *w, const char *col, const c
  * to keep that way? */
 static bool inline_too_big(const char *sql)
 {
-    if (strlen(sql) > INLINE_MAX_BYTES)
-        return true;
-    int depth = 0, max_depth = 0;
-    for (const char *p = sql; *p; p++) {
-        if (*p == '\'') {
-            p++;
-            while (*p && !(*p == '\'' && p[1] != '\''))
-                p += *p == '\'' ? 2 : 1;
-            if (!*p)
-                break;
-        } else if (*p == '(' && ++depth > max_depth) {
-            max_depth = depth;
-        } else if (*p == ')') {
-            depth--;
-        }
-    }
-    return max_depth > INLINE_MAX_NEST;
+    return strlen(sql) > INLINE_MAX_BYTES || cx_sql_paren_depth(sql) > INLINE_MAX_NEST;
 }
 
 /* Compile e for the pending stage (a condition when cond): with the SQL of

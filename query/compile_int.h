@@ -214,6 +214,9 @@ void cx_regex_site(struct cctx *c, const char *pattern, struct span span,
 const char *cx_quote(struct cctx *c, const char *s);
 
 /* compile_limits.c */
+/* The deepest nesting of parentheses in sql, those inside '...' literals
+ * not counted. */
+int cx_sql_paren_depth(const char *sql);
 /* Measure sql (generated columns named in it by their colinfo). */
 void cx_sql_shape(const struct cctx *c, const char *sql, struct sql_shape *out);
 /* 0 when SQLite can parse sql wherever the compiler puts an expression;

@@ -181,15 +181,8 @@ static bool parses(struct cctx *c, const char *sql)
     return !(strstr(msg, "parser stack overflow") || strstr(msg, "Expression tree is too large"));
 }
 
-int cx_check_sql(struct cctx *c, const struct expr *e, const char *sql)
+int cx_sql_paren_depth(const char *sql)
 {
-    if (!sql)
-        return 0;
-    size_t len = strlen(sql);
-    if (len > SQL_MAX_EXPR_BYTES)
-        return cerr(c, e->span, "expression too large: its SQL would be over %zu MiB",
-                    SQL_MAX_EXPR_BYTES >> 20);
-    /* a cheap bound first: most expressions nest a few levels */
     int depth = 0, max_depth = 0;
     for (const char *p = sql; *p; p++) {
         if (*p == '\'') {
@@ -204,7 +197,19 @@ int cx_check_sql(struct cctx *c, const struct expr *e, const char *sql)
             depth--;
         }
     }
-    if (max_depth <= SQL_SAFE_NEST || parses(c, sql))
+    return max_depth;
+}
+
+int cx_check_sql(struct cctx *c, const struct expr *e, const char *sql)
+{
+    if (!sql)
+        return 0;
+    size_t len = strlen(sql);
+    if (len > SQL_MAX_EXPR_BYTES)
+        return cerr(c, e->span, "expression too large: its SQL would be over %zu MiB",
+                    SQL_MAX_EXPR_BYTES >> 20);
+    /* a cheap bound first: most expressions nest a few levels */
+    if (cx_sql_paren_depth(sql) <= SQL_SAFE_NEST || parses(c, sql))
         return 0;
     return cerr(c, e->span,
                 "expression nested too deeply for SQLite (its parser takes about 20 levels of "
