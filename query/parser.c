@@ -954,13 +954,14 @@ static bool parse_parse(struct parser *p, struct command *c, const struct token 
     return end_command(p, expected);
 }
 
-/* dedup = "dedup" fieldref { "," fieldref } */
-static bool parse_dedup(struct parser *p, struct command *c, const struct token *kw)
+/* fieldrefs = fieldref { "," fieldref }   (into c->dedup; sep: also spaces when
+ * commas is false) */
+static bool parse_fieldrefs(struct parser *p, struct command *c, const char *cmd_name, bool commas)
 {
     size_t cap = 0;
     for (;;) {
         const struct token *t = peek(p, LEX_OPERAND);
-        if (t->kind != TK_NAME) {
+        if (t->kind != TK_NAME || is_reserved(t)) {
             if (t->kind != TK_ERROR)
                 fail(p, t->span, "expected a field name after %s", prev_text(p));
             return false;
@@ -969,15 +970,25 @@ static bool parse_dedup(struct parser *p, struct command *c, const struct token 
         if (!e)
             return false;
         if (e->kind != EX_FIELD) {
-            fail(p, e->span, "dedup takes field names");
+            fail(p, e->span, "%s takes field names", cmd_name);
             return false;
         }
         push_expr(p, &c->dedup, &c->n_dedup, &cap, e);
-        if (peek(p, LEX_OPERATOR)->kind != TK_COMMA)
-            break;
-        advance(p);
+        t = peek(p, LEX_OPERATOR);
+        if (t->kind == TK_COMMA) {
+            advance(p);
+            continue;
+        }
+        if (!commas && t->kind == TK_NAME && !is_reserved(t) && !lex_is_word(t, "where"))
+            continue;
+        return true;
     }
-    return end_command(p, "',' or '|'");
+}
+
+/* dedup = "dedup" fieldref { "," fieldref } */
+static bool parse_dedup(struct parser *p, struct command *c, const struct token *kw)
+{
+    return parse_fieldrefs(p, c, "dedup", true) && end_command(p, "',' or '|'");
 }
 
 /* unnest = "unnest" expr "into" alias */
@@ -1059,26 +1070,8 @@ static bool parse_logcompare(struct parser *p, struct command *c, const struct t
 /* sessionize = "sessionize" fieldref { "," fieldref } [ "maxspan" period ] [ "as" alias ] */
 static bool parse_sessionize(struct parser *p, struct command *c, const struct token *kw)
 {
-    size_t cap = 0;
-    for (;;) {
-        const struct token *t = peek(p, LEX_OPERAND);
-        if (t->kind != TK_NAME || is_reserved(t)) {
-            if (t->kind != TK_ERROR)
-                fail(p, t->span, "expected a field name after %s", prev_text(p));
-            return false;
-        }
-        struct expr *e = parse_expr(p);
-        if (!e)
-            return false;
-        if (e->kind != EX_FIELD) {
-            fail(p, e->span, "sessionize takes field names");
-            return false;
-        }
-        push_expr(p, &c->dedup, &c->n_dedup, &cap, e);
-        if (peek(p, LEX_OPERATOR)->kind != TK_COMMA)
-            break;
-        advance(p);
-    }
+    if (!parse_fieldrefs(p, c, "sessionize", true))
+        return false;
     const char *expected = "',', 'maxspan', 'as' or '|'";
     if (is_word(p, LEX_OPERATOR, "maxspan")) {
         advance(p);
@@ -1237,37 +1230,6 @@ static bool parse_cidrlookup(struct parser *p, struct command *c, const struct t
             return false;
     }
     return parse_outputs(p, c);
-}
-
-/* fieldrefs = fieldref { "," fieldref }   (into c->dedup; sep: also spaces when
- * commas is false) */
-static bool parse_fieldrefs(struct parser *p, struct command *c, const char *cmd_name, bool commas)
-{
-    size_t cap = 0;
-    for (;;) {
-        const struct token *t = peek(p, LEX_OPERAND);
-        if (t->kind != TK_NAME || is_reserved(t)) {
-            if (t->kind != TK_ERROR)
-                fail(p, t->span, "expected a field name after %s", prev_text(p));
-            return false;
-        }
-        struct expr *e = parse_expr(p);
-        if (!e)
-            return false;
-        if (e->kind != EX_FIELD) {
-            fail(p, e->span, "%s takes field names", cmd_name);
-            return false;
-        }
-        push_expr(p, &c->dedup, &c->n_dedup, &cap, e);
-        t = peek(p, LEX_OPERATOR);
-        if (t->kind == TK_COMMA) {
-            advance(p);
-            continue;
-        }
-        if (!commas && t->kind == TK_NAME && !is_reserved(t) && !lex_is_word(t, "where"))
-            continue;
-        return true;
-    }
 }
 
 /* option = name "=" ( number | string | word )   (when the token after a name is '=') */

@@ -918,6 +918,12 @@ static void test_clause_errors(void)
         CHECK_ERR("dedup f(x)", "dedup takes field names", 6, 10);
         CHECK_ERR("dedup a, 'x'", "expected a field name after ','", 9, 12);
         CHECK_ERR("dedup", "expected a field name after 'dedup'", 5, 5);
+        /* dedup and sessionize read their fields alike (parse_fieldrefs): a
+         * reserved word is not a field name */
+        CHECK_ERR("dedup as", "expected a field name after 'dedup'", 6, 8);
+        CHECK_ERR("dedup a, by", "expected a field name after ','", 9, 11);
+        CHECK_ERR("sessionize as", "expected a field name after 'sessionize'", 11, 13);
+        CHECK_ERR("sessionize a + b", "sessionize takes field names", 11, 16);
     }
 
     TEST("query errors: parse") {
