@@ -508,10 +508,14 @@ out:
 
 /* ---- streaming ---- */
 
-/* The elements of an events (or logEvents) array whose '[' has been
- * consumed, each a log event: a broken one is skipped alone
- * (jst_skip_broken) and the next one read. */
-static int stream_events(struct jst *js, const struct cwl_header *hdr)
+/* What to do with one whole array element, the first end bytes of the
+ * buffer: 0, or -1 to stop. */
+typedef int (*element_fn)(struct jst *js, size_t end, const struct cwl_header *hdr);
+
+/* The elements of an array whose '[' has been consumed, each handed whole
+ * to take; a broken one is skipped alone (jst_skip_broken) and the next
+ * one read. */
+static int read_elements(struct jst *js, const struct cwl_header *hdr, element_fn take)
 {
     struct parse_ctx *ctx = js->ctx;
     for (bool first = true;; first = false) {
@@ -531,48 +535,33 @@ static int stream_events(struct jst *js, const struct cwl_header *hdr)
                 return r;
             continue;
         }
-        if (handle_event(js, input_data(js->in), end, js->line, hdr, js->label) < 0)
+        if (take(js, end, hdr) < 0)
             return -1;
         jst_consume(js, end);
     }
 }
 
-/* The elements of a top-level array whose '[' has been consumed: log
- * events or payloads, each taken whole (walk_object), or skipped alone
- * when broken or not an object. */
-static int read_array(struct jst *js)
+/* An element of an events (or logEvents) array: a log event. */
+static int take_event(struct jst *js, size_t end, const struct cwl_header *hdr)
+{
+    return handle_event(js, input_data(js->in), end, js->line, hdr, js->label);
+}
+
+/* An element of a top-level array: a log event or a payload, taken whole
+ * (walk_object), or skipped when not an object. */
+static int take_top_element(struct jst *js, size_t end, const struct cwl_header *hdr)
 {
     struct parse_ctx *ctx = js->ctx;
-    for (bool first = true;; first = false) {
-        int r = jst_next_element(js, first, ctx->n_seen);
-        if (r <= 0)
-            return r;
-        size_t end;
-        const char *why;
-        r = jst_value_end(js, 0, &end, &why);
-        if (r < 0)
-            return -1;
-        if (r == 0) {
-            struct jst_broken b = {
-                .seq = ++ctx->n_seen, .start_line = js->line, .why = why, .why_line = js->line};
-            r = jst_skip_broken(js, 0, NULL, 0, &b);
-            if (r <= 0)
-                return r;
-            continue;
-        }
-        const char *p = input_data(js->in);
-        if (p[0] == '{') {
-            struct mem_pos mp = mem_pos_of(js, js->line);
-            if (walk_object(js, p, end, &mp) < 0)
-                return -1;
-        } else {
-            ctx->n_seen++;
-            diag_add(ctx->diags, DIAG_ERROR, js->line, "%srecord %lld: not a JSON object",
-                     js->label, (long long)ctx->n_seen);
-            ctx->diags->records_skipped++;
-        }
-        jst_consume(js, end);
+    const char *p = input_data(js->in);
+    if (p[0] == '{') {
+        struct mem_pos mp = mem_pos_of(js, js->line);
+        return walk_object(js, p, end, &mp);
     }
+    ctx->n_seen++;
+    diag_add(ctx->diags, DIAG_ERROR, js->line, "%srecord %lld: not a JSON object", js->label,
+             (long long)ctx->n_seen);
+    ctx->diags->records_skipped++;
+    return 0;
 }
 
 /* A top-level object at the buffer start: a page, a payload or one event.
@@ -602,7 +591,7 @@ static int read_object(struct jst *js)
         if (r == 0 && (events || log_events) && v0 == '[') {
             streamed = true;
             jst_consume(js, off + 1);
-            if (stream_events(js, &hdr) < 0)
+            if (read_elements(js, &hdr, take_event) < 0)
                 goto fail;
             if (js->ended && input_avail(js->in) == 0)
                 goto out; /* the input ended inside the array: reported */
@@ -668,7 +657,7 @@ static int cwl_stream(struct jst *js)
             rc = read_object(js);
         } else if (c == '[') {
             jst_consume(js, 1);
-            rc = read_array(js);
+            rc = read_elements(js, NULL, take_top_element);
         } else {
             char what[16];
             diag_add(ctx->diags, DIAG_ERROR, js->line,
