@@ -7,29 +7,58 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/output.h"
 #include "index/record.h"
+#include "index/sysfield.h"
 
-static const char *const fields_sql =
-    "SELECT '@timestamp' AS field, (SELECT count(ts) FROM events) AS events, 'timestamp' AS type"
-    " UNION ALL SELECT '@message', (SELECT count(*) FROM raw), 'string'"
-    " UNION ALL SELECT '@log', (SELECT count(*) FROM events), 'string'"
-    " UNION ALL SELECT '@logStream', (SELECT count(*) FROM events), 'string'"
-    " UNION ALL SELECT '@ptr', (SELECT count(*) FROM events), 'string'"
-    " UNION ALL SELECT '@ingestionTime', (SELECT count(ingest) FROM events), 'timestamp'"
-    " UNION ALL SELECT * FROM (SELECT name, n_events, trim("
-    "  (CASE WHEN kinds & ?1 THEN 'string ' ELSE '' END) ||"
-    "  (CASE WHEN kinds & ?2 THEN 'number ' ELSE '' END) ||"
-    "  (CASE WHEN kinds & ?3 THEN 'boolean ' ELSE '' END) ||"
-    "  (CASE WHEN kinds & ?4 THEN 'json' ELSE '' END)) FROM fields ORDER BY name)";
+/* The SQL that counts the events having system field f (the columns are
+ * those of index/sysfield.h). */
+static const char *sys_count_sql(enum sys_field f)
+{
+    switch (f) {
+    case SYSF_TIMESTAMP:
+        return "SELECT count(ts) FROM events";
+    case SYSF_MESSAGE:
+        return "SELECT count(*) FROM raw";
+    case SYSF_INGESTION_TIME:
+        return "SELECT count(ingest) FROM events";
+    case SYSF_LOG:
+    case SYSF_LOG_STREAM:
+    case SYSF_PTR:
+    case SYSF_NONE:
+    case SYSF_COUNT:
+        break;
+    }
+    return "SELECT count(*) FROM events";
+}
+
+/* field, events, type: the system fields in their order, then the event
+ * fields by name (their kinds bound as ?1 to ?4). */
+static void fields_sql(struct strbuf *sb)
+{
+    for (int f = 0; f < SYSF_COUNT; f++)
+        sb_printf(sb, "SELECT '%s' AS field, (%s) AS events, '%s' AS type UNION ALL ",
+                  sys_fields[f].name, sys_count_sql((enum sys_field)f),
+                  sys_fields[f].is_time ? "timestamp" : "string");
+    sb_puts(sb, "SELECT * FROM (SELECT name, n_events, trim("
+                "  (CASE WHEN kinds & ?1 THEN 'string ' ELSE '' END) ||"
+                "  (CASE WHEN kinds & ?2 THEN 'number ' ELSE '' END) ||"
+                "  (CASE WHEN kinds & ?3 THEN 'boolean ' ELSE '' END) ||"
+                "  (CASE WHEN kinds & ?4 THEN 'json' ELSE '' END)) FROM fields ORDER BY name)");
+}
 
 int fieldlist_print(struct store *st, const struct settings *show)
 {
     sqlite3 *db = store_db(st);
     sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v2(db, fields_sql, -1, &stmt, NULL) != SQLITE_OK) {
+    struct strbuf sql = STRBUF_INIT;
+    fields_sql(&sql);
+    int prep = sqlite3_prepare_v2(db, sb_str(&sql), (int)sql.len, &stmt, NULL);
+    sb_free(&sql);
+    if (prep != SQLITE_OK) {
         errorf("index: %s", sqlite3_errmsg(db));
         return EXIT_FAIL;
     }

@@ -39,6 +39,7 @@
 #include "base/xalloc.h"
 #include "cmd/fieldcheck.h"
 #include "cmd/options.h"
+#include "index/sysfield.h"
 #include "query/funcs.h"
 #include "query/lexer.h"
 
@@ -334,9 +335,6 @@ static void add_functions(struct cand_list *c, const char *word, bool aggregates
     }
 }
 
-static const char *const system_fields[] = {"@timestamp", "@message", "@log", "@logStream",
-                                            "@ptr", "@ingestionTime"};
-
 /* Fields and defined names starting with word: exactly, or ignoring case
  * when none does. */
 static void add_fields(struct cand_list *c, const struct rcomp_context *cx, const char *word)
@@ -349,9 +347,9 @@ static void add_fields(struct cand_list *c, const struct rcomp_context *cx, cons
             if (cmp(cx->names[i], word, n) == 0)
                 cand_add(c, fieldcheck_query_name(cx->names[i]), false);
         if (!cx->after_stats) {
-            for (size_t i = 0; i < sizeof system_fields / sizeof system_fields[0]; i++)
-                if (cmp(system_fields[i], word, n) == 0)
-                    cand_add(c, xstrdup(system_fields[i]), false);
+            for (int i = 0; i < SYSF_COUNT; i++)
+                if (cmp(sys_fields[i].name, word, n) == 0)
+                    cand_add(c, xstrdup(sys_fields[i].name), false);
             size_t nf = store_n_fields(session->st);
             for (size_t i = 0; i < nf; i++) {
                 const struct store_field *f = store_field_at(session->st, i);

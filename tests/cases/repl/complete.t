@@ -94,6 +94,26 @@ $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 > trailq> filter eventName^C
 > trailq> filter ispresent(additionalEventData.`x-amz-id-2`
 
+### system field names complete from index/sysfield.h's table
+# (@ingestionTime is the only name starting with @i, @logStream the only one
+# with @logS: CloudTrail fields have no '@', trailq --fields testdata/AWSLogs)
+$ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
+< prompt trailq> 
+< type fields @i
+< prompt trailq> fields @i
+< key Tab
+< prompt trailq> fields @ingestionTime
+< key C-c
+< prompt trailq> 
+< type fields @logS
+< prompt trailq> fields @logS
+< key Tab
+< prompt trailq> fields @logStream
+< screen
+> trailq: 2900 events loaded. Type .help for help, .quit to leave.
+> trailq> fields @ingestionTime^C
+> trailq> fields @logStream
+
 ### functions in expressions, aggregates in stats, keywords after a value
 $ python3 tests/tools/tty.py -- trailq testdata/AWSLogs
 < prompt trailq> 
