@@ -40,6 +40,7 @@
 #include "index/store.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
+#include "parsers/ctname.h"
 #include "parsers/reader.h"
 #include "query/compile.h"
 #include "query/parser.h"
@@ -183,11 +184,9 @@ static int parse_range(struct run_state *rs)
     return 0;
 }
 
-/* --start: CloudTrail S3 objects delivered before it hold no event at or
- * after it (an event is always delivered after it happened), so they are
- * not opened at all. Only --start prunes: a file delivered after --end may
- * still hold earlier events, as delivery can be late. Not with --db, whose
- * index must serve later queries over other ranges. */
+/* With --start: CloudTrail S3 objects whose names rule out the range
+ * (parsers/ctname.h) are not opened at all. Not with --db, whose index
+ * must serve later queries over other ranges. */
 static void prune_by_time(struct run_state *rs)
 {
     if (!rs->plan.has_range || rs->opt.db || rs->plan.start_ms == INT64_MIN ||
@@ -195,8 +194,7 @@ static void prune_by_time(struct run_state *rs)
         return;
     size_t kept = 0;
     for (size_t i = 0; i < rs->files.n; i++) {
-        int64_t t = ct_delivery_time(rs->files.paths[i]);
-        if (t != TS_NONE && t < rs->plan.start_ms) {
+        if (!ct_name_may_hold(rs->files.paths[i], rs->plan.start_ms, rs->plan.end_ms)) {
             free(rs->files.paths[i]);
         } else {
             rs->files.ids[kept] = rs->files.ids[i];

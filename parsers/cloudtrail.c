@@ -32,6 +32,7 @@
 #include "base/jsondom.h"
 #include "base/timeval.h"
 #include "base/xalloc.h"
+#include "parsers/ctname.h"
 #include "parsers/flatten.h"
 #include "parsers/jsonfields.h"
 #include "parsers/jsonscan.h"
@@ -324,34 +325,6 @@ static int read_object(struct ct_state *st)
     }
     jst_consume(js, off);
     return 0;
-}
-
-/* The delivery time in an S3 object name such as
- * 111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz
- * (AWS's documented naming), or TS_NONE. */
-int64_t ct_delivery_time(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    const char *ct = strstr(base, "_CloudTrail_");
-    if (!ct)
-        return TS_NONE;
-    for (const char *p = ct; (p = strchr(p + 1, '_')) != NULL;) {
-        /* _YYYYMMDDTHHMMZ_ */
-        const char *t = p + 1;
-        bool ok = strlen(t) >= 15 && t[8] == 'T' && t[13] == 'Z' && t[14] == '_';
-        for (int i = 0; ok && i < 13; i++)
-            if (i != 8 && (t[i] < '0' || t[i] > '9'))
-                ok = false;
-        if (!ok)
-            continue;
-        char iso[32];
-        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2sT%.2s:%.2sZ", t, t + 4, t + 6, t + 9, t + 11);
-        int64_t ms;
-        if (tv_parse_iso8601(iso, strlen(iso), &ms))
-            return ms;
-    }
-    return TS_NONE;
 }
 
 int ct_parse(struct parse_ctx *ctx)

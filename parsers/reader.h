@@ -66,11 +66,6 @@ int parse_input(struct parse_ctx *ctx, enum input_type type);
  * or -1 if the flush asked to stop. Used by every format. */
 int parse_emit(struct parse_ctx *ctx);
 
-/* The delivery time (ms) in a CloudTrail S3 object name
- * (<acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json.gz), or TS_NONE.
- * Every event of such a file happened at or before that time. */
-int64_t ct_delivery_time(const char *path);
-
 /* Per-format entry points (same contract as parse_input). */
 int ct_parse(struct parse_ctx *ctx);
 int cwl_parse(struct parse_ctx *ctx);
