@@ -19,6 +19,7 @@
 #include "cmd/term.h"
 #include "index/record.h"
 #include "query/qerror.h"
+#include "query/rterror.h"
 
 static void print_query_error(const struct query *q, const struct qerror *qe)
 {
@@ -147,7 +148,7 @@ static int step_failed(const struct query *q, const struct compile_result *cr, s
         print_query_error(q, &rqe);
         return EXIT_USAGE;
     }
-    if (strncmp(msg, "regex:", 6) == 0) {
+    if (rterror_kind(msg) == RTE_REGEX) {
         errorf("query error: %s", msg);
         return EXIT_USAGE;
     }

@@ -26,6 +26,7 @@
 #include "base/numfmt.h"
 #include "base/strbuf.h"
 #include "base/xalloc.h"
+#include "query/rterror.h"
 #include "query/sqlfn_util.h"
 
 enum {
@@ -668,13 +669,14 @@ struct rx_budget *rx_cache_budget(struct rx_cache *c)
 void rx_sql_error(sqlite3_context *ctx, const char *msg)
 {
     char buf[RX_MSG_MAX + 16];
-    snprintf(buf, sizeof buf, "regex: %s", msg);
+    snprintf(buf, sizeof buf, RTERROR_REGEX_PREFIX "%s", msg);
     sqlite3_result_error(ctx, buf, -1);
 }
 
 char *rx_match_error_text(const struct rx *rx, const char *msg)
 {
-    return sqlite3_mprintf("regex: %s in /%.*s/", msg, (int)rx->pattern_len, rx->pattern);
+    return sqlite3_mprintf(RTERROR_REGEX_PREFIX "%s in /%.*s/", msg, (int)rx->pattern_len,
+                           rx->pattern);
 }
 
 void rx_sql_match_error(sqlite3_context *ctx, const struct rx *rx, const char *msg)

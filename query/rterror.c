@@ -5,7 +5,7 @@
  * The SQL functions cannot know where in the query they were written; the
  * compiler can. A regex that fails while matching (too slow, too much
  * backtracking, out of memory: regex.h) fails the statement with
- * "regex: <why> in /<pattern>/"; the compiler kept every place the SQL
+ * "regex: <why> in /<pattern>/" (rterror.h); the compiler kept every place the SQL
  * runs a regex (struct regex_site), so the error is put back at the
  * pattern as the user wrote it, with the field it searched:
  *
@@ -17,10 +17,18 @@
  * the call's pattern argument. The same pattern written twice is blamed on
  * its first place.
  */
+#include "query/rterror.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "query/compile.h"
+
+enum rterror_kind rterror_kind(const char *msg)
+{
+    static const char prefix[] = RTERROR_REGEX_PREFIX;
+    return msg && strncmp(msg, prefix, sizeof prefix - 1) == 0 ? RTE_REGEX : RTE_OTHER;
+}
 
 /* The pattern as written in the query, cut at the line's end and at 60
  * bytes (not inside a UTF-8 character). */
@@ -50,10 +58,9 @@ static void written(const struct query *q, struct span sp, char *out, size_t out
 bool compile_runtime_error(const struct query *q, const struct compile_result *cr,
                            const char *msg, struct qerror *err)
 {
-    static const char prefix[] = "regex: ";
-    if (!msg || strncmp(msg, prefix, sizeof prefix - 1) != 0 || cr->n_regex_sites == 0)
+    if (rterror_kind(msg) != RTE_REGEX || cr->n_regex_sites == 0)
         return false;
-    const char *why = msg + sizeof prefix - 1;
+    const char *why = msg + strlen(RTERROR_REGEX_PREFIX);
     size_t why_len = strlen(why);
     char shown[80];
     /* the site whose pattern ends the message */

@@ -24,7 +24,7 @@
  *   - Regex arguments are PCRE2 patterns compiled once per statement
  *     (sqlite3_get_auxdata / set_auxdata) with match limits set. A bad
  *     pattern fails the statement with an error message that begins
- *     "regex:" so cmd/ can map it back to the query.
+ *     "regex:" (query/rterror.h) so cmd/ can map it back to the query.
  *
  * The Insights sort order (docs/language.md#sort-order) is available three ways
  * that always agree: the collation INSIGHTS (text against text), the C

@@ -23,6 +23,7 @@
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "query/regex.h"
+#include "query/rterror.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
@@ -473,7 +474,7 @@ static int matches_fail(struct matches_cursor *cur, const char *msg)
 {
     sqlite3_vtab *vt = cur->base.pVtab;
     sqlite3_free(vt->zErrMsg);
-    vt->zErrMsg = sqlite3_mprintf("regex: %s", msg);
+    vt->zErrMsg = sqlite3_mprintf(RTERROR_REGEX_PREFIX "%s", msg);
     cur->eof = true;
     return SQLITE_ERROR;
 }
