@@ -28,7 +28,7 @@ int cmd_addtotals(struct cctx *c, struct walk *w, const struct command *cmd)
         const struct cmd_option *o = &cmd->opts[i];
         if (strcasecmp(o->name, "fieldname") == 0) {
             if (o->value->kind != EX_FIELD && o->value->kind != EX_STRING)
-                return cerr(c, o->value->span, "fieldname= takes a name");
+                return cc_error(c, o->value->span, "fieldname= takes a name");
             total_name = o->value->kind == EX_FIELD ? o->value->name : o->value->str;
         } else if (strcasecmp(o->name, "row") == 0) {
             if (cc_option_bool(c, o, &row))
@@ -37,8 +37,8 @@ int cmd_addtotals(struct cctx *c, struct walk *w, const struct command *cmd)
             if (cc_option_bool(c, o, &col))
                 return -1;
         } else {
-            return cerr(c, o->name_span, "unknown addtotals option '%s' (fieldname, row, col)",
-                        o->name);
+            return cc_error(c, o->name_span, "unknown addtotals option '%s' (fieldname, row, col)",
+                            o->name);
         }
     }
     /* the fields summed: their names and SQL */
@@ -81,7 +81,7 @@ int cmd_addtotals(struct cctx *c, struct walk *w, const struct command *cmd)
                                   tot, before));
         struct strbuf sel = STRBUF_INIT;
         for (size_t i = 0; i < n; i++) {
-            cols[i] = new_col(c);
+            cols[i] = cc_new_col(c);
             sb_printf(&sel, ", CASE WHEN %s = 1 THEN (SELECT tq_sum(%s) FROM %s) ELSE %s END AS %s",
                       tot, sqls[i], before, sqls[i], cols[i]);
         }
@@ -97,7 +97,7 @@ int cmd_addtotals(struct cctx *c, struct walk *w, const struct command *cmd)
         struct strbuf args = STRBUF_INIT;
         for (size_t i = 0; i < n; i++)
             sb_printf(&args, "%s%s", i ? ", " : "", cols[i]);
-        const char *t = new_col(c);
+        const char *t = cc_new_col(c);
         cc_add_stage(c, w,
                      arena_printf(c->a, "SELECT *, %s AS %s FROM %s",
                                   n ? arena_printf(c->a, "tq_rowsum(%s)", sb_str(&args)) : "NULL",

@@ -27,16 +27,16 @@ int cmd_anomaly(struct cctx *c, struct walk *w, const struct command *cmd)
     bool after_pattern = c->replaced_by && strcmp(c->replaced_by, "pattern+") == 0;
     if (!after_pattern) {
         if (!c->raw_scope)
-            return cerr(c, cmd->kw_span,
-                        "anomaly needs the rows of pattern, or the events: it cannot follow %s",
-                        c->replaced_by ? "pattern here" : "stats");
+            return cc_error(c, cmd->kw_span,
+                            "anomaly needs the rows of pattern, or the events: it cannot follow %s",
+                            c->replaced_by ? "pattern here" : "stats");
         if (cc_pattern_rows(c, w, NULL, cmd->kw_span, true))
             return -1;
     }
     struct strbuf sel = STRBUF_INIT;
     const char *first = NULL;
     for (size_t i = 0; i < sizeof anomaly_fields / sizeof anomaly_fields[0]; i++) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         const char *sql = arena_printf(c->a, "json_extract(_pj, '$[%d]')", anomaly_fields[i].index);
         if (!first)
             first = sql;
@@ -45,8 +45,8 @@ int cmd_anomaly(struct cctx *c, struct walk *w, const struct command *cmd)
             sb_free(&sel);
             return -1;
         }
-        plist_add(c, w->have_stats ? &w->stats_out : &w->fields, anomaly_fields[i].name, col,
-                  VT_STR, NULL);
+        cc_plist_add(c, w->have_stats ? &w->stats_out : &w->fields, anomaly_fields[i].name, col,
+                     VT_STR, NULL);
     }
     cc_add_stage(c, w,
                  arena_printf(c->a, "SELECT *%s FROM %s WHERE %s IS NOT NULL", sb_str(&sel),

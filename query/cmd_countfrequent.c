@@ -16,7 +16,7 @@ int cmd_countfrequent(struct cctx *c, struct walk *w, const struct command *cmd)
     struct strbuf sel = STRBUF_INIT, group = STRBUF_INIT;
     struct sym *syms = arena_alloc(c->a, (cmd->n_dedup + 1) * sizeof *syms);
     struct plist out = {0};
-    const char *count = new_col(c);
+    const char *count = cc_new_col(c);
     const char *order = arena_printf(c->a, "%s DESC", count);
     for (size_t i = 0; i < cmd->n_dedup; i++) {
         struct cexpr v;
@@ -28,19 +28,19 @@ int cmd_countfrequent(struct cctx *c, struct walk *w, const struct command *cmd)
         if (v.type == VT_JSON || v.type == VT_LIST) {
             sb_free(&sel);
             sb_free(&group);
-            return cerr(c, cmd->dedup[i]->span, "a map or list cannot be a countFrequent key");
+            return cc_error(c, cmd->dedup[i]->span, "a map or list cannot be a countFrequent key");
         }
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         sb_printf(&sel, "%s AS %s, ", v.sql, col);
         sb_printf(&group, "%s%s", i ? ", " : "", col);
         syms[i] = (struct sym){.name = cmd->dedup[i]->name, .col = col, .type = v.type,
                                .ephemeral = true, .def = cmd->dedup[i]->span};
-        plist_add(c, &out, cmd->dedup[i]->name, col, v.type, v.field);
-        order = arena_printf(c->a, "%s, %s", order, order_terms(c, col, v.type, false));
+        cc_plist_add(c, &out, cmd->dedup[i]->name, col, v.type, v.field);
+        order = arena_printf(c->a, "%s, %s", order, cc_order_terms(c, col, v.type, false));
     }
     syms[cmd->n_dedup] = (struct sym){.name = "_approxcount", .col = count, .type = VT_NUM,
                                       .ephemeral = true, .def = cmd->kw_span};
-    plist_add(c, &out, "_approxcount", count, VT_NUM, NULL);
+    cc_plist_add(c, &out, "_approxcount", count, VT_NUM, NULL);
     cc_add_stage(c, w,
                  arena_printf(c->a, "SELECT %scount(*) AS %s FROM %s GROUP BY %s", sb_str(&sel),
                               count, cc_prev(c, w), sb_str(&group)));

@@ -118,13 +118,13 @@ enum { N_DIFF_FIELDS = sizeof diff_fields / sizeof diff_fields[0] };
 int cmd_diff(struct cctx *c, struct walk *w, const struct command *cmd)
 {
     if (!c->raw_scope || !c->have_ts)
-        return cerr(c, cmd->kw_span, "%s compares events: it cannot follow stats or pattern",
-                    cmd->diff == DIFF_SHIFT ? "logcompare" : "diff");
+        return cc_error(c, cmd->kw_span, "%s compares events: it cannot follow stats or pattern",
+                        cmd->diff == DIFF_SHIFT ? "logcompare" : "diff");
     if (cmd->diff == DIFF_SHIFT) {
         int64_t months;
         int64_t ms = shift_ms(cmd, &months);
         if (cmd->shift.n <= 0 || (!months && ms <= 0))
-            return cerr(c, cmd->shift_span, "the timeshift must be a positive period");
+            return cc_error(c, cmd->shift_span, "the timeshift must be a positive period");
     }
     struct cexpr v;
     if (cx_field(c, "@message", cmd->kw_span, &v))
@@ -141,12 +141,12 @@ int cmd_diff(struct cctx *c, struct walk *w, const struct command *cmd)
     struct plist out = {0};
     const char *difference = NULL;
     for (size_t i = 0; i < N_DIFF_FIELDS; i++) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         sb_printf(&sel, ", %s AS %s", diff_fields[i].sql, col);
         syms[i] = (struct sym){.name = diff_fields[i].name, .col = col,
                                .type = diff_fields[i].type, .ephemeral = true,
                                .def = cmd->kw_span};
-        plist_add(c, &out, diff_fields[i].name, col, diff_fields[i].type, NULL);
+        cc_plist_add(c, &out, diff_fields[i].name, col, diff_fields[i].type, NULL);
         if (i == 4) /* @difference */
             difference = col;
     }

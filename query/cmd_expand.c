@@ -16,7 +16,7 @@ int cmd_expand(struct cctx *c, struct walk *w, const struct command *cmd)
     struct cexpr v;
     if (cx_expr(c, f, &v))
         return -1;
-    const char *col = new_col(c);
+    const char *col = cc_new_col(c);
     const char *j = arena_printf(c->a, "x%s", col);
     cc_fit_tables(c, w, 1); /* json_each */
     const char *p = cc_prev(c, w);

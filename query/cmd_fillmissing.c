@@ -49,7 +49,8 @@ int cmd_fillmissing(struct cctx *c, struct walk *w, const struct command *cmd)
 {
     const struct command *st = last_stats(c->q, cmd);
     if (!st || c->raw_scope || c->replaced_by)
-        return cerr(c, cmd->kw_span, "fillmissing needs the results of stats ... by bin() before it");
+        return cc_error(c, cmd->kw_span,
+                        "fillmissing needs the results of stats ... by bin() before it");
     const struct item *bin = NULL;
     for (size_t i = 0; i < st->n_by; i++) {
         const struct expr *e = st->by[i].expr;
@@ -58,25 +59,28 @@ int cmd_fillmissing(struct cctx *c, struct walk *w, const struct command *cmd)
             bin = &st->by[i];
     }
     if (!bin)
-        return cerr(c, cmd->kw_span, "fillmissing needs the results of stats ... by bin() before it");
+        return cc_error(c, cmd->kw_span,
+                        "fillmissing needs the results of stats ... by bin() before it");
     const struct expr *per = bin->expr->args[0];
     int64_t step = per->period.unit < PU_MONTH ? tv_period_ms(per->period) : 0;
     if (step <= 0)
-        return cerr(c, per->span, "fillmissing needs a bin() of fixed length (ms, s, m, h, d or w)");
+        return cc_error(c, per->span,
+                        "fillmissing needs a bin() of fixed length (ms, s, m, h, d or w)");
     int64_t offset = st->has_offset ? tv_period_ms(st->offset) : 0;
 
     /* the keys in the scope now */
     const char *bin_name = key_name(c, bin);
-    struct sym *bsym = scope_find(c, bin_name);
+    struct sym *bsym = cc_scope_find(c, bin_name);
     if (!bsym)
-        return cerr(c, cmd->kw_span, "fillmissing needs the bin() key '%s' of the stats", bin_name);
+        return cc_error(c, cmd->kw_span, "fillmissing needs the bin() key '%s' of the stats",
+                        bin_name);
     const char *bcol = bsym->col;
     const char **others = arena_alloc(c->a, (st->n_by ? st->n_by : 1) * sizeof *others);
     size_t n_others = 0;
     for (size_t i = 0; i < st->n_by; i++) {
         if (&st->by[i] == bin)
             continue;
-        struct sym *s = scope_find(c, key_name(c, &st->by[i]));
+        struct sym *s = cc_scope_find(c, key_name(c, &st->by[i]));
         if (s)
             others[n_others++] = s->col;
     }
@@ -84,13 +88,14 @@ int cmd_fillmissing(struct cctx *c, struct walk *w, const struct command *cmd)
     const char **fill_col = arena_alloc(c->a, (cmd->n_aliases ? cmd->n_aliases : 1) * sizeof *fill_col);
     const char **fill_sql = arena_alloc(c->a, (cmd->n_aliases ? cmd->n_aliases : 1) * sizeof *fill_sql);
     for (size_t i = 0; i < cmd->n_aliases; i++) {
-        struct sym *s = scope_find(c, cmd->aliases[i]);
+        struct sym *s = cc_scope_find(c, cmd->aliases[i]);
         if (!s)
-            return cerr(c, cmd->alias_spans[i], "unknown field '%s': fillmissing fills the fields of the stats",
-                        cmd->aliases[i]);
+            return cc_error(c, cmd->alias_spans[i],
+                            "unknown field '%s': fillmissing fills the fields of the stats",
+                            cmd->aliases[i]);
         if (strcmp(s->col, bcol) == 0)
-            return cerr(c, cmd->alias_spans[i], "'%s' is the bin() key: it is never missing",
-                        cmd->aliases[i]);
+            return cc_error(c, cmd->alias_spans[i], "'%s' is the bin() key: it is never missing",
+                            cmd->aliases[i]);
         struct cexpr v;
         if (cx_expr(c, cmd->dedup[i], &v))
             return -1;

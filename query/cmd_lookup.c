@@ -38,8 +38,8 @@ static int column(struct cctx *c, const struct lookup_table *t, const char *name
         sb_printf(&cols, "%s%s", i ? ", " : "", t->columns[i]);
     if (t->n_columns > 12)
         sb_puts(&cols, ", ...");
-    cerr(c, where, "lookup table '%s' has no column '%s' (its columns: %s)", t->name, name,
-         sb_str(&cols));
+    cc_error(c, where, "lookup table '%s' has no column '%s' (its columns: %s)", t->name, name,
+             sb_str(&cols));
     sb_free(&cols);
     return -1;
 }
@@ -49,10 +49,10 @@ int cmd_lookup(struct cctx *c, struct walk *w, const struct command *cmd)
     bool cidr = cmd->kind == CMD_CIDRLOOKUP;
     const struct lookup_table *t = find_table(c, cmd->table);
     if (!t)
-        return cerr(c, cmd->table_span,
-                    "no lookup table named '%s': give it with --lookup %s=FILE (or .lookup in "
-                    "the interactive mode)",
-                    cmd->table, cmd->table);
+        return cc_error(c, cmd->table_span,
+                        "no lookup table named '%s': give it with --lookup %s=FILE (or .lookup in "
+                        "the interactive mode)",
+                        cmd->table, cmd->table);
     struct strbuf match = STRBUF_INIT, order = STRBUF_INIT;
     int rc = 0;
     for (size_t i = 0; i < cmd->n_lk && rc == 0; i++) {
@@ -117,7 +117,7 @@ int cmd_lookup(struct cctx *c, struct walk *w, const struct command *cmd)
         }
         /* the row's own value of the field, if it has one */
         const char *own = "NULL";
-        struct sym *s = scope_find(c, cmd->out_names[i]);
+        struct sym *s = cc_scope_find(c, cmd->out_names[i]);
         if (s) {
             own = s->col;
         } else if (c->raw_scope) {
@@ -128,7 +128,7 @@ int cmd_lookup(struct cctx *c, struct walk *w, const struct command *cmd)
             }
             own = v.sql;
         }
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         if (cmd->output_new)
             sb_printf(&sel, ", CASE WHEN (%s) IS NOT NULL THEN %s ELSE lt.c%d END AS %s", own, own,
                       k, col);
@@ -145,7 +145,7 @@ int cmd_lookup(struct cctx *c, struct walk *w, const struct command *cmd)
     sb_free(&sel);
     for (size_t i = 0; i < cmd->n_out; i++) {
         cc_shadow(c, names[i], cols[i], VT_ANY, cmd->out_name_spans[i]);
-        plist_add(c, &w->parsed, names[i], cols[i], VT_ANY, NULL);
+        cc_plist_add(c, &w->parsed, names[i], cols[i], VT_ANY, NULL);
     }
     return 0;
 }

@@ -29,8 +29,8 @@ int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd)
     for (size_t i = 0; i < c->q->n_cmds && &c->q->cmds[i] != cmd; i++)
         before += c->q->cmds[i].kind == CMD_OUTLIER;
     if (before >= OUTLIER_MAX_PER_QUERY)
-        return cerr(c, cmd->kw_span, "at most %d outlier commands in one query",
-                    OUTLIER_MAX_PER_QUERY);
+        return cc_error(c, cmd->kw_span, "at most %d outlier commands in one query",
+                        OUTLIER_MAX_PER_QUERY);
     bool remove = false, uselower = false, mark = false;
     double param = 2.5;
     for (size_t i = 0; i < cmd->n_opts; i++) {
@@ -43,12 +43,12 @@ int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd)
             else if (strcasecmp(a, "transform") == 0 || strcasecmp(a, "tf") == 0)
                 remove = false;
             else
-                return cerr(c, o->value->span, "action= takes remove or transform");
+                return cc_error(c, o->value->span, "action= takes remove or transform");
         } else if (strcasecmp(o->name, "param") == 0) {
             if (cc_option_number(c, o, &param))
                 return -1;
             if (!(param >= 0))
-                return cerr(c, o->value->span, "param= takes a number of 0 or more");
+                return cc_error(c, o->value->span, "param= takes a number of 0 or more");
         } else if (strcasecmp(o->name, "uselower") == 0) {
             if (cc_option_bool(c, o, &uselower))
                 return -1;
@@ -56,8 +56,8 @@ int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd)
             if (cc_option_bool(c, o, &mark))
                 return -1;
         } else {
-            return cerr(c, o->name_span,
-                        "unknown outlier option '%s' (action, param, uselower, mark)", o->name);
+            return cc_error(c, o->name_span,
+                            "unknown outlier option '%s' (action, param, uselower, mark)", o->name);
         }
     }
     char pbuf[NUMFMT_MAX];
@@ -79,7 +79,7 @@ int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd)
             sb_free(&quart);
             return -1;
         }
-        const char *q1 = new_col(c), *q3 = new_col(c);
+        const char *q1 = cc_new_col(c), *q3 = cc_new_col(c);
         sb_printf(&quart, "%stq_pct(%s, 25) AS %s, tq_pct(%s, 75) AS %s", i ? ", " : "", v.sql,
                   q1, v.sql, q3);
         const char *hi = arena_printf(c->a, "(%s + %s * (%s - %s))", q3, pbuf, q3, q1);
@@ -89,7 +89,7 @@ int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd)
                                           uselower ? arena_printf(c->a, " OR %s < %s", num, lo)
                                                    : "");
         sb_printf(&any, "%s%s", i ? " OR " : "", is_out);
-        cols[i] = new_col(c);
+        cols[i] = cc_new_col(c);
         if (remove)
             sb_printf(&sel, ", %s AS %s", v.sql, cols[i]);
         else
@@ -98,7 +98,7 @@ int cmd_outlier(struct cctx *c, struct walk *w, const struct command *cmd)
                       v.sql, cols[i]);
         marks[i] = NULL;
         if (mark) {
-            marks[i] = new_col(c);
+            marks[i] = cc_new_col(c);
             sb_printf(&sel, ", %s AS %s", is_out, marks[i]);
         }
     }

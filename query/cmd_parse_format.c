@@ -23,7 +23,7 @@ int cmd_parse_format(struct cctx *c, struct walk *w, const struct command *cmd)
     }
     struct strbuf cols = STRBUF_INIT;
     for (size_t i = 0; i < cmd->n_aliases; i++) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         enum vtype type = cmd->mode == PARSE_LOGFMT ? VT_JSON : VT_ANY;
         if (cmd->mode == PARSE_LOGFMT)
             sb_printf(&cols, ", tq_logfmt(%s) AS %s", src.sql, col);
@@ -33,7 +33,7 @@ int cmd_parse_format(struct cctx *c, struct walk *w, const struct command *cmd)
             sb_free(&cols);
             return -1;
         }
-        plist_add(c, &w->parsed, cmd->aliases[i], col, type, NULL);
+        cc_plist_add(c, &w->parsed, cmd->aliases[i], col, type, NULL);
     }
     cc_add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&cols), cc_prev(c, w)));
     sb_free(&cols);

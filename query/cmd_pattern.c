@@ -63,7 +63,7 @@ int cc_pattern_rows(struct cctx *c, struct walk *w, const struct expr *source, s
         return -1;
     }
     if (watch && !c->have_ts)
-        return cerr(c, kw, "anomaly needs the timestamps of the rows; it cannot follow stats");
+        return cc_error(c, kw, "anomaly needs the timestamps of the rows; it cannot follow stats");
     const char *from = cc_prev(c, w);
     const char *range = "";
     if (watch)
@@ -81,11 +81,11 @@ int cc_pattern_rows(struct cctx *c, struct walk *w, const struct expr *source, s
     struct sym syms[N_PATTERN_FIELDS];
     struct plist out = {0};
     for (size_t i = 0; i < N_PATTERN_FIELDS; i++) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         sb_printf(&sel, ", json_extract(j.value, '$[%d]') AS %s", pattern_fields[i].index, col);
         syms[i] = (struct sym){.name = pattern_fields[i].name, .col = col,
                                .type = pattern_fields[i].type, .ephemeral = true, .def = kw};
-        plist_add(c, &out, pattern_fields[i].name, col, pattern_fields[i].type, NULL);
+        cc_plist_add(c, &out, pattern_fields[i].name, col, pattern_fields[i].type, NULL);
     }
     cc_add_stage(c, w,
                  arena_printf(c->a, "SELECT j.key AS _pk%s%s FROM %s, json_each(%s._pa) AS j",

@@ -106,11 +106,11 @@ int cmd_relevantfields(struct cctx *c, struct walk *w, const struct command *cmd
     struct strbuf cols = STRBUF_INIT;
     const char *score = NULL, *fname = NULL;
     for (size_t i = 0; i < N; i++) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         sb_printf(&cols, "%sjson_extract(j.value, '%s') AS %s", i ? ", " : "", fields[i].path, col);
         syms[i] = (struct sym){.name = fields[i].name, .col = col, .type = fields[i].type,
                                .ephemeral = true, .def = cmd->kw_span};
-        plist_add(c, &out, fields[i].name, col, fields[i].type, NULL);
+        cc_plist_add(c, &out, fields[i].name, col, fields[i].type, NULL);
         if (i == 0)
             fname = col;
         if (i == 1)
@@ -121,7 +121,7 @@ int cmd_relevantfields(struct cctx *c, struct walk *w, const struct command *cmd
                               arrays, arrays));
     sb_free(&cols);
     cc_result_scope(c, w, "relevantfields", syms, N, &out,
-                    arena_printf(c->a, "%s, %s", order_terms(c, score, VT_NUM, true),
-                                 order_terms(c, fname, VT_STR, false)));
+                    arena_printf(c->a, "%s, %s", cc_order_terms(c, score, VT_NUM, true),
+                                 cc_order_terms(c, fname, VT_STR, false)));
     return 0;
 }

@@ -127,7 +127,7 @@ static int filldown(struct cctx *c, struct walk *w, const struct command *cmd)
     cc_add_stage(c, w, arena_printf(c->a, "SELECT *%s FROM %s", sb_str(&counts), cc_prev(c, w)));
     const char **cols = arena_alloc(c->a, n * sizeof *cols);
     for (size_t i = 0; i < n; i++) {
-        cols[i] = new_col(c);
+        cols[i] = cc_new_col(c);
         sb_printf(&firsts, ", first_value(%s) OVER (PARTITION BY %s ORDER BY %s) AS %s", vals[i],
                   grps[i], w->order, cols[i]);
     }
@@ -151,7 +151,7 @@ int cmd_running(struct cctx *c, struct walk *w, const struct command *cmd)
         return -1;
     const char *from = cc_prev(c, w);
     if (cmd->kind == CMD_ACCUM) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         const char *over = arena_printf(c->a, "OVER (ORDER BY %s ROWS UNBOUNDED PRECEDING)", w->order);
         cc_add_stage(c, w,
                      arena_printf(c->a,
@@ -172,7 +172,7 @@ int cmd_running(struct cctx *c, struct walk *w, const struct command *cmd)
     struct strbuf sel = STRBUF_INIT;
     const char *base = cmd->into ? cmd->into : f->name;
     for (int k = cmd->lag_from; k <= cmd->lag_to; k++) {
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         sb_printf(&sel, ", lag(%s, %d) OVER (ORDER BY %s) AS %s", v.sql, k, w->order, col);
         const char *name = cmd->into && cmd->lag_from == cmd->lag_to
                                ? cmd->into

@@ -21,13 +21,14 @@
 int cmd_sessionize(struct cctx *c, struct walk *w, const struct command *cmd)
 {
     if (!c->raw_scope || !c->have_ts)
-        return cerr(c, cmd->kw_span,
-                    "sessionize needs the events' timestamps; it cannot follow stats or pattern");
+        return cc_error(
+            c, cmd->kw_span,
+            "sessionize needs the events' timestamps; it cannot follow stats or pattern");
     int64_t maxspan = 30LL * 60 * 1000;
     if (cmd->has_maxspan) {
         maxspan = tv_period_ms(cmd->maxspan);
         if (maxspan <= 0)
-            return cerr(c, cmd->maxspan_span, "maxspan must be in ms, s, m, h, d or w");
+            return cc_error(c, cmd->maxspan_span, "maxspan must be in ms, s, m, h, d or w");
     }
     struct strbuf keys = STRBUF_INIT, missing = STRBUF_INIT, text = STRBUF_INIT;
     for (size_t i = 0; i < cmd->n_dedup; i++) {
@@ -42,7 +43,7 @@ int cmd_sessionize(struct cctx *c, struct walk *w, const struct command *cmd)
             sb_free(&keys);
             sb_free(&missing);
             sb_free(&text);
-            return cerr(c, cmd->dedup[i]->span, "a map or list cannot be a sessionize key");
+            return cc_error(c, cmd->dedup[i]->span, "a map or list cannot be a sessionize key");
         }
         sb_printf(&keys, "%s%s", i ? ", " : "", v.sql);
         sb_printf(&missing, "%s(%s) IS NULL", i ? " OR " : "", v.sql);
@@ -50,7 +51,7 @@ int cmd_sessionize(struct cctx *c, struct walk *w, const struct command *cmd)
     }
     const char *name = cmd->into ? cmd->into : "session_id";
     struct span at = cmd->into ? cmd->into_span : cmd->kw_span;
-    const char *col = new_col(c);
+    const char *col = cc_new_col(c);
     const char *gap = arena_printf(c->a, "_sg%s", col), *num = arena_printf(c->a, "_sn%s", col),
                *first = arena_printf(c->a, "_sf%s", col);
     const char *by = arena_printf(c->a, "PARTITION BY %s ORDER BY _ts, _id", sb_str(&keys));
@@ -77,6 +78,6 @@ int cmd_sessionize(struct cctx *c, struct walk *w, const struct command *cmd)
     sb_free(&text);
     if (cc_define(c, name, col, VT_STR, at))
         return -1;
-    plist_add(c, &w->parsed, name, col, VT_STR, NULL);
+    cc_plist_add(c, &w->parsed, name, col, VT_STR, NULL);
     return 0;
 }

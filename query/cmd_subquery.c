@@ -86,10 +86,11 @@ static int compile_sub(struct cctx *c, const struct query *q, const struct comma
         return 0;
     r->done = pass;
     if (c->diff_cmd)
-        return cerr(c, q->span, "a query with diff or logcompare cannot have a subquery");
+        return cc_error(c, q->span, "a query with diff or logcompare cannot have a subquery");
     for (size_t i = 0; i < q->n_cmds; i++)
         if (q->cmds[i].kind == CMD_DIFF)
-            return cerr(c, q->cmds[i].kw_span, "diff and logcompare cannot be used in a subquery");
+            return cc_error(c, q->cmds[i].kw_span,
+                            "diff and logcompare cannot be used in a subquery");
 
     /* the subquery gets a scope of its own; what it adds to the base
        relation (fields read, system columns) stays */
@@ -128,8 +129,8 @@ static int compile_sub(struct cctx *c, const struct query *q, const struct comma
     r->shown = (struct plist){0};
     for (size_t i = 0; i < proj.n && !rc; i++) {
         const char *col = arena_printf(c->a, "_q%dc%zu", r->id, i);
-        plist_add(c, &r->shown, proj.items[i].name, col, proj.items[i].type,
-                  proj.items[i].field);
+        cc_plist_add(c, &r->shown, proj.items[i].name, col, proj.items[i].type,
+                     proj.items[i].field);
         sb_printf(&sel, "%s AS %s, ", proj.items[i].sql, col);
     }
     for (size_t i = 0; i < r->refs.n && !rc; i++) {
@@ -142,7 +143,7 @@ static int compile_sub(struct cctx *c, const struct query *q, const struct comma
         struct cexpr v;
         rc = live_field(c, r, &proj, join->jr[i]->name, join->jr[i]->span, &v);
         if (!rc && (v.type == VT_JSON || v.type == VT_LIST))
-            rc = cerr(c, join->jr[i]->span, "a map or list cannot be a join key");
+            rc = cc_error(c, join->jr[i]->span, "a map or list cannot be a join key");
         if (!rc)
             sb_printf(&sel, "tq_key(%s) AS _q%dk%zu, ", v.sql, r->id, i);
     }
@@ -216,10 +217,10 @@ int cx_in_subquery(struct cctx *c, const struct expr *e, bool strict, const char
     if (!col && r->shown.n == 1)
         col = &r->shown.items[0];
     if (!col)
-        return cerr(c, e->sub->span,
-                    "the subquery shows %zu fields and none is named like the value before "
-                    "in; end it with fields and one field",
-                    r->shown.n);
+        return cc_error(c, e->sub->span,
+                        "the subquery shows %zu fields and none is named like the value before "
+                        "in; end it with fields and one field",
+                        r->shown.n);
     if (e->negated)
         *sql = arena_printf(c->a,
                             "(%s IS NOT NULL AND tq_key(%s) NOT IN (SELECT tq_key(%s) FROM %s "
@@ -239,7 +240,7 @@ static void add_alias(struct cctx *c, const char *alias, int side, struct subq *
 {
     const char *name = arena_printf(c->a, "%s.", alias);
     cc_shadow(c, name, "NULL", VT_ANY, where);
-    struct sym *s = scope_find(c, name);
+    struct sym *s = cc_scope_find(c, name);
     s->join_side = side;
     s->join = r;
 }
@@ -249,7 +250,7 @@ int cc_join_field(struct cctx *c, const char *name, struct span where, struct ce
     const char *dot = strchr(name, '.');
     if (!dot || !dot[1] || !c->n_subs)
         return 1;
-    struct sym *s = scope_find(c, arena_strndup(c->a, name, (size_t)(dot - name) + 1));
+    struct sym *s = cc_scope_find(c, arena_strndup(c->a, name, (size_t)(dot - name) + 1));
     if (!s || !s->join_side)
         return 1;
     const char *field = dot + 1;
@@ -269,7 +270,7 @@ int cc_join_field(struct cctx *c, const char *name, struct span where, struct ce
             return 0;
         }
     if (c->emit)
-        return cerr(c, where, "internal error: '%s' was not seen in the analysis", name);
+        return cc_error(c, where, "internal error: '%s' was not seen in the analysis", name);
     /* first use (analysis pass): check the name in the subquery's last scope */
     struct sym *syms = c->syms;
     size_t n = c->n_syms, cap = c->cap_syms;
@@ -294,7 +295,7 @@ int cc_join_field(struct cctx *c, const char *name, struct span where, struct ce
     if (rc)
         return -1;
     const char *col = arena_printf(c->a, "_q%dr%zu", r->id, r->refs.n);
-    plist_add(c, &r->refs, arena_strdup(c->a, field), col, v.type, v.field);
+    cc_plist_add(c, &r->refs, arena_strdup(c->a, field), col, v.type, v.field);
     out->sql = col;
     out->type = v.type;
     return 0;
@@ -326,7 +327,7 @@ int cmd_join(struct cctx *c, struct walk *w, const struct command *cmd)
         }
         if (v.type == VT_JSON || v.type == VT_LIST) {
             sb_free(&keys);
-            return cerr(c, cmd->jl[i]->span, "a map or list cannot be a join key");
+            return cc_error(c, cmd->jl[i]->span, "a map or list cannot be a join key");
         }
         sb_printf(&keys, ", tq_key(%s) AS _j%zu", v.sql, i);
     }
@@ -356,8 +357,8 @@ int cmd_join(struct cctx *c, struct walk *w, const struct command *cmd)
         if (w->have_display || w->have_stats)
             cc_show(c, w, name, r->shown.items[i].sql, r->shown.items[i].type);
         else
-            plist_add(c, w->fields.n ? &w->fields : &w->joined, name, r->shown.items[i].sql,
-                      r->shown.items[i].type, r->shown.items[i].field);
+            cc_plist_add(c, w->fields.n ? &w->fields : &w->joined, name, r->shown.items[i].sql,
+                         r->shown.items[i].type, r->shown.items[i].field);
     }
     return 0;
 }
@@ -377,10 +378,10 @@ int cmd_appendcols(struct cctx *c, struct walk *w, const struct command *cmd)
             if (cc_option_number(c, o, &max))
                 return -1;
             if (max < 1 || max > 100000 || max != (double)(long long)max)
-                return cerr(c, o->value->span, "max= takes a whole number from 1 to 100000");
+                return cc_error(c, o->value->span, "max= takes a whole number from 1 to 100000");
         } else {
-            return cerr(c, o->name_span, "unknown appendcols option '%s'; expected override or max",
-                        o->name);
+            return cc_error(c, o->name_span,
+                            "unknown appendcols option '%s'; expected override or max", o->name);
         }
     }
     struct plist now;

@@ -39,7 +39,7 @@
 
 /* ---- small helpers ---- */
 
-int cerr(struct cctx *c, struct span where, const char *fmt, ...)
+int cc_error(struct cctx *c, struct span where, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -48,12 +48,12 @@ int cerr(struct cctx *c, struct span where, const char *fmt, ...)
     return -1;
 }
 
-const char *new_col(struct cctx *c)
+const char *cc_new_col(struct cctx *c)
 {
     return arena_printf(c->a, "v%d", ++c->next_col);
 }
 
-struct sym *scope_find(struct cctx *c, const char *name)
+struct sym *cc_scope_find(struct cctx *c, const char *name)
 {
     for (size_t i = c->n_syms; i-- > 0;)
         if (strcmp(c->syms[i].name, name) == 0)
@@ -70,7 +70,7 @@ static struct sym *scope_add(struct cctx *c, const char *name, const char *col, 
     return s;
 }
 
-void add_raw_field(struct cctx *c, const char *name)
+void cc_add_raw_field(struct cctx *c, const char *name)
 {
     for (size_t i = 0; i < c->n_raw; i++)
         if (strcmp(c->raw[i], name) == 0)
@@ -90,12 +90,12 @@ static int define(struct cctx *c, const char *name, const char *col, enum vtype 
                   struct span where)
 {
     if (c->raw_scope && cx_is_system_name(name))
-        return cerr(c, where, "%s is a system field and cannot be redefined", name);
-    struct sym *old = scope_find(c, name);
+        return cc_error(c, where, "%s is a system field and cannot be redefined", name);
+    struct sym *old = cc_scope_find(c, name);
     if (old && old->ephemeral) {
         int line, column;
         qerror_position(c->q->text, c->q->len, old->def.start, &line, &column);
-        return cerr(c, where, "field '%s' is already defined (at %d:%d)", name, line, column);
+        return cc_error(c, where, "field '%s' is already defined (at %d:%d)", name, line, column);
     }
     scope_add(c, name, col, type, true, where);
     return 0;
@@ -113,8 +113,8 @@ static const char *expr_text(struct cctx *c, const struct expr *e)
 /* ---- output projection ---- */
 
 /* Add a column (or replace the one of the same name); returns it. */
-struct proj *plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
-                       enum vtype type, const char *field)
+struct proj *cc_plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
+                          enum vtype type, const char *field)
 {
     for (size_t i = 0; i < l->n; i++)
         if (strcmp(l->items[i].name, name) == 0) {
@@ -164,10 +164,10 @@ static int check_prep_cost(struct cctx *c, const struct command *cmd)
 {
     if (c->prep_cost <= PREP_COST_MAX)
         return 0;
-    return cerr(c, cmd->kw_span,
-                "query too long for SQLite: %d stages carrying up to %d columns (the time to "
-                "prepare grows with stages squared times columns; the limit is %llu)",
-                c->chain, c->max_width, PREP_COST_MAX);
+    return cc_error(c, cmd->kw_span,
+                    "query too long for SQLite: %d stages carrying up to %d columns (the time to "
+                    "prepare grows with stages squared times columns; the limit is %llu)",
+                    c->chain, c->max_width, PREP_COST_MAX);
 }
 
 /* The limit on the window subqueries' nesting (cc_add_stage). */
@@ -179,10 +179,10 @@ static int check_nesting(struct cctx *c, const struct command *cmd)
         return -1;
     if (c->nest_height <= WINDOW_NEST_MAX)
         return 0;
-    return cerr(c, cmd->kw_span,
-                "query nests too deeply for SQLite: the commands that walk the rows in order "
-                "(accum, autoregress, filldown, sessionize, ...) add up to more than it takes; "
-                "use fewer, or fewer fields in each");
+    return cc_error(c, cmd->kw_span,
+                    "query nests too deeply for SQLite: the commands that walk the rows in order "
+                    "(accum, autoregress, filldown, sessionize, ...) add up to more than it takes; "
+                    "use fewer, or fewer fields in each");
 }
 
 static const char *prev(struct cctx *c, struct walk *w)
@@ -383,7 +383,7 @@ static int pending_compile(struct cctx *c, struct walk *w, const struct expr *e,
 }
 
 /* ORDER BY terms that sort `sql` by the Insights order, missing last. */
-const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc)
+const char *cc_order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc)
 {
     /* A constant sorts nothing, and SQLite would read a bare integer such
      * as "sort 2" as the number of a result column. */
@@ -513,7 +513,7 @@ static bool safe_literal(const char *s, bool message)
 
 static bool prefilter_field(struct cctx *c, const struct expr *f, bool *message)
 {
-    if (f->kind != EX_FIELD || scope_find(c, f->name))
+    if (f->kind != EX_FIELD || cc_scope_find(c, f->name))
         return false;
     *message = strcmp(f->name, "@message") == 0;
     /* other @ fields are derived (Lambda's @type is "REPORT" for a JSON
@@ -539,7 +539,7 @@ static void add_hint(struct cctx *c, const char **fields, size_t n)
 /* An event field (not defined by the query) named by e, for index hints. */
 static const char *hint_field(struct cctx *c, const struct expr *e)
 {
-    if (e->kind != EX_FIELD || scope_find(c, e->name))
+    if (e->kind != EX_FIELD || cc_scope_find(c, e->name))
         return NULL;
     if (strcmp(e->name, "@timestamp") == 0 || e->name[0] != '@')
         return e->name;
@@ -739,7 +739,7 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
                                                         : expr_text(c, it->expr);
         const char *col = v.sql;
         if (it->alias || it->expr->kind != EX_FIELD) {
-            col = new_col(c);
+            col = cc_new_col(c);
             c->width++;
             if (cx_check_width(c, it->span, arena_printf(c->a, "'%s'", name)))
                 return -1;
@@ -748,8 +748,8 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
             if (it->alias) {
                 if (define(c, name, col, v.type, it->alias_span))
                     return -1;
-                s = scope_find(c, name);
-            } else if (!scope_find(c, name)) {
+                s = cc_scope_find(c, name);
+            } else if (!cc_scope_find(c, name)) {
                 s = scope_add(c, name, col, v.type, false, it->span);
             }
             if (s) {
@@ -758,11 +758,11 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
             }
         } else {
             /* a name shown as it is: its column (pending or not) */
-            struct sym *s = scope_find(c, it->expr->name);
+            struct sym *s = cc_scope_find(c, it->expr->name);
             if (s && s->pending)
                 col = s->col;
         }
-        plist_add(c, into, name, col, v.type, v.field);
+        cc_plist_add(c, into, name, col, v.type, v.field);
     }
     return 0;
 }
@@ -801,7 +801,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
     size_t offset = 0;
     if (rx_check(re.buf, re.len, msg, sizeof msg, &offset) != 0) {
         sb_free(&re);
-        return cerr(c, cmd->pattern_span, "invalid regex: %s", msg);
+        return cc_error(c, cmd->pattern_span, "invalid regex: %s", msg);
     }
     const char *pattern = cx_quote(c, sb_str(&re));
     cx_regex_site(c, sb_str(&re), cmd->pattern_span, cmd->source);
@@ -811,19 +811,19 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
     int grc = rx_group_names(re.buf, re.len, &names, &n_named, &ngroups, msg, sizeof msg, &offset);
     sb_free(&re);
     if (grc != 0)
-        return cerr(c, cmd->pattern_span, "invalid regex: %s", msg);
+        return cc_error(c, cmd->pattern_span, "invalid regex: %s", msg);
 
     /* names: glob and "as" lists name groups 1..n; otherwise named groups */
     size_t n_names = cmd->n_aliases ? cmd->n_aliases : n_named;
     if (cmd->mode == PARSE_REGEX && cmd->n_aliases && cmd->n_aliases > (size_t)ngroups) {
         rx_group_names_free(names, n_named);
-        return cerr(c, cmd->pattern_span, "the regex has %d group%s but %zu names follow as",
-                    ngroups, ngroups == 1 ? "" : "s", cmd->n_aliases);
+        return cc_error(c, cmd->pattern_span, "the regex has %d group%s but %zu names follow as",
+                        ngroups, ngroups == 1 ? "" : "s", cmd->n_aliases);
     }
     if (n_names == 0) {
         rx_group_names_free(names, n_named);
-        return cerr(c, cmd->pattern_span,
-                    "the regex names no fields: use (?<name>...) groups, or add as name");
+        return cc_error(c, cmd->pattern_span,
+                        "the regex names no fields: use (?<name>...) groups, or add as name");
     }
     c->width += (int)n_names;
     if (cx_check_width(c, cmd->pattern_span, "a field of this parse")) {
@@ -850,7 +850,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             group_key = cx_quote(c, names[i].name);
             at = cmd->pattern_span;
         }
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         const char *sql = NULL;
         if (cmd->multi) {
             sb_printf(&cols, ", json_extract(%s.groups, '$.\"' || %s || '\"') AS %s", m,
@@ -863,8 +863,8 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             rc = -1;
             break;
         }
-        scope_find(c, name)->pending = sql;
-        plist_add(c, &w->parsed, name, col, VT_ANY, NULL);
+        cc_scope_find(c, name)->pending = sql;
+        cc_plist_add(c, &w->parsed, name, col, VT_ANY, NULL);
     }
     rx_group_names_free(names, n_named);
     if (rc == 0 && cmd->multi) {
@@ -881,7 +881,7 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
 static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
 {
     if (c->n_stats == 2)
-        return cerr(c, cmd->kw_span, "a query can have at most two stats commands");
+        return cc_error(c, cmd->kw_span, "a query can have at most two stats commands");
     if (c->n_stats == 0 && !c->emit)
         collect_stats_hint(c, cmd);
     c->n_stats++;
@@ -899,7 +899,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
     if (cmd->has_offset) {
         int64_t len = tv_period_ms(cmd->offset);
         if (len <= 0)
-            return cerr(c, cmd->offset_span, "offset must be in ms, s, m, h, d or w");
+            return cc_error(c, cmd->offset_span, "offset must be in ms, s, m, h, d or w");
         c->offset_ms = len;
     }
     struct strbuf sel = STRBUF_INIT, group = STRBUF_INIT;
@@ -916,16 +916,17 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
     if (n_out > SQL_MAX_COLUMNS) {
         const struct item *it = cmd->n_by > SQL_MAX_COLUMNS ? &cmd->by[SQL_MAX_COLUMNS]
                                                             : &cmd->items[SQL_MAX_COLUMNS - cmd->n_by];
-        return cerr(c, it->span,
-                    "too many stats results: SQLite allows %d columns, and this would be "
-                    "column %d",
-                    SQL_MAX_COLUMNS, SQL_MAX_COLUMNS + 1);
+        return cc_error(c, it->span,
+                        "too many stats results: SQLite allows %d columns, and this would be "
+                        "column %d",
+                        SQL_MAX_COLUMNS, SQL_MAX_COLUMNS + 1);
     }
     if (2 * cmd->n_by > SQL_MAX_COLUMNS)
-        return cerr(c, cmd->by[SQL_MAX_COLUMNS / 2].span,
-                    "too many by keys: stats sorts by them, SQLite takes %d ORDER BY terms and a "
-                    "key needs 2 (at most %d keys)",
-                    SQL_MAX_COLUMNS, SQL_MAX_COLUMNS / 2);
+        return cc_error(
+            c, cmd->by[SQL_MAX_COLUMNS / 2].span,
+            "too many by keys: stats sorts by them, SQLite takes %d ORDER BY terms and a "
+            "key needs 2 (at most %d keys)",
+            SQL_MAX_COLUMNS, SQL_MAX_COLUMNS / 2);
 
     /* by keys */
     for (size_t i = 0; i < cmd->n_by && rc == 0; i++) {
@@ -937,10 +938,10 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         if (rc)
             break;
         if (v.type == VT_JSON || v.type == VT_LIST) {
-            rc = cerr(c, it->expr->span, "a map or list cannot be a stats key");
+            rc = cc_error(c, it->expr->span, "a map or list cannot be a stats key");
             break;
         }
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
                                                         : expr_text(c, it->expr);
@@ -948,15 +949,15 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
         sb_printf(&group, "%s%s", group.len ? ", " : "", col);
-        plist_add(c, &out, name, col, v.type, v.field)->role = COL_KEY;
+        cc_plist_add(c, &out, name, col, v.type, v.field)->role = COL_KEY;
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
         newsyms[n_new++] = (struct sym){.name = name, .col = col, .type = v.type, .field = v.field,
                                         .ephemeral = it->alias != NULL, .def = it->span};
-        const char *t = order_terms(c, col, v.type, false);
+        const char *t = cc_order_terms(c, col, v.type, false);
         order = order ? arena_printf(c->a, "%s, %s", order, t) : t;
     }
     if (rc == 0 && c->stats_offset)
-        rc = cerr(c, cmd->offset_span, "offset needs a bin() among the by keys");
+        rc = cc_error(c, cmd->offset_span, "offset needs a bin() among the by keys");
 
     /* aggregates: an earlier alias of this stats may be reused */
     for (size_t i = 0; i < cmd->n_items && rc == 0; i++) {
@@ -975,17 +976,17 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         if (rc)
             break;
         if (!c->saw_agg) {
-            rc = cerr(c, it->expr->span,
-                      "stats needs an aggregate here, such as count(*), sum(x) or avg(x)");
+            rc = cc_error(c, it->expr->span,
+                          "stats needs an aggregate here, such as count(*), sum(x) or avg(x)");
             break;
         }
         if (c->bare_field) {
-            rc = cerr(c, c->bare_span, "'%s' is neither a by key nor inside an aggregate",
-                      c->bare_name);
+            rc = cc_error(c, c->bare_span, "'%s' is neither a by key nor inside an aggregate",
+                          c->bare_name);
             break;
         }
         const char *name = it->alias ? it->alias : expr_text(c, it->expr);
-        const char *col = new_col(c);
+        const char *col = cc_new_col(c);
         /* Inline: an alias stands for its aggregate's SQL in later items. */
         c->stats_aliases = arena_grow(c->a, c->stats_aliases, &c->cap_stats_aliases,
                                       c->n_stats_aliases + 1, sizeof *c->stats_aliases);
@@ -995,11 +996,11 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
-        plist_add(c, &out, name, col, v.type, NULL)->role = COL_AGG;
+        cc_plist_add(c, &out, name, col, v.type, NULL)->role = COL_AGG;
         for (size_t k = 0; k < n_new; k++)
             if (strcmp(newsyms[k].name, name) == 0) {
-                rc = cerr(c, it->alias ? it->alias_span : it->span,
-                          "field '%s' is already defined in this stats", name);
+                rc = cc_error(c, it->alias ? it->alias_span : it->span,
+                              "field '%s' is already defined in this stats", name);
                 break;
             }
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
@@ -1047,8 +1048,8 @@ static int do_sort(struct cctx *c, struct walk *w, const struct command *cmd)
         if (cx_expr(c, cmd->keys[i].expr, &v))
             return -1;
         if (v.type == VT_JSON || v.type == VT_LIST)
-            return cerr(c, cmd->keys[i].expr->span, "a map or list cannot be sorted");
-        const char *t = order_terms(c, v.sql, v.type, cmd->keys[i].desc);
+            return cc_error(c, cmd->keys[i].expr->span, "a map or list cannot be sorted");
+        const char *t = cc_order_terms(c, v.sql, v.type, cmd->keys[i].desc);
         terms = terms ? arena_printf(c->a, "%s, %s", terms, t) : t;
     }
     /* stable: ties keep the previous order */
@@ -1057,10 +1058,11 @@ static int do_sort(struct cctx *c, struct walk *w, const struct command *cmd)
     if (n > SQL_MAX_COLUMNS)
         w->order = order_without_repeats(c, w->order, &n);
     if (n > SQL_MAX_COLUMNS)
-        return cerr(c, cmd->span,
-                    "too many sort keys: SQLite takes %d ORDER BY terms, and each key, with the "
-                    "keys of earlier sorts, needs 2",
-                    SQL_MAX_COLUMNS);
+        return cc_error(
+            c, cmd->span,
+            "too many sort keys: SQLite takes %d ORDER BY terms, and each key, with the "
+            "keys of earlier sorts, needs 2",
+            SQL_MAX_COLUMNS);
     return 0;
 }
 
@@ -1068,7 +1070,7 @@ static int do_limit(struct cctx *c, struct walk *w, const struct command *cmd, b
 {
     c->prefilter_open = false;
     if (cmd->limit < 0)
-        return cerr(c, cmd->span, "limit must not be negative");
+        return cc_error(c, cmd->span, "limit must not be negative");
     if (last) {
         w->final_limit = cmd->limit;
         w->final_limit_tail = cmd->limit_tail;
@@ -1090,7 +1092,7 @@ static int do_dedup(struct cctx *c, struct walk *w, const struct command *cmd)
         struct cexpr v;
         if (cx_expr(c, cmd->dedup[i], &v) ||
             ((v.type == VT_JSON || v.type == VT_LIST) &&
-             cerr(c, cmd->dedup[i]->span, "a map or list cannot be a dedup key"))) {
+             cc_error(c, cmd->dedup[i]->span, "a map or list cannot be a dedup key"))) {
             sb_free(&part);
             sb_free(&keep);
             return -1;
@@ -1122,7 +1124,7 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     struct cexpr v;
     if (cx_expr(c, cmd->unnest_expr, &v))
         return -1;
-    const char *col = new_col(c);
+    const char *col = cc_new_col(c);
     c->width++;
     if (cx_check_width(c, cmd->into_span, arena_printf(c->a, "'%s'", cmd->into)))
         return -1;
@@ -1133,7 +1135,7 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     const char *p = prev(c, w);
     if (define(c, cmd->into, col, VT_ANY, cmd->into_span))
         return -1;
-    plist_add(c, &w->parsed, cmd->into, col, VT_ANY, NULL);
+    cc_plist_add(c, &w->parsed, cmd->into, col, VT_ANY, NULL);
     /* A list gives one row per element; any other value is a list of one. */
     add_stage(c, w,
               arena_printf(c->a,
@@ -1155,10 +1157,10 @@ static int check_order(struct cctx *c, const struct query *q)
         if (cmd->kind == CMD_STATS) {
             stats_seen++;
             if (stats_seen == 2 && sort_before_stats)
-                return cerr(c, sort_before_stats->kw_span,
-                            "%s must come after the second stats",
-                            sort_before_stats->kind == CMD_SORT    ? "sort"
-                            : sort_before_stats->kind == CMD_LIMIT ? "limit"
+                return cc_error(c, sort_before_stats->kw_span,
+                                "%s must come after the second stats",
+                                sort_before_stats->kind == CMD_SORT    ? "sort"
+                                : sort_before_stats->kind == CMD_LIMIT ? "limit"
                                                                    : "dedup");
         }
         if (stats_seen >= 1 && (cmd->kind == CMD_SORT || cmd->kind == CMD_LIMIT ||
@@ -1167,7 +1169,7 @@ static int check_order(struct cctx *c, const struct query *q)
         if (cmd->kind == CMD_DEDUP) {
             for (size_t k = i + 1; k < q->n_cmds; k++)
                 if (q->cmds[k].kind != CMD_LIMIT)
-                    return cerr(c, q->cmds[k].kw_span, "only limit may follow dedup");
+                    return cc_error(c, q->cmds[k].kw_span, "only limit may follow dedup");
         }
     }
     return 0;
@@ -1289,7 +1291,8 @@ static int walk(struct cctx *c, struct walk *w)
     for (size_t i = 0; i < q->n_cmds; i++)
         if (q->cmds[i].kind == CMD_DIFF) {
             if (c->diff_cmd)
-                return cerr(c, q->cmds[i].kw_span, "a query can have only one diff or logcompare");
+                return cc_error(c, q->cmds[i].kw_span,
+                                "a query can have only one diff or logcompare");
             c->diff_cmd = &q->cmds[i];
         }
     if (c->emit && !w->prefix)
@@ -1395,12 +1398,13 @@ static int projection(struct cctx *c, struct walk *w, struct plist *out)
     if (c->opts->raw_message) {
         /* -o raw: each result event's original text */
         if (w->have_stats)
-            return cerr(c, w->stats_kw,
-                        "-o raw prints each event's @message, and a stats result has no events");
+            return cc_error(
+                c, w->stats_kw,
+                "-o raw prints each event's @message, and a stats result has no events");
         struct cexpr msg;
         if (cx_field(c, "@message", (struct span){0, 0}, &msg))
             return -1;
-        plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
+        cc_plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
         return 0;
     }
     if (w->have_display) {
@@ -1410,28 +1414,28 @@ static int projection(struct cctx *c, struct walk *w, struct plist *out)
     if (w->have_stats) {
         *out = w->fields.n ? w->fields : w->stats_out;
         for (size_t i = 0; i < w->parsed.n; i++)
-            plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
-                      w->parsed.items[i].type, w->parsed.items[i].field);
+            cc_plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
+                         w->parsed.items[i].type, w->parsed.items[i].field);
         return 0;
     }
     if (w->fields.n) {
         for (size_t i = 0; i < w->fields.n; i++)
-            plist_add(c, out, w->fields.items[i].name, w->fields.items[i].sql,
-                      w->fields.items[i].type, w->fields.items[i].field);
+            cc_plist_add(c, out, w->fields.items[i].name, w->fields.items[i].sql,
+                         w->fields.items[i].type, w->fields.items[i].field);
     } else {
         struct cexpr ts, msg;
         if (cx_field(c, "@timestamp", (struct span){0, 0}, &ts) ||
             cx_field(c, "@message", (struct span){0, 0}, &msg))
             return -1;
-        plist_add(c, out, "@timestamp", ts.sql, VT_TIME, NULL);
-        plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
+        cc_plist_add(c, out, "@timestamp", ts.sql, VT_TIME, NULL);
+        cc_plist_add(c, out, "@message", msg.sql, VT_ANY, NULL);
         for (size_t i = 0; i < w->joined.n; i++)
-            plist_add(c, out, w->joined.items[i].name, w->joined.items[i].sql,
-                      w->joined.items[i].type, w->joined.items[i].field);
+            cc_plist_add(c, out, w->joined.items[i].name, w->joined.items[i].sql,
+                         w->joined.items[i].type, w->joined.items[i].field);
     }
     for (size_t i = 0; i < w->parsed.n; i++)
-        plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
-                  w->parsed.items[i].type, w->parsed.items[i].field);
+        cc_plist_add(c, out, w->parsed.items[i].name, w->parsed.items[i].sql,
+                     w->parsed.items[i].type, w->parsed.items[i].field);
     return 0;
 }
 
@@ -1692,11 +1696,11 @@ void cc_replace_shown(struct cctx *c, struct walk *w, const char *name, const ch
 void cc_show(struct cctx *c, struct walk *w, const char *name, const char *col, enum vtype type)
 {
     if (w->have_display)
-        plist_add(c, &w->display, name, col, type, NULL);
+        cc_plist_add(c, &w->display, name, col, type, NULL);
     else if (w->have_stats && !w->fields.n)
-        plist_add(c, &w->stats_out, name, col, type, NULL);
+        cc_plist_add(c, &w->stats_out, name, col, type, NULL);
     else
-        plist_add(c, &w->parsed, name, col, type, NULL);
+        cc_plist_add(c, &w->parsed, name, col, type, NULL);
 }
 
 int cc_option_bool(struct cctx *c, const struct cmd_option *o, bool *out)
@@ -1710,13 +1714,13 @@ int cc_option_bool(struct cctx *c, const struct cmd_option *o, bool *out)
         *out = v->ival != 0;
         return 0;
     }
-    return cerr(c, v->span, "%s= takes true or false", o->name);
+    return cc_error(c, v->span, "%s= takes true or false", o->name);
 }
 
 int cc_option_number(struct cctx *c, const struct cmd_option *o, double *out)
 {
     if (o->value->kind != EX_NUMBER)
-        return cerr(c, o->value->span, "%s= takes a number", o->name);
+        return cc_error(c, o->value->span, "%s= takes a number", o->name);
     *out = o->value->num;
     return 0;
 }

@@ -74,7 +74,7 @@ int cx_check_regex(struct cctx *c, const struct expr *re)
         at.start = re->span.start + 1 + (uint32_t)offset;
         at.end = at.start + 1;
     }
-    return cerr(c, at, "invalid regex: %s", msg);
+    return cc_error(c, at, "invalid regex: %s", msg);
 }
 
 void cx_regex_site(struct cctx *c, const char *pattern, struct span span,
@@ -100,7 +100,7 @@ void cx_regex_site(struct cctx *c, const char *pattern, struct span span,
  * every relation up to the first stats. */
 static void need(struct cctx *c, bool *flag)
 {
-    assert(*flag || !c->emit); /* as add_raw_field: found in the first pass */
+    assert(*flag || !c->emit); /* as cc_add_raw_field: found in the first pass */
     if (!*flag)
         c->width++;
     *flag = true;
@@ -124,8 +124,8 @@ static const char *system_col(struct cctx *c, const char *name, enum vtype *type
     case SYSF_LOG:
         /* owner:logGroup where the input says so (base_relation) */
         need(c, &c->need_log);
-        add_raw_field(c, "@owner");
-        add_raw_field(c, "@logGroup");
+        cc_add_raw_field(c, "@owner");
+        cc_add_raw_field(c, "@logGroup");
         return "_log";
     case SYSF_LOG_STREAM:
         need(c, &c->need_stream);
@@ -155,7 +155,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         bool ok = false;
         for (size_t i = 0; i < c->n_by_names && !ok; i++)
             ok = strcmp(c->by_names[i], name) == 0;
-        struct sym *agg = scope_find(c, name);
+        struct sym *agg = cc_scope_find(c, name);
         if (!ok && !(agg && agg->is_agg) && !c->bare_field) {
             /* reported once the whole item is compiled (do_stats), so that an
              * item with no aggregate at all gets the plainer message */
@@ -164,12 +164,12 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
             c->bare_name = name;
         }
     }
-    struct sym *s = scope_find(c, name);
+    struct sym *s = cc_scope_find(c, name);
     if (s) {
         if (s->is_agg) {
             if (c->place == EP_IN_AGG)
-                return cerr(c, where, "'%s' is an aggregate and cannot be aggregated again",
-                            name);
+                return cc_error(c, where, "'%s' is an aggregate and cannot be aggregated again",
+                                name);
             c->saw_agg = true;
         }
         out->sql = s->col;
@@ -190,7 +190,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         if (name[cut] != '.')
             continue;
         char *head = arena_strndup(c->a, name, cut);
-        struct sym *base = scope_find(c, head);
+        struct sym *base = cc_scope_find(c, head);
         if (!base || (base->type != VT_JSON && base->type != VT_LIST && base->type != VT_ANY) ||
             !base->ephemeral)
             continue;
@@ -218,19 +218,19 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
         return cx_check_width(c, where, fmt(c, "'%s'", name));
     }
     if (!c->raw_scope && c->replaced_by)
-        return cerr(c, where, "unknown field '%s': after %s only its results exist", name,
-                    strncmp(c->replaced_by, "pattern", 7) == 0 ? "pattern" : c->replaced_by);
+        return cc_error(c, where, "unknown field '%s': after %s only its results exist", name,
+                        strncmp(c->replaced_by, "pattern", 7) == 0 ? "pattern" : c->replaced_by);
     if (!c->raw_scope) {
         if (strcmp(name, "@timestamp") == 0)
-            return cerr(c, where,
-                        "@timestamp is not available after stats; keep it with an aggregate "
-                        "such as max(@timestamp) as @t");
-        return cerr(c, where, "unknown field '%s': after stats only the stats results exist",
-                    name);
+            return cc_error(c, where,
+                            "@timestamp is not available after stats; keep it with an aggregate "
+                            "such as max(@timestamp) as @t");
+        return cc_error(c, where, "unknown field '%s': after stats only the stats results exist",
+                        name);
     }
     if (cx_is_system_name(name))
-        return cerr(c, where, "%s is not available here", name);
-    add_raw_field(c, name);
+        return cc_error(c, where, "%s is not available here", name);
+    cc_add_raw_field(c, name);
     /* the base relation names the i-th raw field f<i> */
     for (size_t i = 0; i < c->n_raw; i++)
         if (strcmp(c->raw[i], name) == 0) {
@@ -239,7 +239,7 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
             out->field = c->raw[i];
             return cx_check_width(c, where, fmt(c, "'%s'", name));
         }
-    return cerr(c, where, "internal error resolving '%s'", name);
+    return cc_error(c, where, "internal error resolving '%s'", name);
 }
 
 /* ---- literals ---- */
@@ -269,10 +269,10 @@ static int check_zone(struct cctx *c, const struct expr *lit)
     tz_close(z);
     if (rc == 0)
         return 0;
-    return cerr(c, lit->span,
-                "unknown time zone '%s' (an IANA name such as America/New_York, UTC, or an "
-                "offset such as +02:00)",
-                lit->str);
+    return cc_error(c, lit->span,
+                    "unknown time zone '%s' (an IANA name such as America/New_York, UTC, or an "
+                    "offset such as +02:00)",
+                    lit->str);
 }
 
 /* ---- functions ---- */
@@ -284,21 +284,21 @@ static bool name_is(const struct func_def *fd, const char *name)
 
 static const char *ts_sql(struct cctx *c, struct span where)
 {
-    struct sym *s = scope_find(c, "@timestamp");
+    struct sym *s = cc_scope_find(c, "@timestamp");
     if (s)
         return s->col;
     if (c->have_ts)
         return "_ts";
-    cerr(c, where,
-         "bin() needs @timestamp, which the first stats did not produce (keep it with "
-         "max(@timestamp) as @t and use datefloor(@t, 5m))");
+    cc_error(c, where,
+             "bin() needs @timestamp, which the first stats did not produce (keep it with "
+             "max(@timestamp) as @t and use datefloor(@t, 5m))");
     return NULL;
 }
 
 static int period_args(struct cctx *c, const struct expr *p, const char **n, const char **unit)
 {
     if (p->kind != EX_PERIOD)
-        return cerr(c, p->span, "expected a period such as 5m, 1h or 1d");
+        return cc_error(c, p->span, "expected a period such as 5m, 1h or 1d");
     *n = fmt(c, "%lld", (long long)p->period.n);
     *unit = fmt(c, "%d", (int)p->period.unit);
     return 0;
@@ -360,20 +360,20 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
     if (!fd) {
         char hint[80];
         func_suggest(e->name, hint, sizeof hint);
-        return cerr(c, e->name_span, "unknown function '%s'%s", e->name, hint);
+        return cc_error(c, e->name_span, "unknown function '%s'%s", e->name, hint);
     }
     int n = (int)e->n_args;
     if (e->star && !name_is(fd, "count"))
-        return cerr(c, e->span, "only count takes *");
+        return cc_error(c, e->span, "only count takes *");
     if (!e->star && (n < fd->min_args || (fd->max_args >= 0 && n > fd->max_args))) {
         if (fd->min_args == fd->max_args)
-            return cerr(c, e->span, "%s takes %d argument%s, got %d", fd->name, fd->min_args,
-                        fd->min_args == 1 ? "" : "s", n);
+            return cc_error(c, e->span, "%s takes %d argument%s, got %d", fd->name, fd->min_args,
+                            fd->min_args == 1 ? "" : "s", n);
         if (fd->max_args < 0)
-            return cerr(c, e->span, "%s takes at least %d argument%s, got %d", fd->name,
-                        fd->min_args, fd->min_args == 1 ? "" : "s", n);
-        return cerr(c, e->span, "%s takes %d to %d arguments, got %d", fd->name, fd->min_args,
-                    fd->max_args, n);
+            return cc_error(c, e->span, "%s takes at least %d argument%s, got %d", fd->name,
+                            fd->min_args, fd->min_args == 1 ? "" : "s", n);
+        return cc_error(c, e->span, "%s takes %d to %d arguments, got %d", fd->name, fd->min_args,
+                        fd->max_args, n);
     }
     /* from here on the count is the table's: the branches below read the
      * arguments the table promises (args[0] of count_distinct, e->args[1]
@@ -381,9 +381,9 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
     assert(e->star || (n >= fd->min_args && (fd->max_args < 0 || n <= fd->max_args)));
     for (int i = 0; i < n && i < FUNC_MAX_TYPED_ARGS; i++) {
         if (fd->args[i] == VT_PERIOD && e->args[i]->kind != EX_PERIOD)
-            return cerr(c, e->args[i]->span, "%s expects a period such as 5m here", fd->name);
+            return cc_error(c, e->args[i]->span, "%s expects a period such as 5m here", fd->name);
         if (fd->args[i] == VT_REGEX && e->args[i]->kind != EX_REGEX)
-            return cerr(c, e->args[i]->span, "%s expects a /regex/ here", fd->name);
+            return cc_error(c, e->args[i]->span, "%s expects a /regex/ here", fd->name);
     }
     if ((name_is(fd, "formatDate") || name_is(fd, "parseDate")) && n == 3 &&
         e->args[2]->kind == EX_STRING && check_zone(c, e->args[2]))
@@ -391,21 +391,22 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
     for (int i = 0; i < n; i++) {
         if (e->args[i]->kind == EX_PERIOD &&
             (i >= FUNC_MAX_TYPED_ARGS || fd->args[i] != VT_PERIOD))
-            return cerr(c, e->args[i]->span,
-                        "a period such as 5m is only allowed as an argument of bin, datefloor or "
-                        "dateceil");
+            return cc_error(
+                c, e->args[i]->span,
+                "a period such as 5m is only allowed as an argument of bin, datefloor or "
+                "dateceil");
     }
 
     bool aggregate = fd->kind != FK_SCALAR;
     enum expr_place saved = c->place;
     if (aggregate) {
         if (c->place == EP_IN_AGG)
-            return cerr(c, e->span, "aggregates cannot be nested: %s inside another aggregate",
-                        fd->name);
+            return cc_error(c, e->span, "aggregates cannot be nested: %s inside another aggregate",
+                            fd->name);
         if (c->place == EP_STATS_BY)
-            return cerr(c, e->name_span, "an aggregate cannot be a by key");
+            return cc_error(c, e->name_span, "an aggregate cannot be a by key");
         if (c->place != EP_STATS_ITEM)
-            return cerr(c, e->name_span, "%s() can only be used in stats", fd->name);
+            return cc_error(c, e->name_span, "%s() can only be used in stats", fd->name);
         c->saw_agg = true;
         c->place = EP_IN_AGG;
     }
@@ -413,8 +414,9 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
     struct cexpr args[MAX_CALL_ARGS];
     if (n > MAX_CALL_ARGS) {
         c->place = saved;
-        return cerr(c, e->args[MAX_CALL_ARGS]->span, "%s takes at most %d arguments in trailq, got %d",
-                    fd->name, MAX_CALL_ARGS, n);
+        return cc_error(c, e->args[MAX_CALL_ARGS]->span,
+                        "%s takes at most %d arguments in trailq, got %d", fd->name, MAX_CALL_ARGS,
+                        n);
     }
     int rc = 0;
     /* Periods and regexes are not compiled as values. */
@@ -538,7 +540,7 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
     } else if (name_is(fd, "pct")) {
         const struct expr *p = e->args[1];
         if (p->kind != EX_NUMBER || p->num < 0 || p->num > 100)
-            return cerr(c, p->span, "pct needs a percentile between 0 and 100 here");
+            return cc_error(c, p->span, "pct needs a percentile between 0 and 100 here");
         out->sql = fmt(c, "tq_pct(%s, %s)", args[0].sql, args[1].sql);
         out->type = args[0].type == VT_TIME ? VT_TIME : VT_NUM;
     } else if (name_is(fd, "rate") || name_is(fd, "histogram") ||
@@ -546,9 +548,10 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         return cx_timeseries(c, fd, e, args, out);
     } else if (name_is(fd, "earliest") || name_is(fd, "latest")) {
         if (!c->have_ts)
-            return cerr(c, e->name_span,
-                        "%s() needs each event's @timestamp, so it only works in the first stats",
-                        fd->name);
+            return cc_error(
+                c, e->name_span,
+                "%s() needs each event's @timestamp, so it only works in the first stats",
+                fd->name);
         out->sql = fmt(c, "%s(_ts, _id, %s)", fd->sql, args[0].sql);
         out->type = args[0].type;
     } else if (name_is(fd, "min") || name_is(fd, "max") || name_is(fd, "sortsFirst") ||
@@ -566,7 +569,7 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
             }
         out->sql = fmt(c, "%s(%s)", fd->sql, join_args(c, args, (size_t)n, 0));
     } else {
-        return cerr(c, e->name_span, "%s() is not available in trailq", fd->name);
+        return cc_error(c, e->name_span, "%s() is not available in trailq", fd->name);
     }
     return 0;
 }
@@ -629,7 +632,7 @@ static int compile_compare(struct cctx *c, const struct expr *e, bool strict, co
     }
     if (r->kind == EX_BOOL) {
         if (op != OP_EQ && op != OP_NE)
-            return cerr(c, e->span, "true and false can only be compared with = or !=");
+            return cc_error(c, e->span, "true and false can only be compared with = or !=");
         if (a.type == VT_BOOL) {
             *sql = fmt(c, "(%s %s %d)", a.sql, op == OP_EQ ? "=" : "!=", (int)r->ival);
         } else {
@@ -668,7 +671,7 @@ static int compile_in(struct cctx *c, const struct expr *e, bool strict, const c
         return -1;
     const struct expr *list = e->args[1];
     if (list->kind != EX_LIST)
-        return cerr(c, list->span, "in needs a list such as [\"a\", \"b\"]");
+        return cc_error(c, list->span, "in needs a list such as [\"a\", \"b\"]");
     if (list->n_args == 0) {
         *sql = e->negated ? fmt(c, "(%s IS NOT NULL)", x.sql) : "0";
         return 0;
@@ -747,7 +750,7 @@ static int compile_like(struct cctx *c, const struct expr *e, const char **sql)
         return 0;
     }
     if (pat->kind != EX_STRING)
-        return cerr(c, pat->span, "like needs a \"string\" or a /regex/");
+        return cc_error(c, pat->span, "like needs a \"string\" or a /regex/");
     *sql = fmt(c, "%s(%s, %s)", e->negated ? "tq_nlike" : "tq_like", x.sql, cx_quote(c, pat->str));
     return 0;
 }
@@ -848,13 +851,14 @@ static int expr_node(struct cctx *c, const struct expr *e, struct cexpr *out)
         out->type = VT_BOOL;
         return 0;
     case EX_REGEX:
-        return cerr(c, e->span, "a /regex/ can only follow like or =~, or be a function argument");
+        return cc_error(c, e->span,
+                        "a /regex/ can only follow like or =~, or be a function argument");
     case EX_PERIOD:
-        return cerr(c, e->span,
-                    "a period such as 5m is only allowed as an argument of bin, datefloor or "
-                    "dateceil");
+        return cc_error(c, e->span,
+                        "a period such as 5m is only allowed as an argument of bin, datefloor or "
+                        "dateceil");
     case EX_LIST:
-        return cerr(c, e->span, "a [list] can only follow in");
+        return cc_error(c, e->span, "a [list] can only follow in");
     case EX_FIELD:
         return cx_field(c, e->name, e->span, out);
     case EX_CALL:
@@ -901,7 +905,7 @@ static int expr_node(struct cctx *c, const struct expr *e, struct cexpr *out)
         out->type = VT_BOOL;
         return cx_cond(c, e, true, &out->sql);
     }
-    return cerr(c, e->span, "unsupported expression");
+    return cc_error(c, e->span, "unsupported expression");
 }
 
 /* Every compiled node is checked against SQLite's limits on its way up, so

@@ -228,16 +228,23 @@ int cx_check_width(struct cctx *c, struct span where, const char *what);
 /* Close the probe connection. */
 void cx_limits_free(struct cctx *c);
 
-/* compile.c */
-struct sym *scope_find(struct cctx *c, const char *name);
-const char *new_col(struct cctx *c);
-void add_raw_field(struct cctx *c, const char *name);
-int cerr(struct cctx *c, struct span where, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* compile.c. Its functions for the other compiler files are cc_ (cx_ for
+ * expressions, above), so none of them is an unprefixed global of the
+ * library. */
+/* The latest definition of name in the scope, or NULL. */
+struct sym *cc_scope_find(struct cctx *c, const char *name);
+/* A new generated column name: v1, v2, ... */
+const char *cc_new_col(struct cctx *c);
+/* Note that the base relation reads event field name (pass 1). */
+void cc_add_raw_field(struct cctx *c, const char *name);
+/* Set the query error at where; returns -1. */
+int cc_error(struct cctx *c, struct span where, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Add (or replace, by name) a result column; returns it. */
-struct proj *plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
-                       enum vtype type, const char *field);
+struct proj *cc_plist_add(struct cctx *c, struct plist *l, const char *name, const char *sql,
+                          enum vtype type, const char *field);
 /* ORDER BY terms that sort sql in the Insights order, missing last. */
-const char *order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc);
+const char *cc_order_terms(struct cctx *c, const char *sql, enum vtype type, bool desc);
 /* For the command files (cmd_*.c): the name of the current relation; a new
  * CTE over it (nothing in the analysis pass); a new name in the scope (an
  * error if it is defined already). */

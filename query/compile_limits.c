@@ -206,14 +206,14 @@ int cx_check_sql(struct cctx *c, const struct expr *e, const char *sql)
         return 0;
     size_t len = strlen(sql);
     if (len > SQL_MAX_EXPR_BYTES)
-        return cerr(c, e->span, "expression too large: its SQL would be over %zu MiB",
-                    SQL_MAX_EXPR_BYTES >> 20);
+        return cc_error(c, e->span, "expression too large: its SQL would be over %zu MiB",
+                        SQL_MAX_EXPR_BYTES >> 20);
     /* a cheap bound first: most expressions nest a few levels */
     if (cx_sql_paren_depth(sql) <= SQL_SAFE_NEST || parses(c, sql))
         return 0;
-    return cerr(c, e->span,
-                "expression nested too deeply for SQLite (its parser takes about 20 levels of "
-                "calls and operators); split it with fields ... as name");
+    return cc_error(c, e->span,
+                    "expression nested too deeply for SQLite (its parser takes about 20 levels of "
+                    "calls and operators); split it with fields ... as name");
 }
 
 void cx_limits_free(struct cctx *c)
@@ -226,8 +226,8 @@ int cx_check_width(struct cctx *c, struct span where, const char *what)
 {
     if (c->width <= SQL_MAX_COLUMNS)
         return 0;
-    return cerr(c, where,
-                "too many fields: %s would be column %d, and SQLite allows %d (every field "
-                "read or made counts, and 2 more until the first stats)",
-                what, c->width, SQL_MAX_COLUMNS);
+    return cc_error(c, where,
+                    "too many fields: %s would be column %d, and SQLite allows %d (every field "
+                    "read or made counts, and 2 more until the first stats)",
+                    what, c->width, SQL_MAX_COLUMNS);
 }

@@ -16,11 +16,12 @@ int cx_timeseries(struct cctx *c, const struct func_def *fd, const struct expr *
     out->type = fd->result;
     if (strcmp(fd->name, "rate") == 0) {
         if (!c->have_ts)
-            return cerr(c, e->name_span,
-                        "rate() needs each event's @timestamp, so it only works in the first stats");
+            return cc_error(
+                c, e->name_span,
+                "rate() needs each event's @timestamp, so it only works in the first stats");
         const struct expr *p = e->args[1];
         if (p->period.unit > PU_WEEK)
-            return cerr(c, p->span, "rate needs a period of fixed length (ms to weeks) here");
+            return cc_error(c, p->span, "rate needs a period of fixed length (ms to weeks) here");
         out->sql = arena_printf(c->a, "tq_rate(_ts, _id, %s, %lld)", args[0].sql,
                                 (long long)tv_period_ms(p->period));
         return 0;
@@ -32,7 +33,8 @@ int cx_timeseries(struct cctx *c, const struct func_def *fd, const struct expr *
     /* histogram */
     const struct expr *n = e->args[1];
     if (n->kind != EX_NUMBER || !n->is_int || n->ival < 1 || n->ival > 1000)
-        return cerr(c, n->span, "histogram needs a whole number of buckets from 1 to 1000 here");
+        return cc_error(c, n->span,
+                        "histogram needs a whole number of buckets from 1 to 1000 here");
     out->sql = arena_printf(c->a, "tq_histogram(%s, %lld)", args[0].sql, (long long)n->ival);
     return 0;
 }
