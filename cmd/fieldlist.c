@@ -4,8 +4,6 @@
  */
 #include "cmd/fieldlist.h"
 
-#include <errno.h>
-#include <string.h>
 
 #include "base/strbuf.h"
 #include "cmd/exitcode.h"
@@ -14,17 +12,17 @@
 #include "index/record.h"
 #include "index/sysfield.h"
 
-/* The SQL that counts the events having system field f (the columns are
+/* The SQL that counts, as n, the events having system field f (the columns are
  * those of index/sysfield.h). */
 static const char *sys_count_sql(enum sys_field f)
 {
     switch (f) {
     case SYSF_TIMESTAMP:
-        return "SELECT count(ts) FROM events";
+        return "SELECT count(ts) AS n FROM events";
     case SYSF_MESSAGE:
-        return "SELECT count(*) FROM raw";
+        return "SELECT count(*) AS n FROM raw";
     case SYSF_INGESTION_TIME:
-        return "SELECT count(ingest) FROM events";
+        return "SELECT count(ingest) AS n FROM events";
     case SYSF_LOG:
     case SYSF_LOG_STREAM:
     case SYSF_PTR:
@@ -32,17 +30,20 @@ static const char *sys_count_sql(enum sys_field f)
     case SYSF_COUNT:
         break;
     }
-    return "SELECT count(*) FROM events";
+    return "SELECT count(*) AS n FROM events";
 }
 
-/* field, events, type: the system fields in their order, then the event
- * fields by name (their kinds bound as ?1 to ?4). */
+/* field, events, type: the system fields in their order, each only when
+ * some event has it (@ingestionTime and @message may be missing), then
+ * the event fields by name (their kinds bound as ?1 to ?4). */
 static void fields_sql(struct strbuf *sb)
 {
     for (int f = 0; f < SYSF_COUNT; f++)
-        sb_printf(sb, "SELECT '%s' AS field, (%s) AS events, '%s' AS type UNION ALL ",
-                  sys_fields[f].name, sys_count_sql((enum sys_field)f),
-                  sys_fields[f].is_time ? "timestamp" : "string");
+        sb_printf(sb,
+                  "SELECT '%s' AS field, n AS events, '%s' AS type FROM (%s) WHERE n > 0"
+                  " UNION ALL ",
+                  sys_fields[f].name, sys_fields[f].is_time ? "timestamp" : "string",
+                  sys_count_sql((enum sys_field)f));
     sb_puts(sb, "SELECT * FROM (SELECT name, n_events, trim("
                 "  (CASE WHEN kinds & ?1 THEN 'string ' ELSE '' END) ||"
                 "  (CASE WHEN kinds & ?2 THEN 'number ' ELSE '' END) ||"
@@ -68,28 +69,6 @@ int fieldlist_print(struct store *st, const struct settings *show)
     sqlite3_bind_int(stmt, 3, FV_BOOL);
     sqlite3_bind_int(stmt, 4, FV_JSON);
     static const struct out_col cols[] = {{"field", OT_ANY}, {"events", OT_ANY}, {"type", OT_ANY}};
-    struct out_writer *w = settings_writer(show, cols, 3);
-    int rc;
-    bool failed = false;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        /* @ingestionTime and @message only when some event has them */
-        const char *name = (const char *)sqlite3_column_text(stmt, 0);
-        if (name[0] == '@' && sqlite3_column_int64(stmt, 1) == 0)
-            continue;
-        if (out_row(w, stmt) < 0) {
-            failed = true;
-            break;
-        }
-    }
-    sqlite3_finalize(stmt);
-    errno = 0;
-    if ((out_close(w) < 0 || failed) && errno != EPIPE) {
-        errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
-        return EXIT_FAIL;
-    }
-    if (!failed && rc != SQLITE_DONE) {
-        errorf("index: %s", sqlite3_errmsg(db));
-        return EXIT_FAIL;
-    }
-    return EXIT_OK;
+    return settings_print_rows(show, cols, 3, stmt);
 }
+

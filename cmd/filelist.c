@@ -5,7 +5,6 @@
  */
 #include "cmd/filelist.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -66,24 +65,5 @@ int filelist_print(struct store *st, bool scoped, const struct settings *show)
         {"unreadable", OT_ANY}, {"first", OT_TIME}, {"last", OT_TIME},  {"size", OT_ANY},
         {"modified", OT_TIME}, {"sha256", OT_ANY}, {"loaded", OT_TIME}, {"names", OT_ANY},
     };
-    struct out_writer *w = settings_writer(show, cols, sizeof cols / sizeof cols[0]);
-    int rc;
-    bool failed = false;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (out_row(w, stmt) < 0) {
-            failed = true;
-            break;
-        }
-    }
-    sqlite3_finalize(stmt);
-    errno = 0;
-    if ((out_close(w) < 0 || failed) && errno != EPIPE) {
-        errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
-        return EXIT_FAIL;
-    }
-    if (!failed && rc != SQLITE_DONE) {
-        errorf("index: %s", sqlite3_errmsg(db));
-        return EXIT_FAIL;
-    }
-    return EXIT_OK;
+    return settings_print_rows(show, cols, sizeof cols / sizeof cols[0], stmt);
 }

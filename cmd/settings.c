@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "cmd/exitcode.h"
+#include "cmd/msgs.h"
 #include "cmd/term.h"
 
 const char *const settings_names[] = {"format", "time-format", "tz", "timer",
@@ -216,4 +218,30 @@ struct out_writer *settings_writer(const struct settings *s, const struct out_co
                                     fd >= 0 ? term_width(fd) : 0);
     out_set_times(w, s->time_style, s->tz);
     return w;
+}
+
+int settings_print_rows(const struct settings *s, const struct out_col *cols, size_t n_cols,
+                        sqlite3_stmt *stmt)
+{
+    sqlite3 *db = sqlite3_db_handle(stmt);
+    struct out_writer *w = settings_writer(s, cols, n_cols);
+    int rc;
+    bool failed = false;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if (out_row(w, stmt) < 0) {
+            failed = true;
+            break;
+        }
+    }
+    sqlite3_finalize(stmt);
+    errno = 0;
+    if ((out_close(w) < 0 || failed) && errno != EPIPE) {
+        errorf("writing the results failed: %s", strerror(errno ? errno : EIO));
+        return EXIT_FAIL;
+    }
+    if (!failed && rc != SQLITE_DONE) {
+        errorf("index: %s", sqlite3_errmsg(db));
+        return EXIT_FAIL;
+    }
+    return EXIT_OK;
 }

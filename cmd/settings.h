@@ -33,6 +33,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <sqlite3.h>
+
 #include "base/strbuf.h"
 #include "base/tzone.h"
 #include "cmd/output.h"
@@ -71,5 +73,12 @@ void settings_free(struct settings *s);
  * borrows the zone: keep s alive until out_close. */
 struct out_writer *settings_writer(const struct settings *s, const struct out_col *cols,
                                    size_t n_cols);
+
+/* The rows of stmt as a result with these columns, through
+ * settings_writer(); finalizes stmt. Returns EXIT_OK, or EXIT_FAIL with
+ * the error reported (a step that failed, a write that failed; a closed
+ * pipe is no error). */
+int settings_print_rows(const struct settings *s, const struct out_col *cols, size_t n_cols,
+                        sqlite3_stmt *stmt);
 
 #endif
