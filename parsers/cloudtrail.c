@@ -230,7 +230,7 @@ static int scan_element(struct ct_state *st, enum rec_mode mode, size_t *end)
 }
 
 /* The elements of an array whose '[' has been consumed, each a record: a
- * broken one is skipped alone (jst_skip_broken) and the next one read.
+ * broken one is skipped alone (jst_whole_element) and the next one read.
  * Returns 0, or -1 to stop. */
 static int read_array(struct ct_state *st, enum rec_mode mode)
 {
@@ -245,18 +245,11 @@ static int read_array(struct ct_state *st, enum rec_mode mode)
         if (fast < 0)
             return -1;
         if (!fast) {
-            const char *why;
-            r = jst_value_end(js, 0, &end, &why);
-            if (r < 0)
-                return -1;
-            if (r == 0) {
-                struct jst_broken b = {
-                    .seq = ++ctx->n_seen, .start_line = js->line, .why = why, .why_line = js->line};
-                r = jst_skip_broken(js, 0, NULL, 0, &b);
-                if (r <= 0)
-                    return r;
+            enum jst_element e = jst_whole_element(js, &end);
+            if (e == JST_ELEM_SKIPPED)
                 continue;
-            }
+            if (e != JST_ELEM_WHOLE)
+                return e;
             if (handle_record(st, input_data(ctx->in), end, js->line, mode) < 0)
                 return -1;
         }

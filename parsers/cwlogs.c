@@ -513,7 +513,7 @@ out:
 typedef int (*element_fn)(struct jst *js, size_t end, const struct cwl_header *hdr);
 
 /* The elements of an array whose '[' has been consumed, each handed whole
- * to take; a broken one is skipped alone (jst_skip_broken) and the next
+ * to take; a broken one is skipped alone (jst_whole_element) and the next
  * one read. */
 static int read_elements(struct jst *js, const struct cwl_header *hdr, element_fn take)
 {
@@ -523,18 +523,11 @@ static int read_elements(struct jst *js, const struct cwl_header *hdr, element_f
         if (r <= 0)
             return r;
         size_t end;
-        const char *why;
-        r = jst_value_end(js, 0, &end, &why);
-        if (r < 0)
-            return -1;
-        if (r == 0) {
-            struct jst_broken b = {
-                .seq = ++ctx->n_seen, .start_line = js->line, .why = why, .why_line = js->line};
-            r = jst_skip_broken(js, 0, NULL, 0, &b);
-            if (r <= 0)
-                return r;
+        enum jst_element e = jst_whole_element(js, &end);
+        if (e == JST_ELEM_SKIPPED)
             continue;
-        }
+        if (e != JST_ELEM_WHOLE)
+            return e;
         if (take(js, end, hdr) < 0)
             return -1;
         jst_consume(js, end);

@@ -406,3 +406,15 @@ void jst_set_message(struct rec_batch *b, struct strbuf *scratch, const char *p,
         rb_set_message(b, p, n);
     }
 }
+
+enum jst_element jst_whole_element(struct jst *st, size_t *end)
+{
+    const char *why;
+    int r = jst_value_end(st, 0, end, &why);
+    if (r != 0)
+        return r < 0 ? JST_ELEM_FAIL : JST_ELEM_WHOLE;
+    struct jst_broken b = {
+        .seq = ++st->ctx->n_seen, .start_line = st->line, .why = why, .why_line = st->line};
+    r = jst_skip_broken(st, 0, NULL, 0, &b);
+    return r < 0 ? JST_ELEM_FAIL : r == 0 ? JST_ELEM_ENDED : JST_ELEM_SKIPPED;
+}

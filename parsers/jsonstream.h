@@ -143,6 +143,18 @@ enum jst_member jst_next_member(struct jst *st, size_t *off, size_t *koff, size_
  * error. */
 int jst_next_element(struct jst *st, bool first, int64_t prev);
 
+enum jst_element {
+    JST_ELEM_FAIL = -1,   /* a read error (reported) */
+    JST_ELEM_ENDED = 0,   /* the input ended inside a broken element (reported) */
+    JST_ELEM_WHOLE = 1,   /* whole: the first *end bytes of the buffer */
+    JST_ELEM_SKIPPED = 2, /* broken: reported as record ++ctx->n_seen and
+                             skipped alone (jst_skip_broken); read the next */
+};
+
+/* The element at the buffer start once jst_next_element returned 1: taken
+ * whole (jst_value_end), or skipped when broken. */
+enum jst_element jst_whole_element(struct jst *st, size_t *end);
+
 /* ---- one record ---- */
 
 enum jst_scan {
