@@ -31,9 +31,6 @@
 #include "query/regex.h"
 #include "query/sqlfn.h"
 
-/* Regex group names starting with @ are renamed to this prefix for PCRE2. */
-#define AT_GROUP_PREFIX "tq_at_"
-
 /* The default order: newest first, ties in input order. */
 #define NEWEST_FIRST "_ts DESC, _id"
 
@@ -786,16 +783,8 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
     if (cmd->mode == PARSE_GLOB) {
         rx_glob_to_pcre(cmd->pattern, strlen(cmd->pattern), &re);
     } else {
-        /* Insights allows group names starting with @ ((?<@transId>...));
-         * PCRE2 does not, so they are renamed here and back below. */
-        for (const char *p = cmd->pattern; *p; p++) {
-            if (strncmp(p, "(?<@", 4) == 0) {
-                sb_puts(&re, "(?<" AT_GROUP_PREFIX);
-                p += 3;
-            } else {
-                sb_putc(&re, *p);
-            }
-        }
+        /* group names starting with @ are renamed, and back below */
+        rx_rename_at_groups(cmd->pattern, &re);
     }
     char msg[256];
     size_t offset = 0;
@@ -844,9 +833,8 @@ static int do_parse(struct cctx *c, struct walk *w, const struct command *cmd)
             at = cmd->alias_spans[i];
             group_key = arena_printf(c->a, "%zu", i + 1);
         } else {
-            name = strncmp(names[i].name, AT_GROUP_PREFIX, strlen(AT_GROUP_PREFIX)) == 0
-                       ? arena_printf(c->a, "@%s", names[i].name + strlen(AT_GROUP_PREFIX))
-                       : arena_strdup(c->a, names[i].name);
+            const char *rest = rx_at_group_rest(names[i].name);
+            name = rest ? arena_printf(c->a, "@%s", rest) : arena_strdup(c->a, names[i].name);
             group_key = cx_quote(c, names[i].name);
             at = cmd->pattern_span;
         }

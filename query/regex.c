@@ -190,6 +190,27 @@ void rx_glob_to_pcre(const char *glob, size_t n, struct strbuf *out)
     }
 }
 
+/* What rx_rename_at_groups() puts in place of a group name's '@'. */
+#define AT_GROUP_PREFIX "tq_at_"
+
+void rx_rename_at_groups(const char *pattern, struct strbuf *out)
+{
+    for (const char *p = pattern; *p; p++) {
+        if (strncmp(p, "(?<@", 4) == 0) {
+            sb_puts(out, "(?<" AT_GROUP_PREFIX);
+            p += 3;
+        } else {
+            sb_putc(out, *p);
+        }
+    }
+}
+
+const char *rx_at_group_rest(const char *name)
+{
+    size_t n = strlen(AT_GROUP_PREFIX);
+    return strncmp(name, AT_GROUP_PREFIX, n) == 0 ? name + n : NULL;
+}
+
 /* ---- compiled patterns ---- */
 
 struct rx *rx_compile(const char *pattern, size_t len, char *msg, size_t msgsize)

@@ -106,6 +106,14 @@ void rx_group_names_free(struct rx_group_name *names, size_t n_names);
  * result is meant for an unanchored search. */
 void rx_glob_to_pcre(const char *glob, size_t n, struct strbuf *out);
 
+/* Insights allows group names that start with '@' ((?<@transId>...)),
+ * PCRE2 does not: append pattern to out with each "(?<@" written
+ * "(?<tq_at_". rx_at_group_rest() turns such a name back. */
+void rx_rename_at_groups(const char *pattern, struct strbuf *out);
+/* For a group name renamed by rx_rename_at_groups(): the name after its
+ * '@' ("transId" for "tq_at_transId"); NULL for any other name. */
+const char *rx_at_group_rest(const char *name);
+
 /* ---- compiled patterns ---- */
 
 struct rx;

@@ -50,8 +50,6 @@
 /* A number as trailq reads one from text (sqlfn_text_to_number), anchored
  * at both ends in a way Joni, RE2 and PCRE agree on. */
 #define NUM_RE "'\\A[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\\z'"
-/* Regex group names starting with @ are renamed for the regex engine. */
-#define AT_GROUP_PREFIX "tq_at_"
 
 /* Trino types of translated values. */
 enum tt {
@@ -1446,14 +1444,7 @@ static int do_parse(struct tctx *c, const struct command *cmd)
     if (cmd->mode == PARSE_GLOB) {
         rx_glob_to_pcre(cmd->pattern, strlen(cmd->pattern), &re);
     } else {
-        for (const char *p = cmd->pattern; *p; p++) {
-            if (strncmp(p, "(?<@", 4) == 0) {
-                sb_puts(&re, "(?<" AT_GROUP_PREFIX);
-                p += 3;
-            } else {
-                sb_putc(&re, *p);
-            }
-        }
+        rx_rename_at_groups(cmd->pattern, &re);
         if (check_portable_regex(c, re.buf, cmd->pattern_span)) {
             sb_free(&re);
             return -1;
@@ -1479,9 +1470,8 @@ static int do_parse(struct tctx *c, const struct command *cmd)
             name = cmd->aliases[i];
             group = (int)i + 1;
         } else {
-            name = strncmp(names[i].name, AT_GROUP_PREFIX, strlen(AT_GROUP_PREFIX)) == 0
-                       ? S(c, "@%s", names[i].name + strlen(AT_GROUP_PREFIX))
-                       : arena_strdup(c->a, names[i].name);
+            const char *rest = rx_at_group_rest(names[i].name);
+            name = rest ? S(c, "@%s", rest) : arena_strdup(c->a, names[i].name);
             group = names[i].number;
         }
         const char *col = tnew_col(c);
