@@ -39,5 +39,6 @@ bool ct_name_may_hold(const char *path, int64_t start_ms, int64_t end_ms)
 {
     (void)end_ms; /* a late delivery can hold events from before end_ms */
     int64_t delivered = ct_delivery_time(path);
-    return delivered == TS_NONE || delivered >= start_ms;
+    return delivered == TS_NONE || start_ms < INT64_MIN + CT_NAME_MARGIN_MS ||
+           delivered >= start_ms - CT_NAME_MARGIN_MS;
 }

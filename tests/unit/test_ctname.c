@@ -72,12 +72,15 @@ int main(void)
     }
 
     TEST("which files can hold events of [start, end)") {
-        /* the name's minute is taken as the delivery time, with no margin:
-         * a file named ...T0210Z is kept for a start of 02:10:00.000 (an
-         * event delivered at 02:10 may have happened at 02:10) and dropped
-         * for 02:10:00.001 */
+        /* the name's minute is the delivery time, cut to the minute, with
+         * 15 minutes of margin (CT_NAME_MARGIN_MS): a file named ...T0210Z
+         * is kept for a start of 02:25:00.000 (02:10 + 15 min) and dropped
+         * for 02:25:00.001; a start of 02:10:30 (an event of 02:10:30 in a
+         * file delivered at 02:10:59) keeps it */
         CHECK(ct_name_may_hold(doc_name, T_20150801_0210, INT64_MAX));
-        CHECK(!ct_name_may_hold(doc_name, T_20150801_0210 + 1, INT64_MAX));
+        CHECK(ct_name_may_hold(doc_name, T_20150801_0210 + 30000, INT64_MAX));
+        CHECK(ct_name_may_hold(doc_name, T_20150801_0210 + 15 * 60000, INT64_MAX));
+        CHECK(!ct_name_may_hold(doc_name, T_20150801_0210 + 15 * 60000 + 1, INT64_MAX));
         CHECK(ct_name_may_hold(doc_name, T_20150801_0210 - 1, INT64_MAX));
         CHECK(!ct_name_may_hold(doc_name, T_20150801_0210 + HOUR_MS, INT64_MAX));
         /* no start: nothing ruled out */

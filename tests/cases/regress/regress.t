@@ -45,6 +45,17 @@ $ d=$TMPDIR/prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf
 > n
 > 5
 
+### --start keeps a CloudTrail object delivered within 15 minutes before it
+# checked: by hand: the object's name says 12:16 (cut to the minute), and it
+# holds events of 12:16:29-12:21:02 (jq -r '.[].eventTime'
+# testdata/shapes/bare-array.json); with --start 12:16:45 the 4 events of
+# 12:16:45 and later count (python3 below), so the file must be opened
+# though its name's minute is before --start; the broken object named
+# 12:01 (15 min 45 s before) is still not opened
+$ d=$TMPDIR/prune2/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf '\037\213\010\000junkjunkjunk' > $d/1_CloudTrail_us-east-1_20230710T1201Z_aaaa.json.gz; jq '{Records: .}' testdata/shapes/bare-array.json | gzip > $d/1_CloudTrail_us-east-1_20230710T1216Z_bbbb.json.gz; trailq -o tsv --start 2023-07-10T12:16:45Z 'stats count(*) as n' $TMPDIR/prune2 | tail -n 1; python3 -c 'import json; print(sum(1 for e in json.load(open("testdata/shapes/bare-array.json")) if e["eventTime"] >= "2023-07-10T12:16:45Z"))'
+> 4
+> 4
+
 ### ... and without --start the broken object is read and reported
 $ d=$TMPDIR/prune/AWSLogs/1/CloudTrail/us-east-1/2023/07/10; mkdir -p $d; printf '\037\213\010\000junkjunkjunk' > $d/1_CloudTrail_us-east-1_20230710T1100Z_aaaa.json.gz; jq '{Records: .}' testdata/shapes/bare-array.json | gzip > $d/1_CloudTrail_us-east-1_20230710T1225Z_bbbb.json.gz; cd $TMPDIR; trailq 'stats count(*) as n' prune
 > n
