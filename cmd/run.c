@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cmd/fieldcheck.h"
+#include "base/timeval.h"
 #include "base/xalloc.h"
 #include "cmd/chart.h"
 #include "cmd/clock.h"
@@ -83,8 +84,10 @@ static enum out_type col_type(struct store *st, const struct result_col *c)
 }
 
 /* The events the query looked at: those of the index, or of the sources in
- * scope (--db with PATHs), within the time window (--start/--end, .start/.end). */
-static int64_t events_scanned(struct store *st, const struct compile_opts *co)
+ * scope (--db with PATHs), within the time window it reads (--start/--end,
+ * .start/.end, moved back by a stats offset). */
+static int64_t events_scanned(struct store *st, const struct compile_opts *co,
+                              const struct compile_result *cr)
 {
     bool scoped = co->scope_where && *co->scope_where;
     if (!scoped && !co->has_range)
@@ -92,8 +95,8 @@ static int64_t events_scanned(struct store *st, const struct compile_opts *co)
     struct strbuf sql = STRBUF_INIT;
     sb_puts(&sql, "SELECT count(*) FROM events e WHERE 1");
     if (co->has_range)
-        sb_printf(&sql, " AND e.ts >= %lld AND e.ts < %lld", (long long)co->start_ms,
-                  (long long)co->end_ms);
+        sb_printf(&sql, " AND e.ts >= %lld AND e.ts < %lld", (long long)cr->window_start_ms,
+                  (long long)cr->window_end_ms);
     if (scoped)
         sb_printf(&sql, " AND %s", co->scope_where);
     sqlite3_stmt *stmt = NULL;
@@ -223,6 +226,15 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
     }
     if (ro->check_fields)
         fieldcheck_store(st, q->text, q->len, cr.raw_fields, cr.n_raw_fields);
+    if (ro->range_loaded && co.has_range && cr.range_start_ms < co.start_ms &&
+        cr.range_start_ms < ro->loaded_start_ms) {
+        /* diff or a stats offset reads before the events loaded */
+        char buf[TV_FMT_MAX];
+        tv_format(ro->loaded_start_ms, buf);
+        notef("this query reads events before %s, which were not read (--start without --db): "
+              "its results miss them",
+              buf);
+    }
     if (ro->make_indexes) {
         if (cr.limits_newest_first)
             store_ensure_time_index(st);
@@ -259,7 +271,7 @@ int run_query(struct store *st, struct query *q, const struct run_opts *ro)
         status = write_rows(q, &cr, st, stmt, show, ro->color, out_terminal, &rows);
     }
     if (status == EXIT_OK && ro->status && term_is(STDERR_FILENO))
-        run_status(rows, events_scanned(st, ro->copts),
+        run_status(rows, events_scanned(st, ro->copts, &cr),
                    show->timer ? clock_mono_ms() - start : -1);
     return status;
 }

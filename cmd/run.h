@@ -28,6 +28,9 @@ struct run_opts {
     int64_t start_ms;                  /* clock_mono_ms() the status line counts from; 0: when
                                           run_query starts (the one-shot run counts its load) */
     const struct compile_opts *copts;
+    bool range_loaded;                 /* the interactive mode loaded only --start/--end
+                                          (no --db): a query reading before ... */
+    int64_t loaded_start_ms;           /* ... this time is told it misses events */
 };
 
 /* Returns the exit status this part earns: 0 ran (also when the reader

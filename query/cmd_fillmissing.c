@@ -64,9 +64,7 @@ int cmd_fillmissing(struct cctx *c, struct walk *w, const struct command *cmd)
     const struct expr *per = bin->expr->args[0];
     int64_t step = per->period.unit < PU_MONTH ? tv_period_ms(per->period) : 0;
     if (step <= 0)
-        return cc_error(c, per->span,
-                        "fillmissing needs a bin() of fixed length (ms, s, m, h, d or w)");
-    int64_t offset = st->has_offset ? tv_period_ms(st->offset) : 0;
+        return cc_error(c, per->span, "fillmissing needs a bin() of fixed length (ms, s, m, h, d or w)");
 
     /* the keys in the scope now */
     const char *bin_name = key_name(c, bin);
@@ -105,9 +103,12 @@ int cmd_fillmissing(struct cctx *c, struct walk *w, const struct command *cmd)
     c->recursive = true;
     const char *res = cc_prev(c, w);
     const char *first, *last;
-    if (c->opts->has_range && c->opts->start_ms != INT64_MIN && c->opts->end_ms != INT64_MAX) {
-        int64_t b0 = tv_floor_div(c->opts->start_ms - offset, step) * step + offset;
-        int64_t b1 = tv_floor_div(c->opts->end_ms - 1 - offset, step) * step + offset;
+    /* the bins are labelled in the window asked for, also when a stats
+     * offset moved the window read (offset_window in compile.c) */
+    const struct compile_opts *win = c->asked;
+    if (win->has_range && win->start_ms != INT64_MIN && win->end_ms != INT64_MAX) {
+        int64_t b0 = tv_floor(win->start_ms, per->period); /* weeks: from a Monday */
+        int64_t b1 = tv_floor(win->end_ms - 1, per->period);
         first = arena_printf(c->a, "%lld", (long long)b0);
         last = arena_printf(c->a, "%lld", (long long)b1);
     } else {

@@ -885,10 +885,12 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
     c->offset_ms = 0;
     c->stats_offset = cmd->has_offset;
     if (cmd->has_offset) {
-        int64_t len = tv_period_ms(cmd->offset);
-        if (len <= 0)
-            return cc_error(c, cmd->offset_span, "offset must be in ms, s, m, h, d or w");
-        c->offset_ms = len;
+        /* checked for the whole query by offset_window */
+        if (w->prefix)
+            return cc_error(c, cmd->offset_span,
+                        "offset belongs in the outer query: it moves the window the whole "
+                        "query reads");
+        c->offset_ms = tv_period_ms(cmd->offset);
     }
     struct strbuf sel = STRBUF_INIT, group = STRBUF_INIT;
     struct plist out = {0};
@@ -1429,10 +1431,55 @@ static int projection(struct cctx *c, struct walk *w, struct plist *out)
 
 static int compile_sql(struct cctx *c, struct compile_result *out);
 
+/* `stats ... by bin(P) offset D` looks back D (docs/language.md#stats): the
+ * whole query reads the window D earlier, [start - D, end - D), and the
+ * bin() key of that stats labels an event at ts with bin(ts + D), so the
+ * rows' labels lie in the window asked for. One stats of the query may
+ * have an offset, in the outer query. *read gets the window read (bounds
+ * that are not given stay open; a bound pushed past the int64 range
+ * saturates). */
+static int offset_window(struct cctx *c, struct compile_opts *read)
+{
+    *read = *c->opts;
+    const struct command *first = NULL;
+    int64_t d = 0;
+    for (size_t i = 0; i < c->q->n_cmds; i++) {
+        const struct command *cmd = &c->q->cmds[i];
+        if (cmd->kind != CMD_STATS || !cmd->has_offset)
+            continue;
+        if (first) {
+            int line, col;
+            qerror_position(c->q->text, c->q->len, first->offset_span.start, &line, &col);
+            return cc_error(c, cmd->offset_span,
+                        "a query can have one offset: it moves the window the whole query "
+                        "reads (the first is at %d:%d)", line, col);
+        }
+        d = tv_period_ms(cmd->offset);
+        if (d <= 0)
+            return cc_error(c, cmd->offset_span, "offset must be in ms, s, m, h, d or w");
+        if (d > OFFSET_MAX_MS)
+            return cc_error(c, cmd->offset_span,
+                        "offset too long: it is at most %lldd (10000 years, the span of the "
+                        "times trailq reads)",
+                        (long long)(OFFSET_MAX_MS / 86400000));
+        first = cmd;
+    }
+    if (read->start_ms != INT64_MIN && __builtin_sub_overflow(read->start_ms, d, &read->start_ms))
+        read->start_ms = INT64_MIN;
+    if (read->end_ms != INT64_MAX && __builtin_sub_overflow(read->end_ms, d, &read->end_ms))
+        read->end_ms = INT64_MIN + 1;
+    return 0;
+}
+
 int compile_query(struct query *q, struct store *store, const struct compile_opts *opts,
                   struct compile_result *out, struct qerror *err)
 {
-    struct cctx c = {.q = q, .a = &q->arena, .store = store, .opts = opts, .err = err};
+    struct cctx c = {.q = q, .a = &q->arena, .store = store, .opts = opts, .asked = opts,
+                     .err = err};
+    struct compile_opts read;
+    if (offset_window(&c, &read))
+        return -1;
+    c.opts = &read;
     int rc = compile_sql(&c, out);
     cx_limits_free(&c);
     return rc;
@@ -1453,6 +1500,8 @@ static int compile_sql(struct cctx *c, struct compile_result *out)
     out->raw_fields = c->raw;
     out->n_raw_fields = c->n_raw;
     out->range_start_ms = c->diff_cmd ? cc_diff_start_ms(c) : c->opts->start_ms;
+    out->window_start_ms = c->opts->start_ms;
+    out->window_end_ms = c->opts->end_ms;
     out->needs_message = c->need_msg;
     out->all_fields = c->want_all_fields;
     finish_hints(c);

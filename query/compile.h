@@ -111,7 +111,11 @@ struct compile_result {
     bool limits_newest_first; /* ends with limit/head/tail in the default order: a
                                  time index lets it read only the rows it shows */
     int64_t range_start_ms;    /* the earliest @timestamp the query reads: opts->start_ms,
-                                 or earlier for diff (cmd/ widens the ingest range) */
+                                 or earlier for diff and stats ... offset (cmd/ widens the
+                                 ingest range) */
+    int64_t window_start_ms;   /* the window the query reads (when opts->has_range):
+                                 opts' moved back by a stats offset */
+    int64_t window_end_ms;
     /* SQL (store given) */
     const char *sql;
     struct result_col *cols;

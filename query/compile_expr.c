@@ -502,27 +502,27 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         const char *pn = NULL, *pu = NULL, *ts = ts_sql(c, e->span);
         if (!ts || period_args(c, e->args[0], &pn, &pu))
             return -1;
+        /* stats ... offset D looks back: the event at ts is counted in the
+         * bucket labelled bin(ts + D) (offset_window in compile.c) */
         long long off = c->place == EP_STATS_BY ? (long long)c->offset_ms : 0LL;
         /* ms..day: multiples of the period since the epoch, in plain SQL
          * arithmetic; weeks (from a Monday), months, quarters, years: tq_bin */
         long long len = e->args[0]->period.unit < PU_WEEK
                             ? (long long)tv_period_ms(e->args[0]->period)
                             : 0;
-        /* the SQL adds len to a remainder and subtracts the offset: past a
-         * quarter of the int64 range that could overflow (bin(106751991167d)
-         * went to floating point and 1-second buckets), and so could a time
-         * computed by a first stats near the ends of the range (ingested
-         * times are far from them), so tq_bin works those out with checked
-         * arithmetic */
-        if (len > INT64_MAX / 4 || off > INT64_MAX / 4 || strcmp(ts, "_ts") != 0)
+        /* the SQL adds len to a remainder: past a quarter of the int64 range
+         * that could overflow (bin(106751991167d) went to floating point and
+         * 1-second buckets), and so could a time computed by a first stats
+         * near the ends of the range (ingested times are far from them), so
+         * tq_bin works those out with checked arithmetic; the offset is at
+         * most OFFSET_MAX_MS */
+        if (len > INT64_MAX / 4 || strcmp(ts, "_ts") != 0)
             len = 0;
-        if (len > 0 && off == 0)
+        const char *t = off ? fmt(c, "(%s + %lld)", ts, off) : ts;
+        if (len > 0)
             /* fixed length: floor to a multiple of it, in plain SQL arithmetic
              * (the modulo made non-negative so times before 1970 floor too) */
-            out->sql = fmt(c, "(%s - (((%s %% %lld) + %lld) %% %lld))", ts, ts, len, len, len);
-        else if (len > 0)
-            out->sql = fmt(c, "(%s - ((((%s - %lld) %% %lld) + %lld) %% %lld))", ts, ts, off, len,
-                           len, len);
+            out->sql = fmt(c, "(%s - (((%s %% %lld) + %lld) %% %lld))", t, t, len, len, len);
         else
             out->sql = fmt(c, "tq_bin(%s, %s, %s, %lld)", ts, pn, pu, off);
         out->type = VT_TIME;

@@ -64,11 +64,19 @@ struct colinfo {
  * built otherwise; a unit test checks the linked library agrees). */
 enum { SQL_MAX_COLUMNS = 2000 };
 
+/* The longest stats offset: 10,000 years (3652425 days, 400-year cycles of
+ * 146097 days), the span of the times trailq reads and prints; it keeps
+ * bin(ts + offset) and the window moved back by it far inside int64. */
+#define OFFSET_MAX_MS (INT64_C(3652425) * 86400000)
+
 struct cctx {
     struct query *q;
     struct arena *a;              /* the query's arena */
     struct store *store;          /* NULL: analysis only */
-    const struct compile_opts *opts;
+    const struct compile_opts *opts; /* the window the query reads: the one asked for,
+                                        moved back by a stats offset (offset_window) */
+    const struct compile_opts *asked; /* the window as asked for (--start/--end): the
+                                        labels of the rows lie in it */
     struct qerror *err;
     bool emit;                    /* second pass: build SQL */
 
@@ -101,7 +109,8 @@ struct cctx {
     const char **by_names;        /* this stats' by keys that are plain fields */
     size_t n_by_names, cap_by_names;
     bool stats_offset;            /* bin() inside this stats' by gets the offset */
-    int64_t offset_ms;
+    int64_t offset_ms;            /* this stats' offset: its bin() labels an event at ts
+                                     with bin(ts + offset) */
 
     /* pre-filter groups */
     struct prefilter_group *groups;

@@ -763,7 +763,11 @@ static bool parse_stats(struct parser *p, struct command *c, const struct token 
         advance(p);
         const struct token *t = peek(p, LEX_OPERAND);
         if (t->kind != TK_PERIOD) {
-            if (t->kind != TK_ERROR)
+            if (t->kind == TK_MINUS)
+                /* docs/language.md#stats: an offset looks back */
+                fail(p, t->span, "an offset looks back: it takes a positive period such as 1h "
+                     "(a negative offset is not supported)");
+            else if (t->kind != TK_ERROR)
                 fail(p, t->span, "expected a time period such as 1h after %s", prev_text(p));
             return false;
         }

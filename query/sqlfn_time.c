@@ -103,17 +103,17 @@ static bool floor_in_range(int64_t ts, struct period p, int64_t *r)
 }
 
 /* tq_bin(ts, n, unit, offset_ms); a NULL offset counts as 0. The bucket of
- * ts - offset, moved back by the offset. */
+ * ts + offset: stats ... offset looks back, labelling the events of one
+ * offset earlier (docs/language.md#stats). Missing past the int64 range. */
 static void fn_bin(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-    int64_t ts, off = 0, shifted, start, r;
+    int64_t ts, off = 0, shifted, r;
     struct period p;
     if (!time_arg(argv[0], &ts) || !period_arg(argv + 1, &p))
         return;
     if (sqlite3_value_type(argv[3]) != SQLITE_NULL && !time_arg(argv[3], &off))
         return;
-    if (__builtin_sub_overflow(ts, off, &shifted) || !floor_in_range(shifted, p, &start) ||
-        __builtin_add_overflow(start, off, &r))
+    if (__builtin_add_overflow(ts, off, &shifted) || !floor_in_range(shifted, p, &r))
         return;
     sqlite3_result_int64(ctx, r);
 }

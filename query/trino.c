@@ -989,25 +989,26 @@ static int literal_arg(struct tctx *c, const struct expr *e, size_t i, const cha
 }
 
 /* ms of a time bucket: fixed periods by arithmetic on the epoch, weeks
- * (from Monday), months, quarters and years of one unit by date_trunc. */
+ * (from Monday), months, quarters and years of one unit by date_trunc. An
+ * offset labels ts with the bucket of ts + off (stats ... offset looks
+ * back: docs/language.md#stats). */
 static int bucket(struct tctx *c, const char *ts, const struct expr *p, int64_t off, bool ceil_,
                   struct span at, const char **out)
 {
     struct period per = p->period;
+    if (off)
+        ts = S(c, "(%s + %lld)", ts, (long long)off);
     if (per.unit < PU_WEEK) {
         long long len = (long long)tv_period_ms(per);
         if (len <= 0)
             return terr(c, p->span, "this period has no --sql translation");
-        const char *fl = off ? S(c, "(%s - ((((%s - %lld) %% %lld) + %lld) %% %lld))", ts, ts,
-                                 (long long)off, len, len, len)
-                             : S(c, "(%s - (((%s %% %lld) + %lld) %% %lld))", ts, ts, len, len, len);
+        const char *fl = S(c, "(%s - (((%s %% %lld) + %lld) %% %lld))", ts, ts, len, len, len);
         *out = ceil_ ? S(c, "(%s + IF(%s = %s, 0, %lld))", fl, fl, ts, len) : fl;
         return 0;
     }
-    if (per.n != 1 || off)
-        return terr(c, at, "a bucket of %s%s has no --sql translation (use one week, month, "
-                    "quarter or year, without offset)", per.n != 1 ? "several calendar units" : "",
-                    off ? "a calendar unit with an offset" : "");
+    if (per.n != 1)
+        return terr(c, at, "a bucket of several calendar units has no --sql translation (use "
+                    "one week, month, quarter or year)");
     static const char *const units[] = {"week", "month", "quarter", "year"};
     const char *u = units[per.unit - PU_WEEK];
     const char *fl = S(c, "CAST(to_unixtime(date_trunc('%s', from_unixtime(%s / 1e3))) * 1000 AS bigint)",
@@ -1813,7 +1814,12 @@ int trino_compile(struct query *q, const struct compile_opts *copts, const struc
     struct compile_result an;
     if (compile_query(q, NULL, copts, &an, err))
         return -1;
-    struct tctx c = {.q = q, .a = &q->arena, .co = copts, .to = to,
+    /* a stats offset moves the window the query reads back by it
+     * (compile_result.window_start_ms) */
+    struct compile_opts read = *copts;
+    read.start_ms = an.window_start_ms;
+    read.end_ms = an.window_end_ms;
+    struct tctx c = {.q = q, .a = &q->arena, .co = &read, .to = to,
                      .schema = tschema_for(to->target), .err = err};
     order_add(&c, &c.order, "_ts", true, false);
     order_add(&c, &c.order, "eventid", false, false);

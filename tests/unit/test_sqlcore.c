@@ -452,8 +452,15 @@ int main(void)
         char sql[256];
         snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, 0)", PU_MIN);
         CHECK_STR(Q(sql), "I:1709251500000"); /* 00:07:01.234 -> 00:05 */
+        /* the offset looks back: the bucket of ts + offset, on the normal grid */
         snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, 60000)", PU_MIN);
-        CHECK_STR(Q(sql), "I:1709251560000"); /* bins start at :01, :06, ... -> 00:06 */
+        CHECK_STR(Q(sql), "I:1709251500000"); /* 00:08:01.234 -> 00:05 */
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, 180000)", PU_MIN);
+        CHECK_STR(Q(sql), "I:1709251800000"); /* 00:10:01.234 -> 00:10 */
+        snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 - 1800000, 1, %d, 3600000)", PU_MONTH);
+        CHECK_STR(Q(sql), "I:1709251200000"); /* 2024-02-29T23:30 + 1h -> March */
+        snprintf(sql, sizeof sql, "SELECT tq_bin(9223372036854775800, 1, %d, 100)", PU_MS);
+        CHECK_STR(Q(sql), "N"); /* ts + offset past the int64 range: missing */
         snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000 + 7 * 60000 + 1234, 5, %d, NULL)", PU_MIN);
         CHECK_STR(Q(sql), "I:1709251500000");
         snprintf(sql, sizeof sql, "SELECT tq_bin(1709251200000.9, 1, %d, 0)", PU_HOUR);
