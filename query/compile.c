@@ -1459,8 +1459,10 @@ static int offset_window(struct cctx *c, struct compile_opts *read)
             return cc_error(c, cmd->offset_span, "offset must be in ms, s, m, h, d or w");
         if (d > OFFSET_MAX_MS)
             return cc_error(c, cmd->offset_span,
-                        "offset too long: it is at most %lldd (10000 years, the span of the "
-                        "times trailq reads)",
+                        "offset too long: '%.*s' is more than %lldd (10000 years, the span of "
+                        "the times trailq reads)",
+                        (int)(cmd->offset_span.end - cmd->offset_span.start),
+                        c->q->text + cmd->offset_span.start,
                         (long long)(OFFSET_MAX_MS / 86400000));
         first = cmd;
     }

@@ -1,10 +1,11 @@
-# binref.awk — reference bucketing for the bin() property test (SPEC §4):
+# binref.awk — reference bucketing for the bin() property tests (fixed.t, props.t):
 # reads bingen.awk's JSON lines, takes the epoch milliseconds from "ms", and
 # prints "<bucket start ms>\t<count>" for each non-empty bucket.
 # Usage: awk -v period=7m [-v offset=30s] -f binref.awk events.jsonl
 # ms..d: floor to a multiple of the period counted from the UTC epoch;
 # w: from Monday 1970-01-05; mo/q/y: calendar months counted from 1970-01.
-# The offset shifts the boundaries: floor(t - offset) + offset.
+# The offset looks back: the event at t is counted in the bucket of
+# t + offset, on the same grid (docs/language.md#stats).
 # Independent of trailq: date arithmetic is H. Hinnant's civil algorithms.
 function fdiv(a, b,   q) { q = int(a / b); if (q * b > a) q--; return q }
 function civil(z,   era, doe, yoe, doy, mp) {
@@ -24,12 +25,12 @@ function to_ms(p,   k, u) {           # "7m" -> milliseconds (fixed-length units
     if (u == "h") return k * 3600000; if (u == "d") return k * 86400000
     if (u == "w") return k * 604800000; return -1 }
 function bucket(t,   k, months) {
-    t -= off
-    if (unit == "w") return fdiv(t - 345600000, P) * P + 345600000 + off
-    if (P > 0) return fdiv(t, P) * P + off
+    t += off
+    if (unit == "w") return fdiv(t - 345600000, P) * P + 345600000
+    if (P > 0) return fdiv(t, P) * P
     civil(fdiv(t, 86400000)); months = (Y - 1970) * 12 + M - 1
     months = fdiv(months, K * (unit == "q" ? 3 : unit == "y" ? 12 : 1)) * K * (unit == "q" ? 3 : unit == "y" ? 12 : 1)
-    return days_from_civil(1970 + fdiv(months, 12), months % 12 + 1, 1) * 86400000 + off }
+    return days_from_civil(1970 + fdiv(months, 12), months % 12 + 1, 1) * 86400000 }
 BEGIN {
     match(period, /^[0-9]+/); K = substr(period, 1, RLENGTH) + 0; unit = substr(period, RLENGTH + 1)
     P = unit == "w" ? to_ms(period) : (unit == "mo" || unit == "q" || unit == "y") ? 0 : to_ms(period)

@@ -192,16 +192,28 @@ $ trailq -o tsv --start 2024-06-02 --end 2024-06-03 'logcompare timeshift 7d' te
 > backup done	0	0	1	-1	Unknown
 
 ### time-series functions: the two offset examples of the page
-# checked: by hand: offset 1h and 1d are whole multiples of 5m and 1m, so
-# the buckets are those without offset: 5 events in 10:00-10:05 and one at
-# 10:05; the minute averages as in the fillmissing case, without the empty
-# minutes
+# offset looks back: the row labelled T shows the events of T - offset. The
+# events are at 10:00-10:05, so offset 1h labels them 11:00 and 11:05 (5
+# events in 10:00-10:05, one at 10:05) and offset 1d labels the minute
+# averages (those of the fillmissing case, without the empty minutes) one
+# day later; the next case checks both against python3
 $ trailq -o tsv 'stats count(*) by bin(5m) offset 1h' testdata/lang/docpages/web.jsonl; trailq -o tsv 'stats avg(latency) by bin(1m) offset 1d' testdata/lang/docpages/web.jsonl
 > bin(5m)	count(*)
-> 2024-06-01 10:00:00.000	5
-> 2024-06-01 10:05:00.000	1
+> 2024-06-01 11:00:00.000	5
+> 2024-06-01 11:05:00.000	1
 > bin(1m)	avg(latency)
-> 2024-06-01 10:00:00.000	200
-> 2024-06-01 10:01:00.000	200
-> 2024-06-01 10:03:00.000	300
-> 2024-06-01 10:05:00.000	50
+> 2024-06-02 10:00:00.000	200
+> 2024-06-02 10:01:00.000	200
+> 2024-06-02 10:03:00.000	300
+> 2024-06-02 10:05:00.000	50
+
+### ... the offset rows are python3's, and the rows without offset moved by the offset
+# testdata/lang/offsetref.py labels each event with bin(time + offset)
+$ for spec in "5m 1h 3600000 count(*)" "1m 1d 86400000 avg(latency)"; do set -- $spec; \
+$   trailq -o tsv "stats $4 as v by bin($1) as b offset $2 | fields toMillis(b) as t, v" testdata/lang/docpages/web.jsonl | tail -n +2 > $TMPDIR/got; \
+$   python3 testdata/lang/offsetref.py $1 $2 testdata/lang/docpages/web.jsonl $([ "$4" = "count(*)" ] || echo --field latency) > $TMPDIR/want; \
+$   trailq -o tsv "stats $4 as v by bin($1) as b | fields toMillis(b) as t, v" testdata/lang/docpages/web.jsonl | tail -n +2 | awk -F '\t' -v d=$3 '{ printf "%.0f\t%s\n", $1 + d, $2 }' > $TMPDIR/moved; \
+$   echo "$1 offset $2: python3 $(cmp -s $TMPDIR/got $TMPDIR/want && echo same || echo differ), moved $(cmp -s $TMPDIR/got $TMPDIR/moved && echo same || echo differ), $(wc -l < $TMPDIR/got) rows"; done
+> 5m offset 1h: python3 same, moved same, 2 rows
+> 1m offset 1d: python3 same, moved same, 4 rows
+

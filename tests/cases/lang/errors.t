@@ -46,10 +46,11 @@ $ trailq 'stats count(*) by x offset 30s' testdata/lang/one.jsonl
 ? 2
 
 ### §8 negative 6: ... while offset after by bin(1h) is fine
-# checked: one event at 2022-01-14 21:18:31 UTC; hours shifted by 30 s start at hh:00:30
+# checked: one event at 2022-01-14 21:18:31 UTC; 30 s later it is still in
+# the hour of 21:00, which is its label
 $ trailq -o tsv 'stats count(*) by bin(1h) offset 30s' testdata/lang/one.jsonl
 > bin(1h)	count(*)
-> 2022-01-14 21:00:30.000	1
+> 2022-01-14 21:00:00.000	1
 
 ### every unsupported command is refused by name, at any position, in any case
 # checked: the list of refused commands in trailq(1) QUERY LANGUAGE

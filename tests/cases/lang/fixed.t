@@ -91,7 +91,8 @@ $ $vg trailq -o tsv 'filter name =~ /c$/ | fields id, name' $d/e.jsonl 2>/dev/nu
 > exit 0
 
 ### bin alignment with weeks, property-style (see tests/cases/lang/props.t)
-# checked: binref.awk floors to multiples of the week count from Monday 1970-01-05
+# checked: binref.awk floors t + offset to multiples of the week count from Monday
+# 1970-01-05 (the offset looks back)
 $ d=$(mktemp -d) && awk -v n=1000 -v seed=7 -f testdata/lang/bingen.awk > $d/e.jsonl && \
 $ for spec in 1w 2w "1w 1d" "1w 36h"; do \
 $   set -- $spec; p=$1; o=${2:-}; \

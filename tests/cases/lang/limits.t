@@ -186,12 +186,25 @@ $ q="fields concat($(python3 -c 'print(", ".join("\"x%d\"" % i for i in range(70
 ### bin(106751991167d), the longest period, puts every event of 1970 on in the bucket of 1970-01-01
 # checked: python3: 106751991167 days is 9223372036828800000 ms, just under 2^63 - 1, so every
 # time from 1970 to 292278994 floors to 0 (it went through floating point before and gave
-# 1-second buckets); bin(1d) offset by it is still the day of the events
-$ trailq -o tsv 'stats count(*) by bin(106751991167d) as b' testdata/shapes/events.jsonl; trailq -o tsv 'stats count(*) by bin(1d) as b offset 106751991167d' testdata/shapes/events.jsonl
+# 1-second buckets)
+$ trailq -o tsv 'stats count(*) by bin(106751991167d) as b' testdata/shapes/events.jsonl
 > b	count(*)
 > 1970-01-01 00:00:00.000	5
+
+### an offset is at most 3652425d (10,000 years): the longest one labels the events 10,000 years on
+# checked: python3: 3652425 days are 25 cycles of 400 Gregorian years (146097 days each), so
+# the day of the events, 2023-07-10, is labelled 12023-07-10; a day more, and the longest
+# period, are refused at the offset (bin(ts + offset) would leave the int64 range)
+$ trailq -o tsv 'stats count(*) by bin(1d) as b offset 3652425d' testdata/shapes/events.jsonl; trailq -o tsv 'stats count(*) by bin(1d) as b offset 3652426d' testdata/shapes/events.jsonl; trailq -o tsv 'stats count(*) by bin(1d) as b offset 106751991167d' testdata/shapes/events.jsonl
 > b	count(*)
-> 2023-07-10 00:00:00.000	5
+> 12023-07-10 00:00:00.000	5
+! trailq: query error at 1:39: offset too long: '3652426d' is more than 3652425d (10000 years, the span of the times trailq reads)
+!   stats count(*) by bin(1d) as b offset 3652426d
+!                                         ^^^^^^^^
+! trailq: query error at 1:39: offset too long: '106751991167d' is more than 3652425d (10000 years, the span of the times trailq reads)
+!   stats count(*) by bin(1d) as b offset 106751991167d
+!                                         ^^^^^^^^^^^^^
+? 2
 
 ### a period one day longer is a query error at the period
 # checked: python3: 106751991168 days is 9223372036915200000 ms, past 2^63 - 1

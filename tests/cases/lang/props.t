@@ -47,7 +47,8 @@ $   jq -r '(.eventTime | sub("\\.[0-9]+Z$"; "Z") | fromdate) * 1000 + (.eventTim
 ### bin alignment over seven years: ms..d from the epoch, months, quarters, years
 # 1,000 timestamps between 2020-01-01 and 2027-01-01; each line compares
 # `stats count(*) by bin(P) [offset O]` (bucket start as epoch ms, count)
-# with binref.awk's floor((t - O) / P) * P + O, calendar units from 1970-01.
+# with binref.awk's floor((t + O) / P) * P (the offset looks back: the bucket
+# labelled B counts the events of [B - O, B - O + P)), calendar units from 1970-01.
 $ d=$(mktemp -d) && awk -v n=1000 -v seed=7 -f testdata/lang/bingen.awk > $d/e.jsonl && \
 $ for spec in 7m 90s 13h 1d 3d 1mo 5mo 1q 1y 3y "1h 7m" "1d 90m" "1h 90m" "1d 25h" "1mo 1d" "1mo 40d"; do \
 $   set -- $spec; p=$1; o=${2:-}; \

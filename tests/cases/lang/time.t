@@ -124,36 +124,35 @@ $ trailq -o tsv 'stats count(*) by bin(1mo)' testdata/lang/times.jsonl; trailq -
 > 2023-01-01 00:00:00.000	1
 > 2024-01-01 00:00:00.000	10
 
-### bin ... offset shifts the boundaries
-# checked: by hand: buckets [hh:30, hh+1:30): i7, i0, i1 -> 2023-12-31 23:30;
-# i2, i3 -> 00:30; i4 -> 01:30; i5, i6 -> 2024-01-07 23:30; i8 -> 11:30;
-# i9 -> 2024-03-31 23:30; i10 -> 23:30
+### bin ... offset looks back: the bucket labelled T counts the events of T - offset
+# checked: by hand: each time plus 30m, floored to the hour: i0, i1, i7 ->
+# 2024-01-01 00:00; i2, i3 -> 01:00; i4 -> 02:00; i5, i6 -> 2024-01-08 00:00;
+# i8 -> 2024-03-31 12:00; i9 -> 2024-04-01 00:00; i10 -> 2025-01-01 00:00
 $ trailq -o tsv 'stats count(*) by bin(1h) offset 30m' testdata/lang/times.jsonl
 > bin(1h)	count(*)
-> 2023-12-31 23:30:00.000	3
-> 2024-01-01 00:30:00.000	2
-> 2024-01-01 01:30:00.000	1
-> 2024-01-07 23:30:00.000	2
-> 2024-03-31 11:30:00.000	1
-> 2024-03-31 23:30:00.000	1
-> 2024-12-31 23:30:00.000	1
+> 2024-01-01 00:00:00.000	3
+> 2024-01-01 01:00:00.000	2
+> 2024-01-01 02:00:00.000	1
+> 2024-01-08 00:00:00.000	2
+> 2024-03-31 12:00:00.000	1
+> 2024-04-01 00:00:00.000	1
+> 2025-01-01 00:00:00.000	1
 
 ### bin ... offset with an aliased key, sorted descending and limited
 # checked: the two latest buckets of the case above
 $ trailq -o tsv 'stats count(*) as n by bin(1h) as t offset 30m | sort t desc | limit 2' testdata/lang/times.jsonl
 > t	n
-> 2024-12-31 23:30:00.000	1
-> 2024-03-31 23:30:00.000	1
+> 2025-01-01 00:00:00.000	1
+> 2024-04-01 00:00:00.000	1
 
-### bin(1mo) offset 1d: months that start on the 2nd
-# checked: by hand: shifted back a day, i0..i4 and i7 fall in Dec 2023
-# (-> 2023-12-02), i5 i6 in Jan (-> 01-02), i8 i9 in Mar (-> 03-02), i10 in Dec
+### bin(1mo) offset 1d: each month counts the events of a day earlier (tq_bin)
+# checked: by hand: a day later i0..i7 all fall in January 2024 (i7 is
+# 2023-12-31 23:59:59.999), i8 (03-31 12:00) and i9 in April, i10 in 2025
 $ trailq -o tsv 'stats count(*) by bin(1mo) offset 1d' testdata/lang/times.jsonl
 > bin(1mo)	count(*)
-> 2023-12-02 00:00:00.000	6
-> 2024-01-02 00:00:00.000	2
-> 2024-03-02 00:00:00.000	2
-> 2024-12-02 00:00:00.000	1
+> 2024-01-01 00:00:00.000	8
+> 2024-04-01 00:00:00.000	2
+> 2025-01-01 00:00:00.000	1
 
 ### offset needs a bin() key
 $ trailq 'stats count(*) by i offset 30s' testdata/lang/times.jsonl
