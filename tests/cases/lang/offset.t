@@ -34,6 +34,15 @@ $ trailq -o tsv --start 2024-06-01T10:00:00Z --end 2024-06-01T11:00:00Z 'filter 
 > bins	events	first
 > 5	5	2024-06-01 10:00:00.000
 
+### an offset on a second stats: the window still moves, and the first stats' times are labelled
+# checked: offsetref.py 20m 30m (each event has its own id, so the first stats keeps every
+# event's time): 1717236000000 3, 1717237200000 2, 1717238400000 1
+$ trailq -o tsv --start 2024-06-01T10:00:00Z --end 2024-06-01T11:00:00Z 'stats max(@timestamp) as @timestamp by id | stats count(*) as n by bin(20m) as b offset 30m | fields toMillis(b) as t, n' testdata/lang/offset.jsonl
+> t	n
+> 1717236000000	3
+> 1717237200000	2
+> 1717238400000	1
+
 ### fillmissing fills the labels of the window asked for
 # checked: the labels run from 10:00 to 10:50 (the bins of [--start, --end)); only 10:40 has no
 # event (its events would be those of 10:10-10:20); the averages are the sums above over n
