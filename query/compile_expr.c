@@ -514,8 +514,8 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
          * that could overflow (bin(106751991167d) went to floating point and
          * 1-second buckets), and so could a time computed by a first stats
          * near the ends of the range (ingested times are far from them), so
-         * tq_bin works those out with checked arithmetic; the offset is at
-         * most OFFSET_MAX_MS */
+         * tq_bin works those out with checked arithmetic; _ts + offset
+         * stays far inside too (the offset is at most OFFSET_MAX_MS) */
         if (len > INT64_MAX / 4 || strcmp(ts, "_ts") != 0)
             len = 0;
         const char *t = off ? fmt(c, "(%s + %lld)", ts, off) : ts;
