@@ -38,8 +38,10 @@
 #include "base/arena.h"
 #include "base/xalloc.h"
 #include "cmd/fieldcheck.h"
+#include "cmd/lookup.h"
 #include "cmd/options.h"
 #include "index/sysfield.h"
+#include "query/cmdsyntax.h"
 #include "query/funcs.h"
 #include "query/lexer.h"
 
@@ -51,56 +53,153 @@ static struct repl *session;
 enum rcomp_kind {
     RC_NOTHING,      /* in a literal or comment, where a new name goes, or in limit */
     RC_COMMAND,      /* the first word of a command */
-    RC_OPERAND,      /* an expression may start here */
+    RC_OPERAND,      /* an operand may start here (what kind: the phase's slot) */
     RC_AFTER_VALUE,  /* a value was just read */
 };
 
 enum { RC_MAX_NAMES = 64 };
 
+/* Where the reading of one command is (a subquery keeps its command's). */
+struct rcomp_cmd {
+    char command[32];   /* lower case ("" at its name) */
+    const struct cmd_syntax *syn; /* its row of query/cmdsyntax.c (never NULL once named) */
+    size_t phase;       /* the phase of syn the cursor is in */
+    bool first;         /* at the first operand of the phase */
+    int depth;          /* parentheses and brackets open in this command */
+    size_t n_tokens;    /* tokens of the command, its name included */
+    enum lex_mode mode; /* how to read the next token */
+    enum rcomp_kind after; /* what the tokens so far leave the cursor at */
+    bool after_alias;   /* the value just read is a name being defined (as n, into n) */
+    bool new_name;      /* the next word is a name being defined (after as, into) */
+    bool name_list;     /* parse ... as a, b: names until the command ends */
+    bool after_in;      /* the last token was the keyword in: '(' opens a subquery */
+    bool after_not;     /* the last token was not after a value: like or in follows */
+    bool options;       /* syn's name=value options may still come */
+    unsigned given;     /* the options given (bit i: the i-th of syn->options) */
+    int opt;            /* the option whose value comes next, or -1 */
+    int maybe_opt;      /* the name just read is this option's if '=' follows, or -1 */
+    bool after_stats;   /* a stats came before this command: the index's fields are gone */
+    const char *table;  /* lookup, cidrlookup: the table named (in the arena) */
+};
+
 struct rcomp_context {
     enum rcomp_kind kind;
-    char command[32];   /* the command the cursor is in, lower case ("" at its name) */
-    int depth;          /* parentheses and brackets open in this command */
-    bool after_by;      /* stats: after its 'by' */
-    bool after_stats;   /* a stats came before this command: the index's fields are gone */
-    bool after_alias;   /* the value just read is a name being defined (as n, into n) */
+    struct rcomp_cmd cmd;   /* the command the cursor is in */
+    bool in_sub;            /* inside a ( subquery ) */
+    bool sub_first;         /* at the subquery's first command: SOURCE may come */
     const char *names[RC_MAX_NAMES]; /* names the query defined (as, into, parse's list,
                                         stats keys), in the arena */
     size_t n_names;
 };
 
-/* Per command: what starts an operand, and the keywords after a value.
- * Commands not listed (new ones in the table) get the default row. */
-enum operand_kind { OPK_EXPR, OPK_FIELDS, OPK_AGG, OPK_NONE };
+/* A command trailq does not know: expressions, then as or by. */
+static const struct cmd_syntax unknown_syntax = {"", NULL, NULL, 1,
+                                                 {{.slot = SS_EXPR, .value_kw = "as by"}}};
+/* SOURCE "path" at the start of a subquery. */
+static const struct cmd_syntax source_syntax = {"SOURCE", NULL, NULL, 1, {{.slot = SS_NONE}}};
 
-static const struct command_grammar {
-    const char *name;
-    enum operand_kind operand;
-    const char *operand_kw;  /* keywords offered where an operand may start */
-    const char *after_kw;    /* keywords offered after a value */
-} grammars[] = {
-    {"fields", OPK_EXPR, "", "as"},
-    {"display", OPK_EXPR, "", "as"},
-    {"filter", OPK_EXPR, "not", "and or not like in"},
-    {"where", OPK_EXPR, "not", "and or not like in"},
-    {"stats", OPK_AGG, "", "as by"},
-    {"sort", OPK_EXPR, "", "asc desc"},
-    {"order", OPK_EXPR, "by", "asc desc"},
-    {"limit", OPK_NONE, "", ""},
-    {"head", OPK_NONE, "", ""},
-    {"tail", OPK_NONE, "", ""},
-    {"parse", OPK_FIELDS, "", "as"},
-    {"dedup", OPK_FIELDS, "", ""},
-    {"unnest", OPK_EXPR, "", "into"},
-};
-static const struct command_grammar default_grammar = {"", OPK_EXPR, "", "as by"};
-
-static const struct command_grammar *grammar_of(const char *command)
+static const struct syn_phase *phase_of(const struct rcomp_cmd *c)
 {
-    for (size_t i = 0; i < sizeof grammars / sizeof grammars[0]; i++)
-        if (strcmp(grammars[i].name, command) == 0)
-            return &grammars[i];
-    return &default_grammar;
+    return &c->syn->phases[c->phase];
+}
+
+/* ---- name=value options (cmdsyntax.h: "type=inner|left !left=") ---- */
+
+struct syn_option {
+    const char *name;   /* its name and the '=' (name_len + 1 bytes) */
+    size_t name_len;
+    const char *values; /* the values, '|' between them (values_len bytes) */
+    size_t values_len;
+    bool required;
+};
+
+/* The i-th option of the list; false past the end. */
+static bool option_at(const char *list, int i, struct syn_option *o)
+{
+    for (int k = 0; list && *list; k++) {
+        size_t n = strcspn(list, " ");
+        if (k == i) {
+            o->required = list[0] == '!';
+            o->name = list + o->required;
+            o->name_len = strcspn(o->name, "=");
+            o->values = o->name + o->name_len + 1;
+            o->values_len = list + n - o->values;
+            return true;
+        }
+        list += n + (list[n] ? 1 : 0);
+    }
+    return false;
+}
+
+static int option_find(const char *list, const char *name)
+{
+    struct syn_option o;
+    for (int i = 0; option_at(list, i, &o); i++)
+        if (o.name_len == strlen(name) && strncasecmp(o.name, name, o.name_len) == 0)
+            return i;
+    return -1;
+}
+
+/* Have the options the phase's value_kw waits for been given? */
+static bool required_given(const struct rcomp_cmd *c)
+{
+    struct syn_option o;
+    for (int i = 0; option_at(c->syn->options, i, &o); i++)
+        if (o.required && !(c->given & (1u << i)))
+            return false;
+    return true;
+}
+
+/* The keyword lists offered at the cursor (up to 3; NULL entries are
+ * none). Completion offers them and a keyword that opens a phase does so
+ * only where it is offered. */
+static void offered_keywords(const struct rcomp_cmd *c, enum rcomp_kind kind, const char *kw[3])
+{
+    const struct syn_phase *ph = phase_of(c);
+    kw[0] = kw[1] = kw[2] = NULL;
+    if (kind == RC_OPERAND) {
+        kw[0] = ph->operand_kw;
+        if (c->depth == 0 && c->first)
+            kw[1] = ph->first_kw;
+        if (c->depth == 0 && c->given && required_given(c))
+            kw[2] = ph->value_kw; /* after name=value options */
+    } else if (kind == RC_AFTER_VALUE) {
+        if (c->depth > 0)
+            kw[0] = "and or not like in";
+        else
+            kw[0] = c->after_alias ? ph->alias_kw : ph->value_kw;
+    }
+}
+
+/* The phase of c's command opened by the word or token kind, or -1. */
+static int phase_opened_by(const struct rcomp_cmd *c, const char *word, size_t len)
+{
+    for (size_t j = 1; j < c->syn->n_phases; j++)
+        if (j != c->phase && syn_list_has(c->syn->phases[j].opens, word, len))
+            return (int)j;
+    return -1;
+}
+
+/* Does word open a phase where the cursor is? Then go there. */
+static bool open_phase(struct rcomp_cmd *c, enum rcomp_kind kind, const char *word)
+{
+    size_t len = strlen(word);
+    if (c->depth > 0)
+        return false;
+    if (word[0] != '"' && word[0] != '/' && word[0] != '=' && word[0] != '(') {
+        const char *kw[3];
+        offered_keywords(c, kind, kw);
+        if (!syn_list_has(kw[0], word, len) && !syn_list_has(kw[1], word, len) &&
+            !syn_list_has(kw[2], word, len))
+            return false;
+    }
+    int j = phase_opened_by(c, word, len);
+    if (j < 0)
+        return false;
+    c->phase = (size_t)j;
+    c->first = true;
+    c->options = false;
+    return true;
 }
 
 /* Words that are operators or keywords, never values. */
@@ -137,138 +236,233 @@ static bool in_comment(const char *text, size_t from, size_t len)
     return comment;
 }
 
+/* A command not yet named, at the start or after '|'. */
+static void cmd_reset(struct rcomp_cmd *c, bool after_stats)
+{
+    memset(c, 0, sizeof *c);
+    c->syn = &unknown_syntax;
+    c->mode = LEX_OPERAND;
+    c->after = RC_COMMAND;
+    c->opt = c->maybe_opt = -1;
+    c->after_stats = after_stats;
+}
+
+/* The command's name was read. */
+static void cmd_named(struct rcomp_cmd *c, const struct token *t, bool sub_first)
+{
+    if (t->kind == TK_NAME) {
+        size_t k = 0;
+        for (; t->str[k] && k + 1 < sizeof c->command; k++)
+            c->command[k] = (char)tolower((unsigned char)t->str[k]);
+        c->command[k] = '\0';
+        const struct cmd_syntax *syn = cmd_syntax_lookup(t->str, strlen(t->str));
+        if (sub_first && lex_is_word(t, "SOURCE"))
+            syn = &source_syntax;
+        c->syn = syn ? syn : &unknown_syntax;
+    }
+    c->options = c->syn->options != NULL;
+    c->first = true;
+    c->mode = LEX_OPERAND;
+    c->after = RC_OPERAND;
+}
+
+/* A value was read (a name, literal, ')' ...). */
+static void cmd_value(struct rcomp_cmd *c)
+{
+    c->mode = LEX_OPERATOR;
+    c->after = RC_AFTER_VALUE;
+    if (c->depth == 0 && (phase_of(c)->flags & SYN_ONE) && c->phase + 1 < c->syn->n_phases) {
+        c->phase++;
+        c->first = true;
+        c->mode = LEX_OPERAND;
+        c->after = RC_OPERAND;
+    }
+}
+
+/* A name=value option's value was read. */
+static void cmd_option_value(struct rcomp_cmd *c)
+{
+    c->given |= 1u << c->opt;
+    c->opt = -1;
+    c->mode = LEX_OPERATOR;
+    c->after = RC_OPERAND; /* more options, or the operands */
+}
+
 /* The context at the end of text[0..len): see the header comment. Names
  * go into the arena. */
 static void rcomp_context(const char *text, size_t len, struct arena *a, struct rcomp_context *cx)
 {
     memset(cx, 0, sizeof *cx);
-    cx->kind = RC_COMMAND;
+    struct rcomp_cmd *c = &cx->cmd;
+    struct rcomp_cmd outer;  /* the command a subquery is in */
+    cmd_reset(c, false);
+    cmd_reset(&outer, false);
     struct lexer lx;
     lex_init(&lx, text, len, a);
-    enum lex_mode mode = LEX_OPERAND;
-    size_t n_tokens = 0;     /* tokens of the current command, its name included */
-    bool new_name = false;   /* the next word is a name being defined (after as, into) */
-    bool name_list = false;  /* parse ... as a, b: names until the command ends */
-    bool stats_key = false;  /* in stats after by, at depth 0: a bare field is a key */
     size_t last_end = 0;
-    enum rcomp_kind after = RC_COMMAND;
     for (;;) {
         struct token t;
-        lex_next(&lx, mode, &t);
+        lex_next(&lx, c->mode, &t);
         if (t.kind == TK_EOF)
             break;
         last_end = t.span.end;
         if (t.kind == TK_ERROR) {
-            char c = text[t.span.start];
-            if (lx.pos >= len && (c == '"' || c == '\'' || c == '/' || c == '`' || c == '@')) {
+            char ch = text[t.span.start];
+            if (lx.pos >= len && (ch == '"' || ch == '\'' || ch == '/' || ch == '`' || ch == '@')) {
                 cx->kind = RC_NOTHING; /* an unterminated literal or quoted name */
                 return;
             }
-            mode = LEX_OPERATOR;
-            after = RC_AFTER_VALUE;
-            n_tokens++;
+            c->mode = LEX_OPERATOR;
+            c->after = RC_AFTER_VALUE;
+            c->n_tokens++;
             continue;
         }
+        int maybe_opt = c->maybe_opt;
+        bool after_in = c->after_in;
+        c->maybe_opt = -1;
+        c->after_in = c->after_not = false;
+        if (maybe_opt >= 0 && t.kind != TK_EQ)
+            c->options = false; /* that name was a field's */
         if (t.kind == TK_PIPE) {
-            if (strcmp(cx->command, "stats") == 0)
-                cx->after_stats = true;
-            cx->command[0] = '\0';
-            cx->depth = 0;
-            cx->after_by = new_name = name_list = stats_key = false;
-            n_tokens = 0;
-            mode = LEX_OPERAND;
-            after = RC_COMMAND;
+            cmd_reset(c, c->after_stats || strcmp(c->command, "stats") == 0);
+            cx->sub_first = false;
             continue;
         }
-        n_tokens++;
-        if (n_tokens == 1) {
-            cx->after_alias = false;
-            if (t.kind == TK_NAME) {
-                size_t k = 0;
-                for (; t.str[k] && k + 1 < sizeof cx->command; k++)
-                    cx->command[k] = (char)tolower((unsigned char)t.str[k]);
-                cx->command[k] = '\0';
-            }
-            mode = LEX_OPERAND;
-            after = RC_OPERAND;
+        if (++c->n_tokens == 1) {
+            cmd_named(c, &t, cx->in_sub && cx->sub_first);
             continue;
         }
-        bool in_stats = strcmp(cx->command, "stats") == 0;
-        cx->after_alias = false;
+        enum rcomp_kind before = c->after; /* where the token stands */
+        size_t phase_before = c->phase;
+        bool sub_before = cx->in_sub;
+        bool alias_now = false;
         switch (t.kind) {
         case TK_LPAREN:
+            if (!cx->in_sub && c->depth == 0 && (after_in || open_phase(c, before, "("))) {
+                outer = *c;
+                cx->in_sub = cx->sub_first = true;
+                cmd_reset(c, false);
+                break;
+            }
+            /* fall through */
         case TK_LBRACKET:
-            cx->depth++;
-            mode = LEX_OPERAND;
-            after = RC_OPERAND;
+            c->depth++;
+            c->mode = LEX_OPERAND;
+            c->after = RC_OPERAND;
             break;
         case TK_RPAREN:
+            if (c->depth == 0 && cx->in_sub) {
+                *c = outer;
+                cx->in_sub = cx->sub_first = false;
+                c->first = false;
+                cmd_value(c);
+                break;
+            }
+            /* fall through */
         case TK_RBRACKET:
-            if (cx->depth > 0)
-                cx->depth--;
-            mode = LEX_OPERATOR;
-            after = RC_AFTER_VALUE;
+            if (c->depth > 0)
+                c->depth--;
+            cmd_value(c);
             break;
         case TK_COMMA:
-            mode = LEX_OPERAND;
-            after = name_list ? RC_NOTHING : RC_OPERAND;
-            new_name = name_list;
+            c->mode = LEX_OPERAND;
+            c->after = c->name_list ? RC_NOTHING : RC_OPERAND;
+            c->new_name = c->name_list;
+            if (c->depth == 0 && phase_of(c)->comma_to > 0)
+                c->phase = (size_t)phase_of(c)->comma_to;
             break;
         case TK_DOT:
-            mode = LEX_SEGMENT;
-            after = RC_NOTHING;
+            c->mode = LEX_SEGMENT;
+            c->after = RC_NOTHING;
             break;
         case TK_NAME:
-            if (new_name) {
+            if (c->new_name) {
                 add_name(cx, t.str);
-                new_name = false;
-                cx->after_alias = true;
-                mode = LEX_OPERATOR;
-                after = name_list ? RC_NOTHING : RC_AFTER_VALUE;
+                c->new_name = false;
+                alias_now = true;
+                c->mode = LEX_OPERATOR;
+                c->after = RC_AFTER_VALUE;
+            } else if (c->opt >= 0) {
+                cmd_option_value(c);
+            } else if (t.word && open_phase(c, before, t.str)) {
+                c->mode = LEX_OPERAND;
+                c->after = RC_OPERAND;
             } else if (t.word && is_keyword(&t)) {
-                mode = LEX_OPERAND;
-                after = RC_OPERAND;
+                c->mode = LEX_OPERAND;
+                c->after = RC_OPERAND;
+                c->after_in = lex_is_word(&t, "in");
+                c->after_not = lex_is_word(&t, "not") && before == RC_AFTER_VALUE;
                 if (lex_is_word(&t, "as") || lex_is_word(&t, "into")) {
-                    new_name = true;
-                    after = RC_NOTHING;
-                    name_list = strcmp(cx->command, "parse") == 0;
-                } else if (lex_is_word(&t, "by") && cx->depth == 0) {
-                    cx->after_by = true;
-                    stats_key = in_stats;
-                } else if (lex_is_word(&t, "asc") || lex_is_word(&t, "desc")) {
-                    mode = LEX_OPERATOR;
-                    after = RC_NOTHING;
+                    c->new_name = true;
+                    c->after = RC_NOTHING;
+                    c->name_list = strcmp(c->command, "parse") == 0;
+                } else if (lex_is_word(&t, "asc") || lex_is_word(&t, "desc") ||
+                           lex_is_word(&t, "multi")) {
+                    c->mode = LEX_OPERATOR;
+                    c->after = RC_NOTHING;
                 }
             } else {
-                if (stats_key && cx->depth == 0)
+                if (strcmp(c->command, "stats") == 0 && c->phase == 1 && c->depth == 0)
                     add_name(cx, t.str);
-                mode = LEX_OPERATOR;
-                after = RC_AFTER_VALUE;
+                if (c->depth == 0 && phase_of(c)->slot == SS_TABLE)
+                    c->table = t.str;
+                if (c->depth == 0 && c->options && !t.dotted) {
+                    c->maybe_opt = option_find(c->syn->options, t.str);
+                    if (c->maybe_opt < 0)
+                        c->options = false;
+                }
+                cmd_value(c);
             }
             break;
-        case TK_NUMBER:
+        case TK_EQ:
+            if (maybe_opt >= 0) {
+                c->opt = maybe_opt;
+                c->mode = LEX_OPERAND;
+                c->after = RC_NOTHING; /* an option's value: see query_candidates */
+                break;
+            }
+            c->mode = LEX_OPERAND;
+            c->after = RC_OPERAND;
+            open_phase(c, before, "=");
+            break;
         case TK_STRING:
         case TK_REGEX:
+            if (c->opt >= 0) {
+                cmd_option_value(c);
+                break;
+            }
+            if (open_phase(c, before, t.kind == TK_STRING ? "\"" : "/"))
+                c->first = false;
+            c->options = false;
+            cmd_value(c);
+            break;
+        case TK_NUMBER:
         case TK_PERIOD:
-            mode = LEX_OPERATOR;
-            after = RC_AFTER_VALUE;
+            if (c->opt >= 0) {
+                cmd_option_value(c);
+                break;
+            }
+            c->options = false;
+            cmd_value(c);
             break;
         default: /* an operator */
-            mode = LEX_OPERAND;
-            after = RC_OPERAND;
+            c->mode = LEX_OPERAND;
+            c->after = RC_OPERAND;
             break;
         }
+        c->after_alias = alias_now;
+        if (c->phase == phase_before && cx->in_sub == sub_before)
+            c->first = false; /* past the phase's first operand */
     }
     if (in_comment(text, last_end, len)) {
         cx->kind = RC_NOTHING;
         return;
     }
-    cx->kind = after;
-    if (after == RC_OPERAND || after == RC_AFTER_VALUE) {
-        const struct command_grammar *g = grammar_of(cx->command);
-        if (g->operand == OPK_NONE)
-            cx->kind = RC_NOTHING;
-    }
+    if (c->maybe_opt >= 0)
+        c->options = false;
+    cx->kind = c->after;
+    if (c->opt >= 0)
+        cx->kind = RC_OPERAND;
 }
 
 /* ---- candidates ---- */
@@ -309,10 +503,10 @@ static bool prefix_fold(const char *s, const char *word, size_t n)
 static void add_words(struct cand_list *c, const char *list, const char *word, bool space)
 {
     size_t n = strlen(word);
-    while (*list) {
+    while (list && *list) {
         size_t len = strcspn(list, " ");
-        if (len >= n && strncasecmp(list, word, n) == 0)
-            cand_add(c, xstrndup(list, len), space);
+        if (len >= n && strncasecmp(list, word, n) == 0) /* "name=": no space after */
+            cand_add(c, xstrndup(list, len), space && list[len - 1] != '=');
         list += len + (list[len] ? 1 : 0);
     }
 }
@@ -346,7 +540,7 @@ static void add_fields(struct cand_list *c, const struct rcomp_context *cx, cons
         for (size_t i = 0; i < cx->n_names; i++)
             if (cmp(cx->names[i], word, n) == 0)
                 cand_add(c, fieldcheck_query_name(cx->names[i]), false);
-        if (!cx->after_stats) {
+        if (!cx->cmd.after_stats) {
             for (int i = 0; i < SYSF_COUNT; i++)
                 if (cmp(sys_fields[i].name, word, n) == 0)
                     cand_add(c, xstrdup(sys_fields[i].name), false);
@@ -362,38 +556,123 @@ static void add_fields(struct cand_list *c, const struct rcomp_context *cx, cons
     }
 }
 
+/* The options of the command not given yet, as name= (no space after). */
+static void add_options(struct cand_list *c, const struct rcomp_cmd *cmd, const char *word)
+{
+    struct syn_option o;
+    size_t n = strlen(word);
+    for (int i = 0; option_at(cmd->syn->options, i, &o); i++)
+        if (!(cmd->given & (1u << i)) && o.name_len + 1 >= n && strncasecmp(o.name, word, n) == 0)
+            cand_add(c, xstrndup(o.name, o.name_len + 1), false);
+}
+
+/* The values the option whose value comes next takes (none listed: any). */
+static void add_option_values(struct cand_list *c, const struct rcomp_cmd *cmd, const char *word)
+{
+    struct syn_option o;
+    if (!option_at(cmd->syn->options, cmd->opt, &o))
+        return;
+    char *values = xstrndup(o.values, o.values_len);
+    for (char *p = values; *p; p++)
+        if (*p == '|')
+            *p = ' ';
+    add_words(c, values, word, true);
+    free(values);
+}
+
+/* The lookup tables (--lookup NAME=FILE, .lookup), or the columns of the
+ * one the command named. */
+static void add_lookup(struct cand_list *c, const char *table, const char *word)
+{
+    const struct lookup_set *set = session->lookups;
+    size_t n = strlen(word);
+    for (size_t i = 0; set && i < set->n; i++) {
+        const struct lookup_table *t = &set->tables[i];
+        if (!table) {
+            if (strncmp(t->name, word, n) == 0)
+                cand_add(c, fieldcheck_query_name(t->name), true);
+        } else if (strcmp(t->name, table) == 0) {
+            for (size_t k = 0; k < t->n_columns; k++)
+                if (strncmp(t->columns[k], word, n) == 0)
+                    cand_add(c, fieldcheck_query_name(t->columns[k]), false);
+        }
+    }
+}
+
+/* What may start an operand of the command's phase. */
+static void add_operands(struct cand_list *c, const struct rcomp_context *cx, const char *word)
+{
+    const struct rcomp_cmd *cmd = &cx->cmd;
+    enum syn_slot slot = cmd->syn->phases[cmd->phase].slot;
+    if (cmd->depth > 0) { /* inside a call or ( ): an expression */
+        add_fields(c, cx, word);
+        add_functions(c, word, false, true);
+        return;
+    }
+    switch (slot) {
+    case SS_EXPR:
+        add_fields(c, cx, word);
+        add_functions(c, word, false, true);
+        break;
+    case SS_AGG:
+        add_functions(c, word, true, true);
+        break;
+    case SS_FIELD:
+        add_fields(c, cx, word);
+        break;
+    case SS_TABLE:
+        add_lookup(c, NULL, word);
+        break;
+    case SS_COLUMN:
+        if (cmd->table)
+            add_lookup(c, cmd->table, word);
+        break;
+    case SS_PERIOD:
+    case SS_NUMBER:
+    case SS_NONE:
+    case SS_SUBQUERY:
+        break;
+    }
+}
+
 static void query_candidates(struct cand_list *c, const char *before, size_t len, const char *word)
 {
     struct arena a = {0};
     struct rcomp_context cx;
     rcomp_context(before, len, &a, &cx);
-    const struct command_grammar *g = grammar_of(cx.command);
+    const struct rcomp_cmd *cmd = &cx.cmd;
+    const char *kw[3];
     switch (cx.kind) {
     case RC_NOTHING:
         break;
     case RC_COMMAND:
         add_commands(c, word, false);
+        if (cx.in_sub && cx.sub_first)
+            add_words(c, "SOURCE", word, true);
         break;
     case RC_OPERAND:
-        add_words(c, g->operand_kw, word, true);
-        if (g->operand == OPK_AGG && cx.depth == 0 && !cx.after_by) {
-            add_functions(c, word, true, true);
+        if (cmd->opt >= 0) {
+            add_option_values(c, cmd, word);
             break;
         }
-        add_fields(c, &cx, word);
-        if (g->operand != OPK_FIELDS)
-            add_functions(c, word, false, true);
+        if (cmd->after_not) { /* a not b: only not like, not in */
+            add_words(c, "like in", word, true);
+            break;
+        }
+        offered_keywords(cmd, RC_OPERAND, kw);
+        for (size_t i = 0; i < 3; i++)
+            add_words(c, kw[i], word, true);
+        if (cmd->options)
+            add_options(c, cmd, word);
+        add_operands(c, &cx, word);
         break;
-    case RC_AFTER_VALUE: {
-        const char *kw = g->after_kw;
-        if (g->operand == OPK_AGG)
-            kw = cx.depth > 0 ? "" : cx.after_by ? (cx.after_alias ? "" : "as")
-                                   : (cx.after_alias ? "by" : "as by");
-        else if (cx.after_alias)
-            kw = ""; /* after "as name": a comma or the next command */
-        add_words(c, kw, word, true);
+    case RC_AFTER_VALUE:
+        offered_keywords(cmd, RC_AFTER_VALUE, kw);
+        add_words(c, kw[0], word, true);
+        if (cmd->depth == 0 && !cmd->after_alias &&
+            (cmd->syn->phases[cmd->phase].flags & SYN_SPACED))
+            add_operands(c, &cx, word);
         break;
-    }
     }
     arena_free(&a);
 }
