@@ -90,7 +90,7 @@ const struct cmd_syntax cmd_syntaxes[] = {
      "addtotals fieldname=T row=true col=false a, b", 1, {{.slot = SS_FIELD}}},
     /* outlier = "outlier" { option } fieldref { fieldref } */
     {"outlier", "action=remove|transform param= uselower=true|false mark=true|false",
-     "outlier action=remove param=2 uselower=true mark=false a b", 1,
+     "outlier action=remove param=2 uselower=true mark=false a b | outlier action=transform a", 1,
      {{.slot = SS_FIELD, .flags = SYN_SPACED}}},
     /* fillmissing = "fillmissing" [ "with" expr "for" name { "," expr "for" name } ] */
     {"fillmissing", NULL, "fillmissing with 0 for a, 1 for b", 3,
@@ -111,8 +111,8 @@ const struct cmd_syntax cmd_syntaxes[] = {
       {.opens = "=", .slot = SS_NONE, .value_kw = "and"},
       {.opens = "(", .slot = SS_SUBQUERY}}},
     /* appendcols = "appendcols" { option } subquery */
-    {"appendcols", "override=true|false max=", "appendcols override=true max=5 (stats count(*))",
-     2, {{.slot = SS_NONE}, {.opens = "(", .slot = SS_SUBQUERY}}},
+    {"appendcols", "override=true|false max=",
+     "appendcols override=true max=5 (stats count(*)) | appendcols override=false (stats sum(a))", 2, {{.slot = SS_NONE}, {.opens = "(", .slot = SS_SUBQUERY}}},
 };
 
 const size_t n_cmd_syntaxes = sizeof cmd_syntaxes / sizeof cmd_syntaxes[0];
