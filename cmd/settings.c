@@ -7,13 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
 #include "cmd/exitcode.h"
 #include "cmd/msgs.h"
 #include "cmd/term.h"
 
-const char *const settings_names[] = {"format", "time-format", "tz", "timer",
-                                      "pager",  "chart",       "output", NULL};
+const char *const settings_names[] = {"format", "time-format", "tz",   "timer",
+                                      "pager",  "chart",       NULL};
 
 static const char *const time_style_names[] = {"insights", "iso", "epoch"};
 
@@ -31,8 +30,6 @@ const char *settings_values(const char *name)
         return "insights iso epoch";
     if (strcmp(name, "tz") == 0)
         return "UTC local ZONE +HH:MM";
-    if (strcmp(name, "output") == 0)
-        return "FILE -";
     if (strcmp(name, "timer") == 0 || strcmp(name, "pager") == 0 || strcmp(name, "chart") == 0)
         return "on off";
     return NULL;
@@ -105,25 +102,6 @@ static int set_tz(struct settings *s, const char *v, struct strbuf *err)
     return 0;
 }
 
-static int set_output(struct settings *s, const char *v, struct strbuf *err)
-{
-    FILE *fp = stdout;
-    if (*v && strcmp(v, "-") != 0) {
-        fp = fopen(v, "w");
-        if (!fp) {
-            if (err)
-                sb_printf(err, "%s: %s", v, strerror(errno));
-            return -1;
-        }
-    }
-    if (s->out && s->out != stdout)
-        fclose(s->out);
-    free(s->out_path);
-    s->out = fp;
-    s->out_path = fp == stdout ? NULL : xstrdup(v);
-    return 0;
-}
-
 int settings_set(struct settings *s, const char *name, const char *value, struct strbuf *err)
 {
     const char *v = value ? value : "";
@@ -144,8 +122,6 @@ int settings_set(struct settings *s, const char *name, const char *value, struct
     }
     if (strcmp(name, "tz") == 0)
         return set_tz(s, v, err);
-    if (strcmp(name, "output") == 0)
-        return set_output(s, v, err);
     bool *flag = strcmp(name, "timer") == 0   ? &s->timer
                  : strcmp(name, "pager") == 0 ? &s->pager
                  : strcmp(name, "chart") == 0 ? &s->chart
@@ -173,8 +149,6 @@ static void show_one(const struct settings *s, const char *name, struct strbuf *
         sb_puts(out, time_style_names[s->time_style]);
     else if (strcmp(name, "tz") == 0)
         sb_puts(out, tz_name(s->tz));
-    else if (strcmp(name, "output") == 0)
-        sb_puts(out, s->out_path ? s->out_path : "-");
     else if (strcmp(name, "timer") == 0)
         sb_puts(out, s->timer ? "on" : "off");
     else if (strcmp(name, "pager") == 0)

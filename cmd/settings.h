@@ -17,7 +17,10 @@
  *   timer        on off (the time in the status line)   (on; REPL: off)
  *   pager        on off                                 --no-pager
  *   chart        on off                                 --chart
- *   output       FILE, or - for standard output         (REPL only)
+ *
+ * Where results go (out, out_path) is not a setting by name: the REPL's
+ * .output (repl_dot.c) opens the file, expanding ~, and reports a failed
+ * close of the one before.
  *
  * Every setting applies to the next query run with them (run.h takes a
  * pointer to the struct). What depends on the terminal (table or tsv,
@@ -46,7 +49,7 @@ struct settings {
     bool timer;                 /* the status line after each query says how long it took */
     bool pager;                 /* tables taller than the terminal go through the pager */
     bool chart;                 /* stats results drawn as charts (cmd/chart.h) */
-    FILE *out;                  /* where results go: stdout, or the file of "output" */
+    FILE *out;                  /* where results go: stdout, or the file of .output */
     char *out_path;             /* that file's name (owned), NULL for stdout */
 };
 
