@@ -4,18 +4,28 @@
  * Completion looks at where the cursor is in the query before offering
  * anything. The text before the word being completed (the lines of the
  * query typed so far, then the current line up to the word) is run
- * through the query lexer (query/lexer.h), tracking what the parser would
- * expect next; that gives a context (rcomp_context):
+ * through the query lexer (query/lexer.h), following the command being
+ * typed through its row of query/cmdsyntax.c (its phases: what goes where
+ * an operand starts, the keywords offered there and after a value, its
+ * name=value options); that gives a context (rcomp_context):
  *
  *   inside a string, a /regex/, a `quoted name` or a # comment: nothing
- *   the first word of a command (at the start, after '|'): the commands of
- *       query/funcs.c's table, then a space
- *   where an expression may start: the index's fields (and the names the
- *       query defined with as/into), the functions with '(' — in stats,
- *       the aggregates — and keywords such as not
- *   after a value: the keywords that may follow it in that command (as,
- *       by, and, or, like, in, asc, desc, into), then a space
- *   after as or into (a new name), and in limit: nothing
+ *   the first word of a command (at the start, after '|', after the '(' of
+ *       a subquery): the commands of query/funcs.c's table, then a space
+ *   where an operand may start: what the phase takes (the index's fields
+ *       and the names the query defined with as/into, the functions with
+ *       '(' — in stats, the aggregates —, the --lookup tables or their
+ *       columns, or nothing for a number or a period), the phase's keywords
+ *       (not, diff's previousDay ...), the options not given yet (name=)
+ *   after name=: the option's values
+ *   after a value: the keywords that may follow it there (stats: as, by,
+ *       then as, offset; sessionize: maxspan, as; lookup: OUTPUT ...),
+ *       then a space
+ *   after as or into (a new name): nothing
+ *
+ * A keyword opens the next phase only where it is offered, so a field
+ * named like a keyword elsewhere stays a field. A subquery keeps the
+ * command around it and gives it back at its ')'.
  *
  * A line starting with '.' completes dot-command names, then their
  * argument by the kind the table of repl_dot.c gives it: formats, names
