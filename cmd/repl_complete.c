@@ -61,7 +61,7 @@ static struct repl *session;
 /* ---- what the place of the cursor expects ---- */
 
 enum rcomp_kind {
-    RC_NOTHING,      /* in a literal or comment, where a new name goes, or in limit */
+    RC_NOTHING,      /* in a literal or comment, or where a new name goes */
     RC_COMMAND,      /* the first word of a command */
     RC_OPERAND,      /* an operand may start here (what kind: the phase's slot) */
     RC_AFTER_VALUE,  /* a value was just read */
