@@ -583,3 +583,21 @@ const char *lex_kind_name(enum lex_kind kind)
     }
     return "?";
 }
+
+enum lex_mode lex_mode_after(const struct token *t)
+{
+    switch (t->kind) {
+    case TK_DOT:
+        return LEX_SEGMENT;
+    case TK_NAME:
+        if (lex_is_word(t, "and") || lex_is_word(t, "or") || lex_is_word(t, "not") ||
+            lex_is_word(t, "like") || lex_is_word(t, "in"))
+            return LEX_OPERAND;
+        return LEX_OPERATOR;
+    case TK_NUMBER: case TK_STRING: case TK_REGEX: case TK_PERIOD:
+    case TK_RPAREN: case TK_RBRACKET:
+        return LEX_OPERATOR;
+    default:
+        return LEX_OPERAND;
+    }
+}

@@ -108,6 +108,12 @@ void lex_seek(struct lexer *lx, uint32_t pos);
  * ("AND", "And" and "and" are all the keyword and; `and` is a field). */
 bool lex_is_word(const struct token *tok, const char *kw);
 
+/* The mode in which to read the token after tok inside an expression: a
+ * segment after '.', an operator after a value, else an operand. Whoever
+ * re-reads expression text token by token (the parser's expr_to_text, the
+ * lexer's tests) steps with this. */
+enum lex_mode lex_mode_after(const struct token *tok);
+
 /* A short description of a kind for messages and tests: "','", "a string",
  * "end of query" ... (static). */
 const char *lex_kind_name(enum lex_kind kind);

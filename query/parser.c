@@ -1823,25 +1823,6 @@ void query_free(struct query *q)
     free(q);
 }
 
-/* The mode in which to read the token after t, inside an expression. */
-static enum lex_mode mode_after(const struct token *t)
-{
-    switch (t->kind) {
-    case TK_DOT:
-        return LEX_SEGMENT;
-    case TK_NAME:
-        if (lex_is_word(t, "and") || lex_is_word(t, "or") || lex_is_word(t, "not") ||
-            lex_is_word(t, "like") || lex_is_word(t, "in"))
-            return LEX_OPERAND;
-        return LEX_OPERATOR;
-    case TK_NUMBER: case TK_STRING: case TK_REGEX: case TK_PERIOD:
-    case TK_RPAREN: case TK_RBRACKET:
-        return LEX_OPERATOR;
-    default:
-        return LEX_OPERAND;
-    }
-}
-
 /* Re-read the expression's own text token by token (so strings, regexes
  * and backtick names are kept whole) and join the tokens with a single
  * space wherever the source had whitespace or a comment between them. */
@@ -1872,7 +1853,7 @@ void expr_to_text(const struct query *q, const struct expr *e, struct strbuf *ou
             sb_putc(out, ' ');
         sb_append(out, q->text + t.span.start, t.span.end - t.span.start);
         prev_end = t.span.end;
-        mode = mode_after(&t);
+        mode = lex_mode_after(&t);
     }
     arena_free(&scratch);
 }

@@ -3,9 +3,9 @@
  *
  * Each case lexes a small text and checks kinds, decoded values and byte
  * spans worked out by hand from the reference's lexical rules (§1). The
- * helper seq() reads a whole text choosing the mode as the parser would
- * (operand at the start and after operators and keywords, operator after a
- * value) and prints the tokens in a compact form: NAME:x NUM:5 STR:x RE:x
+ * helper seq() reads a whole text choosing the mode with lex_mode_after(),
+ * as the parser does (operand at the start and after operators and
+ * keywords, operator after a value, segment after a dot) and prints the tokens in a compact form: NAME:x NUM:5 STR:x RE:x
  * PER:5m ERR:message, punctuation as itself, EOF at the end.
  */
 #include <stdio.h>
@@ -60,24 +60,6 @@ static const char *unit_name(enum period_unit u)
     return names[u];
 }
 
-static enum lex_mode next_mode(const struct token *t)
-{
-    switch (t->kind) {
-    case TK_DOT:
-        return LEX_SEGMENT;
-    case TK_NAME:
-        if (lex_is_word(t, "and") || lex_is_word(t, "or") || lex_is_word(t, "not") ||
-            lex_is_word(t, "like") || lex_is_word(t, "in"))
-            return LEX_OPERAND;
-        return LEX_OPERATOR;
-    case TK_NUMBER: case TK_STRING: case TK_REGEX: case TK_PERIOD:
-    case TK_RPAREN: case TK_RBRACKET:
-        return LEX_OPERATOR;
-    default:
-        return LEX_OPERAND;
-    }
-}
-
 static struct strbuf out = STRBUF_INIT;
 
 /* All tokens of src, as described in the header comment. */
@@ -109,7 +91,7 @@ static const char *seq(const char *src)
             break;
         default: sb_puts(&out, punct_text(t.kind)); break;
         }
-        mode = next_mode(&t);
+        mode = lex_mode_after(&t);
     }
     return "runaway";
 }
@@ -443,6 +425,26 @@ int main(void)
         struct token t = first("/x/", LEX_OPERATOR);
         CHECK_INT(t.kind, TK_SLASH);
         CHECK_INT(t.span.end, 1);
+    }
+
+    TEST("the mode after a token") {
+        CHECK_INT(lex_mode_after(&(struct token){.kind = TK_DOT}), LEX_SEGMENT);
+        CHECK_INT(lex_mode_after(&(struct token){.kind = TK_RPAREN}), LEX_OPERATOR);
+        CHECK_INT(lex_mode_after(&(struct token){.kind = TK_RBRACKET}), LEX_OPERATOR);
+        CHECK_INT(lex_mode_after(&(struct token){.kind = TK_LPAREN}), LEX_OPERAND);
+        CHECK_INT(lex_mode_after(&(struct token){.kind = TK_COMMA}), LEX_OPERAND);
+        CHECK_INT(lex_mode_after(&(struct token){.kind = TK_EQ}), LEX_OPERAND);
+        const char *operand_words[] = {"and", "OR", "Not", "like", "in"};
+        for (size_t i = 0; i < sizeof operand_words / sizeof *operand_words; i++) {
+            struct token t = first(operand_words[i], LEX_OPERAND);
+            CHECK_INT(lex_mode_after(&t), LEX_OPERAND);
+        }
+        struct token t = first("`and`", LEX_OPERAND); /* a field, not the keyword */
+        CHECK_INT(lex_mode_after(&t), LEX_OPERATOR);
+        t = first("5m", LEX_OPERAND);
+        CHECK_INT(lex_mode_after(&t), LEX_OPERATOR);
+        t = first("'s'", LEX_OPERAND);
+        CHECK_INT(lex_mode_after(&t), LEX_OPERATOR);
     }
 
     TEST("regex errors") {
