@@ -21,7 +21,8 @@
  *   after a value: the keywords that may follow it there (stats: as, by,
  *       then as, offset; sessionize: maxspan, as; lookup: OUTPUT ...),
  *       then a space
- *   after as or into (a new name): nothing
+ *   after as or into (a new name): nothing; after lookup's as, the fields,
+ *       after cidrlookup's, the table's columns (names that exist already)
  *
  * A keyword opens the next phase only where it is offered, so a field
  * named like a keyword elsewhere stays a field. A subquery keeps the
@@ -81,6 +82,9 @@ struct rcomp_cmd {
     enum rcomp_kind after; /* what the tokens so far leave the cursor at */
     bool after_alias;   /* the value just read is a name being defined (as n, into n) */
     bool new_name;      /* the next word is a name being defined (after as, into) */
+    bool as_ref;        /* the next word is an existing name after as (lookup's field,
+                           cidrlookup's column: SYN_AS_FIELD, SYN_AS_COLUMN) */
+    enum syn_slot as_ref_slot; /* then what it names: SS_FIELD or SS_COLUMN */
     bool name_list;     /* parse ... as a, b: names until the command ends */
     bool after_in;      /* the last token was the keyword in: '(' opens a subquery */
     bool after_not;     /* the last token was not after a value: like or in follows */
@@ -329,7 +333,9 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
         }
         int maybe_opt = c->maybe_opt;
         bool after_in = c->after_in;
+        bool as_ref = c->as_ref;
         c->maybe_opt = -1;
+        c->as_ref = false;
         c->after_in = c->after_not = false;
         if (maybe_opt >= 0 && t.kind != TK_EQ)
             c->options = false; /* that name was a field's */
@@ -386,7 +392,10 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
             c->after = RC_NOTHING;
             break;
         case TK_NAME:
-            if (c->new_name) {
+            if (as_ref) {
+                alias_now = true; /* what follows "as name" follows it */
+                cmd_value(c);
+            } else if (c->new_name) {
                 add_name(cx, t.str);
                 c->new_name = false;
                 alias_now = true;
@@ -402,7 +411,13 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
                 c->after = RC_OPERAND;
                 c->after_in = lex_is_word(&t, "in");
                 c->after_not = lex_is_word(&t, "not") && before == RC_AFTER_VALUE;
-                if (lex_is_word(&t, "as") || lex_is_word(&t, "into")) {
+                unsigned ref = c->depth == 0 && lex_is_word(&t, "as")
+                                   ? phase_of(c)->flags & (SYN_AS_FIELD | SYN_AS_COLUMN)
+                                   : 0;
+                if (ref) {
+                    c->as_ref = true;
+                    c->as_ref_slot = ref == SYN_AS_FIELD ? SS_FIELD : SS_COLUMN;
+                } else if (lex_is_word(&t, "as") || lex_is_word(&t, "into")) {
                     c->new_name = true;
                     c->after = RC_NOTHING;
                     c->name_list = strcmp(c->command, "parse") == 0;
@@ -613,7 +628,7 @@ static void add_lookup(struct cand_list *c, const char *table, const char *word)
 static void add_operands(struct cand_list *c, const struct rcomp_context *cx, const char *word)
 {
     const struct rcomp_cmd *cmd = &cx->cmd;
-    enum syn_slot slot = cmd->syn->phases[cmd->phase].slot;
+    enum syn_slot slot = cmd->as_ref ? cmd->as_ref_slot : cmd->syn->phases[cmd->phase].slot;
     if (cmd->depth > 0) { /* inside a call or ( ): an expression */
         add_fields(c, cx, word);
         add_functions(c, word, false, true);
@@ -663,6 +678,10 @@ static void query_candidates(struct cand_list *c, const char *before, size_t len
     case RC_OPERAND:
         if (cmd->opt >= 0) {
             add_option_values(c, cmd, word);
+            break;
+        }
+        if (cmd->as_ref) { /* lookup t c as FIELD, cidrlookup t f as COLUMN */
+            add_operands(c, &cx, word);
             break;
         }
         if (cmd->after_not) { /* a not b: only not like, not in */

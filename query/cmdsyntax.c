@@ -66,12 +66,14 @@ const struct cmd_syntax cmd_syntaxes[] = {
      * outputs = ( "OUTPUT" | "OUTPUTNEW" ) column [ "as" alias ] { "," ... } */
     {"lookup", NULL, "lookup t a as b, c OUTPUT d as e | lookup t a OUTPUTNEW d", 3,
      {{.slot = SS_TABLE, .flags = SYN_ONE},
-      {.slot = SS_COLUMN, .value_kw = "as OUTPUT OUTPUTNEW", .alias_kw = "OUTPUT OUTPUTNEW"},
+      {.slot = SS_COLUMN, .value_kw = "as OUTPUT OUTPUTNEW", .alias_kw = "OUTPUT OUTPUTNEW",
+       .flags = SYN_AS_FIELD},
       {.opens = "OUTPUT OUTPUTNEW", .slot = SS_COLUMN, .value_kw = "as"}}},
     /* cidrlookup = "cidrlookup" table fieldref [ "as" column ] outputs */
     {"cidrlookup", NULL, "cidrlookup t a as b OUTPUT d as e | cidrlookup t a OUTPUTNEW d", 3,
      {{.slot = SS_TABLE, .flags = SYN_ONE},
-      {.slot = SS_FIELD, .value_kw = "as OUTPUT OUTPUTNEW", .alias_kw = "OUTPUT OUTPUTNEW"},
+      {.slot = SS_FIELD, .value_kw = "as OUTPUT OUTPUTNEW", .alias_kw = "OUTPUT OUTPUTNEW",
+       .flags = SYN_AS_COLUMN},
       {.opens = "OUTPUT OUTPUTNEW", .slot = SS_COLUMN, .value_kw = "as"}}},
     /* countFrequent = ( "countFrequent" | "count_frequent" ) fieldref { "," fieldref } */
     {"countFrequent count_frequent", NULL, "countFrequent a, b", 1, {{.slot = SS_FIELD}}},

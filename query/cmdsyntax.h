@@ -37,6 +37,8 @@ enum syn_slot {
 enum {
     SYN_ONE = 1,     /* one operand, then the next phase starts */
     SYN_SPACED = 2,  /* field names separated by spaces: another may follow a value */
+    SYN_AS_FIELD = 4,  /* "as" names an existing field of the events, not a new name */
+    SYN_AS_COLUMN = 8, /* "as" names a column of the lookup table, not a new name */
 };
 
 struct syn_phase {
@@ -47,7 +49,7 @@ struct syn_phase {
     const char *operand_kw; /* keywords where any operand goes */
     const char *value_kw;   /* keywords after a value */
     const char *alias_kw;   /* keywords after "as name" or "into name" */
-    unsigned flags;         /* SYN_ONE, SYN_SPACED */
+    unsigned flags;         /* SYN_ONE, SYN_SPACED, SYN_AS_FIELD, SYN_AS_COLUMN */
     int comma_to;           /* the phase a ',' at the top level goes back to (0: the
                                phase goes on; the first phase is never a target) */
 };

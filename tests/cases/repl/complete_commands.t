@@ -155,7 +155,10 @@ $ python3 tests/tools/tty.py -- trailq --lookup users=testdata/lang/lookup/users
 < key Tab
 < wait department
 < prompt trailq> lookup users 
-< type id as userId 
+< type id as u
+< key Tab
+< prompt trailq> lookup users id as userId
+< type  
 < key Tab
 < prompt trailq> lookup users id as userId OUTPUT
 < key Tab
@@ -172,11 +175,22 @@ $ python3 tests/tools/tty.py -- trailq --lookup users=testdata/lang/lookup/users
 < key Tab
 < wait OUTPUTNEW
 < prompt trailq> cidrlookup nets src 
-< type OUTPUT 
+< type as 
 < key Tab
 < key Tab
 < wait region
-< prompt trailq> cidrlookup nets src OUTPUT 
+< prompt trailq> cidrlookup nets src as 
+< type c
+< key Tab
+< prompt trailq> cidrlookup nets src as cidr
+< type  
+< key Tab
+< prompt trailq> cidrlookup nets src as cidr OUTPUT
+< type  
+< key Tab
+< key Tab
+< wait region
+< prompt trailq> cidrlookup nets src as cidr OUTPUT 
 < screen
 > trailq: 6 events loaded. Type .help for help, .quit to leave.
 > trailq> lookup
@@ -188,9 +202,11 @@ $ python3 tests/tools/tty.py -- trailq --lookup users=testdata/lang/lookup/users
 > trailq> lookup users id as userId OUTPUT name^C
 > trailq> cidrlookup nets src
 > OUTPUT     OUTPUTNEW  as
-> trailq> cidrlookup nets src OUTPUT
+> trailq> cidrlookup nets src as
 > cidr    owner   region
-> trailq> cidrlookup nets src OUTPUT
+> trailq> cidrlookup nets src as cidr OUTPUT
+> cidr    owner   region
+> trailq> cidrlookup nets src as cidr OUTPUT
 
 ### name=value options and their values: outlier, join (where once left= and right= are given)
 $ python3 tests/tools/tty.py -- trailq testdata/lang/lookup/events.jsonl
