@@ -68,7 +68,7 @@ enum rcomp_kind {
     RC_AFTER_VALUE,  /* a value was just read */
 };
 
-enum { RC_MAX_NAMES = 64 };
+enum { RC_MAX_NAMES = 64, RC_MAX_OPTIONS = 8 };
 
 /* Where the reading of one command is (a subquery keeps its command's). */
 struct rcomp_cmd {
@@ -90,6 +90,8 @@ struct rcomp_cmd {
     bool after_not;     /* the last token was not after a value: like or in follows */
     bool options;       /* syn's name=value options may still come */
     unsigned given;     /* the options given (bit i: the i-th of syn->options) */
+    const char *option_value[RC_MAX_OPTIONS]; /* their values as written (in the arena;
+                           NULL: not given, or not a name or string) */
     int opt;            /* the option whose value comes next, or -1 */
     int maybe_opt;      /* the name just read is this option's if '=' follows, or -1 */
     bool after_stats;   /* a stats came before this command: the index's fields are gone */
@@ -293,9 +295,11 @@ static void cmd_value(struct rcomp_cmd *c)
     }
 }
 
-/* A name=value option's value was read. */
-static void cmd_option_value(struct rcomp_cmd *c)
+/* A name=value option's value was read (value: its text, or NULL). */
+static void cmd_option_value(struct rcomp_cmd *c, const char *value)
 {
+    if (c->opt < RC_MAX_OPTIONS)
+        c->option_value[c->opt] = value;
     c->given |= 1u << c->opt;
     c->opt = -1;
     c->mode = LEX_OPERATOR;
@@ -402,7 +406,7 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
                 c->mode = LEX_OPERATOR;
                 c->after = RC_AFTER_VALUE;
             } else if (c->opt >= 0) {
-                cmd_option_value(c);
+                cmd_option_value(c, t.str);
             } else if (t.word && open_phase(c, before, t.str)) {
                 c->mode = LEX_OPERAND;
                 c->after = RC_OPERAND;
@@ -453,7 +457,7 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
         case TK_STRING:
         case TK_REGEX:
             if (c->opt >= 0) {
-                cmd_option_value(c);
+                cmd_option_value(c, t.str);
                 break;
             }
             if (open_phase(c, before, t.kind == TK_STRING ? "\"" : "/"))
@@ -464,7 +468,7 @@ static void rcomp_context(const char *text, size_t len, struct arena *a, struct 
         case TK_NUMBER:
         case TK_PERIOD:
             if (c->opt >= 0) {
-                cmd_option_value(c);
+                cmd_option_value(c, NULL);
                 break;
             }
             c->options = false;
@@ -624,6 +628,35 @@ static void add_lookup(struct cand_list *c, const char *table, const char *word)
     }
 }
 
+/* join's keys: "l." and "r." (the names left= and right= gave), then
+ * after "l." the fields as l.field. The right side's fields are the
+ * index's too: a subquery reads the same events. */
+static void add_join_keys(struct cand_list *c, const struct rcomp_context *cx, const char *word)
+{
+    const struct rcomp_cmd *cmd = &cx->cmd;
+    const char *dot = strchr(word, '.');
+    static const char *const sides[] = {"left", "right"};
+    for (size_t s = 0; s < 2; s++) {
+        int i = option_find(cmd->syn->options, sides[s]);
+        const char *name = i >= 0 && i < RC_MAX_OPTIONS ? cmd->option_value[i] : NULL;
+        if (!name || !*name)
+            continue;
+        size_t n = strlen(name);
+        if (!dot) {
+            if (strncmp(name, word, strlen(word)) == 0)
+                cand_add(c, xasprintf("%s.", name), false);
+            continue;
+        }
+        if ((size_t)(dot - word) != n || strncmp(word, name, n) != 0)
+            continue;
+        struct cand_list fields = {0};
+        add_fields(&fields, cx, dot + 1);
+        for (size_t k = 0; k < fields.n; k++)
+            cand_add(c, xasprintf("%s.%s", name, fields.v[k]), false);
+        cand_free(&fields);
+    }
+}
+
 /* What may start an operand of the command's phase. */
 static void add_operands(struct cand_list *c, const struct rcomp_context *cx, const char *word)
 {
@@ -651,6 +684,9 @@ static void add_operands(struct cand_list *c, const struct rcomp_context *cx, co
     case SS_COLUMN:
         if (cmd->table)
             add_lookup(c, cmd->table, word);
+        break;
+    case SS_JOINKEY:
+        add_join_keys(c, cx, word);
         break;
     case SS_PERIOD:
     case SS_NUMBER:

@@ -109,8 +109,8 @@ const struct cmd_syntax cmd_syntaxes[] = {
     {"join", "type=inner|left !left= !right=",
      "join type=inner left=l right=r where l.a = r.a and l.b = r.b (stats count(*) by a, b)", 4,
      {{.slot = SS_NONE, .value_kw = "where"},
-      {.opens = "where and", .slot = SS_NONE},
-      {.opens = "=", .slot = SS_NONE, .value_kw = "and"},
+      {.opens = "where and", .slot = SS_JOINKEY},
+      {.opens = "=", .slot = SS_JOINKEY, .value_kw = "and"},
       {.opens = "(", .slot = SS_SUBQUERY}}},
     /* appendcols = "appendcols" { option } subquery */
     {"appendcols", "override=true|false max=",

@@ -32,6 +32,7 @@ enum syn_slot {
     SS_NUMBER,    /* a number: nothing to offer */
     SS_NONE,      /* only the phase's keywords */
     SS_SUBQUERY,  /* ( query ): its commands */
+    SS_JOINKEY,   /* join's keys: side.field, the sides named by left= and right= */
 };
 
 enum {

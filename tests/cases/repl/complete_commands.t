@@ -274,6 +274,35 @@ $ python3 tests/tools/tty.py -- trailq testdata/lang/lookup/events.jsonl
 > inner  left
 > trailq> join left=a right=b type=
 
+### join's keys: the names left= and right= gave, then their fields as side.field
+$ python3 tests/tools/tty.py -- trailq testdata/lang/lookup/events.jsonl
+< prompt trailq> 
+< type join left=a right=b where 
+< key Tab
+< key Tab
+< wait b.
+< prompt trailq> join left=a right=b where 
+< type a.us
+< key Tab
+< prompt trailq> join left=a right=b where a.userId
+< type  = b
+< key Tab
+< prompt trailq> join left=a right=b where a.userId = b.
+< type us
+< key Tab
+< prompt trailq> join left=a right=b where a.userId = b.userId
+< type  
+< key Tab
+< prompt trailq> join left=a right=b where a.userId = b.userId and 
+< type a.d
+< key Tab
+< prompt trailq> join left=a right=b where a.userId = b.userId and a.department
+< screen
+> trailq: 6 events loaded. Type .help for help, .quit to leave.
+> trailq> join left=a right=b where
+> a.  b.
+> trailq> join left=a right=b where a.userId = b.userId and a.department
+
 ### subqueries: commands and SOURCE inside, the outer command after ')'
 $ python3 tests/tools/tty.py -s 150x24 -- trailq testdata/lang/lookup/events.jsonl
 < prompt trailq> 
