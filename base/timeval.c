@@ -86,7 +86,7 @@ static bool is_leap(int64_t y)
     return floor_mod(y, 4) == 0 && (floor_mod(y, 100) != 0 || floor_mod(y, 400) == 0);
 }
 
-static int days_in_month(int64_t y, int m)
+int tv_days_in_month(int64_t y, int m)
 {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && is_leap(y))
@@ -156,8 +156,7 @@ size_t tv_format(int64_t ms, char out[TV_FMT_MAX])
 
 /* ---- ISO-8601 -------------------------------------------------------- */
 
-/* Reads exactly `count` decimal digits at s[at..]; false if any is missing. */
-static bool fixed_digits(const char *s, size_t n, size_t at, int count, int *out)
+bool tv_digits(const char *s, size_t n, size_t at, int count, int *out)
 {
     int v = 0;
     for (int k = 0; k < count; k++) {
@@ -178,12 +177,12 @@ static size_t scan_time(const char *s, size_t n, int64_t *tod_ms, int64_t *offse
 {
     int hh, mm, ss = 0, frac = 0;
     bool frac_nonzero = false;
-    if (!fixed_digits(s, n, 0, 2, &hh) || 2 >= n || s[2] != ':' || !fixed_digits(s, n, 3, 2, &mm))
+    if (!tv_digits(s, n, 0, 2, &hh) || 2 >= n || s[2] != ':' || !tv_digits(s, n, 3, 2, &mm))
         return 0;
     if (hh > 24 || mm > 59)
         return 0;
     size_t i = 5;
-    if (i < n && s[i] == ':' && fixed_digits(s, n, i + 1, 2, &ss)) {
+    if (i < n && s[i] == ':' && tv_digits(s, n, i + 1, 2, &ss)) {
         if (ss > 60)
             return 0;
         i += 3;
@@ -211,13 +210,13 @@ static size_t scan_time(const char *s, size_t n, int64_t *tod_ms, int64_t *offse
         i++;
     } else if (i < n && (s[i] == '+' || s[i] == '-')) {
         int oh, om = 0;
-        if (!fixed_digits(s, n, i + 1, 2, &oh) || oh > 23)
+        if (!tv_digits(s, n, i + 1, 2, &oh) || oh > 23)
             return 0;
         int64_t sign = s[i] == '-' ? -1 : 1;
         i += 3;
-        if (i < n && s[i] == ':' && fixed_digits(s, n, i + 1, 2, &om))
+        if (i < n && s[i] == ':' && tv_digits(s, n, i + 1, 2, &om))
             i += 3;
-        else if (fixed_digits(s, n, i, 2, &om))
+        else if (tv_digits(s, n, i, 2, &om))
             i += 2;
         if (om > 59)
             return 0;
@@ -234,10 +233,10 @@ static size_t scan_time(const char *s, size_t n, int64_t *tod_ms, int64_t *offse
 static size_t scan_timestamp(const char *s, size_t n, int64_t *ms)
 {
     int y, m, d;
-    if (!fixed_digits(s, n, 0, 4, &y) || 4 >= n || s[4] != '-' || !fixed_digits(s, n, 5, 2, &m) ||
-        7 >= n || s[7] != '-' || !fixed_digits(s, n, 8, 2, &d))
+    if (!tv_digits(s, n, 0, 4, &y) || 4 >= n || s[4] != '-' || !tv_digits(s, n, 5, 2, &m) ||
+        7 >= n || s[7] != '-' || !tv_digits(s, n, 8, 2, &d))
         return 0;
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    if (m < 1 || m > 12 || d < 1 || d > tv_days_in_month(y, m))
         return 0;
     int64_t day_ms = tv_days_from_civil(y, m, d) * MS_PER_DAY;
     size_t i = 10;
@@ -506,14 +505,12 @@ int64_t tv_floor_offset(int64_t ts, struct period p, int64_t offset_ms)
 
 int64_t tv_months_back(int64_t ms, int n)
 {
-    static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     struct tv_parts p;
     tv_split(ms, &p);
     int64_t months = p.year * 12 + (p.month - 1) - n;
     int64_t y = tv_floor_div(months, 12);
     int m = (int)(months - y * 12) + 1;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int last = month_days[m - 1] + (m == 2 && leap);
+    int last = tv_days_in_month(y, m);
     int d = p.day > last ? last : p.day;
     int64_t day_ms = ms - p.days * 86400000;
     return tv_days_from_civil(y, m, d) * 86400000 + day_ms;

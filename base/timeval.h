@@ -39,6 +39,13 @@ struct period {
 int64_t tv_days_from_civil(int64_t y, int m, int d);
 void tv_civil_from_days(int64_t days, int64_t *y, int *m, int *d);
 
+/* The days of month m (1..12) of year y: 28 to 31. */
+int tv_days_in_month(int64_t y, int m);
+
+/* Reads exactly count decimal digits at s[at..] (of s[0..n)) into *out;
+ * false if one is missing. The timestamp parsers' building block. */
+bool tv_digits(const char *s, size_t n, size_t at, int count, int *out);
+
 /* A time in ms split into its UTC calendar parts; days counts from
  * 1970-01-01 (negative before). Any int64 is accepted. */
 struct tv_parts {

@@ -16,34 +16,10 @@
 #define MS_PER_HOUR (60 * MS_PER_MIN)
 #define MS_PER_DAY  (24 * MS_PER_HOUR)
 
-/* Exactly `count` digits at s[at..]. */
-static bool digits(const char *s, size_t n, size_t at, int count, int *out)
-{
-    int v = 0;
-    for (int k = 0; k < count; k++) {
-        if (at + (size_t)k >= n || !ch_is_digit(s[at + k]))
-            return false;
-        v = v * 10 + (s[at + k] - '0');
-    }
-    *out = v;
-    return true;
-}
-
-static bool is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
 /* A civil date and time of day (UTC) to ms; false if out of range. */
 static bool civil_ms(int y, int m, int d, int hh, int mi, int ss, int frac, int64_t *ms)
 {
-    if (m < 1 || m > 12 || d < 1 || d > month_days(y, m) || hh > 23 || mi > 59 || ss > 60)
+    if (m < 1 || m > 12 || d < 1 || d > tv_days_in_month(y, m) || hh > 23 || mi > 59 || ss > 60)
         return false;
     if (ss == 60) { /* leap second: the last instant of the minute */
         ss = 59;
@@ -94,9 +70,9 @@ static int fraction(const char *s, size_t n, size_t *i)
 /* hh:mm:ss at s[at]. */
 static bool clock3(const char *s, size_t n, size_t at, int *hh, int *mi, int *ss)
 {
-    return digits(s, n, at, 2, hh) && at + 2 < n && s[at + 2] == ':' &&
-           digits(s, n, at + 3, 2, mi) && at + 5 < n && s[at + 5] == ':' &&
-           digits(s, n, at + 6, 2, ss);
+    return tv_digits(s, n, at, 2, hh) && at + 2 < n && s[at + 2] == ':' &&
+           tv_digits(s, n, at + 3, 2, mi) && at + 5 < n && s[at + 5] == ':' &&
+           tv_digits(s, n, at + 6, 2, ss);
 }
 
 /* The line may end here or continue with a non-alphanumeric byte. */
@@ -140,9 +116,9 @@ static bool day_field(const char *s, size_t n, size_t *i, int *d)
     size_t at = *i;
     if (at < n && s[at] == ' ')
         at++;
-    if (digits(s, n, at, 2, d))
+    if (tv_digits(s, n, at, 2, d))
         at += 2;
-    else if (digits(s, n, at, 1, d))
+    else if (tv_digits(s, n, at, 1, d))
         at += 1;
     else
         return false;
@@ -156,8 +132,8 @@ static bool day_field(const char *s, size_t n, size_t *i, int *d)
 static bool fmt_slashed(const char *s, size_t n, int64_t *ms)
 {
     int y, m, d, hh, mi, ss;
-    if (!digits(s, n, 0, 4, &y) || n < 19 || s[4] != '/' || !digits(s, n, 5, 2, &m) ||
-        s[7] != '/' || !digits(s, n, 8, 2, &d) || (s[10] != ' ' && s[10] != 'T') ||
+    if (!tv_digits(s, n, 0, 4, &y) || n < 19 || s[4] != '/' || !tv_digits(s, n, 5, 2, &m) ||
+        s[7] != '/' || !tv_digits(s, n, 8, 2, &d) || (s[10] != ' ' && s[10] != 'T') ||
         !clock3(s, n, 11, &hh, &mi, &ss))
         return false;
     size_t i = 19;
@@ -183,7 +159,7 @@ static bool some_digits(const char *s, size_t n, size_t *i, int max, int *out)
 static bool fmt_healthapp(const char *s, size_t n, int64_t *ms)
 {
     int y, m, d, hh, mi, ss, f;
-    if (!digits(s, n, 0, 4, &y) || !digits(s, n, 4, 2, &m) || !digits(s, n, 6, 2, &d) ||
+    if (!tv_digits(s, n, 0, 4, &y) || !tv_digits(s, n, 4, 2, &m) || !tv_digits(s, n, 6, 2, &d) ||
         n < 9 || s[8] != '-')
         return false;
     size_t i = 9;
@@ -205,7 +181,7 @@ static bool fmt_syslog(const char *s, size_t n, int64_t ref_ms, int64_t *ms)
     if (!day_field(s, n, &i, &d) || i >= n || s[i] != ' ')
         return false;
     i++;
-    if (digits(s, n, i, 4, &y) && i + 4 < n && s[i + 4] == ' ')
+    if (tv_digits(s, n, i, 4, &y) && i + 4 < n && s[i + 4] == ' ')
         i += 5;
     else
         y = -1;
@@ -233,7 +209,7 @@ static bool fmt_ctime(const char *s, size_t n, int64_t *ms, size_t *end)
         return false;
     i += 9;
     int frac = fraction(s, n, &i);
-    if (i >= n || s[i] != ' ' || !digits(s, n, i + 1, 4, &y))
+    if (i >= n || s[i] != ' ' || !tv_digits(s, n, i + 1, 4, &y))
         return false;
     *end = i + 5;
     return boundary(s, n, *end) && civil_ms(y, m, d, hh, mi, ss, frac, ms);
@@ -243,14 +219,14 @@ static bool fmt_ctime(const char *s, size_t n, int64_t *ms, size_t *end)
 static bool fmt_clf(const char *s, size_t n, int64_t *ms, size_t *end)
 {
     int d, m, y, hh, mi, ss, oh, om;
-    if (!digits(s, n, 0, 2, &d) || n < 26 || s[2] != '/' || !(m = month_name(s, n, 3)) ||
-        s[6] != '/' || !digits(s, n, 7, 4, &y) || s[11] != ':' ||
+    if (!tv_digits(s, n, 0, 2, &d) || n < 26 || s[2] != '/' || !(m = month_name(s, n, 3)) ||
+        s[6] != '/' || !tv_digits(s, n, 7, 4, &y) || s[11] != ':' ||
         !clock3(s, n, 12, &hh, &mi, &ss))
         return false;
     size_t i = 20;
     int frac = fraction(s, n, &i);
     if (i + 6 > n || s[i] != ' ' || (s[i + 1] != '+' && s[i + 1] != '-') ||
-        !digits(s, n, i + 2, 2, &oh) || !digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
+        !tv_digits(s, n, i + 2, 2, &oh) || !tv_digits(s, n, i + 4, 2, &om) || oh > 23 || om > 59)
         return false;
     int64_t v;
     if (!civil_ms(y, m, d, hh, mi, ss, frac, &v))
@@ -265,7 +241,7 @@ static bool fmt_clf(const char *s, size_t n, int64_t *ms, size_t *end)
 static bool fmt_proxifier(const char *s, size_t n, int64_t ref_ms, int64_t *ms, size_t *end)
 {
     int m, d, hh, mi, ss;
-    if (!digits(s, n, 0, 2, &m) || n < 14 || s[2] != '.' || !digits(s, n, 3, 2, &d) ||
+    if (!tv_digits(s, n, 0, 2, &m) || n < 14 || s[2] != '.' || !tv_digits(s, n, 3, 2, &d) ||
         s[5] != ' ' || !clock3(s, n, 6, &hh, &mi, &ss))
         return false;
     *end = 14;
@@ -276,7 +252,7 @@ static bool fmt_proxifier(const char *s, size_t n, int64_t ref_ms, int64_t *ms, 
 static bool fmt_logcat(const char *s, size_t n, int64_t ref_ms, int64_t *ms)
 {
     int m, d, hh, mi, ss;
-    if (!digits(s, n, 0, 2, &m) || n < 18 || s[2] != '-' || !digits(s, n, 3, 2, &d) ||
+    if (!tv_digits(s, n, 0, 2, &m) || n < 18 || s[2] != '-' || !tv_digits(s, n, 3, 2, &d) ||
         s[5] != ' ' || !clock3(s, n, 6, &hh, &mi, &ss) || s[14] != '.')
         return false;
     size_t i = 14;
@@ -288,9 +264,9 @@ static bool fmt_logcat(const char *s, size_t n, int64_t ref_ms, int64_t *ms)
 static bool fmt_hdfs(const char *s, size_t n, int64_t *ms)
 {
     int y, m, d, hh, mi, ss;
-    if (!digits(s, n, 0, 2, &y) || !digits(s, n, 2, 2, &m) || !digits(s, n, 4, 2, &d) ||
-        n < 13 || s[6] != ' ' || !digits(s, n, 7, 2, &hh) || !digits(s, n, 9, 2, &mi) ||
-        !digits(s, n, 11, 2, &ss) || (n > 13 && s[13] != ' ' && s[13] != '\t'))
+    if (!tv_digits(s, n, 0, 2, &y) || !tv_digits(s, n, 2, 2, &m) || !tv_digits(s, n, 4, 2, &d) ||
+        n < 13 || s[6] != ' ' || !tv_digits(s, n, 7, 2, &hh) || !tv_digits(s, n, 9, 2, &mi) ||
+        !tv_digits(s, n, 11, 2, &ss) || (n > 13 && s[13] != ' ' && s[13] != '\t'))
         return false;
     return civil_ms(y < 70 ? 2000 + y : 1900 + y, m, d, hh, mi, ss, 0, ms);
 }
@@ -337,8 +313,8 @@ static bool fmt_bgl(const char *s, size_t n, int64_t *ms)
         return false;
     int y, m, d;
     size_t at = end + 1;
-    if (!digits(s, n, at, 4, &y) || at + 10 > n || s[at + 4] != '.' ||
-        !digits(s, n, at + 5, 2, &m) || s[at + 7] != '.' || !digits(s, n, at + 8, 2, &d))
+    if (!tv_digits(s, n, at, 4, &y) || at + 10 > n || s[at + 4] != '.' ||
+        !tv_digits(s, n, at + 5, 2, &m) || s[at + 7] != '.' || !tv_digits(s, n, at + 8, 2, &d))
         return false;
     int64_t day;
     if (!civil_ms(y, m, d, 0, 0, 0, 0, &day) || v < day - MS_PER_DAY || v >= day + 2 * MS_PER_DAY)

@@ -204,6 +204,28 @@ static void test_civil(void)
         CHECK_INT(walked, 3201 * 365 + 777); /* 777 leap years in -400..2800 */
         CHECK_INT(ref_days(1970, 1, 1), 0);  /* the reference itself */
     }
+    TEST("days in month agree with the reference, years -400..2800") {
+        long bad = 0;
+        for (int64_t y = -400; y <= 2800; y++)
+            for (int m = 1; m <= 12; m++)
+                if (tv_days_in_month(y, m) != ref_mdays(y, m))
+                    bad++;
+        CHECK_INT(bad, 0);
+        CHECK_INT(tv_days_in_month(1900, 2), 28);
+        CHECK_INT(tv_days_in_month(2000, 2), 29);
+        CHECK_INT(tv_days_in_month(-100, 2), 28);
+        CHECK_INT(tv_days_in_month(-4, 2), 29);
+    }
+    TEST("exactly count digits") {
+        int v = -1;
+        CHECK(tv_digits("2024", 4, 0, 4, &v));
+        CHECK_INT(v, 2024);
+        CHECK(tv_digits("x07:", 4, 1, 2, &v));
+        CHECK_INT(v, 7);
+        CHECK(!tv_digits("2024", 4, 1, 4, &v)); /* runs past n */
+        CHECK(!tv_digits("20a4", 4, 0, 4, &v));
+        CHECK(!tv_digits("12\xd9\xa3", 4, 2, 1, &v)); /* a byte above 0x7f is no digit */
+    }
 }
 
 static void test_format(void)
