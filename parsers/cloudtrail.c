@@ -3,6 +3,9 @@
  *
  *   {"Records":[ {...}, ... ]}      S3 delivery files (usually .json.gz)
  *   [ {...}, ... ]                  bare arrays (exports, test data)
+ *   [ {"Records":[...]}, ... ]      whole files gathered in one array (jq -s):
+ *                                   an element whose first key is Records or
+ *                                   Events is read as a wrapper
  *   {...}                           a single event; also JSON lines of events
  *                                   and pretty-printed events back to back
  *   {"Events":[{"CloudTrailEvent":"<json>", ...}]}   lookup-events output
@@ -229,10 +232,29 @@ static int scan_element(struct ct_state *st, enum rec_mode mode, size_t *end)
     return scanned_record(st, p, *end, st->js.line, jf_meta(st->jf)) < 0 ? -1 : 1;
 }
 
+static int read_object(struct ct_state *st);
+
+/* Does the element at the buffer start open a wrapper, an object whose
+ * first key is "Records" or "Events" (the files of a trail or pages of
+ * lookup-events gathered into one array, as `jq -s` writes them)? */
+static bool wrapper_ahead(struct jst *js)
+{
+    if (input_data(js->in)[0] != '{')
+        return false;
+    ssize_t k = jst_skip_ws(js, 1);
+    if (k < 0 || jst_want(js, (size_t)k, 10) < 0)
+        return false;
+    size_t off = (size_t)k, avail = input_avail(js->in);
+    const char *p = input_data(js->in) + off;
+    return (avail >= off + 9 && memcmp(p, "\"Records\"", 9) == 0) ||
+           (avail >= off + 8 && memcmp(p, "\"Events\"", 8) == 0);
+}
+
 /* The elements of an array whose '[' has been consumed, each a record: a
  * broken one is skipped alone (jst_whole_element) and the next one read.
- * Returns 0, or -1 to stop. */
-static int read_array(struct ct_state *st, enum rec_mode mode)
+ * In a top-level array (`top`), an element that is a wrapper is read as
+ * one (read_object). Returns 0, or -1 to stop. */
+static int read_array(struct ct_state *st, enum rec_mode mode, bool top)
 {
     struct jst *js = &st->js;
     struct parse_ctx *ctx = js->ctx;
@@ -240,6 +262,11 @@ static int read_array(struct ct_state *st, enum rec_mode mode)
         int r = jst_next_element(js, first, ctx->n_seen);
         if (r <= 0)
             return r;
+        if (top && wrapper_ahead(js)) {
+            if (read_object(st) < 0)
+                return -1;
+            continue;
+        }
         size_t end;
         int fast = scan_element(st, mode, &end);
         if (fast < 0)
@@ -279,7 +306,7 @@ static int read_object(struct ct_state *st)
             /* A wrapper: stream the array's elements. */
             wrapper = true;
             jst_consume(js, off + 1);
-            if (read_array(st, records ? MODE_EVENT : MODE_LOOKUP) < 0)
+            if (read_array(st, records ? MODE_EVENT : MODE_LOOKUP, false) < 0)
                 return -1;
             if (js->ended && input_avail(js->in) == 0)
                 return 0; /* the input ended inside the array: reported */
@@ -335,7 +362,7 @@ int ct_parse(struct parse_ctx *ctx)
         const char c = input_data(ctx->in)[0];
         if (c == '[') {
             jst_consume(&st.js, 1);
-            rc = read_array(&st, MODE_EVENT);
+            rc = read_array(&st, MODE_EVENT, true);
         } else if (c == '{') {
             rc = read_object(&st);
         } else {

@@ -84,6 +84,15 @@ $ trailq 'fields eventID | sort @timestamp asc' testdata/shapes/concatenated.jso
 > d8dd4a1e-62fd-4029-bbba-a0fe838ba0c7
 > 084a0d08-2e94-4777-9042-48df97531113
 
+### an array of whole files (jq -s): each Records file and lookup-events page in it is read as one
+# checked: in the command: jq's own count of the records in the array: 80 of the two 11:45
+# S3 objects, 10 of the lookup-events page twice (its 5 ids); each file was one event before
+$ A="$TMPDIR/slurped.json"; (zcat testdata/AWSLogs/*/CloudTrail/*/2023/07/10/*_20230710T1145Z_*.json.gz; cat testdata/shapes/lookup-events.json testdata/shapes/lookup-events.json) | jq -s . > "$A"; \
+$ trailq 'stats count(*) as n, count_distinct(eventID) as ids' "$A"; jq '[.[] | (.Records // .Events) | length] | add' "$A"
+> n	ids
+> 90	85
+> 90
+
 ### single object (TrailDiscover DescribeDBClusters, not in an array)
 # checked: jq -r 'type, .eventName, .eventTime' testdata/cloudtrail/traildiscover/DescribeDBClusters.json.cloudtrail = object, DescribeDBClusters, 2025-10-12T15:08:10Z
 $ trailq 'fields @timestamp, eventName' testdata/cloudtrail/traildiscover/DescribeDBClusters.json.cloudtrail
