@@ -21,9 +21,10 @@
  *   3. Lines (the last one dropped when the sample may have cut it):
  *        the first line is a flow log header, or it and half the lines
  *        are version 2 flow records                      -> vpcflow
- *        the first line and four in five lines start with
- *        "YYYY-MM-DDTHH:MM:SS.fffZ " or 13-digit epoch ms and a space
- *        (what export tasks write)                       -> export
+ *        the first line and four in five of the lines that start with
+ *        a time (textts.h) start with "YYYY-MM-DDTHH:MM:SS.fffZ " or
+ *        13-digit epoch ms and a space (what export tasks write; lines
+ *        without a time continue a multi-line message) -> export
  *        one in five lines is a Lambda platform line or has the runtime's
  *        application prefix                              -> lambda
  *        anything else                                   -> text
@@ -39,6 +40,7 @@
 
 #include "parsers/jsonscan.h"
 #include "parsers/lambda.h"
+#include "parsers/textts.h"
 #include "parsers/vpcflow.h"
 
 /* ---- binary junk ---- */
@@ -320,7 +322,7 @@ static bool export_prefix(const char *s, size_t n)
 static enum input_type detect_lines(const char *p, size_t n, size_t i)
 {
     bool may_be_cut = n >= DETECT_BYTES;
-    size_t lines = 0, vpc = 0, exp = 0, lam = 0;
+    size_t lines = 0, vpc = 0, exp = 0, stamped = 0, lam = 0;
     bool first = true, first_export = false, first_vpc = false;
     while (i < n && lines < SAMPLE_LINES) {
         size_t e = i;
@@ -343,7 +345,10 @@ static enum input_type detect_lines(const char *p, size_t n, size_t i)
             first = false;
             lines++;
             vpc += vpc_is_default_record(s, len);
-            exp += export_prefix(s, len);
+            bool export_line = export_prefix(s, len);
+            int64_t ms;
+            exp += export_line;
+            stamped += export_line || textts_scan(s, len, 0, &ms);
             struct lambda_line ll;
             lam += lambda_parse_line(s, len, &ll);
         }
@@ -357,7 +362,7 @@ static enum input_type detect_lines(const char *p, size_t n, size_t i)
         return IT_TEXT;
     if (first_vpc && vpc * 2 >= lines)
         return IT_VPCFLOW;
-    if (first_export && exp * 5 >= lines * 4)
+    if (first_export && exp * 5 >= stamped * 4)
         return IT_EXPORT;
     if (lam > 0 && lam * 5 >= lines)
         return IT_LAMBDA;

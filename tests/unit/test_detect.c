@@ -198,6 +198,16 @@ int main(void)
                            "2020-06-09T14:56:38.000Z b\n2020-06-09T14:56:39.000Z c\n"
                            "2020-06-09T14:56:40.000Z d\n")),
                   "export");
+        /* mostly continuation lines (tracebacks): the lines with a time decide */
+        CHECK_STR(name(det("2020-06-09T14:56:37.000Z [ERROR] a\nTraceback (most recent call last):\n"
+                           "  File \"app.py\", line 3\nValueError: bad\n"
+                           "2020-06-09T14:56:38.000Z [ERROR] b\nTraceback (most recent call last):\n"
+                           "  File \"app.py\", line 3\nValueError: bad\n")),
+                  "export");
+        /* ... but not when other times start most lines */
+        CHECK_STR(name(det("2020-06-09T14:56:37.000Z a\n2020-06-09 14:56:38 b\n"
+                           "2020-06-09 14:56:39 c\n")),
+                  "text");
         /* to the second only: an application's text log, not an export */
         CHECK_STR(name(det("2020-06-09T14:56:37Z first\n2020-06-09T14:56:38Z b\n")), "text");
         /* other ISO shapes are ordinary text logs */

@@ -55,3 +55,14 @@ $ printf 'junk first\n2024-03-01T10:00:00Z ok\n  continued\n1709287201000 {"k":"
 ! trailq: -:1: not an export line (expected '<timestamp> <message>')
 ! trailq: 1 input read with errors, 1 record skipped
 ? 1
+
+### an export whose messages are mostly continuation lines (Python tracebacks) is still an export
+# checked: python3 -c 'import sys,re; t=open(sys.argv[1]).read(); print(len(re.findall(r"^\d{4}-\d\d-\d\dT[\d:.]{12}Z ", t, re.M)), t.count("\n"))'
+#   on the file gives 3 events in 12 lines; it was read as text, 9 events, one per unindented line
+$ printf '%s [ERROR] failed\nTraceback (most recent call last):\n  File "app.py", line 3, in handler\nValueError: bad\n' 2024-03-01T10:00:00.000Z 2024-03-01T10:00:01.000Z 2024-03-01T10:00:02.000Z > "$TMPDIR/tracebacks.log"; \
+$ trailq -o jsonl 'fields @ptr, @message | sort @timestamp' "$TMPDIR/tracebacks.log" | sed "s|$TMPDIR/||"; trailq --files "$TMPDIR/tracebacks.log" | cut -f2
+> {"@ptr":"tracebacks.log:1","@message":"[ERROR] failed\nTraceback (most recent call last):\n  File \"app.py\", line 3, in handler\nValueError: bad"}
+> {"@ptr":"tracebacks.log:5","@message":"[ERROR] failed\nTraceback (most recent call last):\n  File \"app.py\", line 3, in handler\nValueError: bad"}
+> {"@ptr":"tracebacks.log:9","@message":"[ERROR] failed\nTraceback (most recent call last):\n  File \"app.py\", line 3, in handler\nValueError: bad"}
+> type
+> export
