@@ -86,6 +86,7 @@ struct walker {
     struct dir_frame stack[WALK_MAX_DEPTH + 1];
     int depth;                    /* frames in use */
     bool stdin_seen;
+    char *first_hidden;           /* the first entry skipped for its leading '.' */
 };
 
 static struct file_id id_of(const struct stat *st)
@@ -148,6 +149,18 @@ static void visit(struct walker *w, char *path, const struct stat *st)
     }
 }
 
+/* An entry of dir skipped for its leading '.': counted, the first kept
+ * for the note. */
+static void note_hidden(struct walker *w, const char *dir, const char *name)
+{
+    if (!w->first_hidden) {
+        size_t dl = strlen(dir);
+        w->first_hidden = dl && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, name)
+                                                   : xasprintf("%s/%s", dir, name);
+    }
+    w->stats->hidden++;
+}
+
 static void walk_dir(struct walker *w, const char *dir, struct file_id id)
 {
     if (w->depth >= WALK_MAX_DEPTH) {
@@ -165,8 +178,11 @@ static void walk_dir(struct walker *w, const char *dir, struct file_id id)
     size_t n = 0, cap = 0;
     struct dirent *ent;
     while ((ent = readdir(d)) != NULL) {
-        if (ent->d_name[0] == '.')
+        if (ent->d_name[0] == '.') {
+            if (strcmp(ent->d_name, ".") != 0 && strcmp(ent->d_name, "..") != 0)
+                note_hidden(w, dir, ent->d_name);
             continue;
+        }
         names = xgrow(names, &cap, n + 1, sizeof *names);
         names[n++] = xstrdup(ent->d_name);
     }
@@ -207,11 +223,12 @@ size_t walk_inputs(char *const *paths, size_t n, struct file_list *out, struct w
             errorf("%s: %s", paths[i], strerror(errno));
             stats->problems++;
         } else {
-            size_t before = out->n, met_before = stats->dup_files + stats->dup_dirs + stats->loops,
+            size_t before = out->n,
+                   met_before = stats->dup_files + stats->dup_dirs + stats->loops + stats->hidden,
                    problems_before = stats->problems;
             visit(&w, xstrdup(paths[i]), &st);
             if (S_ISDIR(st.st_mode) && out->n == before && stats->problems == problems_before &&
-                stats->dup_files + stats->dup_dirs + stats->loops == met_before) {
+                stats->dup_files + stats->dup_dirs + stats->loops + stats->hidden == met_before) {
                 notef("%s: no files in this directory", paths[i]);
                 stats->empty_dirs++;
             }
@@ -229,6 +246,11 @@ size_t walk_inputs(char *const *paths, size_t n, struct file_list *out, struct w
               "or inside a directory also named) read once",
               files, dirs);
     }
+    if (stats->hidden)
+        notef("%zu entr%s inside directories not read: names that start with '.' are skipped "
+              "(the first: %s); name one to read it",
+              stats->hidden, stats->hidden == 1 ? "y" : "ies", w.first_hidden);
+    free(w.first_hidden);
     id_set_free(&w.seen);
     return stats->problems;
 }

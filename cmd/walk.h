@@ -5,7 +5,8 @@
  * A file (or "-") stays as given; a directory is read recursively, entries
  * in byte order of their names, so results never depend on the order the
  * file system returns them. Entries whose names start with '.' are skipped
- * inside directories (editor and OS droppings), never when named directly.
+ * inside directories (editor and OS droppings), never when named directly;
+ * how many were skipped, and the first, is a note.
  *
  * Identity: a file is one input however it is reached. Files and
  * directories are known by device and inode, so a file named twice, reached
@@ -17,9 +18,9 @@
  *
  * Messages (stderr, one line each): a path that does not exist or a
  * directory that cannot be read is an error and counted as a problem; a
- * loop, a directory named on the command line that holds no file, and the
- * number of files and directories skipped as reached a second time are
- * notes. The rest is still returned.
+ * loop, a directory named on the command line that holds no file, the
+ * number of files and directories skipped as reached a second time, and
+ * the number of entries skipped for their leading '.' are notes. The rest is still returned.
  *
  * Ownership: the list owns its strings; file_list_free() releases them.
  */
@@ -48,6 +49,7 @@ struct walk_stats {
     size_t dup_dirs;       /* directories reached a second time, not read again */
     size_t loops;          /* symbolic link loops reported */
     size_t empty_dirs;     /* directories named on the command line that held no file */
+    size_t hidden;         /* entries skipped inside directories for their leading '.' */
 };
 
 /* Expand paths into out (appending), reporting as described above.

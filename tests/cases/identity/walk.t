@@ -71,3 +71,14 @@ $ trailq -o tsv 'stats count(*)' - - < testdata/shapes/events.jsonl
 > count(*)
 > 5
 ! trailq: note: 1 file reached by more than one path (named twice, through a symbolic link, or inside a directory also named) read once
+
+### files and directories whose names start with '.' are skipped inside a directory, with a note; named, they are read
+# checked: ls -A of the tree: a.jsonl (5 lines), .b.jsonl and .hid/c.jsonl (copies), so 5 read; naming .b.jsonl reads its 5
+$ rm -rf "$TMPDIR/w8" && mkdir -p "$TMPDIR/w8/d/.hid" && cp testdata/shapes/events.jsonl "$TMPDIR/w8/d/a.jsonl" && \
+$ cp testdata/shapes/events.jsonl "$TMPDIR/w8/d/.b.jsonl" && cp testdata/shapes/events.jsonl "$TMPDIR/w8/d/.hid/c.jsonl" && cd "$TMPDIR/w8" && \
+$ trailq -o tsv 'stats count(*)' d; trailq -o tsv 'stats count(*)' d/.b.jsonl
+> count(*)
+> 5
+> count(*)
+> 5
+! trailq: note: 2 entries inside directories not read: names that start with '.' are skipped (the first: d/.b.jsonl); name one to read it
