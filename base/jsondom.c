@@ -4,7 +4,8 @@
  *
  * The rewrite for what jansson refuses copies the text once, turning each
  * number jansson cannot hold into the string "\u0000<number>" and each
- * \u0000 escape into \uFFFD, and hands the copy to jansson with
+ * \u0000 escape and each unpaired surrogate escape (\uD83D alone) into
+ * \uFFFD, and hands the copy to jansson with
  * JSON_ALLOW_NUL. Line and column numbers of errors stay those of the
  * original text: the rewrite never adds or removes a line break.
  */
@@ -77,9 +78,33 @@ static bool refused_number(const char *tok, size_t n)
     return over;
 }
 
+/* The value of the 4 hex digits at p, or -1. */
+static int32_t hex4(const char *p)
+{
+    int a = ch_hex_value(p[0]), b = ch_hex_value(p[1]), c = ch_hex_value(p[2]),
+        d = ch_hex_value(p[3]);
+    if ((a | b | c | d) < 0)
+        return -1;
+    return (int32_t)((a << 12) | (b << 8) | (c << 4) | d);
+}
+
+/* The \u escape at p[i] (p[i+1] == 'u', 6 bytes there): 1 when jansson
+ * refuses it but it reads as U+FFFD (\u0000, a surrogate without its
+ * pair), 2 for a whole surrogate pair (12 bytes), 0 otherwise. */
+static int u_escape(const char *p, size_t n, size_t i)
+{
+    int32_t v = hex4(p + i + 2);
+    if (v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+        return 1;
+    if (v < 0xD800 || v > 0xDBFF)
+        return 0;
+    int32_t lo = n - i >= 12 && p[i + 6] == '\\' && p[i + 7] == 'u' ? hex4(p + i + 8) : -1;
+    return lo >= 0xDC00 && lo <= 0xDFFF ? 2 : 1;
+}
+
 /* Copy p[0..n) into out with refused numbers as "\u0000<text>" strings and
- * \u0000 escapes as \uFFFD. Bytes that are not valid JSON are copied as
- * they are, for jansson to report. */
+ * \u0000 and unpaired surrogate escapes as \uFFFD. Bytes that are not
+ * valid JSON are copied as they are, for jansson to report. */
 static void rewrite(const char *p, size_t n, struct strbuf *out)
 {
     size_t i = 0, copied = 0;
@@ -90,11 +115,14 @@ static void rewrite(const char *p, size_t n, struct strbuf *out)
             for (i++; i < n && p[i] != '"'; i++) {
                 if (p[i] != '\\' || i + 1 >= n)
                     continue;
-                if (p[i + 1] == 'u' && n - i >= 6 && memcmp(p + i + 2, "0000", 4) == 0) {
+                int u = p[i + 1] == 'u' && n - i >= 6 ? u_escape(p, n, i) : 0;
+                if (u == 1) {
                     sb_append(out, p + copied, i - copied);
                     sb_puts(out, "\\uFFFD");
                     copied = i + 6;
                     i += 5;
+                } else if (u == 2) {
+                    i += 11; /* a pair: both escapes as they are */
                 } else {
                     i++; /* the escaped character */
                 }
@@ -134,7 +162,8 @@ json_t *jdom_load(const char *p, size_t n, size_t flags, json_error_t *err)
         return v;
     enum json_error_code code = json_error_code(e);
     if (code != json_error_numeric_overflow && code != json_error_null_character &&
-        code != json_error_null_byte_in_key)
+        code != json_error_null_byte_in_key &&
+        strncmp(e->text, "invalid Unicode '", 17) != 0) /* an unpaired surrogate */
         return NULL;
     struct strbuf text = STRBUF_INIT;
     rewrite(p, n, &text);

@@ -2,9 +2,9 @@
  * jsondom.h — JSON documents as trailq reads and writes them, through
  * jansson.
  *
- * jansson refuses three things that are valid JSON: an integer beyond
- * 64 bits (18446744073709551616), a number beyond the range of a double
- * (1e999), and the escape \u0000. trailq reads them all:
+ * jansson refuses things that are valid JSON: an integer beyond 64 bits
+ * (18446744073709551616), a number beyond the range of a double (1e999),
+ * the escape \u0000 and unpaired surrogate escapes. trailq reads them all:
  *
  *   - a number that jansson cannot hold keeps its exact text: in the DOM
  *     jdom_load() returns it is a string whose first byte is NUL, followed
@@ -12,13 +12,16 @@
  *     string of such a DOM can start with NUL, because
  *   - \u0000 in a string or a key is read as U+FFFD, the replacement
  *     character (a NUL inside a value would end it early for much of what
- *     reads values later: SQLite functions, terminals, C strings).
+ *     reads values later: SQLite functions, terminals, C strings);
+ *   - so is a UTF-16 surrogate escape without its pair (\uD83D alone, as
+ *     JavaScript's JSON.stringify and Python's json.dumps write a string
+ *     cut inside a pair), which jansson refuses too.
  *
  * Code that looks at a DOM from jdom_load() asks jdom_string() for a
  * string (it says no for a number kept as text) and jdom_bignum() for a
  * number kept as text; json_is_string() alone would take one for the other.
  * Only records that need it pay: jdom_load() first lets jansson try, and
- * rewrites the text only when jansson's error is one of those three.
+ * rewrites the text only when jansson's error is one of those.
  *
  * jdom_dump() writes a value as compact JSON the way the rest of trailq's
  * output writes values: reals in their shortest round-trip form (0.1, not

@@ -380,8 +380,9 @@ static size_t utf8_seq(cursor p, cursor end)
 }
 
 /* Check the escape at p (p[0] == '\\'); returns its length (2, 6 or 12)
- * or 0 when jansson rejects it (unknown escape, bad hex, lone or unpaired
- * surrogate). \u0000 is accepted: it decodes to U+FFFD (base/jsondom.h). */
+ * or 0 when jansson rejects it (unknown escape, bad hex). \u0000 and a
+ * surrogate without its pair are accepted: they decode to U+FFFD
+ * (base/jsondom.h). */
 static size_t escape_len(cursor p, cursor end)
 {
     if (end - p < 2)
@@ -399,15 +400,13 @@ static size_t escape_len(cursor p, cursor end)
     int32_t v = hex4(p + 2);
     if (v < 0) /* bad hex */
         return 0;
-    if (v >= 0xDC00 && v <= 0xDFFF)
-        return 0;
     if (v < 0xD800 || v > 0xDBFF)
-        return 6;
+        return 6; /* also a low surrogate alone */
     if (end - p < 12 || p[6] != '\\' || p[7] != 'u')
-        return 0;
+        return 6;
     int32_t lo = hex4(p + 8);
     if (lo < 0xDC00 || lo > 0xDFFF)
-        return 0;
+        return 6;
     return 12;
 }
 
@@ -510,12 +509,15 @@ static void decode_string(struct strbuf *out, const char *raw, size_t len)
         case 'u': {
             uint32_t cp = (uint32_t)hex4((cursor)p);
             p += 4;
-            if (cp == 0)
-                cp = 0xFFFD; /* as jdom_load reads it */
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-                uint32_t lo = (uint32_t)hex4((cursor)p + 2);
+            int32_t lo = cp >= 0xD800 && cp <= 0xDBFF && end - p >= 6 && p[0] == '\\' &&
+                                 p[1] == 'u'
+                             ? hex4((cursor)p + 2)
+                             : -1;
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
                 p += 6;
-                cp = ((cp - 0xD800) << 10) + (lo - 0xDC00) + 0x10000;
+                cp = ((cp - 0xD800) << 10) + ((uint32_t)lo - 0xDC00) + 0x10000;
+            } else if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                cp = 0xFFFD; /* as jdom_load reads it */
             }
             put_utf8(out, cp);
             break;

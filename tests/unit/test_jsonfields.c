@@ -259,15 +259,18 @@ static void hand_cases(struct runner *r_)
         STR_CASE("\"\\ud83d\\ude00\"", "\xf0\x9f\x98\x80");       /* U+1F600 */
         STR_CASE("\"\\uD800\\uDC00\"", "\xf0\x90\x80\x80");       /* U+10000 */
         STR_CASE("\"\\uDBFF\\uDFFF\"", "\xf4\x8f\xbf\xbf");       /* U+10FFFF */
-        INVALID("{\"a\":\"\\ud83d\"}");            /* lone high */
-        INVALID("{\"a\":\"\\ude00\"}");            /* lone low */
-        INVALID("{\"a\":\"\\ud83dx\"}");           /* high, then not an escape */
-        INVALID("{\"a\":\"\\ud83d\\n\"}");         /* high, then another escape */
-        INVALID("{\"a\":\"\\ud83d\\ud83d\"}");     /* high, high */
-        INVALID("{\"a\":\"\\ude00\\ud83d\"}");     /* low, high */
-        INVALID("{\"a\":\"\\ud83d\\u0041\"}");     /* high, not a low */
-        INVALID("{\"b\":\"\\ud83d\"}");            /* also where nothing is wanted */
-        INVALID("{\"\\udc00\":1}");                /* and in keys */
+        /* a surrogate without its pair reads as U+FFFD, as jdom_load reads it */
+        STR_CASE("\"\\ud83d\"", "\xef\xbf\xbd");                   /* lone high */
+        STR_CASE("\"\\ude00\"", "\xef\xbf\xbd");                   /* lone low */
+        STR_CASE("\"\\ud83dx\"", "\xef\xbf\xbdx");                 /* high, then not an escape */
+        STR_CASE("\"\\ud83d\\n\"", "\xef\xbf\xbd\n");             /* high, then another escape */
+        STR_CASE("\"\\ud83d\\ud83d\"", "\xef\xbf\xbd\xef\xbf\xbd"); /* high, high */
+        STR_CASE("\"\\ude00\\ud83d\"", "\xef\xbf\xbd\xef\xbf\xbd"); /* low, high */
+        STR_CASE("\"\\ud83d\\u0041\"", "\xef\xbf\xbd" "A");        /* high, not a low */
+        STR_CASE("\"\\ud83d\\ud83d\\ude00\"", "\xef\xbf\xbd\xf0\x9f\x98\x80"); /* high, pair */
+        VALID("{\"b\":\"\\ud83d\"}");              /* also where nothing is wanted */
+        VALID("{\"\\udc00\":1}");                  /* and in keys */
+        INVALID("{\"a\":\"\\ud83\"}");             /* but not a short escape */
     }
     TEST("strings: invalid escapes and control bytes")
     {
@@ -910,7 +913,8 @@ static void all_fields_cases(struct runner *r_)
         CHECK(got_int(&r, 0, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
                              "0123456789\n.0123456789abcdef0123456789abcdef0123456789abcdef"
                              "0123456789abcdef0123456789", 1));
-        INVALID("{\"\\ud800\":1}");
+        CHECK_INT(run_all(&r, "{\"\\ud800\":{\"x\\udfff\":1}}"), JF_OK);
+        CHECK(got_int(&r, 0, "\xef\xbf\xbd.x\xef\xbf\xbd", 1));
         CHECK_INT(run_all(&r, "{\"a\\u0000b\":{\"\\u0000\":2}}"), JF_OK);
         CHECK(got_int(&r, 0, "a\xef\xbf\xbd" "b.\xef\xbf\xbd", 2));
     }

@@ -90,6 +90,17 @@ $ trailq $'fields eventName, userAgent, `k\xef\xbf\xbd` | sort eventName' testda
 $ trailq -o json 'filter eventName = "nul" | fields @message' testdata/hand/nul.json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["@message"])'
 > {"eventVersion":"1.08","eventTime":"2023-07-10T12:00:01Z","eventName":"nul","awsRegion":"us-east-1","recipientAccountId":"111122223333","userAgent":"curl\u0000/8","k\u0000":1}
 
+### a surrogate escape without its pair (JSON.stringify of a cut string) reads as U+FFFD; the record is kept
+# checked: python3 -c 'import json,sys; [print(ascii(json.loads(l))) for l in open(sys.argv[1])]' "$TMPDIR/surrogates.jsonl"
+# reads all three records: '\ud83d' alone, '\ude00x' and the pair '\U0001f600' after a lone high one;
+# Python keeps a lone surrogate, trailq writes U+FFFD (EF BF BD) for it (they were skipped as invalid)
+$ printf '%s\n' '{"n":1,"s":"a\ud83d"}' '{"n":2,"s":"\ude00x","k\udbff":1}' '{"n":3,"s":"\ud83d\ud83d\ude00"}' > "$TMPDIR/surrogates.jsonl"; \
+$ trailq -o jsonl 'fields n, s | sort n asc' "$TMPDIR/surrogates.jsonl" | sed -n l; trailq --fields "$TMPDIR/surrogates.jsonl" | grep '^k' | sed -n l
+> {"n":1,"s":"a\357\277\275"}$
+> {"n":2,"s":"\357\277\275x"}$
+> {"n":3,"s":"\357\277\275\360\237\230\200"}$
+> k\357\277\275\t1\tnumber$
+
 ### invalid JSON is reported in plain words, with its line, and control bytes escaped
 # checked: line 2 holds the byte 0x01 where a value should be
 $ printf '{"a":1}\n{"a":\001}\n{"a":"x" "b":2}\n{"a":[1 2]}\n{"a":"\001"}\n' > "$TMPDIR/hostile-plain.jsonl"; cd "$TMPDIR" && trailq 'fields a' hostile-plain.jsonl
