@@ -17,7 +17,11 @@
  * publishes the digest with its type; the writer, which alone asks the
  * index, decides in file order whether the bytes are new. When they are
  * not it sets the slot's cancel flag (the parser stops at its next batch)
- * and drops what was queued.
+ * and drops what was queued (with identity, a source is its bytes: --db
+ * and --files). Without identity (a temporary index) every input is
+ * read, copies too, and only the files whose size another input shares
+ * are hashed, to say how many were copies; the usual run, whose files
+ * differ in size, hashes nothing.
  */
 #include "cmd/ingest.h"
 
@@ -87,7 +91,8 @@ struct shared {
     size_t n_to_read;
     const struct ingest_plan *plan;
     enum input_type forced;
-    bool identity;                 /* hash each file before parsing it */
+    bool identity;                 /* names recorded; a file changed while read is dropped */
+    const bool *hash;              /* hash[i]: hash file i before parsing it */
     const char *stdin_sha256;      /* the digest of spooled standard input */
     size_t next_read;              /* next entry of to_read for a worker to take */
     struct slot *slots;
@@ -221,7 +226,7 @@ static void parse_file(struct shared *sh, struct slot *s, const char *path)
     struct strbuf err = STRBUF_INIT;
     struct input *in = NULL;
     bool is_stdin = strcmp(path, "-") == 0;
-    if (sh->identity) {
+    if (sh->hash[s->file]) {
         if (is_stdin) {
             snprintf(s->sha256, sizeof s->sha256, "%s", sh->stdin_sha256);
         } else if (hash_file(path, s, &err) < 0) {
@@ -391,8 +396,15 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
     bool unreadable = s->unreadable, empty = s->empty;
     pthread_mutex_unlock(&sh->mu);
     res->n_inputs++;
-    if (!unreadable && !empty && w->opts->reuse && s->sha256[0])
+    if (!unreadable && !empty && s->sha256[0])
         same_as = store_find_hash(st, s->sha256);
+    bool copy = same_as && !w->opts->identity;
+    if (copy) {
+        /* a temporary index: a copy is read again, as every input named
+         * is (jq and grep count it too); the note says so */
+        same_as = 0;
+        res->n_copies++;
+    }
     if (same_as) {
         /* bytes the index holds: the parse is not wanted */
         pthread_mutex_lock(&sh->mu);
@@ -479,7 +491,7 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
     }
     if (rc == 0 && source_id > 0) {
         struct source_done done = {
-            .sha256 = s->sha256[0] ? s->sha256 : NULL,
+            .sha256 = s->sha256[0] && !copy ? s->sha256 : NULL,
             .n_errors = (int64_t)s->diags.n_errors,
             .n_skipped = s->diags.records_skipped,
             .loaded_at = clock_wall_ms(),
@@ -615,6 +627,44 @@ static void plan_reuse(struct store *st, const struct file_list *files, char **n
     }
 }
 
+struct sized_file {
+    int64_t size;   /* -1: not a regular file with bytes (standard input, a pipe) */
+    size_t i;       /* its index in the file list */
+};
+
+static int cmp_sized(const void *a, const void *b)
+{
+    const struct sized_file *x = a, *y = b;
+    return x->size != y->size ? (x->size < y->size ? -1 : 1) : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Which files to hash (owned array, one per file): all with identity;
+ * else the regular files whose size another input shares (they may be
+ * copies, which the note counts). */
+static bool *plan_hashing(const struct file_list *files, bool identity)
+{
+    size_t n = files->n;
+    bool *hash = xcalloc(n ? n : 1, sizeof *hash);
+    if (identity || n < 2) {
+        for (size_t i = 0; i < n; i++)
+            hash[i] = identity;
+        return hash;
+    }
+    struct sized_file *by_size = xcalloc(n, sizeof *by_size);
+    for (size_t i = 0; i < n; i++) {
+        struct stat stt;
+        bool regular = strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &stt) == 0 &&
+                       S_ISREG(stt.st_mode) && stt.st_size > 0;
+        by_size[i] = (struct sized_file){regular ? (int64_t)stt.st_size : -1, i};
+    }
+    qsort(by_size, n, sizeof *by_size, cmp_sized);
+    for (size_t k = 0; k + 1 < n; k++)
+        if (by_size[k].size >= 0 && by_size[k].size == by_size[k + 1].size)
+            hash[by_size[k].i] = hash[by_size[k + 1].i] = true;
+    free(by_size);
+    return hash;
+}
+
 static int worker_count(size_t n_files)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -664,6 +714,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         if (!skip[i])
             to_read[n_to_read++] = i;
     int n_workers = worker_count(n_to_read);
+    bool *hash = plan_hashing(files, opts->identity);
     struct shared sh = {
         .files = files,
         .to_read = to_read,
@@ -671,6 +722,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         .plan = plan,
         .forced = opts->type,
         .identity = opts->identity,
+        .hash = hash,
         .stdin_sha256 = stdin_sha,
         .n_slots = (size_t)n_workers * 2 + 2,
     };
@@ -740,6 +792,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
     }
     free(sh.slots);
     free(to_read);
+    free(hash);
     free(skip);
     for (size_t i = 0; i < files->n; i++)
         free(names[i]);

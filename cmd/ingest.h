@@ -42,6 +42,7 @@ struct ingest_result {
     int64_t n_skipped;      /* records or lines lost to errors */
     size_t n_loaded;        /* sources added now */
     size_t n_same_bytes;    /* inputs whose bytes the index already held */
+    size_t n_copies;        /* without identity: inputs with the bytes of one before, read */
     size_t n_replaced;      /* sources removed because their file changed */
     size_t n_not_loaded;    /* inputs left when the load stopped */
     int64_t n_time_fallback;        /* events that took the file time as @timestamp */
@@ -54,7 +55,8 @@ struct ingest_result {
 
 struct ingest_opts {
     enum input_type type;   /* IT_AUTO: detect per file */
-    bool identity;          /* SHA-256 of every input, names recorded */
+    bool identity;          /* SHA-256 of every input, names recorded: a source is its
+                               bytes, so a copy under another name adds only the name */
     bool reuse;             /* --db: skip unchanged names, add known bytes once */
     bool commit_often;      /* an existing index: commit whole sources as they come */
     bool progress;          /* show a progress line on stderr */

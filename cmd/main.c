@@ -542,11 +542,21 @@ static int load(struct run_state *rs)
                   ? "the time standard input was read"
                   : "the file's modification time");
     }
-    if (rs->ir.n_same_bytes)
+    if (rs->ir.n_same_bytes && rs->opt.db)
         notef("%zu input%s held bytes already in %s (the same file under another name, or "
               "standard input loaded before): nothing added",
+              rs->ir.n_same_bytes, rs->ir.n_same_bytes == 1 ? "" : "s", rs->opt.db);
+    else if (rs->ir.n_same_bytes)
+        notef("%zu input%s held the same bytes as an input before %s (a copy under another "
+              "name): listed as one source",
               rs->ir.n_same_bytes, rs->ir.n_same_bytes == 1 ? "" : "s",
-              rs->opt.db ? rs->opt.db : "the index");
+              rs->ir.n_same_bytes == 1 ? "it" : "them");
+    if (rs->ir.n_copies)
+        notef("%zu input%s held the same bytes as an input before %s (a copy under another "
+              "name): %s events are counted again, as every input's are (with --db a copy "
+              "adds nothing)",
+              rs->ir.n_copies, rs->ir.n_copies == 1 ? "" : "s",
+              rs->ir.n_copies == 1 ? "it" : "them", rs->ir.n_copies == 1 ? "its" : "their");
     if (rs->ir.n_replaced)
         notef("%zu source%s of %s replaced: %s file%s changed since %s loaded",
               rs->ir.n_replaced, rs->ir.n_replaced == 1 ? "" : "s", rs->opt.db,

@@ -47,6 +47,7 @@ $ trailq -o table 'stats count(*) as n by eventName | sort n desc | limit 10' $S
 ! trailq: note: $SHARED/data/cloudtrail/edge-cases/otel_awslogsencodingextension/cloudtrail_digest.json:1: CloudTrail digest file skipped (not events)
 ! trailq: $SHARED/data/cloudtrail/edge-cases/suzaku-sample-data_traildiscover/CreateApiKey.json:4: record 1: invalid JSON: expected a key in double quotes or '}' near 'awsRegion'
 ! trailq: note: 302 events in 1 input had no time of their own: their @timestamp is the file's modification time
+! trailq: note: 270 inputs held the same bytes as an input before them (a copy under another name): their events are counted again, as every input's are (with --db a copy adds nothing)
 ! trailq: 2 inputs read with errors, 1 record skipped
 
 ### done when: the same query as JSON lines (the group without eventName has no eventName key)
@@ -88,6 +89,8 @@ $ cd $SHARED/data/cloudtrail && trailq -o jsonl 'stats count(*) as n by eventNam
 > status 0
 > n
 > 34353
+! trailq: note: 269 inputs held the same bytes as an input before them (a copy under another name): their events are counted again, as every input's are (with --db a copy adds nothing)
+! trailq: note: 269 inputs held the same bytes as an input before them (a copy under another name): their events are counted again, as every input's are (with --db a copy adds nothing)
 
 # ---- the same, over the CloudTrail files of testdata/ (in a clone alone) ----
 # How the counts were checked: 3034 events = 2900 Invictus records

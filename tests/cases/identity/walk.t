@@ -30,6 +30,27 @@ $ echo "$(trailq -o tsv 'stats count(*)' "$TMPDIR/w2" | tail -1) $(jq -c . testd
 > 5 5
 ! trailq: note: 1 file reached by more than one path (named twice, through a symbolic link, or inside a directory also named) read once
 
+### a copy under another name (other bytes on disk, the same content) is counted, as jq counts it, with a note
+# checked: jq counts every file given; c.jsonl has the size of a.jsonl but one byte differs,
+# so it is no copy; with --db the copy adds nothing (identity.db.t)
+$ rm -rf "$TMPDIR/w5" && mkdir "$TMPDIR/w5" && cp testdata/shapes/events.jsonl "$TMPDIR/w5/a.jsonl" && cp "$TMPDIR/w5/a.jsonl" "$TMPDIR/w5/b.jsonl" && \
+$ sed 's/"eventVersion":"1.08"/"eventVersion":"1.09"/' "$TMPDIR/w5/a.jsonl" > "$TMPDIR/w5/c.jsonl" && cmp -s "$TMPDIR/w5/a.jsonl" "$TMPDIR/w5/c.jsonl" || \
+$ echo "sizes $(stat -c %s "$TMPDIR"/w5/*.jsonl | sort -u | wc -l), jq $(cat "$TMPDIR"/w5/*.jsonl | jq -c . | wc -l)"; \
+$ trailq -o tsv 'stats count(*) as n' "$TMPDIR/w5"
+> sizes 1, jq 15
+> n
+> 15
+! trailq: note: 1 input held the same bytes as an input before it (a copy under another name): its events are counted again, as every input's are (with --db a copy adds nothing)
+
+### --files without --db lists a copy as one source with both names (it failed with an index error)
+$ rm -rf "$TMPDIR/w6" && mkdir "$TMPDIR/w6" && cp testdata/shapes/events.jsonl "$TMPDIR/w6/a.jsonl" && cp "$TMPDIR/w6/a.jsonl" "$TMPDIR/w6/b.jsonl" && \
+$ cd "$TMPDIR/w6" && trailq --files -o tsv a.jsonl b.jsonl | cut -f1,4,10,12 | sed "s|$TMPDIR/w6/||g"; echo "status ${PIPESTATUS[0]}"; sha256sum a.jsonl | cut -c1-64
+> source	events	sha256	names
+> a.jsonl	5	f27eb65eb051a93e936d45e4fc713b4d26c84812625ec7c95ca5632f704ee31d	a.jsonl; b.jsonl
+> status 0
+> f27eb65eb051a93e936d45e4fc713b4d26c84812625ec7c95ca5632f704ee31d
+! trailq: note: 1 input held the same bytes as an input before it (a copy under another name): listed as one source
+
 ### a symbolic link loop (ln -s . d/loop) finishes and reports the loop once
 $ rm -rf "$TMPDIR/w3" && mkdir -p "$TMPDIR/w3/d" && cp testdata/shapes/events.jsonl "$TMPDIR/w3/d/" && ln -s . "$TMPDIR/w3/d/loop" && \
 $ cd "$TMPDIR/w3" && timeout 20 trailq -o tsv 'stats count(*) as n' d

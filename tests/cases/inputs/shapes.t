@@ -179,15 +179,18 @@ $ trailq 'fields @log' testdata/hand/dirorder
 > testdata/hand/dirorder/m/a.json
 > testdata/hand/dirorder/m/z.json.gz
 > testdata/hand/dirorder/z.json
+! trailq: note: 4 inputs held the same bytes as an input before them (a copy under another name): their events are counted again, as every input's are (with --db a copy adds nothing)
 
 ### ... and earliest/latest, which break ties by input order (docs/language.md#aggregates), see the first and last file
 # checked: first and last of the sorted list above
 $ trailq 'stats earliest(@log) as first, latest(@log) as last, count(*) as n' testdata/hand/dirorder
 > first	last	n
 > testdata/hand/dirorder/B.json	testdata/hand/dirorder/z.json	6
+! trailq: note: 4 inputs held the same bytes as an input before them (a copy under another name): their events are counted again, as every input's are (with --db a copy adds nothing)
 
 ### a directory and a file: the order of the PATH arguments is kept
 # checked: by hand: the file given first comes first among equal timestamps
 $ trailq 'stats earliest(@log) as first, latest(@log) as last' testdata/hand/dirorder/z.json testdata/hand/dirorder/m
 > first	last
 > testdata/hand/dirorder/z.json	testdata/hand/dirorder/m/z.json.gz
+! trailq: note: 1 input held the same bytes as an input before it (a copy under another name): its events are counted again, as every input's are (with --db a copy adds nothing)
