@@ -31,7 +31,7 @@ int cmd_countfrequent(struct cctx *c, struct walk *w, const struct command *cmd)
             return cc_error(c, cmd->dedup[i]->span, "a map or list cannot be a countFrequent key");
         }
         const char *col = cc_new_col(c);
-        sb_printf(&sel, "%s AS %s, ", v.sql, col);
+        sb_printf(&sel, "%s AS %s, ", cx_group_key(c, &v), col);
         sb_printf(&group, "%s%s", i ? ", " : "", col);
         syms[i] = (struct sym){.name = cmd->dedup[i]->name, .col = col, .type = v.type,
                                .ephemeral = true, .def = cmd->dedup[i]->span};

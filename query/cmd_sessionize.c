@@ -45,7 +45,7 @@ int cmd_sessionize(struct cctx *c, struct walk *w, const struct command *cmd)
             sb_free(&text);
             return cc_error(c, cmd->dedup[i]->span, "a map or list cannot be a sessionize key");
         }
-        sb_printf(&keys, "%s%s", i ? ", " : "", v.sql);
+        sb_printf(&keys, "%s%s", i ? ", " : "", cx_group_key(c, &v));
         sb_printf(&missing, "%s(%s) IS NULL", i ? " OR " : "", v.sql);
         sb_printf(&text, "%s, char(31), ", v.sql);
     }

@@ -935,9 +935,10 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
                                                         : expr_text(c, it->expr);
-        sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
+        const char *key = cx_group_key(c, &v);
+        sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", key, col);
         out_cols[n_done] = col;
-        out_sqls[n_done++] = v.sql;
+        out_sqls[n_done++] = key;
         sb_printf(&group, "%s%s", group.len ? ", " : "", col);
         cc_plist_add(c, &out, name, col, v.type, v.field)->role = COL_KEY;
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
@@ -1087,7 +1088,7 @@ static int do_dedup(struct cctx *c, struct walk *w, const struct command *cmd)
             sb_free(&keep);
             return -1;
         }
-        sb_printf(&part, "%s%s", i ? ", " : "", v.sql);
+        sb_printf(&part, "%s%s", i ? ", " : "", cx_group_key(c, &v));
         sb_printf(&keep, " OR (%s) IS NULL", v.sql);
     }
     c->width++; /* the row number */

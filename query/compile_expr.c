@@ -242,6 +242,16 @@ int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *
     return cc_error(c, where, "internal error resolving '%s'", name);
 }
 
+const char *cx_group_key(struct cctx *c, const struct cexpr *v)
+{
+    if (!v->field || !c->store)
+        return v->sql;
+    const struct store_field *f = store_field(c->store, v->field);
+    if (!f || !(f->kinds & FV_STR) || !(f->kinds & (FV_INT | FV_REAL)))
+        return v->sql;
+    return fmt(c, "tq_canon(%s)", v->sql);
+}
+
 /* ---- literals ---- */
 
 static const char *number_sql(struct cctx *c, const struct expr *e)
@@ -457,7 +467,7 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
         out->sql = (e->star || n == 0) ? "count(*)" : fmt(c, "count(%s)", args[0].sql);
         out->type = VT_NUM;
     } else if (name_is(fd, "count_distinct")) {
-        out->sql = fmt(c, "count(DISTINCT %s)", args[0].sql);
+        out->sql = fmt(c, "count(DISTINCT %s)", cx_group_key(c, &args[0]));
         out->type = VT_NUM;
     } else if (name_is(fd, "ispresent")) {
         out->sql = fmt(c, "(%s IS NOT NULL)", args[0].sql);

@@ -210,6 +210,10 @@ int cx_cond(struct cctx *c, const struct expr *e, bool strict, const char **sql)
 void cx_chain_sql(struct strbuf *sb, const char **terms, size_t n, const char *op);
 /* Resolve a field reference (also dotted access into jsonParse results). */
 int cx_field(struct cctx *c, const char *name, struct span where, struct cexpr *out);
+/* The SQL to group v by (stats by, count_distinct, dedup): v's own, but
+ * tq_canon(v) when v is an event field that holds both numbers and text,
+ * so that 443 and "443" are one key (docs/language.md#fields-and-values). */
+const char *cx_group_key(struct cctx *c, const struct cexpr *v);
 /* Is name one of the system fields (@timestamp, @message, @log, @logStream,
  * @ptr, @ingestionTime)? */
 bool cx_is_system_name(const char *name);

@@ -27,6 +27,14 @@
  *                            compare it for `=` under the value rules: the
  *                            number for a value that is one (so "5" = 5.0),
  *                            else its text; missing stays missing.
+ *   tq_canon(v)              grouping (stats by, count_distinct, dedup) on a
+ *                            field that holds both numbers and text: a text
+ *                            that is exactly how the number prints ("443",
+ *                            "1.5") as that number, so port 443 and "443"
+ *                            are one key; other text ("05", "5.0", "true")
+ *                            and every other value as it is. Unlike
+ *                            tq_key, two keys that print differently stay
+ *                            apart (account ids keep their leading zeros).
  *
  * tq_relevance keeps every distinct value and every number of the field in
  * memory until the end (the command reads one field at a time).
@@ -292,9 +300,32 @@ static void fn_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
                         sqlite3_value_bytes(argv[0]), SQLITE_TRANSIENT);
 }
 
+static void fn_canon(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_value *v = argv[0];
+    int n = sqlite3_value_type(v) == SQLITE_TEXT ? sqlite3_value_bytes(v) : 0;
+    double d;
+    long long i;
+    bool is_int;
+    if (n > 0 && n < NUMFMT_MAX && sqlfn_value_number(v, &d, &i, &is_int)) {
+        char buf[NUMFMT_MAX];
+        size_t len = is_int ? fmt_int(i, buf) : fmt_double(d, buf);
+        if (len == (size_t)n && memcmp(buf, sqlite3_value_text(v), len) == 0) {
+            if (is_int)
+                sqlite3_result_int64(ctx, i);
+            else
+                sqlite3_result_double(ctx, d);
+            return;
+        }
+    }
+    sqlite3_result_value(ctx, v);
+}
+
 static const struct sqlfn_entry cmd_fns[] = {
     {"tq_rowsum", -1, 0, fn_rowsum},
     {"tq_key", 1, 0, fn_key},
+    {"tq_canon", 1, 0, fn_canon},
 };
 
 int sqlfn_register_cmds(sqlite3 *db)

@@ -85,6 +85,47 @@ $ sh testdata/lang/records.sh testdata/AWSLogs | jq -rs '"\([.[].eventName // em
 > 260	16
 > 260	16
 
+### a field with numbers in some events and text in others groups by how a value prints
+# checked: python3 below groups the values by their printed form (an int as str(int), a float
+# as repr, text as itself): 443 three times ("443" once among them), 1.5 twice, "0443" and
+# "1.50" alone; before, 443 and "443" were two groups that printed alike (3 rows of 443)
+$ printf '%s\n' '{"t":1,"port":443}' '{"t":2,"port":"443"}' '{"t":3,"port":443}' '{"t":4,"port":"0443"}' '{"t":5,"port":1.5}' '{"t":6,"port":"1.5"}' '{"t":7,"port":"1.50"}' '{"t":8}' > "$TMPDIR/mixed.jsonl"; \
+$ python3 -c 'import json,sys,collections; c=collections.Counter((v if isinstance(v,str) else repr(v)) for v in (json.loads(l).get("port") for l in open(sys.argv[1])) if v is not None); print(sorted(c.items()), len(c))' "$TMPDIR/mixed.jsonl"; \
+$ trailq -o jsonl 'stats count(*) as n by port' "$TMPDIR/mixed.jsonl"; \
+$ trailq -o tsv 'stats count_distinct(port) as d, count(port) as n'  "$TMPDIR/mixed.jsonl"; \
+$ trailq -o tsv 'fields t, port | sort t asc | dedup port' "$TMPDIR/mixed.jsonl"; \
+$ trailq -o tsv 'countFrequent port' "$TMPDIR/mixed.jsonl"
+> [('0443', 1), ('1.5', 2), ('1.50', 1), ('443', 3)] 4
+> {"port":"1.50","n":1}
+> {"port":1.5,"n":2}
+> {"port":443,"n":3}
+> {"port":"0443","n":1}
+> {"n":1}
+> d	n
+> 4	7
+> t	port
+> 1	443
+> 4	0443
+> 5	1.5
+> 7	1.50
+> 8	
+> port	_approxcount
+> 443	3
+> 1.5	2
+> 1.50	1
+> 0443	1
+> 	1
+
+### ... and over real trails: requestParameters.maxResults holds 1 and "1", 100 and "100"
+~ [ -d "$SHARED/data" ]
+# checked: jq groups the values by tostring (1 and "1" alike); before, trailq printed
+# the keys 1 and 100 twice each
+$ D=$SHARED/data/cloudtrail; D="$D/invictus-ir_aws_dataset $D/stratus-red-team_detonation-logs $D/traildiscover_logExamples"; \
+$ trailq -o tsv 'filter ispresent(requestParameters.maxResults) | stats count(*) as n by requestParameters.maxResults' $D 2>/dev/null | tail -n +2 | sort > "$TMPDIR/t"; \
+$ sh testdata/lang/records.sh $D | jq -r '.requestParameters.maxResults // empty | tostring' | sort | uniq -c | awk '{print $2 "\t" $1}' | sort > "$TMPDIR/j"; \
+$ cmp "$TMPDIR/t" "$TMPDIR/j" && echo "jq: the same $(wc -l < "$TMPDIR/j") keys, $(awk '{s+=$2} END {print s}' "$TMPDIR/j") events"
+> jq: the same 8 keys, 79 events
+
 ### booleans count as 1/0 in sum
 # checked: v present on 13 events; v > 15: a 20,30,40 (3); "x" > "15" as
 # strings (1); beta, alpha, Gamma > "15" (3); first, second (2) -> 9
