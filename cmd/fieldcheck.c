@@ -14,6 +14,7 @@
 #include "base/strdist.h"
 #include "base/xalloc.h"
 #include "cmd/msgs.h"
+#include "index/sysfield.h"
 #include "parsers/detect.h"
 #include "parsers/diag.h"
 #include "parsers/input.h"
@@ -237,12 +238,22 @@ static void warn_one(const char *text, size_t len, const char *field, const char
     free(shown);
 }
 
+/* The system fields are no event's fields, but a query may mistype them
+ * as well (@mesage, @logstream): they are names to suggest, after the
+ * events' own on a tie (no event counts for them). */
+static void names_add_system(struct names *ns)
+{
+    for (int k = 0; k < SYSF_COUNT; k++)
+        names_add(ns, sys_fields[k].name, strlen(sys_fields[k].name), 0);
+}
+
 /* also_known: a field among the names is not missing either (a one-shot
  * index holds only the events the query kept). */
-static size_t warn_all(struct store *st, const struct names *ns, bool also_known, const char *text,
+static size_t warn_all(struct store *st, struct names *ns, bool also_known, const char *text,
                        size_t len, const char *const *fields, size_t n_fields)
 {
     size_t n = 0;
+    names_add_system(ns);
     for (size_t i = 0; i < n_fields; i++) {
         if (!missing(st, fields[i]) || (also_known && names_have(ns, fields[i])))
             continue;

@@ -101,3 +101,26 @@ $ trailq -o tsv 'filter ispresent(requestParameters.ipPermissions.items.7.ipProt
 $ printf '{"eventName":"a"}\n' > $TMPDIR/name.jsonl; trailq -o tsv 'filter ispresent(eventTime) | stats count(*) as n' $TMPDIR/name.jsonl
 > n
 > 0
+
+### a mistyped system field is a typo too: @mesage for @message, @logstream for @logStream
+# checked: 2900 events (jq, above); @message and @logStream are no event's own
+# fields, so before they were not suggested and the query gave 0 without a word
+$ trailq -o tsv 'filter @mesage like "GetUser" | stats count(*) as n' testdata/AWSLogs; trailq -o tsv 'stats count(*) as n by @logstream' testdata/AWSLogs
+> n
+> 0
+> @logstream	n
+> 	2900
+! trailq: warning at 1:8: no event has the field '@mesage' (did you mean @message?)
+!   filter @mesage like "GetUser" | stats count(*) as n
+!          ^^^^^^^
+! trailq: warning at 1:24: no event has the field '@logstream' (did you mean @logStream?)
+!   stats count(*) as n by @logstream
+!                          ^^^^^^^^^^
+
+### ... also over --db, whose catalogue holds no system field either
+$ trailq --db $TMPDIR/typo2.db -o tsv 'fields @Timestamp | limit 1' testdata/AWSLogs; rm -f $TMPDIR/typo2.db
+> @Timestamp
+>
+! trailq: warning at 1:8: no event has the field '@Timestamp' (did you mean @timestamp?)
+!   fields @Timestamp | limit 1
+!          ^^^^^^^^^^
