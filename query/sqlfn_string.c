@@ -201,8 +201,16 @@ static uint32_t map_case(uint32_t c, bool upper)
             return c & 1 ? 0 : c - 1;
         if (c == 0x3C2)
             return 0x3A3; /* final sigma */
-        if (c >= 0x3B1 && c <= 0x3C9)
+        if (c >= 0x3B1 && c <= 0x3CB) /* to upsilon with dialytika */
             return c - 32;
+        if (c == 0x3AC)
+            return 0x386; /* with tonos: alpha, */
+        if (c >= 0x3AD && c <= 0x3AF)
+            return c - 37; /* epsilon, eta, iota, */
+        if (c == 0x3CC)
+            return 0x38C; /* omicron, */
+        if (c == 0x3CD || c == 0x3CE)
+            return c - 63; /* upsilon and omega */
         if (c >= 0x430 && c <= 0x44F)
             return c - 32;
         if (c >= 0x450 && c <= 0x45F)
@@ -219,8 +227,16 @@ static uint32_t map_case(uint32_t c, bool upper)
         return c & 1 ? 0 : c + 1;
     if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
         return c & 1 ? c + 1 : 0;
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
         return c + 32;
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 37;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 63;
     if (c >= 0x410 && c <= 0x42F)
         return c + 32;
     if (c >= 0x400 && c <= 0x40F)

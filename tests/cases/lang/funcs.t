@@ -51,6 +51,13 @@ $ trailq -o jsonl 'fields nope + 1, strlen(nope), toupper(nope), abs(nope), roun
 $ trailq -o jsonl 'fields concat("a", 1, "b"), concat(s, nope), strlen("héllo"), strlen(""), toupper("abc"), tolower("ABC")' testdata/lang/one.jsonl
 > {"concat(\"a\", 1, \"b\")":"a1b","concat(s, nope)":"xyZfooxyZ","strlen(\"héllo\")":5,"strlen(\"\")":0,"toupper(\"abc\")":"ABC","tolower(\"ABC\")":"abc"}
 
+### string: toupper and tolower map the Greek letters with tonos and dialytika
+# checked: python3 str.upper()/str.lower() ("Ωμέγα ϊ ό".upper() == "ΩΜΈΓΑ Ϊ Ό");
+# before, έ, ό, ϊ and their capitals were left as they were, half a word upper-cased
+$ trailq -o tsv 'fields toupper("Ωμέγα άέήί ϊϋ όύώ") as u, tolower("ΆΈΉΊ ΪΫ ΌΎΏ") as l' testdata/lang/one.jsonl
+> u	l
+> ΩΜΈΓΑ ΆΈΉΊ ΪΫ ΌΎΏ	άέήί ϊϋ όύώ
+
 ### string: ltrim, rtrim, trim without a set strip whitespace only
 # checked: by hand
 $ trailq -o jsonl 'fields ltrim("  x "), rtrim(" x  "), trim("  x  "), trim("")' testdata/lang/one.jsonl
