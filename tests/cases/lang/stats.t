@@ -142,6 +142,14 @@ $ trailq -o jsonl 'stats sum(bytes) / count(*) as per, max(v * 2) as m2, m2 - pe
 > {"g":"d"}
 > {"m2":2,"sum(v) + 1":2}
 
+### min and max of text compare code points; sortsFirst and sortsLast use the sort order
+# checked: by hand: bytewise "Linux/5.10" < "Linux/5.4" ('1' < '4'); in the
+# Insights order the digit runs compare by length, so 5.4 sorts before 5.10
+# (docs/language.md#aggregates; before, the docs said min and max used the sort order)
+$ printf '%s\n' '{"k":"Linux/5.10"}' '{"k":"Linux/5.4"}' > $TMPDIR/minmax.jsonl; trailq -o tsv 'stats min(k), max(k), sortsFirst(k), sortsLast(k)' $TMPDIR/minmax.jsonl
+> min(k)	max(k)	sortsFirst(k)	sortsLast(k)
+> Linux/5.10	Linux/5.4	Linux/5.4	Linux/5.10
+
 ### the Lambda sample's shape: max(x / k) as a, min(x / k) as b, a - b
 # checked: bytes/100 = 1..4 -> max 4, min 1, spread 3; avg(bytes) = 250 -> 2.5
 $ trailq -o jsonl 'stats max(bytes / 100) as hmax, min(bytes / 100) as hmin, hmax - hmin as spread, avg(bytes) / 100 as mean' testdata/lang/nums.jsonl
