@@ -724,8 +724,29 @@ static int do_filter(struct cctx *c, struct walk *w, const struct command *cmd)
 /* fields and display share item handling. Each computed item gets its own
  * stage, so a later item of the same command can use an earlier one's
  * alias (fields x as out, out / 1000 as kb). */
+/* Two items of one fields or display that would show different values
+ * under one name (`a-b`, the field, and a-b, the expression): the later
+ * would hide the earlier's column. 0, or -1 with a query error. */
+static int check_item_name(struct cctx *c, const struct command *cmd, size_t i, const char **names,
+                           const char **cols)
+{
+    for (size_t k = 0; k < i; k++) {
+        if (strcmp(names[k], names[i]) != 0 || strcmp(cols[k], cols[i]) == 0)
+            continue;
+        int line, column;
+        qerror_position(c->q->text, c->q->len, cmd->items[k].span.start, &line, &column);
+        return cc_error(c, cmd->items[i].span,
+                        "two columns named '%s' (the first at %d:%d) would show different "
+                        "values; name one with as",
+                        names[i], line, column);
+    }
+    return 0;
+}
+
 static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, struct plist *into)
 {
+    const char **names = arena_alloc(c->a, (cmd->n_items + 1) * sizeof *names);
+    const char **cols = arena_alloc(c->a, (cmd->n_items + 1) * sizeof *cols);
     for (size_t i = 0; i < cmd->n_items; i++) {
         const struct item *it = &cmd->items[i];
         struct cexpr v;
@@ -759,6 +780,10 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
             if (s && s->pending)
                 col = s->col;
         }
+        names[i] = name;
+        cols[i] = col;
+        if (check_item_name(c, cmd, i, names, cols))
+            return -1;
         cc_plist_add(c, into, name, col, v.type, v.field);
     }
     return 0;

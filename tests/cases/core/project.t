@@ -24,6 +24,16 @@ $    awsRegion) | sort @timestamp desc | limit 1' testdata/cloudtrail/stratus
 > strlen(eventName)	strlen( eventName )	concat(eventName, "-", awsRegion)
 > 18	18	UpdateLoginProfile-megov-southcentral-3r
 
+### two items of one fields that would show different values under one name are an error
+# checked: by hand: `a-b` is the field (5), a-b the expression 3 - 1 (2); before, one column
+# "a-b" showed 2 and the field's 5 was lost; the same field twice is still one column
+$ printf '%s\n' '{"k":1,"a-b":5,"a":3,"b":1}' > "$TMPDIR/ab.jsonl"; \
+$ trailq -o jsonl 'fields k, `a-b`, a-b' "$TMPDIR/ab.jsonl"; trailq -o jsonl 'fields k, `a-b`, a-b as d, a, a' "$TMPDIR/ab.jsonl"
+> {"k":1,"a-b":5,"d":2,"a":3}
+! trailq: query error at 1:18: two columns named 'a-b' (the first at 1:11) would show different values; name one with as
+!   fields k, `a-b`, a-b
+!                    ^^^
+
 ### arithmetic: precedence, parentheses, / gives fractions, %, ^ (right-associative), unary minus
 # checked: by hand: strlen("CreateAccessKey") = 15: 15*2+1 = 31, (15+1)*2 = 32, 15/4 = 3.75, 15%4 = 3,
 # 2^(3^2) = 512; "DeleteTrail" = 11
