@@ -98,7 +98,7 @@ static int define(struct cctx *c, const char *name, const char *col, enum vtype 
     return 0;
 }
 
-static const char *expr_text(struct cctx *c, const struct expr *e)
+const char *cc_expr_text(struct cctx *c, const struct expr *e)
 {
     struct strbuf sb = STRBUF_INIT;
     expr_to_text(c->q, e, &sb);
@@ -754,7 +754,7 @@ static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, s
             return -1;
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
-                                                        : expr_text(c, it->expr);
+                                                        : cc_expr_text(c, it->expr);
         const char *col = v.sql;
         if (it->alias || it->expr->kind != EX_FIELD) {
             col = cc_new_col(c);
@@ -959,7 +959,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         const char *col = cc_new_col(c);
         const char *name = it->alias ? it->alias
                            : it->expr->kind == EX_FIELD ? it->expr->name
-                                                        : expr_text(c, it->expr);
+                                                        : cc_expr_text(c, it->expr);
         const char *key = cx_group_key(c, &v);
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", key, col);
         out_cols[n_done] = col;
@@ -1001,7 +1001,7 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
                           c->bare_name);
             break;
         }
-        const char *name = it->alias ? it->alias : expr_text(c, it->expr);
+        const char *name = it->alias ? it->alias : cc_expr_text(c, it->expr);
         const char *col = cc_new_col(c);
         /* Inline: an alias stands for its aggregate's SQL in later items. */
         c->stats_aliases = arena_grow(c->a, c->stats_aliases, &c->cap_stats_aliases,

@@ -415,8 +415,15 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
                             fd->name);
         if (c->place == EP_STATS_BY)
             return cc_error(c, e->name_span, "an aggregate cannot be a by key");
-        if (c->place != EP_STATS_ITEM)
+        if (c->place != EP_STATS_ITEM) {
+            const char *text = cc_expr_text(c, e);
+            if (cc_scope_find(c, text)) /* stats count(*) | sort count(*) desc */
+                return cc_error(c, e->span,
+                                "%s() can only be used in stats; for the column the stats "
+                                "before made, write `%s`",
+                                fd->name, text);
             return cc_error(c, e->name_span, "%s() can only be used in stats", fd->name);
+        }
         c->saw_agg = true;
         c->place = EP_IN_AGG;
     }

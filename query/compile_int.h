@@ -246,6 +246,8 @@ void cx_limits_free(struct cctx *c);
  * library. */
 /* The latest definition of name in the scope, or NULL. */
 struct sym *cc_scope_find(struct cctx *c, const char *name);
+/* The name an unaliased expression gets: its text, spaces normalised. */
+const char *cc_expr_text(struct cctx *c, const struct expr *e);
 /* A new generated column name: v1, v2, ... */
 const char *cc_new_col(struct cctx *c);
 /* Note that the base relation reads event field name (pass 1). */

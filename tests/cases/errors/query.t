@@ -156,6 +156,15 @@ $ trailq 'filter count(*) > 1' testdata/shapes/events.jsonl; trailq 'fields coun
 !          ^^^^^
 ? 2
 
+### an aggregate after stats that names one of its columns: the error says how to write the column
+# checked: "count(*)" starts at column 36; with backquotes the query sorts by the column
+$ trailq 'stats count(*) by eventName | sort count(*) desc' testdata/shapes/events.jsonl; trailq -o tsv 'stats count(*) by eventName | sort `count(*)` desc | limit 1' testdata/shapes/events.jsonl
+> eventName	count(*)
+> DescribeDBInstances	3
+! trailq: query error at 1:36: count() can only be used in stats; for the column the stats before made, write `count(*)`
+!   stats count(*) by eventName | sort count(*) desc
+!                                      ^^^^^^^^
+
 ### a field defined twice
 # checked: the second "e" is at column 39, the first at column 21
 $ trailq 'fields eventName as e, eventSource as e' testdata/shapes/events.jsonl
