@@ -76,9 +76,16 @@ static enum out_type col_type(struct store *st, const struct result_col *c)
     default: break;
     }
     const struct store_field *f = c->field ? store_field(st, c->field) : NULL;
-    if (f && f->kinds == FV_BOOL)
-        return OT_TEXTBOOL;
     if (f && f->kinds == FV_JSON)
+        return OT_JSON;
+    /* A full index keeps leaves only: a name with fields below it is an
+     * object or array read back whole (only those, when it is no leaf;
+     * mixed kinds, when it is one in some events), as a one-shot index
+     * that stores it whole says with FV_JSON. */
+    bool below = c->field && store_has_children(st, c->field);
+    if (f && f->kinds == FV_BOOL && !below)
+        return OT_TEXTBOOL;
+    if (!f && below)
         return OT_JSON;
     return OT_ANY;
 }

@@ -41,6 +41,9 @@ static void fn_subtree(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     const json_t *node = root;
     const char *p = path;
+    /* a log's own top-level "@x" is the field "@@x" (parsers/flatten.c) */
+    if (p[0] == '@' && p[1] == '@')
+        p++;
     while (node && *p) {
         const char *dot = strchr(p, '.');
         size_t len = dot ? (size_t)(dot - p) : strlen(p);

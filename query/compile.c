@@ -1213,7 +1213,17 @@ static void base_relation(struct cctx *c, struct walk *w)
     sb_puts(&sb, "s0 AS (SELECT e.id AS _id, e.ts AS _ts");
     for (size_t i = 0; i < c->n_raw; i++) {
         const struct store_field *f = store_field(c->store, c->raw[i]);
-        if (f) {
+        if (f && !(f->kinds & FV_JSON) && store_has_children(c->store, c->raw[i])) {
+            /* a full index keeps leaves only: a name that is a leaf in some
+             * events and an object or array in others has the leaf's
+             * column, and the subtree for the rest */
+            sb_puts(&sb, ", coalesce(");
+            stored_field_sql(&sb, f);
+            sb_puts(&sb, ", tq_subtree(r.msg, ");
+            sb_sql_quote(&sb, c->raw[i], strlen(c->raw[i]));
+            sb_printf(&sb, ")) AS f%zu", i);
+            join_raw = true;
+        } else if (f) {
             sb_puts(&sb, ", ");
             stored_field_sql(&sb, f);
             sb_printf(&sb, " AS f%zu", i);

@@ -113,3 +113,19 @@ $ trailq --db s.db -o tsv 'stats count(*) as n'; trailq --db s.db -o tsv --files
 > present	5	0
 > present	2	1
 ! trailq: note: 1 record in 1 source of s.db could not be read when loaded; they are not counted (--files lists them)
+
+### a field that is a value in some events and an object or array in others, an object, and a log's own "@x": --db answers as one-shot
+$ rm -rf "$TMPDIR/i20" && mkdir "$TMPDIR/i20" && cd "$TMPDIR/i20" && \
+$ printf '{"n":1,"a":true}\n{"n":2,"a":{"b":1}}\n{"n":3,"a":[1,2]}\n{"n":4,"o":{"k":"v"},"@x":{"y":1}}\n' > m.jsonl && \
+$ q='fields n, a, o, @@x | sort n'; trailq -o jsonl "$q" m.jsonl; trailq --db s.db -o jsonl "$q" m.jsonl; \
+$ trailq -o tsv 'stats count(a)' m.jsonl | tail -1; trailq --db s.db -o tsv 'stats count(a)' | tail -1
+> {"n":1,"a":"true"}
+> {"n":2,"a":"{\"b\":1}"}
+> {"n":3,"a":"[1,2]"}
+> {"n":4,"o":{"k":"v"},"@@x":{"y":1}}
+> {"n":1,"a":"true"}
+> {"n":2,"a":"{\"b\":1}"}
+> {"n":3,"a":"[1,2]"}
+> {"n":4,"o":{"k":"v"},"@@x":{"y":1}}
+> 3
+> 3
