@@ -374,6 +374,22 @@ static int record_name(struct writer *w, const char *name, const struct store_pa
     return 0;
 }
 
+/* The name now holds no source: remove the source it held if no name is
+ * left to it. */
+static int forget_name(struct writer *w, const char *name, struct ingest_result *res,
+                       struct strbuf *err)
+{
+    int64_t old = 0;
+    if (store_forget_path(w->st, name, &old, err) < 0)
+        return -1;
+    if (old && store_source_names(w->st, old) == 0) {
+        if (store_remove_source(w->st, old, err) < 0)
+            return -1;
+        res->n_replaced++;
+    }
+    return 0;
+}
+
 static bool stop_asked(const struct ingest_opts *o)
 {
     return o->stop && *o->stop;
@@ -512,6 +528,12 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
         if (record_name(w, w->names[i], &s->state, src, res, &err) < 0)
             rc = -1;
         scope_add(res, src);
+    } else if (rc == 0 && !src && w->names[i] && s->sha256[0] && (empty || s->unreadable)) {
+        /* the name's file was hashed, so it is there, and its bytes now
+         * hold no events (emptied, or turned into what cannot be read):
+         * its earlier source is replaced by nothing, as by other bytes */
+        if (forget_name(w, w->names[i], res, &err) < 0)
+            rc = -1;
     }
     if (rc == 0 && w->opts->commit_often && clock_mono_ms() - w->last_commit >= COMMIT_EVERY_MS) {
         if (store_checkpoint(st, &err) < 0)

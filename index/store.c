@@ -516,6 +516,23 @@ int store_set_path(struct store *s, const char *path, const struct store_path *p
     return rc == SQLITE_DONE ? 0 : fail_db(s, err, "recording an input's name");
 }
 
+int store_forget_path(struct store *s, const char *path, int64_t *old_src, struct strbuf *err)
+{
+    *old_src = 0;
+    struct store_path before;
+    if (strcmp(path, "-") == 0 || !store_find_path(s, path, &before))
+        return 0;
+    *old_src = before.src;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM source_paths WHERE path = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return fail_db(s, err, "forgetting an input's name");
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s, err, "forgetting an input's name");
+}
+
 int64_t store_source_names(struct store *s, int64_t source_id)
 {
     return query_int(s, "SELECT count(*) FROM source_paths WHERE src = ?", source_id, 0);

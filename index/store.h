@@ -141,6 +141,9 @@ int store_find_path(struct store *s, const char *path, struct store_path *out);
  * another, loses it: *old_src says which, 0 if none). "-" may name many. */
 int store_set_path(struct store *s, const char *path, const struct store_path *p,
                    int64_t *old_src, struct strbuf *err);
+/* Forget the name: it now holds no source (its file holds no events).
+ * *old_src says which source lost it, 0 if none. Not for "-". */
+int store_forget_path(struct store *s, const char *path, int64_t *old_src, struct strbuf *err);
 /* How many names a source has left. */
 int64_t store_source_names(struct store *s, int64_t source_id);
 

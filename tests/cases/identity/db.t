@@ -129,3 +129,19 @@ $ trailq -o tsv 'stats count(a)' m.jsonl | tail -1; trailq --db s.db -o tsv 'sta
 > {"n":4,"o":{"k":"v"},"@@x":{"y":1}}
 > 3
 > 3
+
+### a file emptied, or made unreadable, since it was loaded replaces its events with none, as other bytes would
+# checked: events.jsonl has 5 events, bare-array.json 5 (jq)
+$ rm -rf "$TMPDIR/i21" && mkdir -p "$TMPDIR/i21/d" && cd "$TMPDIR/i21" && cp "$OLDPWD/testdata/shapes/events.jsonl" d/a.jsonl && cp "$OLDPWD/testdata/shapes/bare-array.json" d/b.json && \
+$ trailq --db s.db -o tsv 'stats count(*) as n' d | tail -1 && : > d/a.jsonl && \
+$ trailq -o tsv 'stats count(*) as n' d | tail -1 && trailq --db s.db -o tsv 'stats count(*) as n' d | tail -1 && \
+$ printf '\001\002\003' > d/b.json; trailq --db s.db -o tsv 'stats count(*) as n' d | tail -1; trailq --db s.db -o tsv --files | cut -f1-5
+> 10
+> 5
+> 5
+> 0
+> source	type	state	events	unreadable
+! trailq: note: 1 source of s.db replaced: its file changed since it was loaded
+! trailq: d/b.json: cannot tell what kind of log this is (use -t TYPE to say)
+! trailq: note: 1 source of s.db replaced: its file changed since it was loaded
+! trailq: 1 of 2 inputs could not be read
