@@ -271,6 +271,41 @@ static int lock_db(struct run_state *rs)
     }
 }
 
+/* The absolute name of a path that may be gone: realpath(3) of its
+ * nearest existing parent, then the rest as written. NULL when a gone
+ * part is "." or "..", which only the file system could resolve. */
+static char *resolve_gone(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    if (errno != ENOENT)
+        return NULL;
+    char *copy = xstrdup(path);
+    size_t len = strlen(copy);
+    while (len > 1 && copy[len - 1] == '/')
+        copy[--len] = '\0';
+    char *slash = strrchr(copy, '/');
+    const char *base = slash ? slash + 1 : copy;
+    char *out = NULL;
+    if (*base && strcmp(base, ".") != 0 && strcmp(base, "..") != 0) {
+        char *parent;
+        if (!slash)
+            parent = realpath(".", NULL);
+        else if (slash == copy)
+            parent = xstrdup("/");
+        else {
+            *slash = '\0';
+            parent = resolve_gone(copy);
+        }
+        if (parent)
+            out = xasprintf("%s/%s", strcmp(parent, "/") == 0 ? "" : parent, base);
+        free(parent);
+    }
+    free(copy);
+    return out;
+}
+
 /* --db with a PATH: the query's scope is the sources the inputs resolved
  * to and every source recorded under a PATH (a file deleted since it was
  * loaded stays in the case). */
@@ -285,7 +320,7 @@ static int set_scope(struct run_state *rs, char *const *paths, size_t n_paths)
     for (size_t i = 0; i < n_paths && rc == 0; i++) {
         if (strcmp(paths[i], "-") == 0)
             continue;
-        char *dir = realpath(paths[i], NULL);
+        char *dir = resolve_gone(paths[i]);
         if (dir)
             rc = store_sources_under(rs->st, dir, &ids, &n, &cap, &err);
         free(dir);

@@ -145,3 +145,20 @@ $ printf '\001\002\003' > d/b.json; trailq --db s.db -o tsv 'stats count(*) as n
 ! trailq: d/b.json: cannot tell what kind of log this is (use -t TYPE to say)
 ! trailq: note: 1 source of s.db replaced: its file changed since it was loaded
 ! trailq: 1 of 2 inputs could not be read
+
+### a PATH whose directory or file has gone since it was loaded still scopes the query to the events recorded under it
+# checked: events.jsonl has 5 events, bare-array.json 5 (jq)
+$ rm -rf "$TMPDIR/i22" && mkdir -p "$TMPDIR/i22/d/sub" && cd "$TMPDIR/i22" && cp "$OLDPWD/testdata/shapes/events.jsonl" d/a.jsonl && cp "$OLDPWD/testdata/shapes/bare-array.json" d/sub/b.json && \
+$ trailq --db s.db -o tsv 'stats count(*) as n' d | tail -1 && rm -r d/sub && \
+$ trailq --db s.db -o tsv 'stats count(*) as n' d/sub | tail -1; trailq --db s.db -o tsv 'stats count(*) as n' d/sub/b.json | tail -1; \
+$ trailq --db s.db -o tsv 'stats count(*) as n' d/gone | tail -1
+> 10
+> 5
+> 5
+> 0
+! trailq: d/sub: No such file or directory
+! trailq: 1 of 1 input could not be read
+! trailq: d/sub/b.json: No such file or directory
+! trailq: 1 of 1 input could not be read
+! trailq: d/gone: No such file or directory
+! trailq: 1 of 1 input could not be read
