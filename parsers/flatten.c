@@ -139,6 +139,16 @@ static void walk(struct flat *fl, const json_t *v, bool dotted)
     const struct ingest_plan *plan = fl->plan;
     struct strbuf *path = &fl->path;
     size_t base = path->len;
+    if (plan->all_fields && base &&
+        ((json_is_object(v) && json_object_size(v) == 0) ||
+         (json_is_array(v) && json_array_size(v) == 0))) {
+        /* an empty object or array has no leaf: it is one, so that an
+         * index of every field knows it is there (ispresent, --fields) */
+        size_t nlen;
+        const char *name = leaf_name(fl, &nlen);
+        rb_add_json(b, name, nlen, json_is_object(v) ? "{}" : "[]", 2);
+        return;
+    }
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
         if (!plan->all_fields && base && !dotted && plan_wants_field(plan, path->buf, path->len))

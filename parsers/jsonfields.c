@@ -1008,6 +1008,8 @@ value:
         if (*p == (obj ? '}' : ']')) {
             p++;
             depth--;
+            if (all && s->path_len) /* an empty container is a leaf (as flatten's) */
+                rb_add_json(b, s->path, s->path_len, obj ? "{}" : "[]", 2);
             goto after_value;
         }
         if (obj)

@@ -1213,10 +1213,12 @@ static void base_relation(struct cctx *c, struct walk *w)
     sb_puts(&sb, "s0 AS (SELECT e.id AS _id, e.ts AS _ts");
     for (size_t i = 0; i < c->n_raw; i++) {
         const struct store_field *f = store_field(c->store, c->raw[i]);
-        if (f && !(f->kinds & FV_JSON) && store_has_children(c->store, c->raw[i])) {
-            /* a full index keeps leaves only: a name that is a leaf in some
-             * events and an object or array in others has the leaf's
-             * column, and the subtree for the rest */
+        if (f && store_has_children(c->store, c->raw[i])) {
+            /* a full index keeps leaves only: a name that is a leaf (or
+             * an empty object or array) in some events and an object or
+             * array in others has the leaf's column, and the subtree for
+             * the rest (an index that keeps the name whole has every
+             * value in the column: the subtree is not read) */
             sb_puts(&sb, ", coalesce(");
             stored_field_sql(&sb, f);
             sb_puts(&sb, ", tq_subtree(r.msg, ");

@@ -707,14 +707,15 @@ static void hand_cases(struct runner *r_)
         CHECK_INT(m[8].kind, JF_OBJECT);
         CHECK_INT(m[9].kind, JF_TRUE);
         CHECK_INT(m[10].kind, JF_FALSE);                          /* the key "" */
-        CHECK_INT(n_got(&r), 7);
+        CHECK_INT(n_got(&r), 8);
         CHECK(got_str(&r, 0, "eventTime", "2024-01-01T00:00:00Z", 20));
         CHECK(got_str(&r, 1, "awsRegion", "us-east-1", 9));
         CHECK(got_int(&r, 2, "time", 1700000000));
         CHECK(got_real(&r, 3, "timestamp", 1.5));
         CHECK(got_bool(&r, 4, "readOnly", 1));
-        CHECK(got_int(&r, 5, "Records.x.0", 7));
-        CHECK(got_str(&r, 6, "recipientAccountId", "2", 1));
+        CHECK(got_json(&r, 5, "logFiles", "[]")); /* an empty container is a leaf */
+        CHECK(got_int(&r, 6, "Records.x.0", 7));
+        CHECK(got_str(&r, 7, "recipientAccountId", "2", 1));
         CHECK_INT(jf_scan(s, k, strlen(k), &r.b), JF_OK);
         CHECK_INT(jf_meta(s)[0].kind, JF_ABSENT);
         /* a repeated meta key is a repeated key: the DOM decides */
@@ -745,19 +746,25 @@ static void all_fields_cases(struct runner *r_)
     struct runner r = *r_;
     TEST("all fields: kinds, null and empty containers")
     {
+        /* null is no field; an empty object or array is a leaf holding
+         * its JSON text (an index of every field must know it is there) */
         CHECK_INT(run_all(&r, "{\"s\":\"x\",\"i\":-3,\"d\":2.5,\"t\":true,\"f\":false,"
                               "\"n\":null,\"o\":{},\"a\":[],\"e\":\"\"}"), JF_OK);
-        CHECK_INT(n_got(&r), 6);
+        CHECK_INT(n_got(&r), 8);
         CHECK(got_str(&r, 0, "s", "x", 1));
         CHECK(got_int(&r, 1, "i", -3));
         CHECK(got_real(&r, 2, "d", 2.5));
         CHECK(got_bool(&r, 3, "t", 1));
         CHECK(got_bool(&r, 4, "f", 0));
-        CHECK(got_str(&r, 5, "e", "", 0));
-        CHECK_INT(run_all(&r, "{}"), JF_OK);
+        CHECK(got_json(&r, 5, "o", "{}"));
+        CHECK(got_json(&r, 6, "a", "[]"));
+        CHECK(got_str(&r, 7, "e", "", 0));
+        CHECK_INT(run_all(&r, "{}"), JF_OK); /* the record itself is no field */
         CHECK_INT(n_got(&r), 0);
         CHECK_INT(run_all(&r, "[null,{},[[]],{\"a\":null}]"), JF_OK);
-        CHECK_INT(n_got(&r), 0);
+        CHECK_INT(n_got(&r), 2);
+        CHECK(got_json(&r, 0, "1", "{}"));
+        CHECK(got_json(&r, 1, "2.0", "[]"));
         /* escapes are decoded, the rest is copied */
         CHECK_INT(run_all(&r, "{\"a\":\"x\\ny\\u00e9\",\"b\":\"\xc3\xa9\"}"), JF_OK);
         CHECK(got_str(&r, 0, "a", "x\ny\xc3\xa9", 5));
@@ -768,13 +775,15 @@ static void all_fields_cases(struct runner *r_)
         const char *j = "{\"a\":[{\"b\":[{\"c\":1},{\"c\":[2,3]}]},{\"b\":[]},"
                         "{\"b\":[[],[{\"d\":\"x\"}]]}],\"z\":true,\"y\":[[[[4]]]]}";
         CHECK_INT(run_all(&r, j), JF_OK);
-        CHECK_INT(n_got(&r), 6);
+        CHECK_INT(n_got(&r), 8);
         CHECK(got_int(&r, 0, "a.0.b.0.c", 1));
         CHECK(got_int(&r, 1, "a.0.b.1.c.0", 2));
         CHECK(got_int(&r, 2, "a.0.b.1.c.1", 3));
-        CHECK(got_str(&r, 3, "a.2.b.1.0.d", "x", 1));
-        CHECK(got_bool(&r, 4, "z", 1));
-        CHECK(got_int(&r, 5, "y.0.0.0.0", 4));
+        CHECK(got_json(&r, 3, "a.1.b", "[]"));
+        CHECK(got_json(&r, 4, "a.2.b.0", "[]"));
+        CHECK(got_str(&r, 5, "a.2.b.1.0.d", "x", 1));
+        CHECK(got_bool(&r, 6, "z", 1));
+        CHECK(got_int(&r, 7, "y.0.0.0.0", 4));
         /* keys are not sorted: document order */
         CHECK_INT(run_all(&r, "{\"b\":1,\"a\":{\"d\":2,\"c\":3}}"), JF_OK);
         CHECK(got_int(&r, 0, "b", 1));

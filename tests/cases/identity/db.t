@@ -162,3 +162,26 @@ $ trailq --db s.db -o tsv 'stats count(*) as n' d/gone | tail -1
 ! trailq: 1 of 1 input could not be read
 ! trailq: d/gone: No such file or directory
 ! trailq: 1 of 1 input could not be read
+
+### an empty object or array is a field of a --db index too: ispresent and fields answer as one-shot
+# checked: jq counts 669 events of testdata/AWSLogs whose
+# userIdentity.sessionContext.webIdFederationData is {}; before, --db found none
+$ rm -rf "$TMPDIR/i23" && mkdir "$TMPDIR/i23" && cd "$TMPDIR/i23" && \
+$ echo "jq $(find "$OLDPWD/testdata/AWSLogs" -name '*.gz' -exec zcat {} + | jq '[.Records[] | select(.userIdentity.sessionContext.webIdFederationData == {})] | length' | jq -s add)"; \
+$ q='filter ispresent(userIdentity.sessionContext.webIdFederationData) | stats count(*) as n'; \
+$ trailq -o tsv "$q" "$OLDPWD/testdata/AWSLogs" | tail -1; trailq --db s.db -o tsv "$q" "$OLDPWD/testdata/AWSLogs" | tail -1; \
+$ printf '{"n":1,"a":{}}\n{"n":2,"a":{"b":1}}\n{"n":3,"a":[]}\n{"n":4,"a":"x"}\n{"n":5}\n' > e.jsonl; \
+$ q='fields n, a, isempty(a) as e | sort n'; trailq -o jsonl "$q" e.jsonl; trailq --db e.db -o jsonl "$q" e.jsonl
+> jq 669
+> 669
+> 669
+> {"n":1,"a":"{}","e":0}
+> {"n":2,"a":"{\"b\":1}","e":0}
+> {"n":3,"a":"[]","e":0}
+> {"n":4,"a":"x","e":0}
+> {"n":5,"e":1}
+> {"n":1,"a":"{}","e":0}
+> {"n":2,"a":"{\"b\":1}","e":0}
+> {"n":3,"a":"[]","e":0}
+> {"n":4,"a":"x","e":0}
+> {"n":5,"e":1}
