@@ -390,6 +390,17 @@ static int forget_name(struct writer *w, const char *name, struct ingest_result 
     return 0;
 }
 
+/* An input the index already holds (source src) with -t T given: when it
+ * was read as another type it is kept as it is; counted for the note. */
+static void check_type(struct store *st, int64_t src, enum input_type forced, const char *path,
+                       struct ingest_result *res)
+{
+    if (forced == IT_AUTO || store_source_is_type(st, src, input_type_name(forced)))
+        return;
+    if (res->n_other_type++ == 0)
+        res->other_type_first = xstrdup(path);
+}
+
 static bool stop_asked(const struct ingest_opts *o)
 {
     return o->stop && *o->stop;
@@ -423,6 +434,7 @@ static int write_file(struct shared *sh, struct writer *w, size_t ord, struct in
     }
     if (same_as) {
         /* bytes the index holds: the parse is not wanted */
+        check_type(st, same_as, w->opts->type, sh->files->paths[i], res);
         pthread_mutex_lock(&sh->mu);
         s->cancel = true;
         pthread_cond_broadcast(&sh->cond);
@@ -627,7 +639,7 @@ static int spool_stdin(char sha256[DIGEST_SHA256_HEX + 1], const struct ingest_o
 /* --db: the name each input is recorded under, and which of them need no
  * reading (a name whose file is as it was when recorded). */
 static void plan_reuse(struct store *st, const struct file_list *files, char **names, bool *skip,
-                       struct ingest_result *res)
+                       enum input_type forced, struct ingest_result *res)
 {
     for (size_t i = 0; i < files->n; i++) {
         const char *path = files->paths[i];
@@ -645,6 +657,7 @@ static void plan_reuse(struct store *st, const struct file_list *files, char **n
             skip[i] = true;
             res->n_reused++;
             scope_add(res, known.src);
+            check_type(st, known.src, forced, path, res);
         }
     }
 }
@@ -725,7 +738,7 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
     bool *skip = xcalloc(files->n ? files->n : 1, sizeof *skip);
     char **names = xcalloc(files->n ? files->n : 1, sizeof *names);
     if (opts->identity && opts->reuse)
-        plan_reuse(st, files, names, skip, res);
+        plan_reuse(st, files, names, skip, opts->type, res);
     else if (opts->identity)
         for (size_t i = 0; i < files->n; i++)
             names[i] = strcmp(files->paths[i], "-") == 0 ? xstrdup("-")
@@ -835,6 +848,8 @@ void ingest_result_free(struct ingest_result *res)
 {
     free(res->scope);
     free(res->time_fallback_first);
+    free(res->other_type_first);
     res->scope = NULL;
     res->time_fallback_first = NULL;
+    res->other_type_first = NULL;
 }

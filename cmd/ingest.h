@@ -42,6 +42,8 @@ struct ingest_result {
     int64_t n_skipped;      /* records or lines lost to errors */
     size_t n_loaded;        /* sources added now */
     size_t n_same_bytes;    /* inputs whose bytes the index already held */
+    size_t n_other_type;    /* --db -t T: inputs the index holds as another type, kept */
+    char *other_type_first; /* the first of them (owned) */
     size_t n_copies;        /* without identity: inputs with the bytes of one before, read */
     size_t n_replaced;      /* sources removed because their file changed */
     size_t n_not_loaded;    /* inputs left when the load stopped */

@@ -586,6 +586,14 @@ static int load(struct run_state *rs)
               "name): listed as one source",
               rs->ir.n_same_bytes, rs->ir.n_same_bytes == 1 ? "" : "s",
               rs->ir.n_same_bytes == 1 ? "it" : "them");
+    if (rs->ir.n_other_type)
+        notef("%zu input%s already in %s as another type than -t %s (the first: %s): kept as "
+              "%s; to read %s as %s, load %s into a new --db",
+              rs->ir.n_other_type, rs->ir.n_other_type == 1 ? " is" : "s are", rs->opt.db,
+              input_type_name(rs->opt.type), rs->ir.other_type_first,
+              rs->ir.n_other_type == 1 ? "it was" : "they were",
+              rs->ir.n_other_type == 1 ? "it" : "them", input_type_name(rs->opt.type),
+              rs->ir.n_other_type == 1 ? "it" : "them");
     if (rs->ir.n_copies)
         notef("%zu input%s held the same bytes as an input before %s (a copy under another "
               "name): %s events are counted again, as every input's are (with --db a copy "

@@ -533,6 +533,20 @@ int store_forget_path(struct store *s, const char *path, int64_t *old_src, struc
     return rc == SQLITE_DONE ? 0 : fail_db(s, err, "forgetting an input's name");
 }
 
+bool store_source_is_type(struct store *s, int64_t source_id, const char *type)
+{
+    sqlite3_stmt *st = NULL;
+    bool yes = false;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sources WHERE id = ? AND type = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(st, 1, source_id);
+    sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC);
+    yes = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return yes;
+}
+
 int64_t store_source_names(struct store *s, int64_t source_id)
 {
     return query_int(s, "SELECT count(*) FROM source_paths WHERE src = ?", source_id, 0);

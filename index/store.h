@@ -144,6 +144,8 @@ int store_set_path(struct store *s, const char *path, const struct store_path *p
 /* Forget the name: it now holds no source (its file holds no events).
  * *old_src says which source lost it, 0 if none. Not for "-". */
 int store_forget_path(struct store *s, const char *path, int64_t *old_src, struct strbuf *err);
+/* Was the source read as this type (input_type_name's text)? */
+bool store_source_is_type(struct store *s, int64_t source_id, const char *type);
 /* How many names a source has left. */
 int64_t store_source_names(struct store *s, int64_t source_id);
 

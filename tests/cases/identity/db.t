@@ -185,3 +185,18 @@ $ q='fields n, a, isempty(a) as e | sort n'; trailq -o jsonl "$q" e.jsonl; trail
 > {"n":3,"a":"[]","e":0}
 > {"n":4,"a":"x","e":0}
 > {"n":5,"e":1}
+
+### -t on an input the index already holds as another type: kept as it was, and a note says so
+# checked: events.jsonl has 5 events (jq); read as text it would be 5 lines too, so the
+# note, not the count, tells; a new --db reads it as text (the type --files shows)
+$ rm -rf "$TMPDIR/i24" && mkdir "$TMPDIR/i24" && cd "$TMPDIR/i24" && cp "$OLDPWD/testdata/shapes/events.jsonl" a.jsonl && cp a.jsonl b.jsonl && \
+$ trailq --db s.db -o tsv 'stats count(*) as n' a.jsonl | tail -1; trailq --db s.db -t text -o tsv 'stats count(*) as n' a.jsonl b.jsonl | tail -1; \
+$ trailq --db s.db --files -o tsv | cut -f1,2; trailq --db t.db -t text --files -o tsv a.jsonl 2>/dev/null | cut -f1,2
+> 5
+> 5
+> source	type
+> a.jsonl	cloudtrail
+> source	type
+> a.jsonl	text
+! trailq: note: 1 input held bytes already in s.db (the same file under another name, or standard input loaded before): nothing added
+! trailq: note: 2 inputs are already in s.db as another type than -t text (the first: a.jsonl): kept as they were; to read them as text, load them into a new --db
