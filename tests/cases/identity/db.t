@@ -200,3 +200,13 @@ $ trailq --db s.db --files -o tsv | cut -f1,2; trailq --db t.db -t text --files 
 > a.jsonl	text
 ! trailq: note: 1 input held bytes already in s.db (the same file under another name, or standard input loaded before): nothing added
 ! trailq: note: 2 inputs are already in s.db as another type than -t text (the first: a.jsonl): kept as they were; to read them as text, load them into a new --db
+
+### an object in JSON inside a Lambda line ("Received event {...}") is read back whole from a --db index too
+# checked: by hand: the objects of the two lines as written; before, --db gave {} for both rows
+$ rm -rf "$TMPDIR/i25" && mkdir "$TMPDIR/i25" && cd "$TMPDIR/i25" && \
+$ printf '%s\t%s\tINFO\t%s\n' 2024-01-01T00:00:00.000Z 11111111-1111-1111-1111-111111111111 'Received event {"detail":{"a":1,"b":[1,2]},"x":"y"}' 2024-01-01T00:00:01.000Z 11111111-1111-1111-1111-111111111111 'plain {not json} then {"detail":{"a":2}}' > fn.log; \
+$ q='fields detail, detail.b | sort @timestamp'; trailq -o jsonl "$q" fn.log; trailq --db s.db -o jsonl "$q" fn.log
+> {"detail":{"a":1,"b":[1,2]},"detail.b":[1,2]}
+> {"detail":{"a":2}}
+> {"detail":{"a":1,"b":[1,2]},"detail.b":[1,2]}
+> {"detail":{"a":2}}
