@@ -206,7 +206,8 @@ const struct func_def funcs[] = {
     {"stddev", FK_AGGREGATE, 1, 1, A1(NUM), NUM, "tq_stddev", "stddev(field)",
      "Sample standard deviation of the numeric values"},
     {"sum", FK_AGGREGATE, 1, 1, A1(NUM), NUM, "tq_sum", "sum(field)",
-     "Sum of the numeric values"},
+     "Sum of the numeric values, added with compensation: their order does not change it, "
+     "but in rare cases"},
     {"earliest", FK_STATS_ONLY, 1, 1, A1(ANY), ANY, "tq_earliest", "earliest(field)",
      "Value of the field in the event with the earliest @timestamp"},
     {"latest", FK_STATS_ONLY, 1, 1, A1(ANY), ANY, "tq_latest", "latest(field)",

@@ -30,7 +30,27 @@ struct sum_state {
     bool all_int;         /* every value so far was an exact integer */
     long long isum;       /* exact sum while all_int && !overflowed */
     double dsum;          /* sum as a double (always maintained) */
+    double comp;          /* what dsum's roundings lost (Neumaier): dsum + comp is
+                             the sum, alike in any order of the values but in
+                             rare cases, so a --db index loaded in several runs
+                             and a one-shot run print the same sum and avg */
 };
+
+/* dsum += d, with the rounding error kept in comp (Kahan-Babuska-Neumaier,
+ * as SQLite's own sum() since 3.43). */
+static void sum_add(struct sum_state *st, double d)
+{
+    double t = st->dsum + d;
+    if (isfinite(t))
+        st->comp += fabs(st->dsum) >= fabs(d) ? (st->dsum - t) + d : (d - t) + st->dsum;
+    st->dsum = t;
+}
+
+/* The double sum, compensated. */
+static double sum_value(const struct sum_state *st)
+{
+    return isfinite(st->dsum) ? st->dsum + st->comp : st->dsum;
+}
 
 static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -47,7 +67,7 @@ static void sum_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     if (st->count == 0)
         st->all_int = true;
     st->count++;
-    st->dsum += d;
+    sum_add(st, d);
     if (!is_int)
         st->all_int = false;
     else if (st->all_int && !st->overflowed && __builtin_add_overflow(st->isum, i, &st->isum))
@@ -68,7 +88,7 @@ static void sum_final(sqlite3_context *ctx)
     if (sum_exact(st))
         sqlite3_result_int64(ctx, st->isum);
     else
-        sqlfn_result_number(ctx, st->dsum);
+        sqlfn_result_number(ctx, sum_value(st));
 }
 
 static void avg_final(sqlite3_context *ctx)
@@ -76,7 +96,7 @@ static void avg_final(sqlite3_context *ctx)
     struct sum_state *st = sqlite3_aggregate_context(ctx, 0);
     if (!st || st->count == 0)
         return;
-    double total = sum_exact(st) ? (double)st->isum : st->dsum;
+    double total = sum_exact(st) ? (double)st->isum : sum_value(st);
     sqlfn_result_number(ctx, total / (double)st->count);
 }
 

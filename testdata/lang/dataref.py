@@ -164,7 +164,10 @@ def main():
                 ms = (nums[-1][0] - nums[0][0]).total_seconds() * 1000
                 rate = (nums[-1][1] - nums[0][1]) / ms * (period * 1000)
             c = sum(1 for r in rs if r.get(f) is not None)
-            total = sum(n for _, n in nums) if nums else None
+            # trailq adds with compensation (sqlfn_agg.c): the sum rounded
+            # once, as math.fsum gives it
+            ns = [n for _, n in nums]
+            total = (sum(ns) if all(isinstance(n, int) for n in ns) else math.fsum(ns)) if ns else None
             h = None
             if nums:
                 vs = [float(n) for _, n in nums]

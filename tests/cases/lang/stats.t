@@ -126,6 +126,20 @@ $ sh testdata/lang/records.sh $D | jq -r '.requestParameters.maxResults // empty
 $ cmp "$TMPDIR/t" "$TMPDIR/j" && echo "jq: the same $(wc -l < "$TMPDIR/j") keys, $(awk '{s+=$2} END {print s}' "$TMPDIR/j") events"
 > jq: the same 8 keys, 79 events
 
+### sum and avg add with compensation: python's math.fsum, whatever the order of the values
+# checked: math.fsum gives 1.0 for ten 0.1 (a plain loop 0.9999999999999999) and 1.0 for
+# 1e16, 1, -1e16 in either order (a plain loop 0 or 2); sort puts the values in both orders
+$ python3 -c 'import json; [print(json.dumps({"t": i, "v": 0.1, "g": "a"})) for i in range(10)]; [print(json.dumps({"t": 10 + i, "v": v, "g": "b"})) for i, v in enumerate([1e16, 1.0, -1e16])]' > "$TMPDIR/sums.jsonl"; \
+$ python3 -c 'import math; print(math.fsum([0.1] * 10), math.fsum([1e16, 1.0, -1e16]), math.fsum([-1e16, 1.0, 1e16]))'; \
+$ trailq -o tsv 'sort t asc | stats sum(v) as s, avg(v) as a by g' "$TMPDIR/sums.jsonl"; trailq -o tsv 'sort t desc | stats sum(v) as s by g' "$TMPDIR/sums.jsonl"
+> 1.0 1.0 1.0
+> g	s	a
+> a	1	0.1
+> b	1	0.3333333333333333
+> g	s
+> a	1
+> b	1
+
 ### booleans count as 1/0 in sum
 # checked: v present on 13 events; v > 15: a 20,30,40 (3); "x" > "15" as
 # strings (1); beta, alpha, Gamma > "15" (3); first, second (2) -> 9
