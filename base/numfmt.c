@@ -3,6 +3,7 @@
  */
 #include "base/numfmt.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,12 @@ size_t fmt_double(double d, char out[NUMFMT_MAX])
         return (size_t)snprintf(out, NUMFMT_MAX, "0");
     if (d == floor(d) && fabs(d) < 1e15)
         return (size_t)snprintf(out, NUMFMT_MAX, "%.0f", d);
-    for (int prec = 15; prec <= 17; prec++) {
+    /* For a normal double, no decimal of fewer than 15 digits reads back as
+     * d unless %.15g (which drops trailing zeros) is it, so the search can
+     * start at 15. A subnormal has fewer significant bits, and its shortest
+     * form can be far shorter (5e-324, not 4.94065645841247e-324). */
+    int from = fabs(d) < DBL_MIN ? 1 : 15;
+    for (int prec = from; prec <= 17; prec++) {
         int n = snprintf(out, NUMFMT_MAX, "%.*g", prec, d);
         if (prec == 17 || strtod(out, NULL) == d)
             return (size_t)n;

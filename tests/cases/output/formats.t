@@ -165,3 +165,11 @@ $ script -qec "exec 2>/dev/null; stty cols 200; trailq -o table 'fields @timesta
 > -----------------------  -------------------
 > 2023-07-10 12:21:02.000  DescribeDBSnapshots
 > 2023-07-10 12:20:30.000  DescribeDBSnapshots
+
+### a subnormal real prints in its shortest form too, in every format and inside a subtree
+# checked: python3 -c 'print(5e-324, 1e-310, -3e-320, 2.2250738585072014e-308)' prints
+# 5e-324 1e-310 -3e-320 2.2250738585072014e-308 (repr: the shortest text that reads back)
+$ printf '{"eventTime":"2024-01-01T00:00:00Z","a":5e-324,"b":1e-310,"c":-3e-320,"d":2.2250738585072014e-308,"e":{"x":5e-324}}\n' > $TMPDIR/subnormal.jsonl; trailq -o tsv 'fields a, b, c, d, e, a * 1 as f' $TMPDIR/subnormal.jsonl; trailq -o jsonl 'fields a, e' $TMPDIR/subnormal.jsonl
+> a	b	c	d	e	f
+> 5e-324	1e-310	-3e-320	2.2250738585072014e-308	{"x":5e-324}	5e-324
+> {"a":5e-324,"e":{"x":5e-324}}
