@@ -255,7 +255,12 @@ static int delimited_line(struct out_writer *w, sqlite3_stmt *stmt)
             s = c.s;
             n = c.len;
         }
-        if (csv && w->terminal) {
+        if (csv && n == 0 && w->n_cols == 1) {
+            /* a lone empty field would be a blank line, which CSV readers
+             * skip (Python's csv module, pandas): quote it, as Python's
+             * csv writer does, so the row is kept */
+            sb_puts(&w->line, "\"\"");
+        } else if (csv && w->terminal) {
             /* no exact copy on a terminal: control characters shown */
             sb_reset(&w->field);
             esc_append(&w->field, s, n, ESC_RAW_C1);

@@ -49,7 +49,8 @@
  *          (C0, DEL, C1) as \xNN per byte; to a terminal also stray bytes
  *          0x80-0x9f. Every escape can be undone, so the data is kept.
  *   csv    RFC 4180: header line, CRLF line ends, fields quoted with "
- *          when they contain , " CR or LF (quotes doubled). To a terminal,
+ *          when they contain , " CR or LF (quotes doubled); the empty
+ *          value of a one-column row as "" (no blank line). To a terminal,
  *          control characters are shown as in a table (not undoable).
  *   json   one JSON array of row objects, "[]" for no rows, one row object
  *          per line: "[\n{...},\n{...}\n]\n".

@@ -60,6 +60,17 @@ $ trailq -o csv 'filter eventName = "AssumeRole" and ispresent(requestParameters
 > 2023-07-10 12:15:04.000,"{
 >   ""Version"": ""2008-10-17"",
 
+### csv: a lone empty field is written "" so that the row is no blank line that readers skip
+# checked: python3 -c 'import csv,sys; w=csv.writer(sys.stdout); w.writerow(["tags"]); w.writerow([""])'
+# writes tags and "" (CRLF); a blank line is no row to csv.reader (it gives []) or to pandas.
+# testdata/hand/dst.jsonl has no eventSource (jq -c .eventSource prints null 4 times)
+$ trailq -o csv 'fields eventSource | sort @timestamp asc | limit 2' testdata/hand/dst.jsonl | cat -A; trailq -o csv 'fields eventSource, eventName | sort @timestamp asc | limit 1' testdata/hand/dst.jsonl | cat -A
+> eventSource^M$
+> ""^M$
+> ""^M$
+> eventSource,eventName^M$
+> ,BeforeSpringForward^M$
+
 ### json: one array of objects; keys in projection order; a missing value is left out; numbers are numbers, booleans booleans, timestamps strings
 # checked: the jq listing above
 $ trailq -o json 'filter eventName = "DeleteBucket" | fields @timestamp, requestParameters.bucketName as bucket, errorCode, additionalEventData.bytesTransferredOut as bytes, readOnly | sort @timestamp desc, bucket' testdata/AWSLogs
