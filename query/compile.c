@@ -1012,7 +1012,9 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
         sb_printf(&sel, "%s%s AS %s", sel.len ? ", " : "", v.sql, col);
         out_cols[n_done] = col;
         out_sqls[n_done++] = v.sql;
-        cc_plist_add(c, &out, name, col, v.type, NULL)->role = COL_AGG;
+        /* v.field: a value-picking aggregate (latest, min, ...) of a field,
+         * whose booleans and maps stay JSON booleans and maps in output */
+        cc_plist_add(c, &out, name, col, v.type, v.field)->role = COL_AGG;
         for (size_t k = 0; k < n_new; k++)
             if (strcmp(newsyms[k].name, name) == 0) {
                 rc = cc_error(c, it->alias ? it->alias_span : it->span,
@@ -1021,7 +1023,8 @@ static int do_stats(struct cctx *c, struct walk *w, const struct command *cmd)
             }
         newsyms = arena_grow(c->a, newsyms, &cap_new, n_new + 1, sizeof *newsyms);
         newsyms[n_new++] =
-            (struct sym){.name = name, .col = col, .type = v.type, .ephemeral = true, .def = it->span};
+            (struct sym){.name = name, .col = col, .type = v.type, .field = v.field,
+                         .ephemeral = true, .def = it->span};
     }
     if (rc == 0) {
         fit_stage(c, w, out_sqls, n_done, false);

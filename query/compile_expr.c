@@ -571,10 +571,12 @@ static int compile_call(struct cctx *c, const struct expr *e, struct cexpr *out)
                 fd->name);
         out->sql = fmt(c, "%s(_ts, _id, %s)", fd->sql, args[0].sql);
         out->type = args[0].type;
+        out->field = args[0].field; /* one of its values: prints as the field */
     } else if (name_is(fd, "min") || name_is(fd, "max") || name_is(fd, "sortsFirst") ||
                name_is(fd, "sortsLast")) {
         out->sql = fmt(c, "%s(%s)", fd->sql, args[0].sql);
         out->type = args[0].type;
+        out->field = args[0].field;
     } else if (fd->sql) {
         /* string, number and time functions see a map or list as missing
          * (docs/language.md#comparisons-and-missing-values) */

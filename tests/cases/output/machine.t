@@ -24,6 +24,15 @@ $ trailq -o jsonl 'stats count(*) as n by ok' testdata/hand/dst.jsonl
 > {"ok":false,"n":1}
 > {"ok":true,"n":3}
 
+### min, max, earliest, latest, sortsFirst and sortsLast of a boolean or list field keep its JSON type
+# checked: jq -s -c 'sort_by(.eventTime) | [(map(.ok) | min, max), .[0].ok, .[-1].ok, .[0].tags, .[-1].tags]'
+# testdata/hand/dst.jsonl gives [false,true,true,true,["a","b"],[]]; sortsLast(tags) is the map, which
+# sorts after the lists as its JSON text {"k":"v"} sorts after [...] (by hand)
+$ trailq -o jsonl 'stats min(ok) as a, max(ok) as b, earliest(ok) as e, latest(ok) as l, earliest(tags) as et, latest(tags) as lt, sortsFirst(ok) as sf, sortsLast(tags) as sl' testdata/hand/dst.jsonl; trailq -o jsonl 'stats latest(ok) as l by eventName | stats count(*) as n by l' testdata/hand/dst.jsonl
+> {"a":false,"b":true,"e":true,"l":true,"et":["a","b"],"lt":[],"sf":false,"sl":{"k":"v"}}
+> {"l":false,"n":1}
+> {"l":true,"n":3}
+
 ### a field whose values are sometimes text stays text; text that looks like JSON is a string
 $ printf '{"eventTime":"2024-01-01T00:00:00Z","v":true,"s":"[1]"}\n{"eventTime":"2024-01-01T00:00:01Z","v":"true","s":"{}"}\n' > $TMPDIR/mixed.jsonl; trailq -o jsonl 'fields v, s | sort @timestamp asc' $TMPDIR/mixed.jsonl
 > {"v":"true","s":"[1]"}
