@@ -23,10 +23,11 @@ int cmd_expand(struct cctx *c, struct walk *w, const struct command *cmd)
     const char *key = arena_printf(c->a, "_xk%s", col);
     cc_add_stage(c, w,
                  arena_printf(c->a,
-                              "SELECT %s.*, %s.value AS %s, %s.key AS %s FROM %s, json_each(CASE "
+                              "SELECT %s.*, %s AS %s, %s.key AS %s FROM %s, json_each(CASE "
                               "WHEN json_valid(%s) AND json_type(%s) = 'array' THEN %s ELSE "
                               "json_array(%s) END) AS %s",
-                              p, j, col, j, key, p, v.sql, v.sql, v.sql, v.sql, j));
+                              p, cc_each_value(c, j), col, j, key, p, v.sql, v.sql, v.sql,
+                              v.sql, j));
     /* the elements of one row stay in their order */
     w->order = arena_printf(c->a, "%s, %s", w->order, key);
     cc_shadow(c, f->name, col, VT_ANY, f->span);

@@ -50,6 +50,23 @@ const char *cc_new_col(struct cctx *c)
     return arena_printf(c->a, "v%d", ++c->next_col);
 }
 
+/* json_each's value column gives true and false as 1 and 0, an integer
+ * beyond int64 as a double and 1e999 as infinity. An event field holds
+ * them as the text true and false and a number's text as written
+ * (trailq(1), Fields), so unnest and expand give the element the same way:
+ * the exact text from the element's JSON (j.json -> j.fullkey) for the
+ * numbers a double or int64 cannot hold. */
+const char *cc_each_value(struct cctx *c, const char *j)
+{
+    return arena_printf(c->a,
+                        "CASE %s.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
+                        "WHEN 'integer' THEN iif(typeof(%s.value) = 'integer', %s.value, "
+                        "%s.json -> %s.fullkey) "
+                        "WHEN 'real' THEN iif(abs(%s.value) <= 1.7976931348623157e308, %s.value, "
+                        "%s.json -> %s.fullkey) ELSE %s.value END",
+                        j, j, j, j, j, j, j, j, j, j);
+}
+
 struct sym *cc_scope_find(struct cctx *c, const char *name)
 {
     for (size_t i = c->n_syms; i-- > 0;)
@@ -1158,10 +1175,10 @@ static int do_unnest(struct cctx *c, struct walk *w, const struct command *cmd)
     /* A list gives one row per element; any other value is a list of one. */
     add_stage(c, w,
               arena_printf(c->a,
-                           "SELECT %s.*, %s.value AS %s FROM %s, json_each(CASE WHEN "
+                           "SELECT %s.*, %s AS %s FROM %s, json_each(CASE WHEN "
                            "json_valid(%s) AND json_type(%s) = 'array' THEN %s ELSE "
                            "json_array(%s) END) AS %s",
-                           p, j, col, p, v.sql, v.sql, v.sql, v.sql, j));
+                           p, cc_each_value(c, j), col, p, v.sql, v.sql, v.sql, v.sql, j));
     c->seg_tables++;
     return 0;
 }

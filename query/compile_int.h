@@ -250,6 +250,8 @@ struct sym *cc_scope_find(struct cctx *c, const char *name);
 const char *cc_expr_text(struct cctx *c, const struct expr *e);
 /* A new generated column name: v1, v2, ... */
 const char *cc_new_col(struct cctx *c);
+/* The element of json_each alias j as an event field would hold it. */
+const char *cc_each_value(struct cctx *c, const char *j);
 /* Note that the base relation reads event field name (pass 1). */
 void cc_add_raw_field(struct cctx *c, const char *name);
 /* Set the query error at where; returns -1. */

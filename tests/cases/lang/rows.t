@@ -164,6 +164,19 @@ $ trailq -o jsonl 'fields jsonParse(tags) as tg | unnest tg into tag | filter is
 > {"id":"e4","tag":"red"}
 > {"id":"e4","tag":"blue"}
 
+### unnest and expand give booleans and numbers as the event's fields hold them
+# checked: python3 -c 'import json; print(json.loads("[true,false,123456789012345678901234567890,0.1,7]"))'
+# gives [True, False, 123456789012345678901234567890, 0.1, 7]; the number beyond int64 keeps its
+# text as a field does (trailq(1), Fields), and so does 1e999 (Python reads it as inf)
+$ printf '{"eventTime":"2024-01-01T00:00:00Z","l":[true,false,123456789012345678901234567890,1e999,0.1,7]}\n' > $TMPDIR/elems.jsonl; trailq -o jsonl 'unnest l into t | fields t' $TMPDIR/elems.jsonl; trailq -o tsv 'expand l | fields l' $TMPDIR/elems.jsonl | tr '\n' ' '; echo
+> {"t":"true"}
+> {"t":"false"}
+> {"t":"123456789012345678901234567890"}
+> {"t":"1e999"}
+> {"t":0.1}
+> {"t":7}
+> l true false 123456789012345678901234567890 1e999 0.1 7 
+
 ### unnest of split()
 # checked: split("a,b", ",") has two elements: 5 events x 2 rows
 $ trailq -o tsv 'unnest split("a,b", ",") into z | stats count(*) as n by z' testdata/lang/unnest.jsonl
