@@ -154,7 +154,8 @@ const struct func_def funcs[] = {
 
     /* §5.5 JSON */
     {"jsonParse", FK_SCALAR, 1, 1, A1(STR), VT_JSON, "tq_jsonparse", "jsonParse(str)",
-     "Map or list from a JSON object or array string; missing otherwise"},
+     "Map or list from a JSON object or array string, read as events are (a number too large "
+     "keeps its text); missing otherwise"},
     {"jsonStringify", FK_SCALAR, 1, 1, A1(ANY), STR, "tq_jsonstringify",
      "jsonStringify(value)", "Compact JSON text of the value"},
     {"jsonArraySize", FK_SCALAR, 1, 1, A1(STR), NUM, "tq_jsonarraysize",

@@ -8,8 +8,10 @@
  * uses jansson, which keeps object keys in document order; output is written
  * here so that numbers look as everywhere else (numfmt: 1.5, 1e+20, a real
  * with an integral value such as 2.0 as 2) and strings are escaped by
- * sb_json_quote. Integers beyond 64 bits are read as reals rather than
- * rejected. Only a JSON object or array counts as JSON text: "5", "\"x\""
+ * sb_json_quote. Text is read as events are (base/jsondom.h): a number
+ * beyond int64 or a double keeps its text (tq_jsonget gives that text, as
+ * an event field holds it), \u0000 and a lone surrogate escape are U+FFFD.
+ * Only a JSON object or array counts as JSON text: "5", "\"x\""
  * and "true" are plain values.
  *
  * Values of tq_jsonget: strings as TEXT, integers as INTEGER, reals as REAL,
@@ -29,20 +31,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/jsondom.h"
 #include "base/strbuf.h"
 #include "query/sqlfn.h"
 #include "query/sqlfn_groups.h"
 #include "query/sqlfn_util.h"
 
 /* s[0..n) parsed as a JSON object or array, or NULL. The caller owns the
- * result (json_decref). */
+ * result (json_decref). Read as events are (jsondom.h): a number beyond
+ * int64 or a double keeps its text, \u0000 and a lone surrogate are U+FFFD,
+ * so jsonParse(@message) reads every record the loader reads, with the
+ * values its fields hold. */
 static json_t *load_container(const char *s, size_t n)
 {
-    json_error_t err;
-    json_t *j = json_loadb(s, n, 0, &err);
-    if (!j && json_error_code(&err) == json_error_numeric_overflow)
-        j = json_loadb(s, n, JSON_DECODE_INT_AS_REAL, &err);
-    return j;
+    return jdom_load(s, n, 0, NULL);
 }
 
 /* The argument's text parsed as a JSON object or array, or NULL. */
@@ -55,62 +57,11 @@ static json_t *load_arg(sqlite3_value *v)
     return s ? load_container(s, n) : NULL;
 }
 
-/* Append j as compact JSON. */
-static void dump(struct strbuf *sb, const json_t *j)
-{
-    char num[NUMFMT_MAX];
-    switch (json_typeof(j)) {
-    case JSON_OBJECT: {
-        const char *key;
-        json_t *val;
-        bool first = true;
-        sb_putc(sb, '{');
-        json_object_foreach((json_t *)j, key, val) {
-            if (!first)
-                sb_putc(sb, ',');
-            first = false;
-            sb_json_quote(sb, key, strlen(key));
-            sb_putc(sb, ':');
-            dump(sb, val);
-        }
-        sb_putc(sb, '}');
-        break;
-    }
-    case JSON_ARRAY:
-        sb_putc(sb, '[');
-        for (size_t k = 0; k < json_array_size(j); k++) {
-            if (k)
-                sb_putc(sb, ',');
-            dump(sb, json_array_get(j, k));
-        }
-        sb_putc(sb, ']');
-        break;
-    case JSON_STRING:
-        sb_json_quote(sb, json_string_value(j), json_string_length(j));
-        break;
-    case JSON_INTEGER:
-        sb_append(sb, num, fmt_int((long long)json_integer_value(j), num));
-        break;
-    case JSON_REAL:
-        sb_append(sb, num, fmt_double(json_real_value(j), num));
-        break;
-    case JSON_TRUE:
-        sb_puts(sb, "true");
-        break;
-    case JSON_FALSE:
-        sb_puts(sb, "false");
-        break;
-    case JSON_NULL:
-        sb_puts(sb, "null");
-        break;
-    }
-}
-
 /* Set the TEXT result to j's compact JSON. */
 static void result_dump(sqlite3_context *ctx, const json_t *j)
 {
     struct strbuf sb = STRBUF_INIT;
-    dump(&sb, j);
+    jdom_dump(&sb, j);
     size_t len = sb.len;
     sqlite3_result_text64(ctx, sb_detach(&sb), len, free, SQLITE_UTF8);
 }
@@ -168,10 +119,17 @@ static void fn_jsonget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
             val = json_array_get(j, idx);
     }
     switch (val ? json_typeof(val) : JSON_NULL) {
-    case JSON_STRING:
-        sqlite3_result_text64(ctx, json_string_value(val), json_string_length(val),
-                              SQLITE_TRANSIENT, SQLITE_UTF8);
+    case JSON_STRING: {
+        /* a number kept as text is that text, as an event field holds it */
+        size_t len;
+        const char *t = jdom_bignum(val, &len);
+        if (!t) {
+            t = json_string_value(val);
+            len = json_string_length(val);
+        }
+        sqlite3_result_text64(ctx, t, len, SQLITE_TRANSIENT, SQLITE_UTF8);
         break;
+    }
     case JSON_INTEGER:
         sqlite3_result_int64(ctx, (sqlite3_int64)json_integer_value(val));
         break;
@@ -251,8 +209,14 @@ static bool element_equals(const json_t *el, sqlite3_value *v)
         numeric = sqlfn_value_number(v, &d, &i, &is_int);
 
     switch (json_typeof(el)) {
-    case JSON_STRING:
+    case JSON_STRING: {
+        size_t len;
+        const char *big = jdom_bignum(el, &len);
+        if (big) /* a number kept as text: the same text, or the same value */
+            return (len == n && memcmp(big, s, n) == 0) ||
+                   (numeric && strtod(big, NULL) == (is_int ? (double)i : d));
         return json_string_length(el) == n && memcmp(json_string_value(el), s, n) == 0;
+    }
     case JSON_INTEGER:
         if (!numeric)
             return false;

@@ -30,8 +30,20 @@ int main(void)
         EXPECT_TEXT("SELECT tq_jsonparse('[1.5, 2.0, 1e20, 0.1, -3]')", "[1.5,2,1e+20,0.1,-3]");
         EXPECT_TEXT("SELECT tq_jsonparse('{\"s\":\"a\\\"b\\\\c\\u00e9\\n\"}')",
                     "{\"s\":\"a\\\"b\\\\c\xc3\xa9\\n\"}");
+        /* read as events are (jsondom.h): numbers beyond int64 or a double
+         * keep their text, \u0000 and a lone surrogate are U+FFFD */
         EXPECT_TEXT("SELECT tq_jsonparse('[123456789012345678901234567890]')",
-                    "[1.2345678901234568e+29]");
+                    "[123456789012345678901234567890]");
+        EXPECT_TEXT("SELECT tq_jsonparse('{\"c\":1e999,\"d\":-1E+999}')", "{\"c\":1e999,\"d\":-1E+999}");
+        EXPECT_TEXT("SELECT tq_jsonparse('[\"a\\u0000b\",\"\\ud83d\"]')",
+                    "[\"a\xef\xbf\xbd" "b\",\"\xef\xbf\xbd\"]");
+        EXPECT_TEXT("SELECT tq_jsonget('{\"b\":18446744073709551616}', 'b')",
+                    "18446744073709551616");
+        EXPECT_TEXT("SELECT tq_jsonstringify('{\"c\":1e999}')", "{\"c\":1e999}");
+        EXPECT_INT("SELECT tq_jsonarraycontains('[1e999,18446744073709551616]', "
+                   "'18446744073709551616')", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[18446744073709551616]', 1.8446744073709552e19)", 1);
+        EXPECT_INT("SELECT tq_jsonarraycontains('[18446744073709551616]', 'x')", 0);
         EXPECT_TEXT("SELECT tq_jsonparse('{}')", "{}");
         EXPECT_TEXT("SELECT tq_jsonparse('[]')", "[]");
         EXPECT_TEXT("SELECT tq_jsonparse('{\"\":1}')", "{\"\":1}");

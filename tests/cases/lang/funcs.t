@@ -121,6 +121,15 @@ $ trailq -o jsonl 'fields jsonParse(js).a.b[1], jsonParse(js).k, jsonStringify(j
 $ trailq -o jsonl 'fields jsonParse(s), jsonArraySize(s), "ok" as marker' testdata/lang/one.jsonl
 > {"marker":"ok"}
 
+### JSON: jsonParse reads what the loader reads: huge numbers keep their text, \u0000 is U+FFFD
+# checked: the fields of testdata/hand/numbers.json record 2 (hostile.t): big 18446744073709551616,
+# huge 1e999, as written; jsonParse(@message) of that record used to be missing (1e999) and
+# rounded big to 1.8446744073709552e+19; python3 -c 'import json; print(json.loads("[\"a\\u0000b\"]"))'
+# keeps the NUL, which trailq reads as U+FFFD everywhere (trailq(1), Fields)
+$ trailq -o jsonl 'filter eventName = "big" | fields big, huge, jsonParse(@message).big as pb, jsonParse(@message).huge as ph, jsonStringify(jsonParse(@message).requestParameters) as rp' testdata/hand/numbers.json; printf '{"eventTime":"2024-01-01T00:00:00Z","s":"[\\"a\\\\u0000b\\"]"}\n' | trailq -o jsonl 'fields s, jsonParse(s) as p'
+> {"big":"18446744073709551616","huge":"1e999","pb":"18446744073709551616","ph":"1e999","rp":"{\"Ratio\":0.1,\"Limit\":1e999,\"Id\":18446744073709551616}"}
+> {"s":"[\"a\\u0000b\"]","p":["a�b"]}
+
 ### JSON: jsonArraySize and jsonArrayContains (case-sensitive)
 # checked: arr = ["x","y",3]: 3 elements; contains "y" and 3, not "Y"
 $ trailq -o jsonl 'fields jsonArraySize(arr), jsonArrayContains(arr, "y"), jsonArrayContains(arr, 3), jsonArrayContains(arr, "Y"), jsonArrayContains(s, "x")' testdata/lang/one.jsonl
