@@ -270,7 +270,7 @@ fail:
 bool options_color(const struct options *o, int fd)
 {
     return o->color == WHEN_ALWAYS ||
-           (o->color == WHEN_AUTO && term_is(fd) && !getenv("NO_COLOR"));
+           (o->color == WHEN_AUTO && term_is(fd) && !term_no_color());
 }
 
 void options_free(struct options *o)

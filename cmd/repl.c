@@ -45,7 +45,7 @@ void repl_run_query(struct repl *r, const char *text, bool explain)
     }
     bool tty = r->show->out == stdout && term_is(STDOUT_FILENO);
     struct run_opts ro = {.show = r->show, .explain = explain, .make_indexes = true,
-                          .check_fields = true, .color = tty && !getenv("NO_COLOR"),
+                          .check_fields = true, .color = tty && !term_no_color(),
                           .status = true, .copts = &r->copts,
                           .range_loaded = r->range_loaded, .loaded_start_ms = r->loaded_start_ms};
     rin_query_begin();

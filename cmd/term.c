@@ -44,6 +44,12 @@ int term_height(int fd)
     return term_size(fd, false);
 }
 
+bool term_no_color(void)
+{
+    const char *v = getenv("NO_COLOR");
+    return v && *v;
+}
+
 bool term_utf8(void)
 {
     const char *names[] = {"LC_ALL", "LC_CTYPE", "LANG"};

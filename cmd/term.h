@@ -21,5 +21,8 @@ int term_height(int fd);
 /* Does the locale say UTF-8 ($LC_ALL, else $LC_CTYPE, else $LANG, as
  * setlocale reads them)? Charts then draw with Unicode blocks. */
 bool term_utf8(void);
+/* Does $NO_COLOR ask for no colour? Set and not empty, as no-color.org
+ * says: NO_COLOR= alone asks nothing. */
+bool term_no_color(void);
 
 #endif

@@ -130,6 +130,14 @@ $ trailq 'stats count(*)' "$(printf 'no\033]0;PWNED\007such.log')" "$(printf 'a\
 ! trailq: no readable input
 ? 3
 
+### NO_COLOR set and not empty turns the colour of messages off; NO_COLOR= (empty) does not (no-color.org)
+$ NO_COLOR=1 script -qec "stty -opost; trailq 'stats count(*)' /no/such" /dev/null | cat -A; \
+$ NO_COLOR= script -qec "stty -opost; trailq 'stats count(*)' /no/such" /dev/null | cat -A
+> trailq: /no/such: No such file or directory$
+> trailq: no readable input$
+> ^[[1;31mtrailq:^[[0m /no/such: No such file or directory$
+> ^[[1;31mtrailq:^[[0m no readable input$
+
 ### messages on a terminal: the same escapes
 $ script -qec "stty -opost; trailq 'stats count(*)' \"\$(printf 'no\033]0;PWNED\007such.log')\"" /dev/null | cat -A
 > trailq: no\x1b]0;PWNED\x07such.log: No such file or directory$
