@@ -315,7 +315,8 @@ static int set_scope(struct run_state *rs, char *const *paths, size_t n_paths)
     int64_t *ids = NULL;
     size_t n = rs->ir.n_scope, cap = 0;
     ids = xgrow(ids, &cap, n + 1, sizeof *ids);
-    memcpy(ids, rs->ir.scope, n * sizeof *ids);
+    if (n) /* memcpy from NULL is undefined even for 0 bytes */
+        memcpy(ids, rs->ir.scope, n * sizeof *ids);
     int rc = 0;
     for (size_t i = 0; i < n_paths && rc == 0; i++) {
         if (strcmp(paths[i], "-") == 0)
