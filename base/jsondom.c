@@ -172,6 +172,24 @@ json_t *jdom_load(const char *p, size_t n, size_t flags, json_error_t *err)
     return v;
 }
 
+json_t *jdom_first_object(const char *p, size_t n, size_t *at)
+{
+    const char *from = p;
+    for (int tries = 0; tries < 16; tries++) {
+        const char *brace = memchr(from, '{', n - (size_t)(from - p));
+        if (!brace)
+            return NULL;
+        json_t *v = jdom_load(brace, n - (size_t)(brace - p), JSON_DISABLE_EOF_CHECK, NULL);
+        if (v && json_is_object(v)) {
+            *at = (size_t)(brace - p);
+            return v;
+        }
+        json_decref(v);
+        from = brace + 1;
+    }
+    return NULL;
+}
+
 const char *jdom_bignum(const json_t *v, size_t *len)
 {
     if (!json_is_string(v))

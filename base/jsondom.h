@@ -48,6 +48,13 @@
  * be NULL) is jansson's error for the text; render it with jdom_error(). */
 json_t *jdom_load(const char *p, size_t n, size_t flags, json_error_t *err);
 
+/* The first JSON object embedded in text p[0..n) (a Lambda line's
+ * "Received event {...}"): read with jdom_load at the first '{' where a
+ * whole object starts, trying at most 16 braces. *at gets its offset.
+ * NULL when there is none. The one rule for ingest and for reading such
+ * an object back (index/subtree.h). */
+json_t *jdom_first_object(const char *p, size_t n, size_t *at);
+
 /* The exact text of a number jansson could not hold, or NULL when v is
  * anything else. *len gets its length. */
 const char *jdom_bignum(const json_t *v, size_t *len);

@@ -356,6 +356,19 @@ static void scope_add(struct ingest_result *res, int64_t src)
     res->scope[res->n_scope++] = src;
 }
 
+/* A name left source old (0: none): remove old when no name holds it any
+ * more (its file changed or emptied: same transaction). */
+static int drop_orphan(struct writer *w, int64_t old, struct ingest_result *res,
+                       struct strbuf *err)
+{
+    if (!old || store_source_names(w->st, old) != 0)
+        return 0;
+    if (store_remove_source(w->st, old, err) < 0)
+        return -1;
+    res->n_replaced++;
+    return 0;
+}
+
 /* Record that name now holds src; remove the source the name held before
  * if no name is left to it (its file changed: same transaction). */
 static int record_name(struct writer *w, const char *name, const struct store_path *state,
@@ -366,12 +379,7 @@ static int record_name(struct writer *w, const char *name, const struct store_pa
     int64_t old = 0;
     if (store_set_path(w->st, name, &p, &old, err) < 0)
         return -1;
-    if (old && store_source_names(w->st, old) == 0) {
-        if (store_remove_source(w->st, old, err) < 0)
-            return -1;
-        res->n_replaced++;
-    }
-    return 0;
+    return drop_orphan(w, old, res, err);
 }
 
 /* The name now holds no source: remove the source it held if no name is
@@ -382,12 +390,7 @@ static int forget_name(struct writer *w, const char *name, struct ingest_result 
     int64_t old = 0;
     if (store_forget_path(w->st, name, &old, err) < 0)
         return -1;
-    if (old && store_source_names(w->st, old) == 0) {
-        if (store_remove_source(w->st, old, err) < 0)
-            return -1;
-        res->n_replaced++;
-    }
-    return 0;
+    return drop_orphan(w, old, res, err);
 }
 
 /* An input the index already holds (source src) with -t T given: when it
@@ -673,12 +676,26 @@ static int cmp_sized(const void *a, const void *b)
     return x->size != y->size ? (x->size < y->size ? -1 : 1) : (x->i > y->i) - (x->i < y->i);
 }
 
+/* The size of each input (owned array): a regular file's with bytes,
+ * else -1 (standard input, a pipe, an empty or missing file). Read once,
+ * for the progress line and for plan_hashing. */
+static int64_t *input_sizes(const struct file_list *files)
+{
+    int64_t *size = xcalloc(files->n ? files->n : 1, sizeof *size);
+    for (size_t i = 0; i < files->n; i++) {
+        struct stat stt;
+        bool regular = strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &stt) == 0 &&
+                       S_ISREG(stt.st_mode) && stt.st_size > 0;
+        size[i] = regular ? (int64_t)stt.st_size : -1;
+    }
+    return size;
+}
+
 /* Which files to hash (owned array, one per file): all with identity;
  * else the regular files whose size another input shares (they may be
  * copies, which the note counts). */
-static bool *plan_hashing(const struct file_list *files, bool identity)
+static bool *plan_hashing(const int64_t *size, size_t n, bool identity)
 {
-    size_t n = files->n;
     bool *hash = xcalloc(n ? n : 1, sizeof *hash);
     if (identity || n < 2) {
         for (size_t i = 0; i < n; i++)
@@ -686,12 +703,8 @@ static bool *plan_hashing(const struct file_list *files, bool identity)
         return hash;
     }
     struct sized_file *by_size = xcalloc(n, sizeof *by_size);
-    for (size_t i = 0; i < n; i++) {
-        struct stat stt;
-        bool regular = strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &stt) == 0 &&
-                       S_ISREG(stt.st_mode) && stt.st_size > 0;
-        by_size[i] = (struct sized_file){regular ? (int64_t)stt.st_size : -1, i};
-    }
+    for (size_t i = 0; i < n; i++)
+        by_size[i] = (struct sized_file){size[i], i};
     qsort(by_size, n, sizeof *by_size, cmp_sized);
     for (size_t k = 0; k + 1 < n; k++)
         if (by_size[k].size >= 0 && by_size[k].size == by_size[k + 1].size)
@@ -749,7 +762,8 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
         if (!skip[i])
             to_read[n_to_read++] = i;
     int n_workers = worker_count(n_to_read);
-    bool *hash = plan_hashing(files, opts->identity);
+    int64_t *size = input_sizes(files);
+    bool *hash = plan_hashing(size, files->n, opts->identity);
     struct shared sh = {
         .files = files,
         .to_read = to_read,
@@ -768,11 +782,10 @@ int ingest_files(struct store *st, const struct file_list *files, const struct i
     pthread_cond_init(&sh.cond, NULL);
 
     struct progress prog = {.on = opts->progress, .start = clock_mono_ms()};
-    for (size_t i = 0; i < files->n; i++) {
-        struct stat stt;
-        if (!skip[i] && strcmp(files->paths[i], "-") != 0 && stat(files->paths[i], &stt) == 0)
-            prog.total_bytes += stt.st_size;
-    }
+    for (size_t i = 0; i < files->n; i++)
+        if (!skip[i] && size[i] > 0)
+            prog.total_bytes += size[i];
+    free(size);
     struct writer w = {.st = st, .opts = opts, .names = names, .last_commit = clock_mono_ms()};
 
     pthread_t threads[MAX_WORKERS];

@@ -481,6 +481,19 @@ int store_find_path(struct store *s, const char *path, struct store_path *out)
     return found;
 }
 
+/* Drop the name's row of source_paths; what says what for in an error. */
+static int delete_path(struct store *s, const char *path, const char *what, struct strbuf *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "DELETE FROM source_paths WHERE path = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return fail_db(s, err, what);
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail_db(s, err, what);
+}
+
 int store_set_path(struct store *s, const char *path, const struct store_path *p,
                    int64_t *old_src, struct strbuf *err)
 {
@@ -489,17 +502,9 @@ int store_set_path(struct store *s, const char *path, const struct store_path *p
     struct store_path before;
     if (!many && store_find_path(s, path, &before) && before.src != p->src)
         *old_src = before.src;
+    if (!many && delete_path(s, path, "recording an input's name", err) < 0)
+        return -1;
     sqlite3_stmt *st = NULL;
-    if (!many) {
-        if (sqlite3_prepare_v2(s->db, "DELETE FROM source_paths WHERE path = ?", -1, &st, NULL) !=
-            SQLITE_OK)
-            return fail_db(s, err, "recording an input's name");
-        sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        sqlite3_finalize(st);
-        if (rc != SQLITE_DONE)
-            return fail_db(s, err, "recording an input's name");
-    }
     if (sqlite3_prepare_v2(s->db,
                            "INSERT OR REPLACE INTO source_paths(path, src, dev, ino, size, mtime_ns)"
                            " VALUES(?, ?, ?, ?, ?, ?)",
@@ -523,14 +528,7 @@ int store_forget_path(struct store *s, const char *path, int64_t *old_src, struc
     if (strcmp(path, "-") == 0 || !store_find_path(s, path, &before))
         return 0;
     *old_src = before.src;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "DELETE FROM source_paths WHERE path = ?", -1, &st, NULL) !=
-        SQLITE_OK)
-        return fail_db(s, err, "forgetting an input's name");
-    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : fail_db(s, err, "forgetting an input's name");
+    return delete_path(s, path, "forgetting an input's name", err);
 }
 
 bool store_source_is_type(struct store *s, int64_t source_id, const char *type)

@@ -28,26 +28,6 @@ static const json_t *step(const json_t *node, const char *seg, size_t len)
     return NULL;
 }
 
-/* A message that is not one JSON document may hold one after some text
- * (a Lambda line: "<time>\t<id>\tINFO\tReceived event {...}"), whose
- * fields ingest took: the first '{' at which an object parses, trying at
- * most 16, as the Lambda reader looks (parsers/lambda.h). */
-static json_t *embedded_object(const char *msg, size_t n)
-{
-    const char *p = msg;
-    for (int tries = 0; tries < 16; tries++) {
-        const char *brace = memchr(p, '{', n - (size_t)(p - msg));
-        if (!brace)
-            return NULL;
-        json_t *v = jdom_load(brace, n - (size_t)(brace - msg), JSON_DISABLE_EOF_CHECK, NULL);
-        if (v && json_is_object(v))
-            return v;
-        json_decref(v);
-        p = brace + 1;
-    }
-    return NULL;
-}
-
 static void fn_subtree(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
@@ -57,8 +37,9 @@ static void fn_subtree(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     size_t msg_len = (size_t)sqlite3_value_bytes(argv[0]);
     const char *path = (const char *)sqlite3_value_text(argv[1]);
     json_t *root = jdom_load(msg, msg_len, 0, NULL);
-    if (!root)
-        root = embedded_object(msg, msg_len);
+    size_t at;
+    if (!root) /* a Lambda line's "Received event {...}", as ingest read it */
+        root = jdom_first_object(msg, msg_len, &at);
     if (!root)
         return;
     const json_t *node = root;

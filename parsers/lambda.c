@@ -351,27 +351,15 @@ static void add_int(struct rec_batch *b, const struct ingest_plan *plan, const c
 bool lambda_add_json_fragment(struct rec_batch *b, const char *s, size_t n,
                               const struct ingest_plan *plan)
 {
-    const char *p = s;
-    for (int tries = 0; tries < 16; tries++) {
-        const char *brace = memchr(p, '{', n - (size_t)(p - s));
-        if (!brace)
-            return false;
-        size_t rest = n - (size_t)(brace - s), end;
-        const char *why;
-        if (js_value_end(brace, rest, &end, &why) == JS_OK) {
-            json_t *v = jdom_load(brace, end, 0, NULL);
-            if (v && json_is_object(v)) {
-                flatten_json(b, v, NULL, plan);
-                if (brace == s)
-                    lambda_add_json_fields(b, v, plan); /* a JSON-format line */
-                json_decref(v);
-                return true;
-            }
-            json_decref(v);
-        }
-        p = brace + 1;
-    }
-    return false;
+    size_t at;
+    json_t *v = jdom_first_object(s, n, &at);
+    if (!v)
+        return false;
+    flatten_json(b, v, NULL, plan);
+    if (at == 0)
+        lambda_add_json_fields(b, v, plan); /* a JSON-format line */
+    json_decref(v);
+    return true;
 }
 
 void lambda_add_fields(struct rec_batch *b, const struct lambda_line *ll,

@@ -738,9 +738,6 @@ static int do_filter(struct cctx *c, struct walk *w, const struct command *cmd)
     return 0;
 }
 
-/* fields and display share item handling. Each computed item gets its own
- * stage, so a later item of the same command can use an earlier one's
- * alias (fields x as out, out / 1000 as kb). */
 /* Two items of one fields or display that would show different values
  * under one name (`a-b`, the field, and a-b, the expression): the later
  * would hide the earlier's column. 0, or -1 with a query error. */
@@ -760,6 +757,9 @@ static int check_item_name(struct cctx *c, const struct command *cmd, size_t i, 
     return 0;
 }
 
+/* fields and display share item handling. Each computed item gets its own
+ * stage, so a later item of the same command can use an earlier one's
+ * alias (fields x as out, out / 1000 as kb). */
 static int do_items(struct cctx *c, struct walk *w, const struct command *cmd, struct plist *into)
 {
     const char **names = arena_alloc(c->a, (cmd->n_items + 1) * sizeof *names);
